@@ -1,0 +1,289 @@
+"""The nouns of PRODUCT.md as frozen pydantic models.
+
+Models are values: the evaluation engine receives them and never mutates them, and the
+storage layer returns them instead of cursors or tuples.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+class Stage(StrEnum):
+    IDEA = "idea"
+    EXPERIMENT = "experiment"
+    SCALING = "scaling"
+    OPERATION = "operation"
+    CLOSED = "closed"
+
+
+class FocusArea(StrEnum):
+    AUTOMATION = "automation"
+    DATA_SUPPORT = "data_support"
+    TECHNOLOGY_USE = "technology_use"
+    ORGANISATIONAL_COHERENCE = "organisational_coherence"
+
+
+class Technology(StrEnum):
+    RPA = "rpa"
+    AI_ML = "ai_ml"
+    CHATBOT = "chatbot"
+    VIDEO_CONSULTATION = "video_consultation"
+    SENSORS_IOT = "sensors_iot"
+    VR = "vr"
+    SELF_SERVICE = "self_service"
+    WELFARE_TECHNOLOGY = "welfare_technology"
+    DATA_PLATFORM = "data_platform"
+    OTHER = "other"
+
+
+class Direction(StrEnum):
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+class KpiKind(StrEnum):
+    BENEFIT = "benefit"
+    GUARDRAIL = "guardrail"
+    ADOPTION = "adoption"
+
+
+class Source(StrEnum):
+    """Provenance of a measurement: how much a reader can trust it."""
+
+    SYSTEM_EXPORT = "system_export"
+    MANUAL = "manual"
+    SELF_REPORTED = "self_reported"
+
+
+class Recommendation(StrEnum):
+    SCALE = "SCALE"
+    CONTINUE = "CONTINUE"
+    PIVOT = "PIVOT"
+    CLOSE = "CLOSE"
+    NEEDS_DATA = "NEEDS_DATA"
+
+
+class Light(StrEnum):
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+
+    @property
+    def rank(self) -> int:
+        return {"green": 0, "yellow": 1, "red": 2}[self.value]
+
+
+class DecisionKind(StrEnum):
+    """What a steering group can decide. PARK is a close that keeps it on the shelf."""
+
+    SCALE = "SCALE"
+    CONTINUE = "CONTINUE"
+    PIVOT = "PIVOT"
+    CLOSE = "CLOSE"
+    PARK = "PARK"
+
+
+class Role(StrEnum):
+    VIEWER = "viewer"
+    KEY_EMPLOYEE = "key_employee"
+    LEADER = "leader"
+    STEERING_MEMBER = "steering_member"
+    ADMIN = "admin"
+
+
+class Department(Frozen):
+    name: str = Field(min_length=1, max_length=200)
+    organisation: str = Field(default="", max_length=200)
+    steering_group: str = Field(default="", max_length=200)
+
+
+class Initiative(Frozen):
+    id: str = Field(min_length=1, max_length=64)
+    title: str = Field(min_length=1, max_length=300)
+    department: str = Field(min_length=1, max_length=200)
+    owner: str = Field(default="", max_length=200)
+    stage: Stage = Stage.IDEA
+    started_on: date | None = None
+    review_on: date | None = None
+    budget_dkk: float = Field(default=0.0, ge=0)
+    spent_dkk: float = Field(default=0.0, ge=0)
+    focus_area: FocusArea | None = None
+    technology: Technology | None = None
+    core_task: str = Field(default="", max_length=500)
+    hypothesis: str = Field(default="", max_length=4000)
+    tags: tuple[str, ...] = ()
+    planned_departments: tuple[str, ...] = ()
+    adopted_departments: tuple[str, ...] = ()
+
+    @field_validator("id", "title", "department")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        stripped = value.strip()
+        if not stripped:
+            raise ValueError("must not be blank")
+        return stripped
+
+
+class Kpi(Frozen):
+    initiative_id: str = Field(min_length=1)
+    name: str = Field(min_length=1, max_length=200)
+    unit: str = Field(default="", max_length=50)
+    direction: Direction = Direction.HIGHER
+    baseline: float
+    target: float
+    kind: KpiKind = KpiKind.BENEFIT
+    weight: float = Field(default=1.0, ge=0)
+    cashable: bool = False
+    """A cashable benefit frees money (DKK); non-cashable ones are quality, time, outcomes."""
+
+
+class Measurement(Frozen):
+    initiative_id: str
+    kpi: str
+    on: date
+    value: float
+    source: Source = Source.MANUAL
+    recorded_by: str = ""
+
+
+class Reason(Frozen):
+    """A sentence of an explanation: a message code with the numbers it cites.
+
+    Kept structured so the dashboard and reports can render it in Danish or English.
+    """
+
+    code: str
+    params: dict[str, Any] = Field(default_factory=dict)
+
+    def render(self, lang: str = "en") -> str:
+        from portfolio.i18n import render_reason
+
+        return render_reason(self, lang)
+
+
+class KpiStats(Frozen):
+    """What the evaluation knows about one KPI as of the evaluation date."""
+
+    name: str
+    kind: KpiKind
+    direction: Direction
+    unit: str
+    baseline: float
+    target: float
+    weight: float
+    count: int
+    latest_value: float | None
+    latest_on: date | None
+    age_days: int | None
+    progress: float | None
+    trend_per_30d: float | None
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def self_reported_only(self) -> bool:
+        return bool(self.sources) and set(self.sources) == {Source.SELF_REPORTED}
+
+
+class CriterionResult(Frozen):
+    name: str
+    light: Light | None
+    value: float | None = None
+    passed: bool = True
+    reasons: tuple[Reason, ...] = ()
+
+
+class Verdict(Frozen):
+    """The pure result of evaluating one initiative: what the engine returns."""
+
+    initiative_id: str
+    as_of: date
+    recommendation: Recommendation
+    light: Light
+    score: float | None
+    criteria: tuple[CriterionResult, ...]
+    reasons: tuple[Reason, ...]
+    kpis: tuple[KpiStats, ...] = ()
+    overdue: bool = False
+
+    def criterion(self, name: str) -> CriterionResult | None:
+        return next((c for c in self.criteria if c.name == name), None)
+
+
+class Evaluation(Verdict):
+    """A stored verdict: which run produced it under which policy version."""
+
+    run_id: str
+    policy_name: str
+    policy_version: int
+    evaluated_at: datetime
+
+
+class Decision(Frozen):
+    id: int | None = None
+    initiative_id: str
+    kind: DecisionKind
+    decided_by: str
+    decided_on: date
+    rationale: str = ""
+    recommendation: Recommendation | None = None
+    evaluation_run_id: str | None = None
+    next_review_on: date | None = None
+    reason_code: str | None = None
+    spread_to: tuple[str, ...] = ()
+    evidence: dict[str, Any] = Field(default_factory=dict)
+    recorded_at: datetime | None = None
+
+    @property
+    def is_override(self) -> bool:
+        return self.recommendation is not None and self.recommendation.value != self.kind.value
+
+
+class Lesson(Frozen):
+    id: int | None = None
+    initiative_id: str
+    text: str = Field(min_length=1, max_length=8000)
+    author: str = ""
+    created_on: date
+    tags: tuple[str, ...] = ()
+
+
+class AuditEvent(Frozen):
+    id: int | None = None
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+
+
+class Actor(Frozen):
+    """Who is acting: a signed-in user, or the local operator on the command line."""
+
+    username: str
+    role: Role
+    departments: tuple[str, ...] = ()
+    language: str = "en"
+
+    @classmethod
+    def operator(cls) -> Actor:
+        return cls(username="operator", role=Role.ADMIN)
+
+
+class InitiativeSnapshot(Frozen):
+    """Everything the engine needs to judge one initiative, loaded in one read."""
+
+    initiative: Initiative
+    kpis: tuple[Kpi, ...] = ()
+    measurements: tuple[Measurement, ...] = ()
+    last_decision_on: date | None = None
