@@ -1,0 +1,171 @@
+"""Reasons in plain Danish or English, with the numbers formatted for the reader.
+
+Parameters keep raw values; the suffix of a parameter name says how to show it:
+`_pct` a share (0.55 → "+55 %" for changes, "55 %" otherwise), `_dkk` an amount.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from portfolio.models import Reason
+
+LANGUAGES = ("en", "da")
+
+REASONS: dict[str, dict[str, str]] = {
+    "evidence.no_benefit_kpi": {
+        "en": "No benefit KPI is registered: add one with baseline and target",
+        "da": "Der er ikke registreret et gevinst-nøgletal: tilføj et med baseline og mål",
+    },
+    "evidence.too_few": {
+        "en": "{kpi}: {count} measurements, at least {min} are needed",
+        "da": "{kpi}: {count} målinger, der skal mindst {min} til",
+    },
+    "evidence.stale": {
+        "en": "{kpi}: the newest measurement is {age} days old (limit {max} days)",
+        "da": "{kpi}: den nyeste måling er {age} dage gammel (grænse {max} dage)",
+    },
+    "evidence.sufficient": {
+        "en": "Evidence sufficient: every benefit KPI has at least {min} measurements, "
+        "the newest at most {max} days old",
+        "da": "Tilstrækkeligt grundlag: hvert gevinst-nøgletal har mindst {min} målinger, "
+        "den nyeste højst {max} dage gammel",
+    },
+    "evidence.self_reported_only": {
+        "en": "{kpi}: only self-reported measurements — treat with care",
+        "da": "{kpi}: kun selvrapporterede målinger — læs med forsigtighed",
+    },
+    "guardrail.breached": {
+        "en": "{kpi} {latest} vs baseline {baseline} ({change_pct}): guardrail breached",
+        "da": "{kpi} {latest} mod baseline {baseline} ({change_pct}): værn overskredet",
+    },
+    "guardrail.held": {
+        "en": "Guardrails held: none is more than {limit_pct} worse than its baseline",
+        "da": "Værnene holder: intet er mere end {limit_pct} værre end sin baseline",
+    },
+    "guardrail.no_data": {
+        "en": "{kpi}: guardrail has no measurements yet",
+        "da": "{kpi}: værnet har endnu ingen målinger",
+    },
+    "attainment.none": {
+        "en": "No benefit KPI has a measurement yet",
+        "da": "Intet gevinst-nøgletal har endnu en måling",
+    },
+    "attainment.value": {
+        "en": "Benefit attainment {value_pct} ({light})",
+        "da": "Gevinstopnåelse {value_pct} ({light})",
+    },
+    "attainment.kpi": {
+        "en": "{kpi} {latest} vs target {target} (baseline {baseline}): {progress_pct} of the way",
+        "da": "{kpi} {latest} mod mål {target} (baseline {baseline}): {progress_pct} af vejen",
+    },
+    "budget.none": {
+        "en": "No budget registered",
+        "da": "Intet budget registreret",
+    },
+    "budget.overrun": {
+        "en": "Budget: spent {spent_dkk} of {budget_dkk} DKK, overrun {overrun_pct} ({light})",
+        "da": "Budget: brugt {spent_dkk} af {budget_dkk} kr., overskridelse {overrun_pct} ({light})",
+    },
+    "time.no_review": {
+        "en": "No review date set",
+        "da": "Ingen reviewdato sat",
+    },
+    "time.overdue": {
+        "en": "Review date {review_on} passed {days} days ago with no decision since",
+        "da": "Reviewdatoen {review_on} passerede for {days} dage siden uden en beslutning",
+    },
+    "time.due": {
+        "en": "Review date {review_on} is reached",
+        "da": "Reviewdatoen {review_on} er nået",
+    },
+    "time.upcoming": {
+        "en": "Review date {review_on} in {days} days",
+        "da": "Reviewdato {review_on} om {days} dage",
+    },
+    "recommend.needs_data": {
+        "en": "NEEDS_DATA: the evidence is not sufficient to judge",
+        "da": "MANGLER DATA: grundlaget er ikke tilstrækkeligt til en vurdering",
+    },
+    "recommend.close_guardrail": {
+        "en": "CLOSE: a guardrail is breached and the benefits are not on target",
+        "da": "LUK: et værn er overskredet, og gevinsterne er ikke i mål",
+    },
+    "recommend.close_attainment": {
+        "en": "CLOSE: benefit attainment is red at the review date",
+        "da": "LUK: gevinstopnåelsen er rød ved reviewdatoen",
+    },
+    "recommend.close_budget": {
+        "en": "CLOSE: the budget is red and the benefits are not on target",
+        "da": "LUK: budgettet er rødt, og gevinsterne er ikke i mål",
+    },
+    "recommend.pivot_guardrail": {
+        "en": "PIVOT: the benefits are on target, but a guardrail is breached",
+        "da": "JUSTÉR: gevinsterne er i mål, men et værn er overskredet",
+    },
+    "recommend.scale": {
+        "en": "SCALE: the experiment reaches its targets within guardrails and budget",
+        "da": "SKALÉR: eksperimentet når sine mål inden for værn og budget",
+    },
+    "recommend.pivot_attainment": {
+        "en": "PIVOT: benefit attainment is only yellow at the review date",
+        "da": "JUSTÉR: gevinstopnåelsen er kun gul ved reviewdatoen",
+    },
+    "recommend.continue": {
+        "en": "CONTINUE: no rule calls for a change yet",
+        "da": "FORTSÆT: ingen regel kræver endnu en ændring",
+    },
+}
+
+LIGHTS = {
+    "green": {"en": "green", "da": "grøn"},
+    "yellow": {"en": "yellow", "da": "gul"},
+    "red": {"en": "red", "da": "rød"},
+}
+
+_CHANGE_PARAMS = {"change_pct"}
+
+
+def format_number(value: float, lang: str) -> str:
+    """Integers without decimals, others with up to two; Danish uses a decimal comma."""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    if lang == "da":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def format_share(value: float | None, lang: str, *, signed: bool = False) -> str:
+    if value is None:
+        return "n/a" if lang == "en" else "i/t"
+    if value == float("inf"):
+        return "+∞ %" if signed else "∞ %"
+    pct = round(value * 100)
+    return f"{pct:+d} %" if signed else f"{pct:d} %"
+
+
+def _format(name: str, value: Any, lang: str) -> str:
+    if name == "light" and isinstance(value, str):
+        return LIGHTS.get(value, {}).get(lang, value)
+    if name.endswith("_pct"):
+        return format_share(value, lang, signed=name in _CHANGE_PARAMS)
+    if isinstance(value, bool) or value is None:
+        return str(value)
+    if isinstance(value, int | float):
+        return format_number(value, lang)
+    return str(value)
+
+
+def render_reason(reason: Reason, lang: str = "en") -> str:
+    lang = lang if lang in LANGUAGES else "en"
+    template = REASONS.get(reason.code, {}).get(lang)
+    if template is None:
+        return reason.code
+    params = {k: _format(k, v, lang) for k, v in reason.params.items()}
+    unit = reason.params.get("unit")
+    if unit and "latest" in params:
+        params["latest"] = f"{params['latest']} {unit}"
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return reason.code

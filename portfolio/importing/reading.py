@@ -1,0 +1,191 @@
+"""Read a CSV or XLSX file into a Table: normalised header names and numbered rows.
+
+Only the shape of the file is judged here (encoding, delimiter, header, ragged rows);
+what the cells mean is for rows.py. A file that cannot be read at all raises
+FileUnreadable with a message saying what to do; a single bad row never does.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from portfolio.errors import FileUnreadable
+from portfolio.importing.columns import normalise_header
+from portfolio.importing.values import Cell, cell_text, is_blank
+
+CSV_SUFFIXES = (".csv", ".txt")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A file's header (canonical English names) and its non-empty rows.
+
+    `rows` holds (row_number, values) where row_number is what a spreadsheet shows:
+    the header is usually row 1 and the first data row row 2. `row_errors` holds rows
+    whose shape is wrong (more cells than headers); they stay in `rows` so they are
+    counted and reported, never silently dropped.
+    """
+
+    source_name: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[int, dict[str, Cell]], ...]
+    row_errors: Mapping[int, str] = field(default_factory=dict)
+
+
+def read_table(path: Path) -> Table:
+    """Read the first sheet of an XLSX file or a whole CSV file."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in CSV_SUFFIXES + XLSX_SUFFIXES:
+        raise FileUnreadable(
+            f"{path.name}: only CSV (.csv, .txt) and Excel (.xlsx, .xlsm) files can be "
+            f"imported; save the sheet as CSV or XLSX and try again."
+        )
+    if not path.is_file():
+        raise FileUnreadable(f"{path}: no such file; check the path and the file name.")
+    if suffix in XLSX_SUFFIXES:
+        return _table(path.name, _xlsx_rows(path), delimiter=None)
+    text = _decode(path)
+    delimiter = sniff_delimiter(text)
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return _table(path.name, _csv_rows(path.name, rows), delimiter=delimiter)
+
+
+def _decode(path: Path) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM, else Windows-1252 as Danish Excel saves."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileUnreadable(f"{path.name}: cannot be opened ({exc.strerror}).") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    elif data.startswith(b"\xef\xbb\xbf"):
+        text = data[3:].decode("utf-8", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    if "\x00" in text:
+        raise FileUnreadable(
+            f"{path.name}: this is not a text file; export the sheet as CSV or XLSX."
+        )
+    if not text.strip():
+        raise FileUnreadable(f"{path.name}: the file is empty; it needs a header row and data.")
+    return text
+
+
+def sniff_delimiter(text: str) -> str:
+    """Semicolon, comma or tab: whichever occurs most, outside quotes, in the header line."""
+    line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    counts = {";": 0, ",": 0, "\t": 0}
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","
+
+
+def _csv_rows(name: str, rows: Iterable[list[str]]) -> Iterator[tuple[int, Sequence[Cell]]]:
+    number = 0
+    try:
+        for number, row in enumerate(rows, start=1):
+            yield number, row
+    except csv.Error as exc:
+        raise FileUnreadable(
+            f"{name}: the CSV is malformed near row {number + 1} ({exc}); "
+            f"check for unbalanced quotes."
+        ) from None
+
+
+def _xlsx_rows(path: Path) -> Iterator[tuple[int, Sequence[Cell]]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for corrupt zips/XML
+        raise FileUnreadable(
+            f"{path.name}: not a readable Excel workbook ({type(exc).__name__}); "
+            f"open it in Excel and save it again as .xlsx, or export it as CSV."
+        ) from None
+    try:
+        if not workbook.worksheets:
+            raise FileUnreadable(f"{path.name}: the workbook has no worksheet.")
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()  # other tools write wrong dimensions; read every cell
+        yield from enumerate(sheet.iter_rows(values_only=True), start=1)
+    except FileUnreadable:
+        raise
+    except Exception as exc:
+        raise FileUnreadable(
+            f"{path.name}: the first sheet cannot be read ({type(exc).__name__}); "
+            f"save it again as .xlsx or export it as CSV."
+        ) from None
+    finally:
+        workbook.close()
+
+
+def _table(
+    name: str, numbered: Iterable[tuple[int, Sequence[Cell]]], delimiter: str | None
+) -> Table:
+    header: tuple[str, ...] | None = None
+    rows: list[tuple[int, dict[str, Cell]]] = []
+    row_errors: dict[int, str] = {}
+    for number, raw in numbered:
+        cells = [_clean(c) for c in raw]
+        if all(is_blank(c) for c in cells):
+            continue
+        if header is None:
+            header = _header(name, cells)
+            continue
+        values = {column: cells[i] if i < len(cells) else "" for i, column in enumerate(header)}
+        width = 1 + max(i for i, c in enumerate(cells) if not is_blank(c))
+        if width > len(header):
+            row_errors[number] = _ragged_reason(len(header), width, delimiter)
+        rows.append((number, values))
+    if header is None:
+        raise FileUnreadable(f"{name}: the file has no header row; it needs one, then data.")
+    return Table(name, header, tuple(rows), row_errors)
+
+
+def _clean(cell: Cell) -> Cell:
+    if cell is None:
+        return ""
+    return cell.strip() if isinstance(cell, str) else cell
+
+
+def _header(name: str, cells: list[Cell]) -> tuple[str, ...]:
+    last = max(i for i, c in enumerate(cells) if not is_blank(c))
+    header = [
+        normalise_header(cell_text(c)) or f"column_{i + 1}" for i, c in enumerate(cells[: last + 1])
+    ]
+    seen: dict[str, int] = {}
+    for i, column in enumerate(header):
+        if column in seen:
+            raise FileUnreadable(
+                f"{name}: columns {seen[column] + 1} and {i + 1} of the header both mean "
+                f"'{column}'; keep one of them."
+            )
+        seen[column] = i
+    return tuple(header)
+
+
+def _ragged_reason(expected: int, found: int, delimiter: str | None) -> str:
+    if delimiter is None:
+        return (
+            f"row has values beyond the last header column ({found} cells, {expected} "
+            f"headers); give the column a header or delete the values"
+        )
+    shown = {"\t": "tab"}.get(delimiter, f"'{delimiter}'")
+    return (
+        f"row has {found} values but the header has {expected} columns; put values that "
+        f"contain {shown} in double quotes"
+    )

@@ -1,0 +1,295 @@
+"""Turn a Table into models, row by row: every row is either accepted or rejected with a reason.
+
+Nothing is merged or dropped silently: a repeated key within one file is rejected with a
+pointer to the first row, so `accepted + rejected == rows_read` always holds and the
+counts the user sees are honest. No database here; storing is the caller's job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from portfolio.importing.choices import chooser
+from portfolio.importing.columns import ImportKind, ignored_columns, resolve_columns
+from portfolio.importing.reading import Table, read_table
+from portfolio.importing.values import (
+    Cell,
+    CellError,
+    cell_text,
+    is_blank,
+    parse_bool,
+    parse_date,
+    parse_number,
+)
+from portfolio.models import (
+    Direction,
+    FocusArea,
+    Initiative,
+    Kpi,
+    KpiKind,
+    Measurement,
+    Source,
+    Stage,
+    Technology,
+)
+
+Record = Initiative | Kpi | Measurement
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class AcceptedRow:
+    row: int
+    record: Record
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A rejected (quarantined) row: where it is, why, and what it held."""
+
+    row: int
+    reason: str
+    raw: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ParsedBatch:
+    kind: ImportKind
+    source_name: str
+    rows_read: int
+    accepted: tuple[AcceptedRow, ...]
+    rejected: tuple[RowError, ...]
+    ignored_columns: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if len(self.accepted) + len(self.rejected) != self.rows_read:
+            raise ValueError("every row read must be either accepted or rejected")
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        return tuple(a.record for a in self.accepted)
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        return [{"row": e.row, "reason": e.reason} for e in self.rejected]
+
+    def summary(self) -> dict[str, Any]:
+        """The parse-level shape of `failscale import --json`."""
+        return {
+            "kind": str(self.kind),
+            "file": self.source_name,
+            "rows_read": self.rows_read,
+            "accepted": len(self.accepted),
+            "rejected": len(self.rejected),
+            "errors": self.errors,
+            "ignored_columns": list(self.ignored_columns),
+        }
+
+
+def parse_file(path: Path, kind: ImportKind | str) -> ParsedBatch:
+    return parse_table(read_table(Path(path)), ImportKind(kind))
+
+
+def parse_table(table: Table, kind: ImportKind | str) -> ParsedBatch:
+    """Raises FileUnreadable when a required column is missing; bad rows never raise."""
+    kind = ImportKind(kind)
+    columns = resolve_columns(kind, table.columns, table.source_name)
+    build = _BUILDERS[kind]
+    seen: dict[tuple[str, ...], tuple[int, Record]] = {}
+    accepted: list[AcceptedRow] = []
+    rejected: list[RowError] = []
+    for number, values in table.rows:
+        raw = {name: cell_text(value) for name, value in values.items()}
+        reason = table.row_errors.get(number)
+        record: Record | None = None
+        if reason is None:
+            record, reason = _build(build, _Cells(values, columns), raw)
+        if record is not None:
+            key = _key(record)
+            if key in seen:
+                reason = _duplicate_reason(seen[key], record)
+            else:
+                seen[key] = (number, record)
+                accepted.append(AcceptedRow(number, record))
+                continue
+        rejected.append(RowError(number, reason or "row could not be read", raw))
+    return ParsedBatch(
+        kind=kind,
+        source_name=table.source_name,
+        rows_read=len(table.rows),
+        accepted=tuple(accepted),
+        rejected=tuple(rejected),
+        ignored_columns=ignored_columns(kind, table.columns),
+    )
+
+
+class _Cells:
+    """One row's cells by canonical column name; collects every problem, not just the first."""
+
+    def __init__(self, values: Mapping[str, Cell], columns: Mapping[str, str]) -> None:
+        self._values = values
+        self._columns = columns
+        self.problems: list[str] = []
+
+    def _raw(self, name: str) -> Cell:
+        header = self._columns.get(name)
+        return self._values.get(header, "") if header else ""
+
+    def text(self, name: str, *, required: bool = False) -> str:
+        value = self._raw(name)
+        if is_blank(value):
+            if required:
+                self.problems.append(f"{name} is required")
+            return ""
+        return cell_text(value)
+
+    def typed(
+        self,
+        name: str,
+        parse: Callable[[Cell, str], T],
+        *,
+        default: T | None = None,
+        required: bool = False,
+    ) -> T | None:
+        value = self._raw(name)
+        if is_blank(value):
+            if required:
+                self.problems.append(f"{name} is required")
+            return default
+        try:
+            return parse(value, name)
+        except CellError as exc:
+            self.problems.append(str(exc))
+            return default
+
+
+_stage, _direction, _kind = chooser(Stage), chooser(Direction), chooser(KpiKind)
+_source, _focus, _technology = chooser(Source), chooser(FocusArea), chooser(Technology)
+_TAG_SPLIT = re.compile(r"[;,]")
+
+
+def _initiative(c: _Cells) -> tuple[type[BaseModel], dict[str, Any]]:
+    return Initiative, {
+        "id": c.text("id", required=True),
+        "title": c.text("title", required=True),
+        "department": c.text("department", required=True),
+        "owner": c.text("owner"),
+        "stage": c.typed("stage", _stage, required=True),
+        "started_on": c.typed("started_on", parse_date),
+        "review_on": c.typed("review_on", parse_date),
+        "budget_dkk": c.typed("budget_dkk", parse_number, default=0.0),
+        "spent_dkk": c.typed("spent_dkk", parse_number, default=0.0),
+        "focus_area": c.typed("focus_area", _focus),
+        "technology": c.typed("technology", _technology),
+        "core_task": c.text("core_task"),
+        "hypothesis": c.text("hypothesis"),
+        "tags": tuple(t.strip() for t in _TAG_SPLIT.split(c.text("tags")) if t.strip()),
+    }
+
+
+def _kpi(c: _Cells) -> tuple[type[BaseModel], dict[str, Any]]:
+    fields: dict[str, Any] = {
+        "initiative_id": c.text("initiative_id", required=True),
+        "name": c.text("kpi", required=True),
+        "unit": c.text("unit"),
+        "direction": c.typed("direction", _direction, required=True),
+        "baseline": c.typed("baseline", parse_number, required=True),
+        "target": c.typed("target", parse_number, required=True),
+        "kind": c.typed("kind", _kind, required=True),
+        "weight": c.typed("weight", parse_number, default=1.0),
+        "cashable": c.typed("cashable", parse_bool, default=False),
+    }
+    baseline, target = fields["baseline"], fields["target"]
+    if fields["kind"] is KpiKind.BENEFIT and baseline is not None and baseline == target:
+        c.problems.append(
+            f"target: equals the baseline ({cell_text(baseline)}); a benefit KPI needs a "
+            f"target that differs from its baseline"
+        )
+    return Kpi, fields
+
+
+def _measurement(c: _Cells) -> tuple[type[BaseModel], dict[str, Any]]:
+    return Measurement, {
+        "initiative_id": c.text("initiative_id", required=True),
+        "kpi": c.text("kpi", required=True),
+        "on": c.typed("date", parse_date, required=True),
+        "value": c.typed("value", parse_number, required=True),
+        "source": c.typed("source", _source, default=Source.MANUAL),
+    }
+
+
+_Builder = Callable[[_Cells], tuple[type[BaseModel], dict[str, Any]]]
+_BUILDERS: dict[ImportKind, _Builder] = {
+    ImportKind.INITIATIVES: _initiative,
+    ImportKind.KPIS: _kpi,
+    ImportKind.MEASUREMENTS: _measurement,
+}
+_COLUMN_OF_FIELD = {"name": "kpi", "on": "date"}
+
+
+def _build(build: _Builder, cells: _Cells, raw: Mapping[str, str]) -> tuple[Record | None, str]:
+    model, fields = build(cells)
+    if cells.problems:
+        return None, "; ".join(cells.problems)
+    try:
+        return model(**fields), ""  # type: ignore[return-value]
+    except ValidationError as exc:
+        return None, explain_validation_error(exc, raw)
+
+
+def explain_validation_error(error: ValidationError, raw: Mapping[str, str]) -> str:
+    """One readable clause per failed field, named as the file names it: no pydantic dump."""
+    clauses = []
+    for problem in error.errors():
+        field = str(problem["loc"][0]) if problem["loc"] else "row"
+        column = _COLUMN_OF_FIELD.get(field, field)
+        clauses.append(f"{column}: {_phrase(problem, raw.get(column, ''))}")
+    return "; ".join(dict.fromkeys(clauses))
+
+
+def _phrase(problem: Mapping[str, Any], shown: str) -> str:
+    kind, ctx = problem["type"], problem.get("ctx", {})
+    if kind == "greater_than_equal":
+        return f"'{shown}' is too small; it must be {ctx['ge']} or more"
+    if kind == "string_too_long":
+        return f"is too long ({len(shown)} characters; at most {ctx['max_length']})"
+    if kind == "string_too_short":
+        return "is required"
+    message = str(problem["msg"]).removeprefix("Value error, ")
+    return message[:1].lower() + message[1:]
+
+
+def _key(record: Record) -> tuple[str, ...]:
+    if isinstance(record, Initiative):
+        return (record.id,)
+    if isinstance(record, Kpi):
+        return (record.initiative_id, record.name)
+    return (record.initiative_id, record.kpi, record.on.isoformat())
+
+
+_KEY_COLUMNS = {
+    Initiative: "id",
+    Kpi: "initiative_id, kpi",
+    Measurement: "initiative_id, kpi, date",
+}
+
+
+def _duplicate_reason(first: tuple[int, Record], record: Record) -> str:
+    first_row, earlier = first
+    if earlier == record:
+        return f"exact duplicate of row {first_row}; remove one of them"
+    differing = [
+        _COLUMN_OF_FIELD.get(name, name)
+        for name in type(record).model_fields
+        if getattr(earlier, name) != getattr(record, name)
+    ]
+    return (
+        f"duplicate of row {first_row} (same {_KEY_COLUMNS[type(record)]}) with a different "
+        f"{', '.join(differing)}; keep one"
+    )

@@ -1,0 +1,75 @@
+"""Per-KPI statistics as of a date: the numbers every criterion reads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from portfolio.models import Direction, Kpi, KpiStats, Measurement, Source
+
+
+def progress(latest: float, baseline: float, target: float, direction: Direction) -> float:
+    """How far from baseline to target: 0 at baseline, 1 at target, for either direction.
+
+    (latest - baseline) / (target - baseline) is direction-symmetric by itself; only a
+    target equal to the baseline needs a rule: met (1) or not (0).
+    """
+    if target == baseline:
+        met = latest >= target if direction is Direction.HIGHER else latest <= target
+        return 1.0 if met else 0.0
+    return (latest - baseline) / (target - baseline)
+
+
+def worsening(latest: float, baseline: float, direction: Direction) -> float:
+    """Relative change for the worse against baseline (negative when better).
+
+    A zero baseline has no relative scale: any worsening counts as infinitely worse.
+    """
+    change = latest - baseline if direction is Direction.LOWER else baseline - latest
+    if baseline == 0:
+        return 0.0 if change <= 0 else float("inf")
+    return change / abs(baseline)
+
+
+def trend_per_30_days(points: list[tuple[date, float]]) -> float | None:
+    """Least-squares slope in units per 30 days; None with fewer than two dates."""
+    if len({d for d, _ in points}) < 2:
+        return None
+    origin = points[0][0]
+    xs = [(d - origin).days for d, _ in points]
+    ys = [v for _, v in points]
+    mean_x = sum(xs) / len(xs)
+    mean_y = sum(ys) / len(ys)
+    sxx = sum((x - mean_x) ** 2 for x in xs)
+    sxy = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))
+    return sxy / sxx * 30
+
+
+def kpi_stats(kpi: Kpi, measurements: Iterable[Measurement], as_of: date) -> KpiStats:
+    """Statistics of one KPI from the measurements taken on or before `as_of`."""
+    # On the same date the worse value counts as the later one: the result does not
+    # depend on the order measurements arrive in, and ties never flatter the KPI.
+    sign = 1.0 if kpi.direction is Direction.HIGHER else -1.0
+    own = sorted(
+        (m for m in measurements if m.kpi == kpi.name and m.on <= as_of),
+        key=lambda m: (m.on, -sign * m.value),
+    )
+    latest = own[-1] if own else None
+    return KpiStats(
+        name=kpi.name,
+        kind=kpi.kind,
+        direction=kpi.direction,
+        unit=kpi.unit,
+        baseline=kpi.baseline,
+        target=kpi.target,
+        weight=kpi.weight,
+        count=len(own),
+        latest_value=latest.value if latest else None,
+        latest_on=latest.on if latest else None,
+        age_days=(as_of - latest.on).days if latest else None,
+        progress=(
+            progress(latest.value, kpi.baseline, kpi.target, kpi.direction) if latest else None
+        ),
+        trend_per_30d=trend_per_30_days([(m.on, m.value) for m in own]),
+        sources=tuple(sorted({m.source for m in own}, key=list(Source).index)),
+    )

@@ -1,0 +1,136 @@
+"""Departments, initiatives and KPIs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from portfolio.models import Department, Initiative, Kpi, Stage
+from portfolio.storage.rows import fetch_dicts, fetch_value
+
+_INITIATIVE_COLUMNS = [f for f in Initiative.model_fields]
+_KPI_COLUMNS = [f for f in Kpi.model_fields]
+
+
+def _initiative(row: dict[str, Any]) -> Initiative:
+    return Initiative.model_validate({k: row[k] for k in _INITIATIVE_COLUMNS})
+
+
+def _kpi(row: dict[str, Any]) -> Kpi:
+    return Kpi.model_validate({k: row[k] for k in _KPI_COLUMNS})
+
+
+@dataclass
+class Departments:
+    con: duckdb.DuckDBPyConnection
+
+    def all(self) -> list[Department]:
+        rows = fetch_dicts(self.con, "SELECT * FROM departments ORDER BY name")
+        return [Department.model_validate(r) for r in rows]
+
+    def get(self, name: str) -> Department | None:
+        rows = fetch_dicts(self.con, "SELECT * FROM departments WHERE name = ?", [name])
+        return Department.model_validate(rows[0]) if rows else None
+
+    def save(self, department: Department) -> None:
+        self.con.execute(
+            "INSERT INTO departments (name, organisation, steering_group) VALUES (?, ?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET organisation = excluded.organisation, "
+            "steering_group = excluded.steering_group",
+            [department.name, department.organisation, department.steering_group],
+        )
+
+
+@dataclass
+class Initiatives:
+    con: duckdb.DuckDBPyConnection
+
+    def get(self, initiative_id: str) -> Initiative | None:
+        rows = fetch_dicts(self.con, "SELECT * FROM initiatives WHERE id = ?", [initiative_id])
+        return _initiative(rows[0]) if rows else None
+
+    def all(self, *, active_only: bool = False) -> list[Initiative]:
+        sql = "SELECT * FROM initiatives"
+        params: list[Any] = []
+        if active_only:
+            sql += " WHERE stage <> ?"
+            params.append(Stage.CLOSED.value)
+        rows = fetch_dicts(self.con, sql + " ORDER BY id", params)
+        return [_initiative(r) for r in rows]
+
+    def count(self) -> int:
+        return int(fetch_value(self.con, "SELECT count(*) FROM initiatives") or 0)
+
+    def save(self, initiative: Initiative) -> None:
+        data = initiative.model_dump(mode="json")
+        data["tags"] = list(initiative.tags)
+        data["planned_departments"] = list(initiative.planned_departments)
+        data["adopted_departments"] = list(initiative.adopted_departments)
+        columns = ", ".join(_INITIATIVE_COLUMNS)
+        marks = ", ".join("?" for _ in _INITIATIVE_COLUMNS)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in _INITIATIVE_COLUMNS if c != "id")
+        self.con.execute(
+            f"INSERT INTO initiatives ({columns}) VALUES ({marks}) "  # noqa: S608 - fixed names
+            f"ON CONFLICT (id) DO UPDATE SET {updates}, updated_at = get_current_timestamp()",
+            [data[c] for c in _INITIATIVE_COLUMNS],
+        )
+
+    def search(self, text: str) -> list[Initiative]:
+        pattern = f"%{text.lower()}%"
+        rows = fetch_dicts(
+            self.con,
+            "SELECT * FROM initiatives WHERE lower(title) LIKE ? OR lower(hypothesis) LIKE ? "
+            "OR lower(core_task) LIKE ? OR lower(array_to_string(tags, ' ')) LIKE ? ORDER BY id",
+            [pattern] * 4,
+        )
+        return [_initiative(r) for r in rows]
+
+
+@dataclass
+class Kpis:
+    con: duckdb.DuckDBPyConnection
+
+    def for_initiative(self, initiative_id: str) -> list[Kpi]:
+        rows = fetch_dicts(
+            self.con, "SELECT * FROM kpis WHERE initiative_id = ? ORDER BY id", [initiative_id]
+        )
+        return [_kpi(r) for r in rows]
+
+    def for_initiatives(self, ids: list[str]) -> list[Kpi]:
+        rows = fetch_dicts(
+            self.con,
+            "SELECT k.* FROM kpis k JOIN unnest(?::VARCHAR[]) AS t(id) ON k.initiative_id = t.id "
+            "ORDER BY k.initiative_id, k.id",
+            [ids],
+        )
+        return [_kpi(r) for r in rows]
+
+    def all(self) -> list[Kpi]:
+        return [_kpi(r) for r in fetch_dicts(self.con, "SELECT * FROM kpis ORDER BY id")]
+
+    def get(self, initiative_id: str, name: str) -> Kpi | None:
+        rows = fetch_dicts(
+            self.con, "SELECT * FROM kpis WHERE initiative_id = ? AND name = ?",
+            [initiative_id, name],
+        )
+        return _kpi(rows[0]) if rows else None
+
+    def id_of(self, initiative_id: str, name: str) -> int | None:
+        return fetch_value(
+            self.con, "SELECT id FROM kpis WHERE initiative_id = ? AND name = ?",
+            [initiative_id, name],
+        )
+
+    def save(self, kpi: Kpi) -> None:
+        data = kpi.model_dump(mode="json")
+        columns = ", ".join(_KPI_COLUMNS)
+        marks = ", ".join("?" for _ in _KPI_COLUMNS)
+        keys = {"initiative_id", "name"}
+        updates = ", ".join(f"{c} = excluded.{c}" for c in _KPI_COLUMNS if c not in keys)
+        self.con.execute(
+            f"INSERT INTO kpis ({columns}) VALUES ({marks}) "  # noqa: S608 - fixed names
+            f"ON CONFLICT (initiative_id, name) DO UPDATE SET {updates}",
+            [data[c] for c in _KPI_COLUMNS],
+        )

@@ -1,0 +1,28 @@
+"""A unit of work's view of the database: one repository per noun, one connection."""
+
+from __future__ import annotations
+
+import duckdb
+
+from portfolio.storage.audit import AuditLog
+from portfolio.storage.decisions import Decisions, Lessons
+from portfolio.storage.evaluations import Evaluations
+from portfolio.storage.imports import Imports
+from portfolio.storage.initiatives import Departments, Initiatives, Kpis
+from portfolio.storage.measurements import Measurements
+from portfolio.storage.policies import Policies
+
+
+class Store:
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.departments = Departments(con)
+        self.initiatives = Initiatives(con)
+        self.kpis = Kpis(con)
+        self.measurements = Measurements(con)
+        self.evaluations = Evaluations(con)
+        self.decisions = Decisions(con)
+        self.lessons = Lessons(con)
+        self.audit = AuditLog(con)
+        self.imports = Imports(con)
+        self.policies = Policies(con)
