@@ -66,7 +66,8 @@ REASONS: dict[str, dict[str, str]] = {
     },
     "budget.overrun": {
         "en": "Budget: spent {spent_dkk} of {budget_dkk} DKK, overrun {overrun_pct} ({light})",
-        "da": "Budget: brugt {spent_dkk} af {budget_dkk} kr., overskridelse {overrun_pct} ({light})",
+        "da": "Budget: brugt {spent_dkk} af {budget_dkk} kr., "
+        "overskridelse {overrun_pct} ({light})",
     },
     "time.no_review": {
         "en": "No review date set",
@@ -129,7 +130,7 @@ _CHANGE_PARAMS = {"change_pct"}
 
 def format_number(value: float, lang: str) -> str:
     """Integers without decimals, others with up to two; Danish uses a decimal comma."""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
     if lang == "da":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text

@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     prefect_port: int = Field(default=4200, description="Port of the Prefect server (make up)")
     timezone: str = Field(default="Europe/Copenhagen", description="Time zone of schedules")
     language: str = Field(default="en", description="Default language: en or da")
+    evaluate_cron: str = Field(
+        default="0 6 * * *", description="When evaluate-portfolio runs (cron, in `timezone`)"
+    )
 
     @property
     def inbox_dir(self) -> Path:

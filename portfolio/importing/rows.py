@@ -256,7 +256,7 @@ def explain_validation_error(error: ValidationError, raw: Mapping[str, str]) -> 
 def _phrase(problem: Mapping[str, Any], shown: str) -> str:
     kind, ctx = problem["type"], problem.get("ctx", {})
     if kind == "greater_than_equal":
-        return f"'{shown}' is too small; it must be {ctx['ge']} or more"
+        return f"'{shown}' is too small; it must be {cell_text(ctx['ge'])} or more"
     if kind == "string_too_long":
         return f"is too long ({len(shown)} characters; at most {ctx['max_length']})"
     if kind == "string_too_short":

@@ -83,12 +83,12 @@ def parse_number(value: Cell, field: str) -> float:
 
 def _number_from_text(raw: str, field: str) -> float:
     text = raw.strip()
-    if looks_like_formula(text):
-        raise CellError(field, raw, f"value '{text}' is a formula, not a number; paste the value")
-    if _SPREADSHEET_ERROR.match(text):
-        raise CellError(field, raw, f"'{text}' is a spreadsheet error, not a number")
     if text.lower().lstrip("+-") in _NOT_FINITE:
         raise CellError(field, raw, f"'{text}' is not a finite number; fill in the real value")
+    if looks_like_formula(text):
+        raise CellError(field, raw, f"'{text}' is a formula, not a number; type the number instead")
+    if _SPREADSHEET_ERROR.match(text):
+        raise CellError(field, raw, f"'{text}' is a spreadsheet error, not a number")
     body = _CURRENCY.sub("", text.replace("\u2212", "-"))
     sign = -1.0 if body.startswith("-") else 1.0
     body = body.lstrip("+-").strip()

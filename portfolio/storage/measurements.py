@@ -60,3 +60,74 @@ class Measurements:
 
     def count(self) -> int:
         return int(fetch_value(self.con, "SELECT count(*) FROM measurements") or 0)
+
+    def upsert_many(self, rows: list[Measurement]) -> BulkResult:
+        return upsert_many(self.con, rows)
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    added: int
+    updated: int
+    unchanged: int
+    unknown_kpi: tuple[int, ...]
+    """Positions of incoming rows whose initiative/KPI does not exist: not stored."""
+
+
+def upsert_many(con: duckdb.DuckDBPyConnection, rows: list[Measurement]) -> BulkResult:
+    """Store many measurements set-based: one pass, whatever the number of rows.
+
+    A row for an existing KPI and date with the same value and source changes nothing,
+    so importing the same file twice adds nothing.
+    """
+    if not rows:
+        return BulkResult(0, 0, 0, ())
+    import pandas as pd  # local: only bulk imports need it
+
+    frame = pd.DataFrame(
+        {
+            "pos": range(len(rows)),
+            "initiative_id": [m.initiative_id for m in rows],
+            "kpi": [m.kpi for m in rows],
+            "measured_on": [m.on for m in rows],
+            "value": [m.value for m in rows],
+            "source": [m.source.value for m in rows],
+            "recorded_by": [m.recorded_by for m in rows],
+        }
+    )
+    con.register("incoming_measurements", frame)
+    try:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE classified AS "
+            "SELECT i.pos, k.id AS kpi_id, i.measured_on::DATE AS measured_on, i.value, "
+            "i.source, i.recorded_by, "
+            "CASE WHEN k.id IS NULL THEN 'unknown' WHEN m.kpi_id IS NULL THEN 'added' "
+            "WHEN m.value = i.value AND m.source = i.source THEN 'unchanged' "
+            "ELSE 'updated' END AS status "
+            "FROM incoming_measurements i "
+            "LEFT JOIN kpis k ON k.initiative_id = i.initiative_id AND k.name = i.kpi "
+            "LEFT JOIN measurements m ON m.kpi_id = k.id AND m.measured_on = i.measured_on::DATE"
+        )
+        con.execute(
+            "INSERT INTO measurements (kpi_id, measured_on, value, source, recorded_by) "
+            "SELECT kpi_id, measured_on, value, source, recorded_by FROM classified "
+            "WHERE status IN ('added', 'updated') "
+            "ON CONFLICT (kpi_id, measured_on) DO UPDATE SET value = excluded.value, "
+            "source = excluded.source, recorded_by = excluded.recorded_by, "
+            "recorded_at = get_current_timestamp()"
+        )
+        counts = dict(
+            con.execute("SELECT status, count(*) FROM classified GROUP BY status").fetchall()
+        )
+        unknown = [r[0] for r in con.execute(
+            "SELECT pos FROM classified WHERE status = 'unknown' ORDER BY pos"
+        ).fetchall()]
+        con.execute("DROP TABLE classified")
+    finally:
+        con.unregister("incoming_measurements")
+    return BulkResult(
+        added=counts.get("added", 0),
+        updated=counts.get("updated", 0),
+        unchanged=counts.get("unchanged", 0),
+        unknown_kpi=tuple(unknown),
+    )

@@ -1,0 +1,48 @@
+# Fail or Scale — two commands on a fresh machine: `make up` and `make test`.
+# Only python3 (3.11) and make are assumed; uv is installed into .tools/ on first use.
+
+PYTHON ?= python3
+TOOLS  := .tools
+UV     := $(TOOLS)/bin/uv
+VENV   := .venv
+RUN    := $(UV) run --frozen
+
+.PHONY: up test install dev lint format e2e bench screenshots clean help
+
+help:
+	@echo "make up      run the product (database, demo on first run, Prefect, dashboard)"
+	@echo "make test    install what the tests need and run them all"
+	@echo "make lint    ruff"
+	@echo "make bench   benchmarks (not part of make test)"
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv
+
+install: $(UV)
+	$(UV) sync --frozen --no-dev
+
+dev: $(UV)
+	$(UV) sync --frozen
+
+up: install
+	$(RUN) --no-dev failscale up
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian chromium for the browser tests ..."; \
+	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
+	  echo "warning: could not install chromium; browser tests will fail"; }
+
+lint: dev
+	$(RUN) ruff check .
+
+test: dev browser
+	$(RUN) ruff check .
+	$(RUN) pytest
+
+e2e: dev browser
+	$(RUN) pytest -m e2e
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache .hypothesis

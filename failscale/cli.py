@@ -1,0 +1,232 @@
+"""`failscale`: the command-line contract of PRODUCT.md.
+
+Errors a user can act on (PortfolioError) become one friendly line and an exit code here,
+in one place; anything else is a bug and is shown as such.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from portfolio.errors import FileUnreadable, PortfolioError
+from portfolio.importing import ImportKind
+from portfolio.models import Actor
+from portfolio.settings import Settings, load_settings
+from portfolio.storage import Database
+
+app = typer.Typer(
+    name="failscale",
+    help="Fail or Scale: follow every digital initiative up, scale what works, close what does not.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly(fn: F) -> F:
+    """Turn PortfolioErrors into a one-line message and an exit code."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except FileUnreadable as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(2) from None
+        except PortfolioError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _database(settings: Settings) -> Database:
+    return Database(settings.db, lock_timeout=settings.lock_timeout_seconds)
+
+
+def _actor() -> Actor:
+    return Actor.operator()
+
+
+@app.command()
+@friendly
+def init() -> None:
+    """Create the database (or upgrade its schema) and activate the default review policy."""
+    from portfolio.service.setup import initialise
+
+    settings = load_settings()
+    created = initialise(_database(settings), _actor())
+    typer.echo(f"{'Initialised' if created else 'Up to date'}: {settings.db}")
+
+
+@app.command()
+@friendly
+def demo(
+    anchor: Annotated[
+        str | None, typer.Option(help="Date the demo is built around (YYYY-MM-DD); default today")
+    ] = None,
+) -> None:
+    """Load the demo portfolio of Demo Kommune (only into an empty database)."""
+    from portfolio.service.setup import initialise, seed_demo
+
+    settings = load_settings()
+    db = _database(settings)
+    initialise(db, _actor())
+    day = _parse_date(anchor) if anchor else date.today()
+    loaded = seed_demo(db, _actor(), day)
+    if loaded:
+        typer.echo(f"Demo portfolio loaded into {settings.db}: {loaded} initiatives.")
+    else:
+        typer.echo("The database already holds initiatives; the demo was not loaded.")
+
+
+import_app = typer.Typer(help="Import initiatives, KPIs or measurements from CSV or XLSX.")
+app.add_typer(import_app, name="import")
+
+
+def _import(kind: ImportKind, file: Path, as_json: bool) -> None:
+    from portfolio.service.imports import import_file
+    from portfolio.service.setup import initialise
+
+    settings = load_settings()
+    db = _database(settings)
+    initialise(db, _actor())
+    report = import_file(db, _actor(), file, kind)
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(
+            f"{report.source_name}: {report.rows_read} rows read, {report.accepted} accepted "
+            f"({report.added} added, {report.updated} updated, {report.unchanged} unchanged), "
+            f"{report.rejected} rejected"
+        )
+        for error in report.errors:
+            typer.echo(f"  row {error.row}: {error.reason}")
+        if report.errors:
+            typer.echo("Rejected rows are kept in quarantine; fix them and import the file again.")
+    raise typer.Exit(report.exit_code)
+
+
+FileArg = Annotated[Path, typer.Argument(help="CSV or XLSX file", show_default=False)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the summary as JSON")]
+
+
+@import_app.command("initiatives")
+@friendly
+def import_initiatives(file: FileArg, as_json: JsonOpt = False) -> None:
+    """Import initiatives (unknown departments are created)."""
+    _import(ImportKind.INITIATIVES, file, as_json)
+
+
+@import_app.command("kpis")
+@friendly
+def import_kpis(file: FileArg, as_json: JsonOpt = False) -> None:
+    """Import KPIs of existing initiatives."""
+    _import(ImportKind.KPIS, file, as_json)
+
+
+@import_app.command("measurements")
+@friendly
+def import_measurements(file: FileArg, as_json: JsonOpt = False) -> None:
+    """Import measurements of existing KPIs."""
+    _import(ImportKind.MEASUREMENTS, file, as_json)
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a date; use YYYY-MM-DD") from None
+
+
+@app.command()
+@friendly
+def evaluate(
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Evaluate as of this date (YYYY-MM-DD)")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Evaluate every active initiative through the evaluate-portfolio flow."""
+    from failscale import prefect_env
+    from portfolio.service.setup import initialise
+
+    settings = load_settings()
+    day = _parse_date(as_of) if as_of else date.today()
+    db = _database(settings)
+    initialise(db, _actor())
+    prefect_env.configure(settings)
+    from flows.evaluate import evaluate_portfolio
+    from portfolio.service.evaluation import evaluations_of_run
+
+    summary = evaluate_portfolio(as_of=day, db_path=str(settings.db))
+    evaluations = evaluations_of_run(db, _actor(), summary["run_id"])
+    if as_json:
+        payload = [
+            {
+                "initiative_id": e.initiative_id,
+                "recommendation": e.recommendation.value,
+                "light": e.light.value,
+                "score": e.score,
+                "reasons": [r.render("en") for r in e.reasons],
+                "overdue": e.overdue,
+                "as_of": e.as_of.isoformat(),
+                "policy_version": e.policy_version,
+                "run_id": e.run_id,
+            }
+            for e in evaluations
+        ]
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"Evaluated {len(evaluations)} initiatives as of {day} "
+               f"(policy v{summary['policy_version']}):")
+    for name, count in summary["recommendations"].items():
+        typer.echo(f"  {name:<11} {count}")
+
+
+@app.command()
+@friendly
+def dashboard(
+    port: Annotated[int | None, typer.Option(help="Port (default FAILSCALE_DASHBOARD_PORT)")] = None,
+) -> None:
+    """Start the Streamlit dashboard."""
+    from failscale.processes import run_dashboard
+
+    settings = load_settings()
+    sys.exit(run_dashboard(settings, port or settings.dashboard_port))
+
+
+@app.command()
+@friendly
+def serve() -> None:
+    """Serve the scheduled deployments against the running Prefect server."""
+    from failscale import prefect_env
+
+    settings = load_settings()
+    prefect_env.configure(settings, quiet=False)
+    from flows.deployments import serve_all
+
+    serve_all(settings)
+
+
+@app.command()
+@friendly
+def up() -> None:
+    """Run the whole product: database, demo on first run, Prefect server, flows, dashboard."""
+    from failscale.processes import run_up
+
+    sys.exit(run_up(load_settings()))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

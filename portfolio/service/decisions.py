@@ -1,0 +1,108 @@
+"""Steering decisions: never edited, each with the evidence it was made on."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from portfolio.errors import NotFound, ValidationFailed
+from portfolio.models import Actor, Decision, DecisionKind, Lesson, Stage
+from portfolio.service import audit
+from portfolio.service.access import Permission, authorize
+from portfolio.storage import Database, Store
+
+NEXT_STAGE = {
+    DecisionKind.SCALE: Stage.SCALING,
+    DecisionKind.CLOSE: Stage.CLOSED,
+    DecisionKind.PARK: Stage.CLOSED,
+}
+
+REASON_CODES = ("no_effect", "guardrail", "budget", "not_now", "superseded", "other")
+
+
+def record_decision(
+    db: Database,
+    actor: Actor,
+    decision: Decision,
+    *,
+    lesson: str = "",
+) -> Decision:
+    """Record a decision, move the stage and keep a snapshot of the evidence."""
+    decision = decision.model_copy(update={"decided_by": actor.username})
+    closing = decision.kind in (DecisionKind.CLOSE, DecisionKind.PARK)
+    with db.transaction() as store:
+        initiative = store.initiatives.get(decision.initiative_id)
+        if initiative is None:
+            raise NotFound(f"There is no initiative with id {decision.initiative_id!r}.")
+        authorize(actor, Permission.DECIDE, initiative.department)
+        evaluation = store.evaluations.latest_for(initiative.id)
+        recommendation = evaluation.recommendation if evaluation else None
+        decision = decision.model_copy(
+            update={
+                "recommendation": recommendation,
+                "evaluation_run_id": evaluation.run_id if evaluation else None,
+                "evidence": evaluation.model_dump(mode="json") if evaluation else {},
+            }
+        )
+        _validate(decision, closing, lesson)
+        decision_id = store.decisions.add(decision)
+        stored = decision.model_copy(update={"id": decision_id})
+        audit.record(store, actor, "decide", "initiative", initiative.id,
+                     after=stored.model_dump(mode="json", exclude={"evidence"}))
+        changes: dict[str, object] = {"review_on": decision.next_review_on}
+        if decision.kind in NEXT_STAGE:
+            changes["stage"] = NEXT_STAGE[decision.kind]
+        if decision.kind is DecisionKind.SCALE and decision.spread_to:
+            changes["planned_departments"] = tuple(
+                dict.fromkeys([*initiative.planned_departments, *decision.spread_to])
+            )
+        updated = initiative.model_copy(update=changes)
+        if updated != initiative:
+            store.initiatives.save(updated)
+            audit.record(store, actor, "update", "initiative", initiative.id, initiative, updated)
+        if lesson.strip():
+            _add_lesson(store, actor, Lesson(
+                initiative_id=initiative.id, text=lesson.strip(), author=actor.username,
+                created_on=decision.decided_on,
+            ))
+    return stored
+
+
+def _validate(decision: Decision, closing: bool, lesson: str) -> None:
+    if decision.is_override and not decision.rationale.strip():
+        raise ValidationFailed(
+            f"The recommendation was {decision.recommendation}; deciding {decision.kind} "
+            "overrides it and needs a rationale.",
+            field="rationale",
+        )
+    if closing and decision.reason_code not in REASON_CODES:
+        raise ValidationFailed(
+            f"Closing needs a reason code: one of {', '.join(REASON_CODES)}.", field="reason_code"
+        )
+    if closing and not lesson.strip():
+        raise ValidationFailed(
+            "Closing is a result: write the lesson learned, so the next department does not "
+            "repeat it.",
+            field="lesson",
+        )
+    if not closing and decision.next_review_on is None:
+        raise ValidationFailed("Set the next review date.", field="next_review_on")
+    if decision.next_review_on and decision.next_review_on <= decision.decided_on:
+        raise ValidationFailed("The next review date must be after the decision date.",
+                               field="next_review_on")
+
+
+def _add_lesson(store: Store, actor: Actor, lesson: Lesson) -> int:
+    lesson_id = store.lessons.add(lesson)
+    audit.record(store, actor, "create", "lesson", str(lesson_id), after=lesson)
+    return lesson_id
+
+
+def add_lesson(db: Database, actor: Actor, initiative_id: str, text: str, on: date) -> int:
+    with db.transaction() as store:
+        initiative = store.initiatives.get(initiative_id)
+        if initiative is None:
+            raise NotFound(f"There is no initiative with id {initiative_id!r}.")
+        authorize(actor, Permission.EDIT_INITIATIVE, initiative.department)
+        return _add_lesson(store, actor, Lesson(
+            initiative_id=initiative_id, text=text, author=actor.username, created_on=on,
+        ))

@@ -1,0 +1,215 @@
+"""Import use case: parse a file, store the good rows, quarantine the rest with reasons.
+
+Every row read ends up either stored or in quarantine — nothing is lost — and the same
+rows imported again add nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from portfolio.importing import ImportKind, ParsedBatch, RowError, parse_file
+from portfolio.models import Actor, Department, Initiative, Kpi, Measurement
+from portfolio.service import audit
+from portfolio.service.access import Permission, authorize, can
+from portfolio.storage import Database, Store
+from portfolio.storage.imports import QuarantinedRow
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    import_id: str
+    kind: ImportKind
+    source_name: str
+    rows_read: int
+    accepted: int
+    added: int
+    updated: int
+    unchanged: int
+    errors: tuple[RowError, ...] = field(default=())
+
+    @property
+    def rejected(self) -> int:
+        return len(self.errors)
+
+    @property
+    def exit_code(self) -> int:
+        """The CLI contract: 0 every row accepted, 1 some rows quarantined."""
+        return 0 if not self.errors else 1
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "import_id": self.import_id,
+            "kind": self.kind.value,
+            "file": self.source_name,
+            "rows_read": self.rows_read,
+            "accepted": self.accepted,
+            "rejected": self.rejected,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "errors": [{"row": e.row, "reason": e.reason} for e in self.errors],
+        }
+
+
+@dataclass
+class _Tally:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[RowError] = field(default_factory=list)
+
+
+def import_file(
+    db: Database, actor: Actor, path: Path, kind: ImportKind | str, *, source_name: str = ""
+) -> ImportReport:
+    """Import one CSV/XLSX file. Raises FileUnreadable when it cannot be read at all."""
+    kind = ImportKind(kind)
+    authorize(actor, Permission.IMPORT if kind is not ImportKind.MEASUREMENTS
+              else Permission.RECORD_MEASUREMENT)
+    batch = parse_file(path, kind)
+    name = source_name or path.name
+    content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+    import_id = uuid.uuid4().hex[:12]
+    with db.transaction() as store:
+        tally = _APPLY[kind](store, actor, batch)
+        errors = tuple(sorted([*batch.rejected, *tally.rejected], key=lambda e: e.row))
+        store.imports.quarantine(
+            [QuarantinedRow(import_id, kind.value, name, e.row, e.reason, e.raw) for e in errors]
+        )
+        report = ImportReport(
+            import_id=import_id, kind=kind, source_name=name, rows_read=batch.rows_read,
+            accepted=batch.rows_read - len(errors), added=tally.added, updated=tally.updated,
+            unchanged=tally.unchanged, errors=errors,
+        )
+        store.imports.record(
+            import_id=import_id, kind=kind.value, source_name=name, content_hash=content_hash,
+            rows_read=report.rows_read, accepted=report.accepted, rejected=report.rejected,
+            added=report.added, updated=report.updated, actor=actor.username,
+        )
+        summary = {k: v for k, v in report.as_dict().items() if k != "errors"}
+        audit.record(store, actor, "import", "import", import_id, after=summary)
+    return report
+
+
+def _raw(record: Initiative | Kpi | Measurement) -> dict[str, str]:
+    """What a row held, kept in quarantine so nothing is lost."""
+    return {k: "" if v is None else str(v) for k, v in record.model_dump(mode="json").items()}
+
+
+def _refuse_scope(
+    actor: Actor, department: str, row: int, record: Initiative | Kpi | Measurement
+) -> RowError:
+    return RowError(
+        row=row,
+        reason=f"not allowed: this initiative belongs to {department}, outside the departments "
+        f"{actor.username} may change",
+        raw=_raw(record),
+    )
+
+
+def _apply_initiatives(store: Store, actor: Actor, batch: ParsedBatch) -> _Tally:
+    tally = _Tally()
+    for accepted in batch.accepted:
+        initiative = accepted.record
+        assert isinstance(initiative, Initiative)
+        before = store.initiatives.get(initiative.id)
+        departments = {initiative.department, *([before.department] if before else [])}
+        if not all(can(actor, Permission.EDIT_INITIATIVE, d) for d in departments):
+            tally.rejected.append(
+                _refuse_scope(actor, initiative.department, accepted.row, accepted.record)
+            )
+            continue
+        if store.departments.get(initiative.department) is None:
+            department = Department(name=initiative.department)
+            store.departments.save(department)
+            audit.record(store, actor, "create", "department", department.name, after=department)
+        if before == initiative:
+            tally.unchanged += 1
+            continue
+        store.initiatives.save(initiative)
+        audit.record(store, actor, "import", "initiative", initiative.id, before, initiative)
+        if before is None:
+            tally.added += 1
+        else:
+            tally.updated += 1
+    return tally
+
+
+def _apply_kpis(store: Store, actor: Actor, batch: ParsedBatch) -> _Tally:
+    tally = _Tally()
+    for accepted in batch.accepted:
+        kpi = accepted.record
+        assert isinstance(kpi, Kpi)
+        initiative = store.initiatives.get(kpi.initiative_id)
+        if initiative is None:
+            tally.rejected.append(RowError(
+                row=accepted.row,
+                reason=f"initiative_id: initiative {kpi.initiative_id!r} does not exist; "
+                "import or register the initiative first",
+                raw=_raw(kpi),
+            ))
+            continue
+        if not can(actor, Permission.EDIT_INITIATIVE, initiative.department):
+            tally.rejected.append(
+                _refuse_scope(actor, initiative.department, accepted.row, accepted.record)
+            )
+            continue
+        before = store.kpis.get(kpi.initiative_id, kpi.name)
+        if before == kpi:
+            tally.unchanged += 1
+            continue
+        store.kpis.save(kpi)
+        audit.record(store, actor, "import", "kpi", f"{kpi.initiative_id}/{kpi.name}", before, kpi)
+        if before is None:
+            tally.added += 1
+        else:
+            tally.updated += 1
+    return tally
+
+
+def _apply_measurements(store: Store, actor: Actor, batch: ParsedBatch) -> _Tally:
+    tally = _Tally()
+    departments = {i.id: i.department for i in store.initiatives.all()}
+    candidates: list[tuple[int, Measurement]] = []
+    for accepted in batch.accepted:
+        measurement = accepted.record
+        assert isinstance(measurement, Measurement)
+        department = departments.get(measurement.initiative_id)
+        if department is None:
+            tally.rejected.append(RowError(
+                row=accepted.row,
+                reason=f"initiative_id: initiative {measurement.initiative_id!r} does not exist; "
+                "import or register the initiative first",
+                raw=_raw(measurement),
+            ))
+        elif not can(actor, Permission.RECORD_MEASUREMENT, department):
+            tally.rejected.append(
+                _refuse_scope(actor, department, accepted.row, measurement)
+            )
+        else:
+            candidates.append(
+                (accepted.row, measurement.model_copy(update={"recorded_by": actor.username}))
+            )
+    result = store.measurements.upsert_many([m for _, m in candidates])
+    for position in result.unknown_kpi:
+        row, measurement = candidates[position]
+        tally.rejected.append(RowError(
+            row=row,
+            reason=f"kpi: initiative {measurement.initiative_id!r} has no KPI named "
+            f"{measurement.kpi!r}; import or add the KPI first",
+            raw=_raw(measurement),
+        ))
+    tally.added, tally.updated, tally.unchanged = result.added, result.updated, result.unchanged
+    return tally
+
+
+_APPLY = {
+    ImportKind.INITIATIVES: _apply_initiatives,
+    ImportKind.KPIS: _apply_kpis,
+    ImportKind.MEASUREMENTS: _apply_measurements,
+}

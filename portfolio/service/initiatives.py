@@ -1,0 +1,105 @@
+"""Registering and editing initiatives, their KPIs and measurements."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from portfolio.errors import NotFound, ValidationFailed
+from portfolio.models import Actor, Department, Initiative, Kpi, KpiKind, Measurement, Stage
+from portfolio.service import audit
+from portfolio.service.access import Permission, authorize
+from portfolio.storage import Database, Store
+
+
+def missing_decision_rule(initiative: Initiative, kpis: Sequence[Kpi]) -> list[str]:
+    """What an initiative lacks before it may be an experiment: no baseline, no experiment."""
+    missing = []
+    if not any(k.kind is KpiKind.BENEFIT for k in kpis):
+        missing.append("a benefit KPI with baseline and target")
+    if initiative.review_on is None:
+        missing.append("a review date")
+    return missing
+
+
+def _check_stage(initiative: Initiative, before: Initiative | None, kpis: Sequence[Kpi]) -> None:
+    entering = initiative.stage is Stage.EXPERIMENT and (
+        before is None or before.stage is not Stage.EXPERIMENT
+    )
+    if entering and (missing := missing_decision_rule(initiative, kpis)):
+        raise ValidationFailed(
+            f"{initiative.id} cannot move to the experiment stage without "
+            f"{' and '.join(missing)}. Add them first.",
+            field="stage",
+        )
+
+
+def _ensure_department(store: Store, actor: Actor, name: str) -> None:
+    if store.departments.get(name) is None:
+        department = Department(name=name)
+        store.departments.save(department)
+        audit.record(store, actor, "create", "department", name, after=department)
+
+
+def save_initiative(
+    db: Database, actor: Actor, initiative: Initiative, kpis: Sequence[Kpi] = ()
+) -> Initiative:
+    """Register a new initiative or edit one, with its KPIs, in one unit of work."""
+    for kpi in kpis:
+        if kpi.initiative_id != initiative.id:
+            raise ValidationFailed(f"KPI {kpi.name} belongs to another initiative", field="kpis")
+    with db.transaction() as store:
+        before = store.initiatives.get(initiative.id)
+        authorize(actor, Permission.EDIT_INITIATIVE, initiative.department)
+        if before is not None:
+            authorize(actor, Permission.EDIT_INITIATIVE, before.department)
+        all_kpis = {k.name: k for k in store.kpis.for_initiative(initiative.id)}
+        all_kpis.update({k.name: k for k in kpis})
+        _check_stage(initiative, before, list(all_kpis.values()))
+        _ensure_department(store, actor, initiative.department)
+        if before != initiative:
+            store.initiatives.save(initiative)
+            action = "create" if before is None else "update"
+            audit.record(store, actor, action, "initiative", initiative.id, before, initiative)
+        for kpi in kpis:
+            _save_kpi(store, actor, kpi)
+    return initiative
+
+
+def _save_kpi(store: Store, actor: Actor, kpi: Kpi) -> bool:
+    before = store.kpis.get(kpi.initiative_id, kpi.name)
+    if before == kpi:
+        return False
+    store.kpis.save(kpi)
+    action = "create" if before is None else "update"
+    audit.record(store, actor, action, "kpi", f"{kpi.initiative_id}/{kpi.name}", before, kpi)
+    return True
+
+
+def save_kpi(db: Database, actor: Actor, kpi: Kpi) -> None:
+    with db.transaction() as store:
+        initiative = store.initiatives.get(kpi.initiative_id)
+        if initiative is None:
+            raise NotFound(f"Initiative {kpi.initiative_id} does not exist.")
+        authorize(actor, Permission.EDIT_INITIATIVE, initiative.department)
+        _save_kpi(store, actor, kpi)
+
+
+def record_measurement(db: Database, actor: Actor, measurement: Measurement) -> None:
+    """Record one value by hand; the same KPI and date again corrects the value."""
+    measurement = measurement.model_copy(update={"recorded_by": actor.username})
+    with db.transaction() as store:
+        initiative = store.initiatives.get(measurement.initiative_id)
+        if initiative is None:
+            raise NotFound(f"Initiative {measurement.initiative_id} does not exist.")
+        authorize(actor, Permission.RECORD_MEASUREMENT, initiative.department)
+        kpi_id = store.kpis.id_of(measurement.initiative_id, measurement.kpi)
+        if kpi_id is None:
+            raise ValidationFailed(
+                f"{measurement.initiative_id} has no KPI named {measurement.kpi!r}; add it first.",
+                field="kpi",
+            )
+        before = store.measurements.get(kpi_id, measurement.on)
+        store.measurements.save(kpi_id, measurement)
+        entity_id = f"{measurement.initiative_id}/{measurement.kpi}/{measurement.on.isoformat()}"
+        action = "create" if before is None else "update"
+        audit.record(store, actor, action, "measurement", entity_id, before, measurement)

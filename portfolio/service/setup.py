@@ -1,0 +1,52 @@
+"""Setting a database up: schema, the active review policy, and the demo portfolio."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from portfolio.models import Actor
+from portfolio.review.policy import default_policy
+from portfolio.service import audit
+from portfolio.service.access import Permission, authorize
+from portfolio.storage import Database
+
+
+def initialise(db: Database, actor: Actor) -> bool:
+    """Migrate the schema and activate the default policy once; True when it was new."""
+    with db.transaction() as store:
+        if store.policies.active() is not None:
+            return False
+        authorize(actor, Permission.ADMIN_POLICY)
+        policy = default_policy()
+        store.policies.save_active(policy, actor.username)
+        audit.record(store, actor, "activate", "policy", f"{policy.name}/v{policy.version}",
+                     after=policy.model_dump(mode="json"))
+        return True
+
+
+def seed_demo(db: Database, actor: Actor, anchor: date) -> int:
+    """Load the demo portfolio into an empty database; returns initiatives loaded (0: not)."""
+    from portfolio.demo import build_demo
+
+    authorize(actor, Permission.ADMIN_USERS)
+    demo = build_demo(anchor)
+    with db.transaction() as store:
+        if store.initiatives.count():
+            return 0
+        for department in demo.departments:
+            store.departments.save(department)
+        for initiative in demo.initiatives:
+            store.initiatives.save(initiative)
+        for kpi in demo.kpis:
+            store.kpis.save(kpi)
+        store.measurements.upsert_many(list(demo.measurements))
+        for decision in demo.decisions:
+            store.decisions.add(decision)
+        for lesson in demo.lessons:
+            store.lessons.add(lesson)
+        audit.record(
+            store, actor, "load_demo", "portfolio", "demo",
+            after={"anchor": anchor.isoformat(), "initiatives": len(demo.initiatives),
+                   "measurements": len(demo.measurements)},
+        )
+    return len(demo.initiatives)

@@ -1,0 +1,152 @@
+"""Importing files end to end into a real DuckDB file: stored or quarantined, never lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from portfolio.errors import FileUnreadable
+from portfolio.importing import ImportKind
+from portfolio.models import Actor, Role
+from portfolio.service.imports import import_file
+from portfolio.storage import Database
+from tests.conftest import FIXTURES
+
+DANISH_INITIATIVES = (
+    "initiativ_id;titel;afdeling;ejer;fase;startdato;reviewdato;budget_kr;forbrug_kr\n"
+    "A-1;Digital ansøgning;Borgerservice;Åse;eksperiment;01-02-2025;01-08-2025;100.000,50;"
+    "20.000\n"
+    "A-2;Chatbot;Borgerservice;Bo;fantasi;01-02-2025;01-08-2025;10;5\n"
+    "A-3;Robot i løn;Økonomi;Eva;drift;31-02-2025;01-08-2025;10;5\n"
+    "A-4;Skærmbesøg;Ældre og Sundhed;Ida;idé;2025-02-01;;12,5;0\n"
+)
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_danish_export_with_bad_rows_stores_good_rows_and_quarantines_the_rest(
+    db: Database, operator: Actor, tmp_path: Path
+) -> None:
+    file = write(tmp_path / "initiativer.csv", DANISH_INITIATIVES, "cp1252")
+
+    report = import_file(db, operator, file, ImportKind.INITIATIVES)
+
+    assert (report.rows_read, report.accepted, report.rejected) == (4, 2, 2)
+    assert report.exit_code == 1
+    reasons = {e.row: e.reason for e in report.errors}
+    assert set(reasons) == {3, 4}
+    assert "stage" in reasons[3] and "fantasi" in reasons[3]
+    assert "started_on" in reasons[4]
+    with db.reading() as store:
+        stored = {i.id: i for i in store.initiatives.all()}
+        quarantined = store.imports.quarantined(report.import_id)
+        departments = {d.name for d in store.departments.all()}
+    assert set(stored) == {"A-1", "A-4"}
+    assert stored["A-1"].budget_dkk == 100000.5
+    assert stored["A-4"].budget_dkk == 12.5
+    assert [q["row_number"] for q in quarantined] == [3, 4]
+    assert "Borgerservice" in departments and "Ældre og Sundhed" in departments
+
+
+def test_importing_the_same_rows_again_adds_nothing(
+    db: Database, operator: Actor, tmp_path: Path
+) -> None:
+    initiatives = write(tmp_path / "i.csv", DANISH_INITIATIVES, "cp1252")
+    first = import_file(db, operator, initiatives, ImportKind.INITIATIVES)
+    again = import_file(db, operator, initiatives, ImportKind.INITIATIVES)
+
+    assert first.added == 2
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+    with db.reading() as store:
+        assert store.initiatives.count() == 2
+
+
+def test_measurements_are_stored_once_and_corrections_update_the_value(
+    db: Database, operator: Actor, tmp_path: Path
+) -> None:
+    import_file(db, operator, FIXTURES / "imports" / "initiatives_da.csv", "initiatives")
+    import_file(db, operator, FIXTURES / "imports" / "kpis.csv", "kpis")
+    file = FIXTURES / "imports" / "measurements.csv"
+    first = import_file(db, operator, file, "measurements")
+    again = import_file(db, operator, file, "measurements")
+    assert first.rejected == 0 and first.added == first.rows_read > 0
+    assert (again.added, again.updated, again.unchanged) == (0, 0, first.rows_read)
+
+    correction = write(
+        tmp_path / "fix.csv",
+        "initiative_id;kpi;date;value;source\n"
+        "SUND-1;Kørselstimer pr. uge;2025-03-01;111;system_export\n",
+    )
+    fixed = import_file(db, operator, correction, "measurements")
+    assert fixed.updated == 1
+    with db.reading() as store:
+        values = {m.on.isoformat(): m.value for m in store.measurements.for_initiative("SUND-1")
+                  if m.kpi == "Kørselstimer pr. uge"}
+    assert values["2025-03-01"] == 111
+
+
+def test_measurement_of_an_unknown_kpi_is_quarantined_with_the_fix(
+    db: Database, operator: Actor, tmp_path: Path
+) -> None:
+    import_file(db, operator, FIXTURES / "imports" / "initiatives_da.csv", "initiatives")
+    file = write(
+        tmp_path / "m.csv",
+        "initiative_id,kpi,date,value\nSUND-1,no such kpi,2025-03-01,1\nNOPE,x,2025-03-01,2\n",
+    )
+    report = import_file(db, operator, file, "measurements")
+    assert report.exit_code == 1 and report.accepted == 0
+    reasons = [e.reason for e in report.errors]
+    assert "no KPI named 'no such kpi'" in reasons[0] and "add the KPI first" in reasons[0]
+    assert "'NOPE' does not exist" in reasons[1]
+    with db.reading() as store:
+        assert len(store.imports.quarantined(report.import_id)) == 2
+
+
+def test_every_row_read_is_either_stored_or_quarantined(
+    db: Database, operator: Actor
+) -> None:
+    import_file(db, operator, FIXTURES / "imports" / "initiatives_da.csv", "initiatives")
+    import_file(db, operator, FIXTURES / "imports" / "kpis.csv", "kpis")
+    report = import_file(db, operator, FIXTURES / "imports" / "measurements_with_errors.csv",
+                         "measurements")
+    with db.reading() as store:
+        quarantined = store.imports.quarantined(report.import_id)
+    assert report.accepted + len(quarantined) == report.rows_read
+    assert report.added + report.updated + report.unchanged == report.accepted
+
+
+def test_an_unreadable_file_raises_a_clear_error(
+    db: Database, operator: Actor, tmp_path: Path
+) -> None:
+    file = write(tmp_path / "empty.csv", "")
+    with pytest.raises(FileUnreadable):
+        import_file(db, operator, file, "initiatives")
+
+
+def test_an_import_is_audited_with_its_counts(
+    db: Database, operator: Actor, tmp_path: Path
+) -> None:
+    file = write(tmp_path / "i.csv", DANISH_INITIATIVES, "cp1252")
+    report = import_file(db, operator, file, "initiatives")
+    with db.reading() as store:
+        events = store.audit.for_entity("import", report.import_id)
+        created = store.audit.for_entity("initiative", "A-1")
+    assert events[0].after is not None and events[0].after["rejected"] == 2
+    assert created[0].actor == "operator" and created[0].after is not None
+    assert created[0].after["title"] == "Digital ansøgning"
+
+
+def test_a_leader_cannot_import_initiatives_of_another_department(
+    db: Database, tmp_path: Path
+) -> None:
+    leader = Actor(username="lone", role=Role.LEADER, departments=("Borgerservice",))
+    file = write(tmp_path / "i.csv", DANISH_INITIATIVES, "cp1252")
+    report = import_file(db, leader, file, "initiatives")
+    stored_ids = {"A-1"}
+    with db.reading() as store:
+        assert {i.id for i in store.initiatives.all()} == stored_ids
+    assert any("not allowed" in e.reason and e.row == 5 for e in report.errors)
