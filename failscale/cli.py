@@ -24,7 +24,7 @@ from portfolio.storage import Database
 
 app = typer.Typer(
     name="failscale",
-    help="Fail or Scale: follow every digital initiative up, scale what works, close what does not.",
+    help="Fail or Scale: follow every digital initiative up; scale what works, close the rest.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -197,7 +197,9 @@ def evaluate(
 @app.command()
 @friendly
 def dashboard(
-    port: Annotated[int | None, typer.Option(help="Port (default FAILSCALE_DASHBOARD_PORT)")] = None,
+    port: Annotated[
+        int | None, typer.Option(help="Port (default FAILSCALE_DASHBOARD_PORT)")
+    ] = None,
 ) -> None:
     """Start the Streamlit dashboard."""
     from failscale.processes import run_dashboard

@@ -13,9 +13,9 @@ os.environ["PREFECT_API_URL"] = ""
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
-from portfolio.models import Actor  # noqa: E402
-from portfolio.service.setup import initialise  # noqa: E402
-from portfolio.storage import Database  # noqa: E402
+from portfolio.models import Actor
+from portfolio.service.setup import initialise
+from portfolio.storage import Database
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
