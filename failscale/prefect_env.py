@@ -33,4 +33,7 @@ def configure(settings: Settings, *, quiet: bool = True) -> str:
         os.environ["PREFECT_API_URL"] = settings.prefect_api_url
         return settings.prefect_api_url
     os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="failscale-prefect-")
+    # Prefect waits 20 s by default; two temporary servers starting at once on a small
+    # machine need longer (measured: the second one timed out), so allow two minutes.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     return "temporary"

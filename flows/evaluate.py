@@ -1,36 +1,36 @@
-"""evaluate-portfolio: snapshot → evaluate → persist, as thin orchestration over the core.
+"""evaluate-portfolio: snapshot → evaluate → persist → agenda → notify.
 
-Tasks get paths and dates; the snapshot travels in memory between them, so task caching
-is off (hashing a portfolio would cost more than evaluating it).
+Thin orchestration over the core. Tasks get paths and dates; the snapshot travels in
+memory between them, so task caching is off (hashing a portfolio would cost more than
+evaluating it). Persist is the commit point: a failure up to and including it leaves the
+database as it was and records the failed run for the dashboard's status line; after it,
+the evaluation stands and undeliverable e-mails are kept in the outbox (see
+portfolio.notify), not lost.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
-from portfolio.models import Actor, Recommendation, Verdict
+from flows.artifacts import publish
+from flows.common import agenda, database, mail_style, people, send, system_actor
+from portfolio.models import Recommendation, Verdict
+from portfolio.notify import DeliveryReport, escalations
+from portfolio.review.agenda import Agenda
+from portfolio.review.policy import default_policy
 from portfolio.service import evaluation
-from portfolio.settings import load_settings
-from portfolio.storage import Database
 
-SYSTEM_ACTOR = Actor.operator().model_copy(update={"username": "prefect:evaluate-portfolio"})
+SYSTEM_ACTOR = system_actor("evaluate-portfolio")
 
 
-def _database(db_path: str | None) -> Database:
-    settings = load_settings()
-    return Database(Path(db_path) if db_path else settings.db,
-                    lock_timeout=settings.lock_timeout_seconds)
-
-
-@task(name="snapshot", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+@task(name="snapshot", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def snapshot(db_path: str | None, as_of: date) -> evaluation.RunInput:
-    return evaluation.prepare_run(_database(db_path), as_of)
+    return evaluation.prepare_run(database(db_path), as_of)
 
 
 @task(name="evaluate", cache_policy=NO_CACHE)
@@ -38,11 +38,22 @@ def evaluate(run: evaluation.RunInput) -> list[Verdict]:
     return evaluation.evaluate_run(run)
 
 
-@task(name="persist", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+@task(name="persist", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def persist(
     db_path: str | None, run_id: str, run: evaluation.RunInput, verdicts: list[Verdict]
 ) -> int:
-    return evaluation.persist_run(_database(db_path), SYSTEM_ACTOR, run_id, run, verdicts)
+    return evaluation.persist_run(database(db_path), SYSTEM_ACTOR, run_id, run, verdicts)
+
+
+@task(name="notify", cache_policy=NO_CACHE)
+def notify(
+    db_path: str | None, run: evaluation.RunInput, verdicts: list[Verdict], review: Agenda
+) -> DeliveryReport:
+    """Publish the Prefect artifacts and escalate zombies to their steering groups."""
+    style = mail_style()
+    titles = run.titles()
+    publish(verdicts, titles, review, style)
+    return send(escalations(review, people(db_path), style))
 
 
 def summarise(verdicts: list[Verdict]) -> dict[str, Any]:
@@ -52,20 +63,40 @@ def summarise(verdicts: list[Verdict]) -> dict[str, Any]:
     return {"evaluated": len(verdicts), "recommendations": counts}
 
 
+def _record_failure(
+    db_path: str | None, run_id: str, as_of: date, run: evaluation.RunInput | None,
+    exc: Exception,
+) -> None:
+    """Put the failure on the status line; never hide the original error behind this one."""
+    policy = run.policy if run else default_policy()
+    try:
+        evaluation.record_failed_run(database(db_path), run_id, as_of, policy, repr(exc))
+    except Exception:
+        get_run_logger().exception("Could not record the failed run %s", run_id)
+
+
 @flow(name="evaluate-portfolio", log_prints=False)
 def evaluate_portfolio(as_of: date | None = None, db_path: str | None = None) -> dict[str, Any]:
-    """Evaluate every active initiative as of a date (default today) and store the verdicts."""
+    """Evaluate every active initiative as of a date (default today), store the verdicts,
+    build the follow-up agenda and escalate reviews overdue without a decision."""
     as_of = as_of or date.today()
     run_id = str(flow_run.get_id() or "local")
     logger = get_run_logger()
-    run = snapshot(db_path, as_of)
+    run = None
     try:
+        run = snapshot(db_path, as_of)
         verdicts = evaluate(run)
         stored = persist(db_path, run_id, run, verdicts)
     except Exception as exc:
-        evaluation.record_failed_run(_database(db_path), run_id, as_of, run.policy, repr(exc))
+        _record_failure(db_path, run_id, as_of, run, exc)
         raise
+    review = agenda(db_path, as_of)
+    delivery = notify(db_path, run, verdicts, review)
+    if delivery.failed:
+        logger.error("%s escalation e-mails could not be sent; kept in %s for the next run",
+                     len(delivery.failed), delivery.failed[0].kept_at.parent)
     summary = {"run_id": run_id, "as_of": as_of.isoformat(), "stored": stored,
-               "policy_version": run.policy.version, **summarise(verdicts)}
+               "policy_version": run.policy.version, **summarise(verdicts),
+               "agenda": len(review.items), "mail": delivery.summary()}
     logger.info("Evaluated %s initiatives as of %s: %s", stored, as_of, summary["recommendations"])
     return summary

@@ -43,5 +43,14 @@ class SchemaTooNew(PortfolioError):
     pass
 
 
+class BackupRefused(PortfolioError):
+    """A backup or restore would overwrite a file (restore: without --force), or the file
+    given is no usable backup."""
+
+
 class PolicyInvalid(PortfolioError):
     pass
+
+
+class DeliveryFailed(PortfolioError):
+    """E-mails could not be sent after every retry; they are kept in the outbox."""

@@ -244,7 +244,12 @@ class Decision(Frozen):
 
     @property
     def is_override(self) -> bool:
-        return self.recommendation is not None and self.recommendation.value != self.kind.value
+        """Deciding other than recommended; PARK follows a CLOSE recommendation (it closes)."""
+        if self.recommendation is None:
+            return False
+        if self.kind is DecisionKind.PARK:
+            return self.recommendation is not Recommendation.CLOSE
+        return self.recommendation.value != self.kind.value
 
 
 class Lesson(Frozen):
@@ -265,6 +270,14 @@ class AuditEvent(Frozen):
     entity_id: str
     before: dict[str, Any] | None = None
     after: dict[str, Any] | None = None
+
+
+class Person(Frozen):
+    """Where mail for a name goes: an initiative owner or a steering group (its list)."""
+
+    name: str = Field(min_length=1, max_length=200)
+    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+$", max_length=320)
+    language: str = Field(default="da", pattern="^(da|en)$")
 
 
 class Actor(Frozen):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -34,14 +34,67 @@ class Settings(BaseSettings):
     evaluate_cron: str = Field(
         default="0 6 * * *", description="When evaluate-portfolio runs (cron, in `timezone`)"
     )
+    ingest_cron: str = Field(
+        default="*/15 * * * *", description="When ingest-inbox runs (cron, in `timezone`)"
+    )
+    reminders_cron: str = Field(
+        default="0 7 * * 1", description="When send-reminders runs (cron, in `timezone`)"
+    )
+    backup_cron: str = Field(
+        default="30 2 * * *", description="When backup-database runs (cron, in `timezone`)"
+    )
+    backup_keep: int = Field(
+        default=14, ge=1, description="How many scheduled backups are kept; older ones go"
+    )
+    backups: Path | None = Field(
+        default=None, description="Folder for backups (default `data_dir`/backups)"
+    )
+    inbox: Path | None = Field(
+        default=None, description="Folder the inbox flow watches (default `data_dir`/inbox)"
+    )
+    outbox: Path | None = Field(
+        default=None, description="Folder for .eml files and failed sends (default data_dir/outbox)"
+    )
+    inbox_settle_seconds: float = Field(
+        default=10.0, ge=0,
+        description="A dropped file is picked up only after it has not changed for this long",
+    )
+    smtp_host: str = Field(
+        default="", description="SMTP server; empty: e-mails are written to the outbox as .eml"
+    )
+    smtp_port: int = Field(default=587, description="SMTP port")
+    smtp_starttls: bool = Field(default=True, description="Upgrade the SMTP connection (STARTTLS)")
+    smtp_username: str = Field(default="", description="SMTP user name; empty: no login")
+    smtp_password: SecretStr = Field(default=SecretStr(""), description="SMTP password")
+    mail_from: str = Field(
+        default="fail-or-scale@localhost", description="Sender address of reminders and agendas"
+    )
+    smtp_attempts: int = Field(
+        default=3, ge=1, description="Attempts per e-mail before it is kept in outbox/failed"
+    )
+    smtp_retry_seconds: float = Field(
+        default=2.0, ge=0, description="Pause between two attempts to send one e-mail"
+    )
+    stale_after_days: int = Field(
+        default=60, ge=1,
+        description="An owner is reminded when a KPI's newest measurement is older than this",
+    )
+    portfolio_report_cron: str = Field(
+        default="0 5 1 * *",
+        description="When portfolio-report writes the monthly PDF to `data_dir`/reports (cron)",
+    )
 
     @property
     def inbox_dir(self) -> Path:
-        return self.data_dir / "inbox"
+        return self.inbox or self.data_dir / "inbox"
 
     @property
     def outbox_dir(self) -> Path:
-        return self.data_dir / "outbox"
+        return self.outbox or self.data_dir / "outbox"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.backups or self.data_dir / "backups"
 
     @property
     def reports_dir(self) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,6 +17,9 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 from portfolio.models import Actor
 from portfolio.service.setup import initialise
 from portfolio.storage import Database
+
+if TYPE_CHECKING:
+    from tests.smtp import Mailbox
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -47,3 +51,12 @@ def prefect_harness() -> Iterator[None]:
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[Mailbox]:
+    """A real SMTP server on a free localhost port, keeping every message it receives."""
+    from tests.smtp import running_smtp_server
+
+    with running_smtp_server() as mailbox:
+        yield mailbox

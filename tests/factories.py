@@ -7,16 +7,19 @@ whatever a test cares about. Dates default around AS_OF so "fresh" data is the d
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from portfolio.models import (
     Direction,
+    Evaluation,
     Initiative,
     InitiativeSnapshot,
     Kpi,
     KpiKind,
+    Light,
     Measurement,
+    Recommendation,
     Source,
     Stage,
 )
@@ -98,3 +101,19 @@ def make_snapshot(
     return InitiativeSnapshot(
         initiative=ini, kpis=tuple(kpis), measurements=tuple(measurements), **overrides
     )
+
+
+def make_evaluation(
+    initiative_id: str = INITIATIVE_ID,
+    recommendation: Recommendation = Recommendation.CONTINUE,
+    **overrides: Any,
+) -> Evaluation:
+    """A stored verdict as of AS_OF with no criteria: for code that reads recommendations."""
+    data: dict[str, Any] = {
+        "initiative_id": initiative_id, "as_of": AS_OF, "recommendation": recommendation,
+        "light": Light.YELLOW, "score": 0.5, "criteria": (), "reasons": (), "run_id": "run",
+        "policy_name": "default", "policy_version": 1,
+        "evaluated_at": datetime.combine(AS_OF, datetime.min.time()),
+    }
+    data.update(overrides)
+    return Evaluation(**data)

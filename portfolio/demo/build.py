@@ -12,7 +12,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from portfolio.demo.org import DEPARTMENTS, USERS, DemoUser, leader, recorder, steering_member
+from portfolio.demo.org import (
+    DEPARTMENTS,
+    USERS,
+    DemoUser,
+    leader,
+    people,
+    recorder,
+    steering_member,
+)
 from portfolio.demo.service import SERVICE
 from portfolio.demo.spec import DecisionSpec, InitiativeSpec, KpiSpec
 from portfolio.demo.welfare import WELFARE
@@ -27,6 +35,7 @@ from portfolio.models import (
     KpiKind,
     Lesson,
     Measurement,
+    Person,
     Recommendation,
     Stage,
 )
@@ -46,6 +55,8 @@ class DemoPortfolio:
     decisions: tuple[Decision, ...]
     lessons: tuple[Lesson, ...]
     users: tuple[DemoUser, ...]
+    people: tuple[Person, ...] = ()
+    """Where the owners' and steering groups' mail goes."""
 
     def snapshot(self, initiative: Initiative) -> InitiativeSnapshot:
         """What the review engine needs for one initiative."""
@@ -74,6 +85,7 @@ def build_demo(anchor: date) -> DemoPortfolio:
         decisions=tuple(d for s in SPECS for d in _decisions(s, anchor)),
         lessons=tuple(lesson for s in SPECS if (lesson := _lesson(s, anchor))),
         users=USERS,
+        people=people(tuple(s.owner for s in SPECS)),
     )
 
 

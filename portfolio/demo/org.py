@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
-from portfolio.models import Department, Role, Source
+from portfolio.models import Department, Person, Role, Source
 
 ORGANISATION = "Demo Kommune"
 
@@ -80,3 +82,23 @@ def recorder(department: str, source: Source) -> str:
     if source is Source.SELF_REPORTED:
         return leader(department)
     return _member(Role.KEY_EMPLOYEE, department)
+
+
+MAIL_DOMAIN = "demo-kommune.example"
+ENGLISH_SPEAKERS = frozenset({"Sara Ahmed", SERVICE_GROUP})
+"""Who reads English: the rest of Demo Kommune gets its mail in Danish."""
+
+
+def _address(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name.lower().replace("æ", "ae").replace("ø", "oe"))
+    local = re.sub(r"[^a-z0-9]+", ".", ascii_name.encode("ascii", "ignore").decode()).strip(".")
+    return f"{local}@{MAIL_DOMAIN}"
+
+
+def people(owners: tuple[str, ...]) -> tuple[Person, ...]:
+    """The address book of the demo: every owner and both steering groups' mailing lists."""
+    names = sorted({*owners, WELFARE_GROUP, SERVICE_GROUP})
+    return tuple(
+        Person(name=n, email=_address(n), language="en" if n in ENGLISH_SPEAKERS else "da")
+        for n in names
+    )

@@ -44,6 +44,8 @@ def seed_demo(db: Database, actor: Actor, anchor: date) -> int:
             store.decisions.add(decision)
         for lesson in demo.lessons:
             store.lessons.add(lesson)
+        for person in demo.people:
+            store.people.save(person)
         audit.record(
             store, actor, "load_demo", "portfolio", "demo",
             after={"anchor": anchor.isoformat(), "initiatives": len(demo.initiatives),

@@ -9,8 +9,11 @@ from portfolio.storage.decisions import Decisions, Lessons
 from portfolio.storage.evaluations import Evaluations
 from portfolio.storage.imports import Imports
 from portfolio.storage.initiatives import Departments, Initiatives, Kpis
+from portfolio.storage.kpi_stats import KpiStatsReader
 from portfolio.storage.measurements import Measurements
+from portfolio.storage.people import People
 from portfolio.storage.policies import Policies
+from portfolio.storage.synthetic import Synthetic
 
 
 class Store:
@@ -19,6 +22,7 @@ class Store:
         self.departments = Departments(con)
         self.initiatives = Initiatives(con)
         self.kpis = Kpis(con)
+        self.kpi_stats = KpiStatsReader(con)
         self.measurements = Measurements(con)
         self.evaluations = Evaluations(con)
         self.decisions = Decisions(con)
@@ -26,3 +30,5 @@ class Store:
         self.audit = AuditLog(con)
         self.imports = Imports(con)
         self.policies = Policies(con)
+        self.synthetic = Synthetic(con)
+        self.people = People(con)

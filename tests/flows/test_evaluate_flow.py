@@ -5,10 +5,22 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from prefect.artifacts import Artifact
 
 from flows.evaluate import evaluate_portfolio
-from portfolio.models import Actor, Kpi, KpiKind, Measurement, Recommendation, Source
+from portfolio.models import (
+    Actor,
+    Department,
+    Kpi,
+    KpiKind,
+    Measurement,
+    Person,
+    Recommendation,
+    Source,
+)
+from portfolio.service.evaluation import evaluate_now, last_run
 from portfolio.service.initiatives import record_measurement, save_initiative
+from portfolio.service.people import save_person
 from portfolio.storage import Database
 from tests.factories import make_initiative, make_kpi
 
@@ -73,3 +85,46 @@ def test_closed_initiatives_are_not_evaluated(db: Database, operator: Actor) -> 
     ])
     summary = evaluate_portfolio(as_of=AS_OF, db_path=str(db.path))
     assert summary["evaluated"] == 2
+
+
+def test_a_run_publishes_its_recommendations_and_each_groups_agenda_and_escalates_zombies(
+    db_env: Database, operator: Actor
+) -> None:
+    seed(db_env, operator)
+    late = make_initiative(id="LATE", title="Zombie pilot", department="Ældre",
+                           review_on=AS_OF - timedelta(days=40))
+    save_initiative(db_env, operator, late, [make_kpi(initiative_id="LATE")])
+    with db_env.transaction() as store:
+        store.departments.save(Department(name="Ældre", steering_group="Velfærdsstyregruppen"))
+    save_person(db_env, operator, Person(name="Velfærdsstyregruppen",
+                                         email="velfaerd@demo.example", language="da"))
+
+    summary = evaluate_portfolio(as_of=AS_OF, db_path=str(db_env.path))
+
+    table = Artifact.get("recommendations")
+    agenda = Artifact.get("agenda-velfaerdsstyregruppen")
+    assert table is not None and "GOOD" in str(table.data) and "SCALE" in str(table.data)
+    assert agenda is not None and "LATE" in str(agenda.data) and "overdue" in str(agenda.data)
+    assert summary["mail"]["written"] == 1
+    (mail,) = (db_env.path.parent / "data" / "outbox").glob("*.eml")
+    assert b"velfaerd@demo.example" in mail.read_bytes()
+
+
+def test_a_failed_run_leaves_the_evaluations_as_they_were_and_shows_on_the_status_line(
+    db: Database, operator: Actor
+) -> None:
+    seed(db, operator)
+    evaluate_now(db, operator, AS_OF - timedelta(days=1), "earlier-run")
+    with db.connect() as con:  # break the schema under the run: persist cannot write
+        con.execute("ALTER TABLE evaluations RENAME TO evaluations_away")
+
+    with pytest.raises(Exception, match="evaluations"):
+        evaluate_portfolio(as_of=AS_OF, db_path=str(db.path))
+
+    with db.connect() as con:
+        con.execute("ALTER TABLE evaluations_away RENAME TO evaluations")
+    run = last_run(db)
+    with db.reading() as store:
+        kept = {e.run_id for e in store.evaluations.latest()}
+    assert run is not None and run.status == "failed" and "evaluations" in (run.error or "")
+    assert kept == {"earlier-run"}

@@ -1,0 +1,62 @@
+"""What evaluate-portfolio shows in the Prefect UI: the recommendations as a table and
+each steering group's agenda as markdown, with links into the dashboard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+from flows.common import slug
+from portfolio.models import Verdict
+from portfolio.notify.compose import Style
+from portfolio.notify.texts import recommendation, text
+from portfolio.review.agenda import Agenda, AgendaItem
+
+
+def recommendation_rows(verdicts: list[Verdict], titles: dict[str, str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "initiative": v.initiative_id,
+            "title": titles.get(v.initiative_id, ""),
+            "recommendation": v.recommendation.value,
+            "light": v.light.value,
+            "score": None if v.score is None else round(v.score, 3),
+            "overdue": v.overdue,
+            "why": v.reasons[-1].render("en") if v.reasons else "",
+        }
+        for v in verdicts
+    ]
+
+
+def agenda_markdown(group: str, items: tuple[AgendaItem, ...], agenda: Agenda,
+                    style: Style) -> str:
+    lang = style.default_language
+    lines = [
+        f"# {group or '(no steering group)'} — {agenda.as_of.isoformat()}",
+        "",
+        f"| {text('recommendation', lang)} | Initiative | Why |",
+        "|---|---|---|",
+    ]
+    for item in items:
+        ini = item.initiative
+        link = f"{style.dashboard_url.rstrip('/')}/initiative?id={ini.id}"
+        rec = recommendation(item.recommendation.value if item.recommendation else None, lang)
+        why = "; ".join(r.value.replace("_", " ") for r in item.reasons)
+        title = ini.title.replace("|", "/")
+        lines.append(f"| {rec} | [{title}]({link}) ({ini.id}) | {why} |")
+    return "\n".join(lines) + "\n"
+
+
+def publish(verdicts: list[Verdict], titles: dict[str, str], agenda: Agenda,
+            style: Style) -> list[str]:
+    """Create the artifacts; returns their keys."""
+    create_table_artifact(recommendation_rows(verdicts, titles), key="recommendations",
+                          description=f"Recommendations as of {agenda.as_of.isoformat()}")
+    keys = ["recommendations"]
+    for group, items in agenda.for_steering_groups().items():
+        key = f"agenda-{slug(group)}"
+        create_markdown_artifact(agenda_markdown(group, items, agenda, style), key=key,
+                                 description=f"Agenda of {group or 'no steering group'}")
+        keys.append(key)
+    return keys

@@ -1,0 +1,143 @@
+"""Compose reminders, agendas and escalations from an agenda: pure, no sending.
+
+Each recipient gets one message in their language (from the address book, else the
+default), as plain text and HTML with links into the dashboard. A name without an
+address still gets its message, with an empty `to`, so delivery can keep it visibly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from email.message import EmailMessage
+from email.utils import formataddr, make_msgid
+from typing import Any
+from urllib.parse import urlencode
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from portfolio.models import Person
+from portfolio.notify.texts import recommendation, text
+from portfolio.review.agenda import Agenda, AgendaItem, AgendaReason
+
+_TEMPLATES = Environment(
+    loader=PackageLoader("portfolio.notify"),
+    autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
+    undefined=StrictUndefined,
+    keep_trailing_newline=True,
+)
+
+
+@dataclass(frozen=True)
+class Message:
+    kind: str
+    """owner, steering or escalation."""
+    recipient: str
+    to: str
+    language: str
+    subject: str
+    text: str
+    html: str
+
+    def as_email(self, sender: str) -> EmailMessage:
+        email = EmailMessage()
+        email["Subject"] = self.subject
+        email["From"] = sender
+        if self.to:
+            email["To"] = formataddr((self.recipient, self.to))
+        email["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
+        email.set_content(self.text)
+        email.add_alternative(self.html, subtype="html")
+        email["Content-Language"] = self.language  # after set_content, which clears Content-*
+        return email
+
+
+@dataclass(frozen=True)
+class Style:
+    """What every message shares: where links point, whose name it carries, the fallback
+    language for names the address book does not know."""
+
+    dashboard_url: str
+    organisation: str
+    default_language: str = "en"
+
+
+def owner_reminders(agenda: Agenda, people: Mapping[str, Person], style: Style) -> list[Message]:
+    return [
+        _message("owner", owner, items, agenda.as_of, people, style)
+        for owner, items in agenda.for_owners().items()
+    ]
+
+
+def steering_agendas(agenda: Agenda, people: Mapping[str, Person], style: Style) -> list[Message]:
+    return [
+        _message("steering", group, items, agenda.as_of, people, style)
+        for group, items in agenda.for_steering_groups().items()
+    ]
+
+
+def escalations(agenda: Agenda, people: Mapping[str, Person], style: Style) -> list[Message]:
+    """The zombies only, to their steering group: sent by every evaluation run."""
+    return [
+        _message("escalation", group, items, agenda.as_of, people, style)
+        for group, items in agenda.overdue().for_steering_groups().items()
+    ]
+
+
+def _message(
+    kind: str, name: str, items: tuple[AgendaItem, ...], as_of: date,
+    people: Mapping[str, Person], style: Style,
+) -> Message:
+    person = people.get(name)
+    lang = person.language if person else style.default_language
+    shown = name or ("(ingen)" if lang == "da" else "(none)")
+    n = len(items)
+    subject = text(f"subject.{kind}", lang, n=n, group=shown)
+    context: dict[str, Any] = {
+        "lang": lang,
+        "subject": subject,
+        "greeting": text("greeting", lang, name=shown),
+        "intro": text(f"intro.{kind}", lang, group=shown, date=as_of.isoformat()),
+        "items": [_item(item, lang, style) for item in items],
+        "labels": {k: text(k, lang) for k in ("recommendation", "open", "board")},
+        "board_link": _link(style, "board"),
+        "footer": text("footer", lang, organisation=style.organisation),
+    }
+    return Message(
+        kind=kind, recipient=name, to=person.email if person else "", language=lang,
+        subject=subject,
+        text=_TEMPLATES.get_template("message.txt").render(context),
+        html=_TEMPLATES.get_template("message.html").render(context),
+    )
+
+
+def _item(item: AgendaItem, lang: str, style: Style) -> dict[str, Any]:
+    initiative = item.initiative
+    return {
+        "id": initiative.id,
+        "title": initiative.title,
+        "department": initiative.department,
+        "recommendation": recommendation(
+            item.recommendation.value if item.recommendation else None, lang
+        ),
+        "reasons": [_reason(reason, item, lang) for reason in item.reasons],
+        "link": _link(style, "initiative", id=initiative.id),
+    }
+
+
+def _reason(reason: AgendaReason, item: AgendaItem, lang: str) -> str:
+    before = item.last_decision.recommendation if item.last_decision else None
+    return text(
+        f"reason.{reason.value}", lang,
+        review_on=item.initiative.review_on.isoformat() if item.initiative.review_on else "",
+        before=recommendation(before.value if before else None, lang),
+        now=recommendation(item.recommendation.value if item.recommendation else None, lang),
+        on=item.follow_up_on.isoformat() if item.follow_up_on else "",
+        kpis=", ".join(item.stale_kpis),
+    )
+
+
+def _link(style: Style, page: str, **query: str) -> str:
+    base = f"{style.dashboard_url.rstrip('/')}/{page}"
+    return f"{base}?{urlencode(query)}" if query else base

@@ -1,0 +1,197 @@
+"""The follow-up agenda, as a pure function of stored facts and a date.
+
+What is due for each steering group and each owner: no clock, no database, so the
+scheduled flows, the e-mails and the tests all see the same agenda for the same data.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+
+from portfolio.models import (
+    Decision,
+    DecisionKind,
+    Department,
+    Evaluation,
+    Initiative,
+    Recommendation,
+    Stage,
+)
+
+FOLLOW_UP_MONTHS = (12, 6)
+"""Checkpoints after a SCALE decision, newest first: only the latest one due is shown."""
+
+
+class AgendaReason(StrEnum):
+    OVERDUE = "overdue"
+    RECOMMENDATION_CHANGED = "recommendation_changed"
+    NEEDS_DATA = "needs_data"
+    FOLLOW_UP_6 = "follow_up_6"
+    FOLLOW_UP_12 = "follow_up_12"
+    STALE_MEASUREMENTS = "stale_measurements"
+
+
+STEERING_REASONS = frozenset(AgendaReason) - {AgendaReason.STALE_MEASUREMENTS}
+"""What a steering group must look at; stale data alone is the owner's job."""
+
+OWNER_REASONS = frozenset(AgendaReason) - {AgendaReason.RECOMMENDATION_CHANGED}
+"""What an owner is reminded of: data to record and reviews to prepare."""
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    initiative: Initiative
+    steering_group: str
+    reasons: tuple[AgendaReason, ...]
+    evaluation: Evaluation | None = None
+    last_decision: Decision | None = None
+    follow_up_on: date | None = None
+    stale_kpis: tuple[str, ...] = ()
+
+    @property
+    def recommendation(self) -> Recommendation | None:
+        return self.evaluation.recommendation if self.evaluation else None
+
+
+@dataclass(frozen=True)
+class Agenda:
+    as_of: date
+    items: tuple[AgendaItem, ...]
+
+    def for_steering_groups(self) -> dict[str, tuple[AgendaItem, ...]]:
+        """Items a steering group must look at, by group ('' when a department has none)."""
+        return _grouped(self.items, STEERING_REASONS, lambda i: i.steering_group)
+
+    def for_owners(self) -> dict[str, tuple[AgendaItem, ...]]:
+        """Items an owner must act on, by owner name ('' when an initiative has none)."""
+        return _grouped(self.items, OWNER_REASONS, lambda i: i.initiative.owner)
+
+    def overdue(self) -> Agenda:
+        """Only the zombies: reviews passed without a decision, escalated every run."""
+        items = tuple(
+            replace(i, reasons=(AgendaReason.OVERDUE,))
+            for i in self.items
+            if AgendaReason.OVERDUE in i.reasons
+        )
+        return Agenda(self.as_of, items)
+
+
+def build_agenda(
+    initiatives: Sequence[Initiative],
+    latest: Mapping[str, Evaluation],
+    decisions: Sequence[Decision],
+    departments: Sequence[Department],
+    as_of: date,
+    *,
+    stale_after_days: int = 60,
+) -> Agenda:
+    """Every initiative that is not closed and has something due, with why."""
+    groups = {d.name: d.steering_group for d in departments}
+    by_initiative: dict[str, list[Decision]] = defaultdict(list)
+    for decision in sorted(decisions, key=lambda d: (d.decided_on, d.id or 0)):
+        by_initiative[decision.initiative_id].append(decision)
+    items = []
+    for initiative in initiatives:
+        if initiative.stage is Stage.CLOSED:
+            continue
+        item = _item(initiative, latest.get(initiative.id), by_initiative[initiative.id],
+                     groups.get(initiative.department, ""), as_of, stale_after_days)
+        if item.reasons:
+            items.append(item)
+    return Agenda(as_of, tuple(items))
+
+
+def _item(
+    initiative: Initiative,
+    evaluation: Evaluation | None,
+    decisions: list[Decision],
+    group: str,
+    as_of: date,
+    stale_after_days: int,
+) -> AgendaItem:
+    last = decisions[-1] if decisions else None
+    reasons = []
+    if _overdue(initiative, last, as_of):
+        reasons.append(AgendaReason.OVERDUE)
+    if (last and last.recommendation and evaluation
+            and evaluation.recommendation is not last.recommendation):
+        reasons.append(AgendaReason.RECOMMENDATION_CHANGED)
+    if evaluation and evaluation.recommendation is Recommendation.NEEDS_DATA:
+        reasons.append(AgendaReason.NEEDS_DATA)
+    follow_up = _follow_up_due(initiative, decisions, as_of)
+    if follow_up:
+        reasons.append(follow_up[0])
+    stale = _stale_kpis(initiative, evaluation, as_of, stale_after_days)
+    if stale:
+        reasons.append(AgendaReason.STALE_MEASUREMENTS)
+    return AgendaItem(
+        initiative=initiative, steering_group=group, reasons=tuple(reasons),
+        evaluation=evaluation, last_decision=last,
+        follow_up_on=follow_up[1] if follow_up else None, stale_kpis=stale,
+    )
+
+
+def _overdue(initiative: Initiative, last: Decision | None, as_of: date) -> bool:
+    """Past the review date with no decision since: the definition of the `time` criterion."""
+    review_on = initiative.review_on
+    if review_on is None or as_of <= review_on:
+        return False
+    return last is None or last.decided_on < review_on
+
+
+def _follow_up_due(
+    initiative: Initiative, decisions: list[Decision], as_of: date
+) -> tuple[AgendaReason, date] | None:
+    """The latest +6/+12-month checkpoint after scaling that has passed with no decision."""
+    if initiative.stage not in (Stage.SCALING, Stage.OPERATION):
+        return None
+    scaled = [d for d in decisions if d.kind is DecisionKind.SCALE]
+    if not scaled:
+        return None
+    scaled_on = scaled[-1].decided_on
+    last_on = decisions[-1].decided_on
+    for months in FOLLOW_UP_MONTHS:
+        checkpoint = add_months(scaled_on, months)
+        if checkpoint <= as_of:
+            if last_on < checkpoint:
+                return AgendaReason(f"follow_up_{months}"), checkpoint
+            return None
+    return None
+
+
+def _stale_kpis(
+    initiative: Initiative, evaluation: Evaluation | None, as_of: date, max_age: int
+) -> tuple[str, ...]:
+    """KPIs of a running initiative whose newest value is missing or older than max_age."""
+    if evaluation is None or initiative.stage is Stage.IDEA:
+        return ()
+    return tuple(
+        k.name for k in evaluation.kpis
+        if k.latest_on is None or (as_of - k.latest_on).days > max_age
+    )
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, clamped to the month's end (31 Aug + 6 → 28/29 Feb)."""
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _grouped(
+    items: tuple[AgendaItem, ...],
+    wanted: frozenset[AgendaReason],
+    key: Callable[[AgendaItem], str],
+) -> dict[str, tuple[AgendaItem, ...]]:
+    grouped: dict[str, list[AgendaItem]] = defaultdict(list)
+    for item in items:
+        reasons = tuple(r for r in item.reasons if r in wanted)
+        if reasons:
+            grouped[key(item)].append(replace(item, reasons=reasons))
+    return {k: tuple(v) for k, v in sorted(grouped.items())}
