@@ -50,6 +50,24 @@ class Decisions:
         rows = fetch_dicts(self.con, "SELECT * FROM decisions ORDER BY decided_on DESC, id DESC")
         return [_decision(r) for r in rows]
 
+    def on_date(self, day: date) -> list[Decision]:
+        """The decisions of one meeting day, in the order they were recorded."""
+        rows = fetch_dicts(
+            self.con, "SELECT * FROM decisions WHERE decided_on = ? ORDER BY id", [day]
+        )
+        return [_decision(r) for r in rows]
+
+    def latest_per_initiative(self, kind: str | None = None) -> dict[str, Decision]:
+        """The newest decision of each initiative, optionally only of one kind."""
+        where, params = ("WHERE kind = ? ", [kind]) if kind else ("", [])
+        rows = fetch_dicts(
+            self.con,
+            f"SELECT * FROM decisions {where}QUALIFY row_number() OVER ("  # noqa: S608 - fixed
+            "PARTITION BY initiative_id ORDER BY decided_on DESC, id DESC) = 1",
+            params,
+        )
+        return {r["initiative_id"]: _decision(r) for r in rows}
+
     def last_dates(self) -> dict[str, date]:
         rows = self.con.execute(
             "SELECT initiative_id, max(decided_on) FROM decisions GROUP BY initiative_id"

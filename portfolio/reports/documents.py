@@ -1,0 +1,100 @@
+"""The three printed reports, as HTML or PDF: what the CLI, the dashboard and flows call.
+
+    agenda_pdf(db, actor, group, lang)          the steering meeting pack
+    minutes_pdf(db, actor, group, on, lang)     the decisions of one meeting
+    portfolio_pdf(db, actor, lang)              the portfolio report for management
+
+The organisation's name comes from settings unless the caller passes it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from portfolio.models import Actor, DecisionKind
+from portfolio.reports.figures import portfolio_figures
+from portfolio.reports.render import html_to_pdf, render_html
+from portfolio.reports.words import Words
+from portfolio.service.reports import agenda_material, minutes_material, portfolio_material
+from portfolio.settings import load_settings
+from portfolio.storage import Database
+
+
+def _organisation(organisation: str | None) -> str:
+    return organisation if organisation is not None else load_settings().organisation
+
+
+def agenda_html(
+    db: Database, actor: Actor, group: str, lang: str = "en", *, organisation: str | None = None
+) -> str:
+    from portfolio.reports.views import initiative_view  # charts: Altair costs 1.5 s to import
+
+    w = Words.of(lang)
+    pack = agenda_material(db, actor, group)
+    views = [initiative_view(item.file, pack.as_of, w, item.reasons) for item in pack.items]
+    return render_html(
+        "agenda.html.j2", w=w, organisation=_organisation(organisation), as_of=pack.as_of,
+        pack=pack, views=views,
+    )
+
+
+def agenda_pdf(
+    db: Database, actor: Actor, group: str, lang: str = "en", *, organisation: str | None = None
+) -> bytes:
+    """The steering group's meeting pack as PDF bytes (for the dashboard's download)."""
+    return html_to_pdf(agenda_html(db, actor, group, lang, organisation=organisation))
+
+
+def minutes_html(
+    db: Database, actor: Actor, group: str, on: date, lang: str = "en",
+    *, organisation: str | None = None,
+) -> str:
+    w = Words.of(lang)
+    minutes = minutes_material(db, actor, group, on)
+    return render_html(
+        "minutes.html.j2", w=w, organisation=_organisation(organisation), as_of=on,
+        minutes=minutes,
+    )
+
+
+def minutes_pdf(
+    db: Database, actor: Actor, group: str, on: date, lang: str = "en",
+    *, organisation: str | None = None,
+) -> bytes:
+    return html_to_pdf(minutes_html(db, actor, group, on, lang, organisation=organisation))
+
+
+def portfolio_html(
+    db: Database, actor: Actor, lang: str = "en", *, organisation: str | None = None
+) -> str:
+    from portfolio.reports import charts
+
+    w = Words.of(lang)
+    material = portfolio_material(db, actor)
+    figures = portfolio_figures(material)
+    technologies = {r.label: w.technology(r.label) for r in figures.by_technology}
+    return render_html(
+        "portfolio.html.j2", w=w, organisation=_organisation(organisation),
+        as_of=material.as_of, figures=figures,
+        department_chart=charts.realised_bars(figures.by_department, w, {}),
+        technology_chart=charts.realised_bars(figures.by_technology, w, technologies),
+        trend_chart=charts.trend_chart(figures.quarters, w),
+        decision_kinds=list(DecisionKind),
+    )
+
+
+def portfolio_pdf(
+    db: Database, actor: Actor, lang: str = "en", *, organisation: str | None = None
+) -> bytes:
+    return html_to_pdf(portfolio_html(db, actor, lang, organisation=organisation))
+
+
+def write(path: Path, html: str, *, as_html: bool = False) -> Path:
+    """Write a rendered report as PDF (or as self-contained HTML) and return the path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if as_html:
+        path.write_text(html, encoding="utf-8")
+    else:
+        path.write_bytes(html_to_pdf(html))
+    return path

@@ -1,0 +1,58 @@
+"""What one initiative's page shows, assembled from its file: pure, charts aside."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from portfolio.models import Kpi, KpiStats, Light
+from portfolio.reports import charts
+from portfolio.reports.words import Words
+from portfolio.review.stats import kpi_stats
+from portfolio.service.reports import InitiativeFile
+
+
+@dataclass(frozen=True)
+class KpiView:
+    kpi: Kpi
+    stats: KpiStats
+    chart: str | None
+    stale: bool
+
+
+@dataclass(frozen=True)
+class InitiativeView:
+    file: InitiativeFile
+    due: tuple[str, ...]
+    kpis: tuple[KpiView, ...]
+    spent_share: float
+    budget_light: Light | None
+
+
+def _stale_kpis(file: InitiativeFile) -> set[str]:
+    """The KPIs the evaluation judged too old: the policy decides, not the report."""
+    evidence = file.evaluation.criterion("evidence") if file.evaluation else None
+    reasons = evidence.reasons if evidence else ()
+    return {str(r.params.get("kpi")) for r in reasons if r.code == "evidence.stale"}
+
+
+def initiative_view(
+    file: InitiativeFile, as_of: date, w: Words, due: tuple[str, ...] = ()
+) -> InitiativeView:
+    evaluated = {k.name: k for k in file.evaluation.kpis} if file.evaluation else {}
+    stale = _stale_kpis(file)
+    kpis = []
+    for kpi in file.kpis:
+        measurements = file.measurements_of(kpi)
+        stats = evaluated.get(kpi.name) or kpi_stats(kpi, measurements, as_of)
+        chart = charts.kpi_chart(kpi, measurements, w) if measurements else None
+        kpis.append(KpiView(kpi, stats, chart, kpi.name in stale))
+    initiative = file.initiative
+    budget = file.evaluation.criterion("budget") if file.evaluation else None
+    return InitiativeView(
+        file=file,
+        due=due,
+        kpis=tuple(kpis),
+        spent_share=initiative.spent_dkk / initiative.budget_dkk if initiative.budget_dkk else 0,
+        budget_light=budget.light if budget else None,
+    )

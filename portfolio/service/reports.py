@@ -1,0 +1,203 @@
+"""Read use cases behind the printed reports: one consistent read per report.
+
+Each returns the models a report shows (no SQL, no layout); portfolio/reports/ turns them
+into HTML and PDF.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
+
+from portfolio.errors import NotFound
+from portfolio.models import (
+    Actor,
+    Decision,
+    Evaluation,
+    Initiative,
+    Kpi,
+    Lesson,
+    Measurement,
+)
+from portfolio.reports.due import due_reasons
+from portfolio.review.agenda import build_agenda
+from portfolio.service.access import Permission, authorize
+from portfolio.storage import Database, Store
+
+T = TypeVar("T", Kpi, Measurement, Decision, Lesson)
+
+@dataclass(frozen=True)
+class InitiativeFile:
+    """Everything the reports show about one initiative."""
+
+    initiative: Initiative
+    kpis: tuple[Kpi, ...]
+    measurements: tuple[Measurement, ...]
+    evaluation: Evaluation | None
+    decisions: tuple[Decision, ...]
+    """Newest first."""
+    lessons: tuple[Lesson, ...]
+
+    @property
+    def last_decision(self) -> Decision | None:
+        return self.decisions[0] if self.decisions else None
+
+    def measurements_of(self, kpi: Kpi) -> list[Measurement]:
+        return [m for m in self.measurements if m.kpi == kpi.name]
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    file: InitiativeFile
+    reasons: tuple[str, ...]
+    """Codes of portfolio.review.agenda.AgendaReason, and reports.due.RECOMMENDED."""
+
+
+@dataclass(frozen=True)
+class AgendaMaterial:
+    group: str
+    departments: tuple[str, ...]
+    as_of: date
+    active: int
+    items: tuple[AgendaItem, ...]
+    evaluated: bool
+
+
+@dataclass(frozen=True)
+class MinutesEntry:
+    decision: Decision
+    initiative: Initiative
+    lessons: tuple[Lesson, ...]
+
+
+@dataclass(frozen=True)
+class MinutesMaterial:
+    group: str
+    departments: tuple[str, ...]
+    on: date
+    entries: tuple[MinutesEntry, ...]
+
+
+@dataclass(frozen=True)
+class PortfolioMaterial:
+    as_of: date
+    departments: tuple[str, ...]
+    files: tuple[InitiativeFile, ...]
+
+
+def steering_groups(db: Database, actor: Actor) -> list[str]:
+    authorize(actor, Permission.READ)
+    with db.reading() as store:
+        return sorted({d.steering_group for d in store.departments.all() if d.steering_group})
+
+
+def _group_departments(store: Store, group: str) -> tuple[str, ...]:
+    departments = store.departments.all()
+    members = tuple(d.name for d in departments if group and d.steering_group == group)
+    if not members:
+        known = sorted({d.steering_group for d in departments if d.steering_group})
+        raise NotFound(
+            f"There is no steering group named {group!r}. "
+            f"Known groups: {', '.join(known) or 'none — set one on a department first'}."
+        )
+    return members
+
+
+def _files(
+    store: Store, initiatives: list[Initiative], latest: dict[str, Evaluation], as_of: date
+) -> list[InitiativeFile]:
+    ids = [i.id for i in initiatives]
+    wanted = set(ids)
+    kpis = _by_initiative(store.kpis.for_initiatives(ids))
+    measurements = _by_initiative(store.measurements.for_initiatives(ids, as_of))
+    decisions = _by_initiative(d for d in store.decisions.all() if d.initiative_id in wanted)
+    lessons = _by_initiative(x for x in store.lessons.search("") if x.initiative_id in wanted)
+    return [
+        InitiativeFile(
+            initiative=i,
+            kpis=tuple(kpis[i.id]),
+            measurements=tuple(measurements[i.id]),
+            evaluation=latest.get(i.id),
+            decisions=tuple(decisions[i.id]),
+            lessons=tuple(lessons[i.id]),
+        )
+        for i in initiatives
+    ]
+
+
+def _by_initiative(items: Iterable[T]) -> defaultdict[str, list[T]]:
+    grouped: defaultdict[str, list[T]] = defaultdict(list)
+    for item in items:
+        grouped[item.initiative_id].append(item)
+    return grouped
+
+
+def _latest_evaluations(store: Store) -> tuple[dict[str, Evaluation], date | None]:
+    """The newest verdict per initiative, and the date of the evidence they stand on."""
+    latest = {e.initiative_id: e for e in store.evaluations.latest()}
+    return latest, max((e.as_of for e in latest.values()), default=None)
+
+
+def agenda_material(db: Database, actor: Actor, group: str) -> AgendaMaterial:
+    """What a steering group must decide on, as of the latest evaluation."""
+    authorize(actor, Permission.READ)
+    with db.reading() as store:
+        departments = _group_departments(store, group)
+        latest, evidence_on = _latest_evaluations(store)
+        as_of = evidence_on or date.today()
+        active = [
+            i for i in store.initiatives.all(active_only=True) if i.department in departments
+        ]
+        files = _files(store, active, latest, as_of)
+        agenda = build_agenda(active, latest, [d for f in files for d in f.decisions],
+                              store.departments.all(), as_of)
+    listed = {i.initiative.id: i.reasons for i in agenda.for_steering_groups().get(group, ())}
+    items = tuple(
+        AgendaItem(f, reasons)
+        for f in files
+        if (reasons := due_reasons(listed.get(f.initiative.id, ()), f.evaluation,
+                                   f.last_decision))
+    )
+    return AgendaMaterial(group, departments, as_of, len(active), items, evidence_on is not None)
+
+
+def minutes_material(db: Database, actor: Actor, group: str, on: date) -> MinutesMaterial:
+    """The decisions a steering group recorded on one day."""
+    authorize(actor, Permission.READ)
+    with db.reading() as store:
+        departments = _group_departments(store, group)
+        initiatives = {i.id: i for i in store.initiatives.all() if i.department in departments}
+        decisions = [d for d in store.decisions.on_date(on) if d.initiative_id in initiatives]
+        if not decisions:
+            days = sorted({
+                d.decided_on for d in store.decisions.all() if d.initiative_id in initiatives
+            }, reverse=True)[:5]
+            recent = ", ".join(d.isoformat() for d in days) or "none yet"
+            raise NotFound(
+                f"{group} recorded no decisions on {on.isoformat()}. "
+                f"Its most recent decision days: {recent}."
+            )
+        entries = tuple(
+            MinutesEntry(
+                decision=d,
+                initiative=initiatives[d.initiative_id],
+                lessons=tuple(x for x in store.lessons.for_initiative(d.initiative_id)
+                              if x.created_on == on),
+            )
+            for d in decisions
+        )
+    return MinutesMaterial(group, departments, on, entries)
+
+
+def portfolio_material(db: Database, actor: Actor) -> PortfolioMaterial:
+    """The whole portfolio for management: every initiative with its history."""
+    authorize(actor, Permission.READ)
+    with db.reading() as store:
+        latest, evidence_on = _latest_evaluations(store)
+        as_of = evidence_on or date.today()
+        departments = tuple(d.name for d in store.departments.all())
+        files = _files(store, store.initiatives.all(), latest, as_of)
+    return PortfolioMaterial(as_of, departments, tuple(files))

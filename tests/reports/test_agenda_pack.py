@@ -1,0 +1,59 @@
+"""The steering meeting pack, rendered from the evaluated demo portfolio and read back."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from portfolio.models import Actor
+from portfolio.reports.documents import agenda_pdf
+from portfolio.storage import Database
+from tests.reports.conftest import WELFARE, pdf_pages
+
+FAILSCALE = str(Path(sys.executable).parent / "failscale")
+DUE = {
+    "SB-01": "Digital ansøgning om enkeltydelser",  # overdue, CLOSE recommended
+    "SA-01": "Virtuelle ambulante konsultationer",  # SCALE recommended
+    "SB-02": "VR-eksponeringsterapi mod angst i socialpsykiatrien",  # NEEDS_DATA
+}
+NOT_DUE = "Digitale jobsamtaler via video"  # SB-04: CONTINUE, review still ahead
+
+
+def test_agenda_command_writes_a_pack_with_a_summary_and_a_page_per_due_initiative(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    out = tmp_path / "pack.pdf"
+    env = {**os.environ, "FAILSCALE_DB": str(demo_db.path),
+           "FAILSCALE_ORGANISATION": "Testrup Kommune"}
+
+    result = subprocess.run(
+        [FAILSCALE, "report", "agenda", "--group", WELFARE, "--lang", "en", "--out", str(out)],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    pages = pdf_pages(out.read_bytes())
+    summary = pages[0]
+    assert summary.startswith("TESTRUP KOMMUNE Steering meeting pack")
+    assert "Testrup Kommune Steering meeting pack Evidence as of 30 June 2025" in pages[1]
+    assert f"Page 1 of {len(pages)}" in summary and f"Page {len(pages)} of" in pages[-1]
+    for initiative_id, title in DUE.items():
+        assert initiative_id in summary
+        assert any(page.startswith(f"{initiative_id} ·") for page in pages), title
+    assert NOT_DUE not in " ".join(pages)
+    closing = next(page for page in pages if page.startswith("SB-01 ·"))
+    assert "CLOSE: a guardrail is breached" in closing
+    assert "Budget 1,200,000 DKK · Spent 1,050,000 DKK" in closing
+    assert "personlige henvendelser" in closing and "Provenance: system export" in closing
+
+
+def test_agenda_pdf_in_danish_for_the_dashboard_download(demo_db: Database) -> None:
+    pages = pdf_pages(agenda_pdf(demo_db, Actor.operator(), WELFARE, "da"))
+
+    text = " ".join(pages)
+    assert "Mødepakke til styregruppen" in pages[0] and "Side 1 af" in pages[0]
+    assert "Review overskredet" in pages[0] and "Skalering eller lukning anbefalet" in pages[0]
+    assert "Budget 1.200.000 kr." in text and "LUK: et værn er overskredet" in text
+    assert "Tidligere beslutninger" in text and "Steering" not in text
