@@ -20,6 +20,7 @@ class Permission(StrEnum):
     EVALUATE = "evaluate"
     ADMIN_POLICY = "admin_policy"
     ADMIN_USERS = "admin_users"
+    BACKUP = "backup"  # back up and restore the database: admin (the operator) only
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

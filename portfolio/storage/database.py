@@ -4,35 +4,64 @@ DuckDB allows one read-write process per file, and the dashboard and the flows a
 separate processes. So every unit of work opens the file, does its work, and closes it
 again; a lock held by another process is retried with jittered backoff for a bounded
 time, after which the user is told the database is busy — never a raw DuckDB error.
+
+Inside one process (the dashboard serves many sessions from threads) DuckDB would let two
+writers run at once and fail one of them on commit ("Conflict on update", or a duplicate
+key from two concurrent upserts). Writers therefore take turns per file, so a unit of work
+never has to be re-run; readers do not wait for writers (MVCC). See docs/architecture.md.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import duckdb
 
+# DuckDB and pyarrow import pandas lazily, on a process's first conversion of a frame —
+# which happens inside a unit of work, so the 0.5-3 s import would hold the file lock
+# and keep every other process out (measured in #6). Import it before any lock is taken.
+import pandas  # noqa: F401
+
 from portfolio.errors import DatabaseBusy
+from portfolio.storage.file_turn import turn_for
 from portfolio.storage.migrations import migrate
 from portfolio.storage.store import Store
 
-_LOCK_MARKERS = ("could not set lock", "conflicting lock")
-_migrated: set[str] = set()
-_migrate_lock = threading.Lock()
+# Another process holds the file, or (same process) the shared instance is being closed
+# by one thread while another opens it: both pass once the holder lets go.
+_BUSY_ON_OPEN = ("could not set lock", "conflicting lock", "unique file handle conflict")
+_MAX_PAUSE = 0.25
+
+_migrated: set[tuple[str, int]] = set()
+_guard = threading.Lock()
+_writer_turns: dict[str, threading.RLock] = {}
 
 
-def _is_lock_error(exc: Exception) -> bool:
+def _busy_on_open(exc: Exception) -> bool:
     text = str(exc).lower()
-    return any(marker in text for marker in _LOCK_MARKERS)
+    return any(marker in text for marker in _BUSY_ON_OPEN)
 
 
-def _is_conflict(exc: Exception) -> bool:
-    return "conflict" in str(exc).lower() and isinstance(exc, duckdb.TransactionException)
+def _is_conflict(exc: BaseException) -> bool:
+    return isinstance(exc, duckdb.TransactionException) and "conflict" in str(exc).lower()
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back if a transaction is still open (a failed commit has already ended it)."""
+    with suppress(duckdb.TransactionException):
+        con.rollback()
+
+
+def _writer_turn(path: Path) -> threading.RLock:
+    key = str(path.resolve())
+    with _guard:
+        return _writer_turns.setdefault(key, threading.RLock())
 
 
 class Database:
@@ -43,50 +72,84 @@ class Database:
     def __repr__(self) -> str:
         return f"Database({str(self.path)!r})"
 
-    def _open(self) -> duckdb.DuckDBPyConnection:
+    def open_locked(self, deadline: float | None = None) -> duckdb.DuckDBPyConnection:
+        """Open the file, retrying while someone else holds it, until `deadline`.
+
+        Our own processes queue on the file turn first (see file_turn); this retry is for
+        anything else holding the file, and for the moment a thread of this process
+        closes the shared instance while another opens it. Unmigrated on purpose: backup
+        and restore must also handle a file of another schema version.
+        """
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        deadline = time.monotonic() + self.lock_timeout
-        delay = 0.005
+        deadline = deadline or time.monotonic() + self.lock_timeout
+        ceiling = 0.005
         while True:
             try:
                 return duckdb.connect(str(self.path))
-            except duckdb.IOException as exc:
-                if not _is_lock_error(exc) or time.monotonic() >= deadline:
-                    if _is_lock_error(exc):
-                        raise DatabaseBusy() from exc
+            except (duckdb.IOException, duckdb.BinderException) as exc:
+                if not _busy_on_open(exc):
                     raise
-            time.sleep(random.uniform(0, delay))
-            delay = min(delay * 2, 0.25)
+                if time.monotonic() >= deadline:
+                    raise DatabaseBusy() from exc
+            time.sleep(random.uniform(0, ceiling))  # full jitter: waiters do not march in step
+            ceiling = min(ceiling * 2, _MAX_PAUSE)
 
     @contextmanager
-    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A connection for one unit of work, migrated to the current schema."""
-        con = self._open()
+    def held(self, deadline: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """This process's turn on the file and an open, unmigrated connection to it."""
+        deadline = deadline or time.monotonic() + self.lock_timeout
+        turn = turn_for(self.path)
+        turn.enter(deadline)
         try:
-            key = str(self.path.resolve())
-            if key not in _migrated:
-                with _migrate_lock:
-                    migrate(con, self.path)
-                    _migrated.add(key)
-            yield con
+            con = self.open_locked(deadline)
+            try:
+                yield con
+            finally:
+                con.close()  # before the turn passes on: DuckDB's lock must be free by then
         finally:
-            con.close()
+            turn.leave()
+
+    @contextmanager
+    def connect(self, deadline: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection for one unit of work, migrated to the current schema."""
+        with self.held(deadline) as con:
+            self._migrate_once(con)
+            yield con
+
+    def _migrate_once(self, con: duckdb.DuckDBPyConnection) -> None:
+        # Keyed by inode too: a restore swaps the file, and the new one is checked again.
+        key = (str(self.path.resolve()), os.stat(self.path).st_ino)
+        if key in _migrated:
+            return
+        with _writer_turn(self.path):
+            if key not in _migrated:
+                migrate(con, self.path)
+                _migrated.add(key)
+
+    @contextmanager
+    def writer_turn(self, deadline: float) -> Iterator[None]:
+        """This process's turn to write the file; DatabaseBusy when it does not come in time."""
+        turn = _writer_turn(self.path)
+        if not turn.acquire(timeout=max(deadline - time.monotonic(), 0)):
+            raise DatabaseBusy()
+        try:
+            yield
+        finally:
+            turn.release()
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
         """One atomic unit of work: all of it is stored, or none of it."""
-        with self.connect() as con:
+        deadline = time.monotonic() + self.lock_timeout
+        with self.writer_turn(deadline), self.connect(deadline) as con:
             con.begin()
             try:
                 yield Store(con)
                 con.commit()
-            except duckdb.TransactionException as exc:
-                con.rollback()
+            except BaseException as exc:
+                _rollback(con)
                 if _is_conflict(exc):
                     raise DatabaseBusy() from exc
-                raise
-            except BaseException:
-                con.rollback()
                 raise
 
     @contextmanager
@@ -97,9 +160,9 @@ class Database:
             try:
                 yield Store(con)
             finally:
-                con.rollback()
+                _rollback(con)
 
 
 def forget_migrations() -> None:
-    """For tests that replace a database file at the same path."""
+    """For tests that change a database file's schema behind the cache's back."""
     _migrated.clear()

@@ -1,14 +1,20 @@
-"""Versioned SQL migrations, applied in order at first open; the version is recorded."""
+"""Versioned SQL migrations, applied in order at first open; the version is recorded.
+
+A database of an earlier version is copied to `backups/` beside it before it is upgraded in
+place, so an upgrade that goes wrong (or a release rolled back) loses nothing.
+"""
 
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
 import duckdb
 
 from portfolio.errors import SchemaTooNew
+from portfolio.storage.consistent_copy import copy_database
 
 _NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
@@ -37,17 +43,30 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0] or 0) if row else 0
 
 
-def migrate(con: duckdb.DuckDBPyConnection, path: Path | None = None) -> int:
-    """Bring the schema to the latest version; refuse a database from a newer release."""
+def upgrade_backup_path(path: Path, version: int) -> Path:
+    """Where the copy made before upgrading a database of schema `version` goes."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    return path.parent / "backups" / f"{path.stem}-schema-v{version}-{stamp}.duckdb"
+
+
+def migrate(
+    con: duckdb.DuckDBPyConnection, path: Path | None = None, *, target: int | None = None
+) -> int:
+    """Bring the schema to the latest version (or `target`, for building old fixtures);
+    refuse a database from a newer release. Returns the version reached."""
     version = current_version(con)
-    newest = latest_version()
-    if version > newest:
+    latest = latest_version()
+    if version > latest:
         raise SchemaTooNew(
             f"The database {path or ''} has schema version {version}, newer than this "
-            f"release understands ({newest}). Upgrade Fail or Scale, or restore a backup."
+            f"release understands ({latest}). Upgrade Fail or Scale, or restore a backup "
+            "made by this release."
         )
+    goal = latest if target is None else target
+    if 0 < version < goal and path is not None:
+        copy_database(con, upgrade_backup_path(path, version))
     for number, name, sql in available():
-        if number <= version:
+        if number <= version or number > goal:
             continue
         con.begin()
         try:
@@ -63,4 +82,4 @@ def migrate(con: duckdb.DuckDBPyConnection, path: Path | None = None) -> int:
         except BaseException:
             con.rollback()
             raise
-    return newest
+    return max(version, goal)

@@ -1,0 +1,120 @@
+"""Backing the database up while the product runs, and putting a backup back.
+
+A backup is a consistent single-file copy (see consistent_copy). A restore validates the
+backup, stages it beside the live file, and swaps it in with one atomic rename while it
+holds the database's lock, so no other process has the old file open — and so writes
+into it, or into its write-ahead log — at the moment of the swap. The restored file is
+a new inode, so every process checks its schema again on its next open and upgrades it
+like any older database.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from portfolio.errors import BackupRefused, SchemaTooNew
+from portfolio.storage.consistent_copy import copy_database
+from portfolio.storage.database import Database
+from portfolio.storage.migrations import current_version, latest_version
+
+_SCHEDULED = re.compile(r"^portfolio-\d{8}T\d{6}\d*Z\.duckdb$")
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    schema_version: int
+    size_bytes: int
+
+
+def scheduled_name(at: datetime | None = None) -> str:
+    """Backups in the backup folder are named by time, so name order is age order."""
+    return f"portfolio-{(at or datetime.now(UTC)).strftime('%Y%m%dT%H%M%S%fZ')}.duckdb"
+
+
+def back_up(db: Database, target: Path) -> BackupFile:
+    """Copy the live database into the new file `target` (never overwritten)."""
+    if target.exists():
+        raise BackupRefused(f"{target} already exists; choose a new file name for the backup.")
+    with db.connect() as con:
+        copy_database(con, target)
+    return inspect(target)
+
+
+def inspect(path: Path) -> BackupFile:
+    """What a backup file holds; BackupRefused when it is no Fail or Scale database."""
+    if not path.is_file():
+        raise BackupRefused(f"{path}: no such file; give the path of a backup file.")
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        raise BackupRefused(
+            f"{path} is not a readable DuckDB database ({type(exc).__name__}); "
+            "choose a file made by `failscale backup`."
+        ) from None
+    try:
+        version = current_version(con)
+    finally:
+        con.close()
+    if version == 0:
+        raise BackupRefused(f"{path} holds no Fail or Scale schema; choose another backup.")
+    return BackupFile(path, version, path.stat().st_size)
+
+
+def prune(folder: Path, keep: int) -> list[Path]:
+    """Delete all but the newest `keep` timed backups in `folder`; returns what went."""
+    timed = sorted(p for p in folder.glob("portfolio-*.duckdb") if _SCHEDULED.match(p.name))
+    doomed = timed[:-keep] if keep > 0 else timed
+    for path in doomed:
+        path.unlink(missing_ok=True)
+    return doomed
+
+
+def restore(db: Database, source: Path, *, force: bool, safety_dir: Path) -> BackupFile | None:
+    """Put the backup `source` in place of the live database.
+
+    Refuses to replace an existing database without `force`; with it, the live database
+    is first copied to `safety_dir` (returned), so a restore can itself be undone.
+    """
+    backup = inspect(source)
+    if backup.schema_version > latest_version():
+        raise SchemaTooNew(
+            f"{source} has schema version {backup.schema_version}, newer than this release "
+            f"understands ({latest_version()}). Upgrade Fail or Scale first."
+        )
+    if db.path.exists() and not force:
+        raise BackupRefused(
+            f"{db.path} already exists. Restoring replaces everything in it; run again with "
+            "--force to do so (a safety copy of the current database is made first)."
+        )
+    staged = db.path.with_name(f".{db.path.name}.{uuid.uuid4().hex[:8]}.restoring")
+    try:
+        shutil.copyfile(source, staged)
+        with open(staged, "rb") as handle:
+            os.fsync(handle.fileno())
+        safety = _swap_in(db, staged, safety_dir)
+    finally:
+        staged.unlink(missing_ok=True)
+    return safety
+
+
+def _swap_in(db: Database, staged: Path, safety_dir: Path) -> BackupFile | None:
+    if not db.path.exists():
+        os.replace(staged, db.path)
+        return None
+    deadline = time.monotonic() + db.lock_timeout
+    with db.writer_turn(deadline), db.held(deadline) as con:
+        safety = safety_dir / f"before-restore-{scheduled_name()}"
+        copy_database(con, safety)
+        con.execute("CHECKPOINT")  # nothing of the old file left in its write-ahead log
+        os.replace(staged, db.path)
+    return inspect(safety)
