@@ -7,7 +7,7 @@ UV     := $(TOOLS)/bin/uv
 VENV   := .venv
 RUN    := $(UV) run --frozen
 
-.PHONY: up test install dev lint format e2e bench screenshots clean help
+.PHONY: up test install dev lint e2e bench screenshots browser clean help
 
 help:
 	@echo "make up      run the product (database, demo on first run, Prefect, dashboard)"
@@ -44,5 +44,14 @@ test: dev browser
 e2e: dev browser
 	$(RUN) pytest -m e2e
 
+screenshots: dev browser
+	@command -v pdftoppm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null)
+	$(RUN) python -m tests.e2e.screenshots
+	$(RUN) python -m tests.reports.screenshots
+
 clean:
 	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache .hypothesis
+
+# Benchmarks of issue #7 (not part of `make test`); QUICK=1 runs them at 1/20 scale.
+bench: dev
+	$(RUN) python -m bench.run $(if $(QUICK),--quick,)

@@ -1,4 +1,7 @@
-"""Entry point: `streamlit run dashboard/app.py`. Navigation only."""
+"""Entry point: `streamlit run dashboard/app.py`. Frame and navigation only.
+
+Pages the signed-in user may not use are not offered; the core refuses them anyway.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +9,48 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.context import language
-from dashboard.labels import t
+from dashboard.context import LANGUAGES, current_actor, language
+from dashboard.feedback import show_flash
+from dashboard.labels import enum_label, t
+from dashboard.status import status_line
+from portfolio.service.access import Permission, can
 
-HERE = Path(__file__).parent
+PAGES = Path(__file__).parent / "app_pages"
+LANGUAGE_NAMES = {"en": "English", "da": "Dansk"}
 
-st.set_page_config(page_title="Fail or Scale", page_icon="🧭", layout="wide")
+st.set_page_config(page_title="Fail or Scale", page_icon=":material/explore:", layout="wide")
+
+
+
+def _switch_language() -> None:
+    st.session_state["lang"] = st.session_state["lang_choice"]
+
 
 lang = language()
+actor = current_actor()
+st.session_state["lang_choice"] = lang
 with st.sidebar:
-    choice = st.radio(
-        t("language", lang), ["en", "da"], index=0 if lang == "en" else 1, horizontal=True,
-        format_func=lambda code: {"en": "English", "da": "Dansk"}[code], key="lang_choice",
-    )
-    if choice != lang:
-        st.session_state["lang"] = choice
-        st.rerun()
+    st.radio(t("language", lang), LANGUAGES, horizontal=True, key="lang_choice",
+             format_func=LANGUAGE_NAMES.__getitem__, on_change=_switch_language)
+    st.caption(t("signed_in_as", lang, user=actor.username, role=enum_label(actor.role, lang)))
+    status_line(lang)
 
-pages = [
-    st.Page(str(HERE / "app_pages" / "board.py"), title=t("board", lang), icon="🧭",
-            url_path="board", default=True),
-    st.Page(str(HERE / "app_pages" / "initiative.py"), title=t("initiative", lang), icon="📄",
-            url_path="initiative"),
+
+def page(name: str, title: str, icon: str, *, default: bool = False) -> st.Page:
+    return st.Page(str(PAGES / f"{name}.py"), title=t(title, lang), icon=icon, url_path=name,
+                   default=default)
+
+
+pages = [page("board", "board", ":material/dashboard:", default=True)]
+if can(actor, Permission.EDIT_INITIATIVE):
+    pages.append(page("register", "register", ":material/edit_note:"))
+pages += [
+    page("initiative", "initiative", ":material/description:"),
+    page("steering", "steering", ":material/gavel:"),
+    page("lessons", "lessons_page", ":material/lightbulb:"),
 ]
-st.navigation(pages).run()
+if can(actor, Permission.ADMIN_POLICY):
+    pages.append(page("policy", "policy", ":material/tune:"))
+navigation = st.navigation(pages)
+show_flash()
+navigation.run()

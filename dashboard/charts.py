@@ -1,40 +1,120 @@
-"""Altair charts: a KPI over time against its baseline and target."""
+"""Altair charts, every title and legend in the reader's language."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import altair as alt
 import pandas as pd
 
-from dashboard.labels import t
-from portfolio.models import Kpi, Measurement
+from dashboard.labels import dimension_value, recommendation, source, t
+from portfolio.models import Kpi, Measurement, Recommendation
+from portfolio.service.board_metrics import PortfolioRow
+
+REC_COLOURS = {
+    Recommendation.SCALE: "#2e7d32",
+    Recommendation.CONTINUE: "#1565c0",
+    Recommendation.PIVOT: "#ef6c00",
+    Recommendation.CLOSE: "#c62828",
+    Recommendation.NEEDS_DATA: "#9e9e9e",
+}
+NOT_EVALUATED = "#d0d0d0"
 
 
-def kpi_chart(kpi: Kpi, measurements: list[Measurement], lang: str) -> alt.LayerChart:
+def _rec_scale(lang: str) -> alt.Scale:
+    domain = [recommendation(r, lang) for r in REC_COLOURS] + [recommendation(None, lang)]
+    return alt.Scale(domain=domain, range=[*REC_COLOURS.values(), NOT_EVALUATED])
+
+
+def kpi_chart(kpi: Kpi, measurements: list[Measurement], lang: str, today: date) -> alt.Chart:
+    """A KPI over time against baseline and target; points coloured by provenance."""
     values = pd.DataFrame(
-        [{"date": m.on.isoformat(), "value": m.value, "source": m.source.value}
-         for m in measurements]
+        [{"date": m.on.isoformat(), "value": m.value, "source": source(m.source, lang),
+          "age": (today - m.on).days, "by": m.recorded_by} for m in measurements]
     )
     lines = pd.DataFrame(
         [{"label": t("baseline", lang), "value": kpi.baseline},
          {"label": t("target", lang), "value": kpi.target}]
     )
-    points = (
-        alt.Chart(values)
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("date:T", title=t("date", lang)),
-            y=alt.Y("value:Q", title=kpi.unit or t("value", lang), scale=alt.Scale(zero=False)),
-            tooltip=[alt.Tooltip("date:T"), alt.Tooltip("value:Q"), alt.Tooltip("source:N")],
-        )
+    x = alt.X("date:T", title=t("date", lang))
+    y = alt.Y("value:Q", title=kpi.unit or t("value", lang), scale=alt.Scale(zero=False))
+    line = alt.Chart(values).mark_line(color="#607d8b").encode(x=x, y=y)
+    points = alt.Chart(values).mark_point(filled=True, size=60).encode(
+        x=x, y=y,
+        shape=alt.Shape("source:N", title=t("source", lang)),
+        color=alt.Color("source:N", title=t("source", lang)),
+        tooltip=[alt.Tooltip("date:T", title=t("date", lang)),
+                 alt.Tooltip("value:Q", title=t("value", lang)),
+                 alt.Tooltip("source:N", title=t("source", lang)),
+                 alt.Tooltip("age:Q", title=t("age_days", lang)),
+                 alt.Tooltip("by:N", title=t("recorded_by", lang))],
     )
-    rules = (
-        alt.Chart(lines)
-        .mark_rule(strokeDash=[6, 4])
-        .encode(
-            y="value:Q",
-            color=alt.Color(
-                "label:N", scale=alt.Scale(range=["#888888", "#2e7d32"]), title=None
-            ),
-        )
+    rules = alt.Chart(lines).mark_rule(strokeDash=[6, 4]).encode(
+        y="value:Q", strokeDash=alt.StrokeDash("label:N", title=None),
     )
-    return alt.layer(points, rules).properties(title=kpi.name, height=220)
+    return (
+        alt.layer(line, points, rules)
+        .resolve_scale(color="independent", shape="independent")
+        .properties(title=kpi.name, height=220)
+    )
+
+
+def portfolio_chart(rows: tuple[PortfolioRow, ...], axis: str, lang: str) -> alt.Chart:
+    """Benefit attainment against spend or time, coloured by recommendation, sized by budget."""
+    frame = pd.DataFrame(
+        [
+            {
+                "id": r.initiative.id,
+                "title": r.initiative.title,
+                "x": r.initiative.spent_dkk if axis == "spend" else r.pilot_age_days,
+                "score": r.evaluation.score,
+                "budget": r.initiative.budget_dkk,
+                "rec": recommendation(r.recommendation, lang),
+            }
+            for r in rows
+            if r.active and r.evaluation and r.evaluation.score is not None
+        ],
+        columns=["id", "title", "x", "score", "budget", "rec"],
+    )
+    x_title = t("spent", lang) if axis == "spend" else t("days_since_start", lang)
+    return (
+        alt.Chart(frame, title=t("portfolio_chart", lang))
+        .mark_circle(opacity=0.75, stroke="#333", strokeWidth=0.5)
+        .encode(
+            x=alt.X("x:Q", title=x_title),
+            y=alt.Y("score:Q", title=t("score", lang), axis=alt.Axis(format="%"),
+                    scale=alt.Scale(domain=[0, 1.05])),
+            color=alt.Color("rec:N", title=t("recommendation", lang), scale=_rec_scale(lang)),
+            size=alt.Size("budget:Q", title=t("budget", lang), scale=alt.Scale(range=[40, 900])),
+            tooltip=[alt.Tooltip("id:N", title="ID"),
+                     alt.Tooltip("title:N", title=t("title", lang)),
+                     alt.Tooltip("rec:N", title=t("recommendation", lang)),
+                     alt.Tooltip("score:Q", title=t("score", lang), format=".0%"),
+                     alt.Tooltip("budget:Q", title=t("budget", lang), format=",.0f")],
+        )
+        .properties(height=340)
+    )
+
+
+def breakdown_chart(
+    counts: list[tuple[str, Recommendation | None, int]], dimension: str, lang: str
+) -> alt.Chart:
+    """Active initiatives per value of a dimension, stacked by recommendation."""
+    frame = pd.DataFrame(
+        [{"key": dimension_value(dimension, key, lang), "rec": recommendation(rec, lang),
+          "n": n} for key, rec, n in counts],
+        columns=["key", "rec", "n"],
+    )
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X("sum(n):Q", title=t("count", lang)),
+            y=alt.Y("key:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
+            color=alt.Color("rec:N", title=t("recommendation", lang), scale=_rec_scale(lang)),
+            tooltip=[alt.Tooltip("key:N", title=t(dimension, lang)),
+                     alt.Tooltip("rec:N", title=t("recommendation", lang)),
+                     alt.Tooltip("n:Q", title=t("count", lang))],
+        )
+        .properties(height=alt.Step(22))
+    )

@@ -11,6 +11,8 @@ from portfolio.models import Actor
 from portfolio.settings import Settings, load_settings
 from portfolio.storage import Database
 
+LANGUAGES = ("en", "da")
+
 
 def settings() -> Settings:
     return load_settings()
@@ -22,7 +24,11 @@ def database() -> Database:
 
 
 def current_actor() -> Actor:
-    """The signed-in user. Until sign-in exists, a read-and-write local user."""
+    """The signed-in user: the one place every page asks.
+
+    Sign-in (#5) plugs in here. Until then a local read-and-write user; tests set
+    st.session_state["actor"] to act as someone else.
+    """
     actor = st.session_state.get("actor")
     if isinstance(actor, Actor):
         return actor
@@ -30,7 +36,9 @@ def current_actor() -> Actor:
 
 
 def language() -> str:
+    """The user's language for this session: chosen in the sidebar, else the default."""
     lang = st.session_state.get("lang")
-    if lang in ("en", "da"):
+    if lang in LANGUAGES:
         return lang
-    return settings().language if settings().language in ("en", "da") else "en"
+    default = settings().language
+    return default if default in LANGUAGES else "en"

@@ -1,63 +1,23 @@
-"""Dashboard labels in English and Danish; reasons come translated from the core."""
+"""Every dashboard label in English and Danish; reasons come translated from the core."""
 
 from __future__ import annotations
 
-from portfolio.models import Light, Recommendation, Stage
+from enum import StrEnum
 
-LABELS: dict[str, dict[str, str]] = {
-    "app_title": {"en": "Fail or Scale", "da": "Fail or Scale"},
-    "board": {"en": "Portfolio board", "da": "Porteføljetavle"},
-    "initiative": {"en": "Initiative", "da": "Initiativ"},
-    "department": {"en": "Department", "da": "Afdeling"},
-    "all_departments": {"en": "All departments", "da": "Alle afdelinger"},
-    "active": {"en": "Active initiatives", "da": "Aktive initiativer"},
-    "to_scale": {"en": "Recommended to scale", "da": "Anbefalet skaleret"},
-    "to_close": {"en": "Recommended to close", "da": "Anbefalet lukket"},
-    "needs_data": {"en": "Need data", "da": "Mangler data"},
-    "overdue": {"en": "Overdue reviews", "da": "Overskredne reviews"},
-    "by_recommendation": {"en": "By recommendation", "da": "Efter anbefaling"},
-    "by_stage": {"en": "By stage", "da": "Efter fase"},
-    "title": {"en": "Title", "da": "Titel"},
-    "stage": {"en": "Stage", "da": "Fase"},
-    "light": {"en": "Light", "da": "Lys"},
-    "recommendation": {"en": "Recommendation", "da": "Anbefaling"},
-    "score": {"en": "Benefit attainment", "da": "Gevinstopnåelse"},
-    "review_on": {"en": "Review date", "da": "Reviewdato"},
-    "count": {"en": "Count", "da": "Antal"},
-    "no_evaluation": {"en": "Not evaluated yet", "da": "Endnu ikke vurderet"},
-    "last_run": {"en": "Last evaluation", "da": "Seneste vurdering"},
-    "last_run_failed": {
-        "en": "The last evaluation failed at {at} — see Prefect",
-        "da": "Seneste vurdering fejlede {at} — se Prefect",
-    },
-    "last_run_ok": {
-        "en": "Last evaluation {at} (as of {as_of}, policy v{version}): {n} initiatives",
-        "da": "Seneste vurdering {at} (pr. {as_of}, politik v{version}): {n} initiativer",
-    },
-    "never_run": {"en": "No evaluation has run yet", "da": "Der er endnu ikke kørt en vurdering"},
-    "empty": {
-        "en": "No initiatives yet. Import some with `failscale import` or load the demo.",
-        "da": "Ingen initiativer endnu. Importér med `failscale import` eller indlæs demoen.",
-    },
-    "choose_initiative": {"en": "Choose an initiative", "da": "Vælg et initiativ"},
-    "hypothesis": {"en": "Hypothesis", "da": "Hypotese"},
-    "core_task": {"en": "Core task", "da": "Kerneopgave"},
-    "owner": {"en": "Owner", "da": "Ejer"},
-    "budget": {"en": "Budget (DKK)", "da": "Budget (kr.)"},
-    "spent": {"en": "Spent (DKK)", "da": "Forbrug (kr.)"},
-    "evaluation": {"en": "Latest evaluation", "da": "Seneste vurdering"},
-    "kpis": {"en": "KPIs", "da": "Nøgletal"},
-    "baseline": {"en": "Baseline", "da": "Baseline"},
-    "target": {"en": "Target", "da": "Mål"},
-    "value": {"en": "Value", "da": "Værdi"},
-    "date": {"en": "Date", "da": "Dato"},
-    "source": {"en": "Source", "da": "Kilde"},
-    "decisions": {"en": "Decisions", "da": "Beslutninger"},
-    "lessons": {"en": "Lessons", "da": "Erfaringer"},
-    "no_measurements": {"en": "No measurements yet", "da": "Ingen målinger endnu"},
-    "open": {"en": "Open", "da": "Åbn"},
-    "language": {"en": "Language", "da": "Sprog"},
-}
+from dashboard.label_texts import LABELS
+from portfolio.i18n import LIGHTS
+from portfolio.models import (
+    DecisionKind,
+    Direction,
+    FocusArea,
+    KpiKind,
+    Light,
+    Recommendation,
+    Role,
+    Source,
+    Stage,
+    Technology,
+)
 
 RECOMMENDATIONS = {
     Recommendation.SCALE: {"en": "Scale", "da": "Skalér"},
@@ -66,16 +26,119 @@ RECOMMENDATIONS = {
     Recommendation.CLOSE: {"en": "Close", "da": "Luk"},
     Recommendation.NEEDS_DATA: {"en": "Needs data", "da": "Mangler data"},
 }
+NOT_EVALUATED = {"en": "Not evaluated", "da": "Ikke vurderet"}
 
-STAGES = {
-    Stage.IDEA: {"en": "Idea", "da": "Idé"},
-    Stage.EXPERIMENT: {"en": "Experiment", "da": "Eksperiment"},
-    Stage.SCALING: {"en": "Scaling", "da": "Skalering"},
-    Stage.OPERATION: {"en": "Operation", "da": "Drift"},
-    Stage.CLOSED: {"en": "Closed", "da": "Lukket"},
+ENUMS: dict[type[StrEnum], dict[str, dict[str, str]]] = {
+    Stage: {
+        "idea": {"en": "Idea", "da": "Idé"},
+        "experiment": {"en": "Experiment", "da": "Eksperiment"},
+        "scaling": {"en": "Scaling", "da": "Skalering"},
+        "operation": {"en": "Operation", "da": "Drift"},
+        "closed": {"en": "Closed", "da": "Lukket"},
+    },
+    DecisionKind: {
+        "SCALE": {"en": "Scale", "da": "Skalér"},
+        "CONTINUE": {"en": "Continue", "da": "Fortsæt"},
+        "PIVOT": {"en": "Pivot", "da": "Justér"},
+        "CLOSE": {"en": "Close", "da": "Luk"},
+        "PARK": {"en": "Park (not now)", "da": "Parkér (ikke nu)"},
+    },
+    FocusArea: {
+        "automation": {"en": "Automation", "da": "Automatisering"},
+        "data_support": {"en": "Data support", "da": "Dataunderstøttelse"},
+        "technology_use": {"en": "Technology use", "da": "Teknologianvendelse"},
+        "organisational_coherence": {"en": "Organisational coherence",
+                                     "da": "Organisatorisk sammenhæng"},
+    },
+    Technology: {
+        "rpa": {"en": "RPA", "da": "RPA"},
+        "ai_ml": {"en": "AI/ML", "da": "AI/ML"},
+        "chatbot": {"en": "Chatbot", "da": "Chatbot"},
+        "video_consultation": {"en": "Video consultation", "da": "Videokonsultation"},
+        "sensors_iot": {"en": "Sensors/IoT", "da": "Sensorer/IoT"},
+        "vr": {"en": "VR", "da": "VR"},
+        "self_service": {"en": "Self-service", "da": "Selvbetjening"},
+        "welfare_technology": {"en": "Welfare technology", "da": "Velfærdsteknologi"},
+        "data_platform": {"en": "Data platform", "da": "Dataplatform"},
+        "other": {"en": "Other", "da": "Andet"},
+    },
+    KpiKind: {
+        "benefit": {"en": "Benefit", "da": "Gevinst"},
+        "guardrail": {"en": "Guardrail", "da": "Værn"},
+        "adoption": {"en": "Adoption", "da": "Udbredelse"},
+    },
+    Direction: {
+        "higher": {"en": "higher", "da": "højere"},
+        "lower": {"en": "lower", "da": "lavere"},
+    },
+    Source: {
+        "system_export": {"en": "System export", "da": "Systemudtræk"},
+        "manual": {"en": "Manual", "da": "Manuel"},
+        "self_reported": {"en": "Self-reported", "da": "Selvrapporteret"},
+    },
+    Role: {
+        "viewer": {"en": "viewer", "da": "læser"},
+        "key_employee": {"en": "key employee", "da": "nøglemedarbejder"},
+        "leader": {"en": "leader", "da": "leder"},
+        "steering_member": {"en": "steering-group member", "da": "styregruppemedlem"},
+        "admin": {"en": "administrator", "da": "administrator"},
+    },
 }
 
-LIGHT_ICONS = {Light.GREEN: "🟢", Light.YELLOW: "🟡", Light.RED: "🔴"}
+REASON_CODES = {
+    "no_effect": {"en": "No effect", "da": "Ingen effekt"},
+    "guardrail": {"en": "Guardrail breached", "da": "Værn overskredet"},
+    "budget": {"en": "Budget", "da": "Budget"},
+    "not_now": {"en": "Not now", "da": "Ikke nu"},
+    "superseded": {"en": "Superseded by something better", "da": "Erstattet af noget bedre"},
+    "other": {"en": "Other", "da": "Andet"},
+}
+
+AGENDA_CAUSES = {
+    "overdue": {"en": "Review {review_on} overdue by {days} days, no decision since",
+                "da": "Review {review_on} overskredet med {days} dage uden beslutning"},
+    "recommendation_changed": {
+        "en": "The recommendation changed to {recommendation} since the last decision",
+        "da": "Anbefalingen er ændret til {recommendation} siden seneste beslutning"},
+    "needs_data": {
+        "en": "Not enough evidence to judge",
+        "da": "For lidt grundlag til en vurdering",
+    },
+    "follow_up_6": {"en": "Follow-up 6 months after scaling ({on})",
+                    "da": "Opfølgning 6 måneder efter skalering ({on})"},
+    "follow_up_12": {"en": "Follow-up 12 months after scaling ({on})",
+                     "da": "Opfølgning 12 måneder efter skalering ({on})"},
+    "stale_measurements": {"en": "Measurements are stale", "da": "Målingerne er forældede"},
+    "due": {"en": "Review due {review_on} (in {days} days)",
+            "da": "Review {review_on} (om {days} dage)"},
+    "recommended": {"en": "The evaluation recommends: {recommendation}",
+                    "da": "Vurderingen anbefaler: {recommendation}"},
+    "revisit": {"en": "Parked; to be revisited {review_on}",
+                "da": "Parkeret; tages op igen {review_on}"},
+}
+
+# Danish versions of the core's field-level validation messages (the core speaks English).
+FIELD_MESSAGES = {
+    "rationale": {"da": "Beslutningen går imod anbefalingen og kræver en begrundelse."},
+    "reason_code": {"da": "Lukning kræver en årsag."},
+    "lesson": {"da": "Lukning er også et resultat: skriv erfaringen, så den næste afdeling "
+                     "ikke gentager den."},
+    "next_review_on": {"da": "Sæt en næste reviewdato efter beslutningsdatoen."},
+    "spread_to": {"da": "Kun en skaleringsbeslutning udbredes til andre afdelinger."},
+    "stage": {"da": "Initiativet kan ikke blive et eksperiment uden et gevinst-nøgletal med "
+                    "baseline og mål og en reviewdato."},
+    "policy": {"da": "Den nye version har samme tærskler som den aktive: ændr mindst én værdi."},
+}
+
+MISSING_RULE = {
+    "a benefit KPI with baseline and target": {"en": "a benefit KPI with baseline and target",
+                                                "da": "et gevinst-nøgletal med baseline og mål"},
+    "a review date": {"en": "a review date", "da": "en reviewdato"},
+}
+
+# Colours, not emoji: a lamp must show on machines without an emoji font.
+LIGHT_COLOURS = {Light.GREEN: "#2e7d32", Light.YELLOW: "#f9a825", Light.RED: "#c62828"}
+_MARKDOWN_COLOURS = {Light.GREEN: "green", Light.YELLOW: "orange", Light.RED: "red"}
 
 
 def t(key: str, lang: str, **params: object) -> str:
@@ -83,9 +146,60 @@ def t(key: str, lang: str, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def enum_label(value: StrEnum | None, lang: str) -> str:
+    if value is None:
+        return t("none_value", lang)
+    return ENUMS[type(value)][value.value][lang]
+
+
 def recommendation(value: Recommendation | None, lang: str) -> str:
-    return RECOMMENDATIONS[value][lang] if value else "—"
+    return RECOMMENDATIONS[value][lang] if value else NOT_EVALUATED[lang]
 
 
 def stage(value: Stage, lang: str) -> str:
-    return STAGES[value][lang]
+    return enum_label(value, lang)
+
+
+def source(value: Source, lang: str) -> str:
+    return enum_label(value, lang)
+
+
+def light_text(value: Light | None, lang: str) -> str:
+    """A lamp and its colour's name, for tables (coloured by tables.style_lights)."""
+    return f"● {LIGHTS[value.value][lang]}" if value else "○ —"
+
+
+def light_badge(value: Light | None, lang: str) -> str:
+    """A coloured lamp and its name, for Markdown."""
+    return f":{_MARKDOWN_COLOURS[value]}[●] {LIGHTS[value.value][lang]}" if value else "○"
+
+
+def reason_code(code: str | None, lang: str) -> str:
+    return REASON_CODES.get(code or "", {}).get(lang, code or "—")
+
+
+def agenda_cause(cause: str, params: dict[str, object], lang: str) -> str:
+    shown = dict(params)
+    if shown.get("recommendation"):
+        shown["recommendation"] = recommendation(Recommendation(str(shown["recommendation"])),
+                                                 lang)
+    return AGENDA_CAUSES[cause][lang].format(**shown)
+
+
+def dimension_value(dimension: str, key: str, lang: str) -> str:
+    """A breakdown key (an enum value, or a department name) as the reader's label."""
+    kinds = {"stage": Stage, "technology": Technology, "focus_area": FocusArea}
+    if not key:
+        return t("none_value", lang)
+    if dimension in kinds:
+        return ENUMS[kinds[dimension]][key][lang]
+    return key
+
+
+def field_message(field: str, lang: str) -> str | None:
+    return FIELD_MESSAGES.get(field, {}).get(lang)
+
+
+def missing_rule(items: list[str], lang: str) -> str:
+    joiner = " and " if lang == "en" else " og "
+    return joiner.join(MISSING_RULE.get(i, {}).get(lang, i) for i in items)

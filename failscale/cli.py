@@ -90,6 +90,34 @@ def demo(
         typer.echo("The database already holds initiatives; the demo was not loaded.")
 
 
+@app.command()
+@friendly
+def synth(
+    initiatives: Annotated[int, typer.Option(help="Number of initiatives")] = 50_000,
+    measurements: Annotated[int, typer.Option(help="Number of measurements")] = 10_000_000,
+    seed: Annotated[int, typer.Option(help="Same seed, same portfolio")] = 7,
+    anchor: Annotated[
+        str | None, typer.Option(help="Newest measurement date (YYYY-MM-DD); default today")
+    ] = None,
+) -> None:
+    """Fill an empty database with a synthetic national portfolio (for benchmarks)."""
+    from portfolio.service.setup import initialise
+    from portfolio.synth import SynthSpec, generate_portfolio
+
+    settings = load_settings()
+    db = _database(settings)
+    initialise(db, _actor())
+    day = _parse_date(anchor) if anchor else date.today()
+    report = generate_portfolio(db, _actor(), SynthSpec(initiatives, measurements, seed, day))
+    c = report.counts
+    typer.echo(
+        f"Synthetic portfolio in {settings.db}: {c.initiatives} initiatives in "
+        f"{c.departments} departments, {c.kpis} KPIs, {c.measurements} measurements, "
+        f"{c.decisions} decisions in {report.seconds:.1f} s "
+        f"({report.measurements_per_second:,.0f} measurements/s)."
+    )
+
+
 import_app = typer.Typer(help="Import initiatives, KPIs or measurements from CSV or XLSX.")
 app.add_typer(import_app, name="import")
 
@@ -228,6 +256,116 @@ def up() -> None:
     from failscale.processes import run_up
 
     sys.exit(run_up(load_settings()))
+
+
+@app.command()
+@friendly
+def backup(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="New file to write; default a timed file in FAILSCALE_BACKUPS, "
+                       "keeping the newest FAILSCALE_BACKUP_KEEP there", show_default=False),
+    ] = None,
+) -> None:
+    """Back the database up into one file, while the product keeps running."""
+    from portfolio.service.backup import back_up
+
+    settings = load_settings()
+    made = back_up(_database(settings), _actor(), folder=settings.backups_dir, target=path,
+                   keep=settings.backup_keep)
+    typer.echo(f"Backed up {settings.db} to {made.backup.path} "
+               f"(schema v{made.backup.schema_version}, {made.backup.size_bytes} bytes).")
+    for old in made.pruned:
+        typer.echo(f"  removed old backup {old.name}")
+
+
+@app.command()
+@friendly
+def restore(
+    path: Annotated[Path, typer.Argument(help="Backup file to restore", show_default=False)],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the existing database (a copy is kept)")
+    ] = False,
+) -> None:
+    """Replace the database with a backup; safe while the product runs."""
+    from portfolio.service.backup import restore as restore_backup
+
+    settings = load_settings()
+    done = restore_backup(_database(settings), _actor(), path, force=force,
+                          safety_dir=settings.backups_dir)
+    typer.echo(f"Restored {settings.db} from {path} (schema v{done.source.schema_version}).")
+    if done.safety_copy:
+        typer.echo(f"The database it replaced is kept in {done.safety_copy.path}.")
+
+
+report_app = typer.Typer(
+    help="Print the steering meeting pack, meeting minutes or the portfolio report (PDF/HTML)."
+)
+app.add_typer(report_app, name="report")
+
+GroupOpt = Annotated[str, typer.Option("--group", help="Steering group, as set on departments")]
+OutOpt = Annotated[Path, typer.Option("--out", help="File to write", show_default=False)]
+LangOpt = Annotated[
+    str | None, typer.Option("--lang", help="da or en (default FAILSCALE_LANGUAGE)")
+]
+HtmlOpt = Annotated[bool, typer.Option("--html", help="Write self-contained HTML, not PDF")]
+
+
+def _report_language(lang: str | None, settings: Settings) -> str:
+    chosen = lang or settings.language
+    if chosen not in ("da", "en"):
+        raise typer.BadParameter(f"{chosen!r} is not a language; use da or en", param_hint="--lang")
+    return chosen
+
+
+def _write_report(out: Path, html: str, as_html: bool) -> None:
+    from portfolio.reports.documents import write
+
+    typer.echo(f"Wrote {write(out, html, as_html=as_html)}")
+
+
+@report_app.command("agenda")
+@friendly
+def report_agenda(
+    group: GroupOpt, out: OutOpt, lang: LangOpt = None, html: HtmlOpt = False
+) -> None:
+    """The meeting pack: a summary, then one page per initiative due for a decision."""
+    from portfolio.reports.documents import agenda_html
+
+    settings = load_settings()
+    page = agenda_html(_database(settings), _actor(), group, _report_language(lang, settings),
+                       organisation=settings.organisation)
+    _write_report(out, page, html)
+
+
+@report_app.command("minutes")
+@friendly
+def report_minutes(
+    group: GroupOpt,
+    on: Annotated[str, typer.Option("--date", help="Meeting day (YYYY-MM-DD)")],
+    out: OutOpt,
+    lang: LangOpt = None,
+    html: HtmlOpt = False,
+) -> None:
+    """The decisions a steering group recorded on one day, with rationales and overrides."""
+    from portfolio.reports.documents import minutes_html
+
+    settings = load_settings()
+    page = minutes_html(_database(settings), _actor(), group, _parse_date(on),
+                        _report_language(lang, settings), organisation=settings.organisation)
+    _write_report(out, page, html)
+
+
+@report_app.command("portfolio")
+@friendly
+def report_portfolio(out: OutOpt, lang: LangOpt = None, html: HtmlOpt = False) -> None:
+    """The portfolio report for management and politicians, in plain language."""
+    from portfolio.reports.documents import portfolio_html
+
+    settings = load_settings()
+    page = portfolio_html(_database(settings), _actor(), _report_language(lang, settings),
+                          organisation=settings.organisation)
+    _write_report(out, page, html)
 
 
 if __name__ == "__main__":  # pragma: no cover

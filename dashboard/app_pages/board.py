@@ -1,94 +1,121 @@
-"""The fail-or-scale board: what to scale, what to close, what is overdue."""
+"""The fail-or-scale board: headline numbers, the portfolio chart, breakdowns, the table.
+
+Filters live in the URL (st.query_params), so a view can be shared as a link.
+"""
 
 from __future__ import annotations
 
-import altair as alt
-import pandas as pd
+from datetime import date
+from enum import StrEnum
+
 import streamlit as st
 
 from dashboard import data
-from dashboard.context import language, settings
-from dashboard.labels import LIGHT_ICONS, recommendation, stage, t
-from dashboard.status import status_line
-from portfolio.models import Recommendation, Stage
+from dashboard.charts import breakdown_chart, portfolio_chart
+from dashboard.context import current_actor, language, settings
+from dashboard.labels import enum_label, recommendation, t
+from dashboard.tables import board_frame, style_lights, to_csv, to_xlsx
+from dashboard.widgets import url_select
+from portfolio.models import FocusArea, Recommendation, Stage, Technology
+from portfolio.service.board_metrics import DIMENSIONS, BoardFilters
 
 lang = language()
+actor = current_actor()
 db_path = str(settings().db)
-st.title(f"🧭 {t('board', lang)}")
-status_line(lang)
+today = date.today()
+st.title(t("board", lang))
 
-everything = data.board(db_path, None)
-options = ["", *everything.departments]
-chosen = st.query_params.get("department", "")
-department = st.selectbox(
-    t("department", lang), options, index=options.index(chosen) if chosen in options else 0,
-    format_func=lambda d: d or t("all_departments", lang), key="department_filter",
-)
-if department:
-    st.query_params["department"] = department
-elif "department" in st.query_params:
-    del st.query_params["department"]
 
-view = data.board(db_path, department or None)
+def label_of(option: StrEnum) -> str:
+    if isinstance(option, Recommendation):
+        return recommendation(option, lang)
+    return enum_label(option, lang)
+
+
+def value_of(option: StrEnum) -> str:
+    return option.value
+
+
+departments = [d.name for d in data.departments(db_path, actor)]
+filtered = bool(set(st.query_params) - {"x"})
+with st.expander(t("filters", lang), expanded=filtered, icon=":material/filter_list:"):
+    columns = st.columns(5)
+    with columns[0]:
+        department = url_select("department", t("department", lang), departments, str,
+                                empty=t("all", lang))
+    with columns[1]:
+        stage = url_select("stage", t("stage", lang), list(Stage), label_of,
+                           value_of=value_of, empty=t("all", lang))
+    with columns[2]:
+        technology = url_select("technology", t("technology", lang), list(Technology),
+                                label_of, value_of=value_of, empty=t("all", lang))
+    with columns[3]:
+        focus = url_select("focus", t("focus_area", lang), list(FocusArea), label_of,
+                           value_of=value_of, empty=t("all", lang))
+    with columns[4]:
+        rec = url_select("recommendation", t("recommendation", lang), list(Recommendation),
+                         label_of, value_of=value_of, empty=t("all", lang))
+
+filters = BoardFilters(department, stage, technology, focus, rec)
+view = data.board(db_path, actor, today, filters)
 if not view.rows:
     st.info(t("empty", lang))
     st.stop()
 
-by_rec = view.count_by_recommendation()
-active = [r for r in view.rows if r.initiative.stage is not Stage.CLOSED]
-cols = st.columns(5)
-cols[0].metric(t("active", lang), len(active))
-cols[1].metric(t("to_scale", lang), by_rec[Recommendation.SCALE])
-cols[2].metric(t("to_close", lang), by_rec[Recommendation.CLOSE])
-cols[3].metric(t("needs_data", lang), by_rec[Recommendation.NEEDS_DATA])
-cols[4].metric(t("overdue", lang), sum(1 for r in active if r.evaluation and r.evaluation.overdue))
+m = view.metrics
+# A wrapping row of fixed-width cards: readable at desktop and at tablet width alike.
+with st.container(horizontal=True, gap="medium"):
+    for label, value, help_text in (
+        ("active", m.active, None),
+        ("to_scale", m.to_scale, None),
+        ("to_close", m.to_close, None),
+        ("overdue", m.overdue, None),
+        ("zombies", m.zombies, t("zombies_help", lang)),
+        ("pilot_age", t("pilot_age_value", lang, median=m.pilot_age_median_days)
+         if m.pilot_age_median_days is not None else "—",
+         t("pilot_age_help", lang, max=m.pilot_age_max_days or 0)),
+        ("decided_share", f"{m.decided_share:.0%}" if m.decided_share is not None else "—",
+         t("decided_share_help", lang, decided=m.decided, started=m.started)),
+        *((key, f"{r.share:.0%}" if r.share is not None else "—",
+           t("realised_help", lang, realised=f"{r.realised:g}", expected=f"{r.expected:g}",
+             n=r.kpis))
+          for key, r in (("realised_cashable", m.cashable),
+                         ("realised_non_cashable", m.non_cashable))),
+    ):
+        st.metric(t(label, lang), value, help=help_text, border=True, width=220)
 
-left, right = st.columns(2)
-rec_frame = pd.DataFrame(
-    [{"key": recommendation(r, lang), "n": n} for r, n in by_rec.items()]
+axis = st.radio(
+    t("x_axis", lang), ["spend", "time"], horizontal=True, key=f"x_axis_{lang}",
+    index=1 if st.query_params.get("x") == "time" else 0,
+    format_func=lambda a: t(f"axis_{a}", lang),
 )
-stage_frame = pd.DataFrame(
-    [{"key": stage(s, lang), "n": n} for s, n in view.count_by_stage().items()]
-)
-for column, frame, title in (
-    (left, rec_frame, t("by_recommendation", lang)),
-    (right, stage_frame, t("by_stage", lang)),
-):
-    chart = (
-        alt.Chart(frame, title=title)
-        .mark_bar()
-        .encode(
-            x=alt.X("n:Q", title=t("count", lang)),
-            y=alt.Y("key:N", sort=None, title=None),
-        )
-        .properties(height=180)
-    )
-    column.altair_chart(chart, width="stretch")
+st.query_params["x"] = axis
+st.altair_chart(portfolio_chart(view.rows, axis, lang), width="stretch")
+st.subheader(t("breakdowns", lang))
+for tab, dimension in zip(st.tabs([t(d, lang) for d in DIMENSIONS]), DIMENSIONS, strict=True):
+    with tab:
+        st.altair_chart(breakdown_chart(view.breakdown(dimension), dimension, lang),
+                        width="stretch")
 
-table = pd.DataFrame(
-    [
-        {
-            "id": r.initiative.id,
-            t("title", lang): r.initiative.title,
-            t("department", lang): r.initiative.department,
-            t("stage", lang): stage(r.initiative.stage, lang),
-            t("light", lang): LIGHT_ICONS[r.evaluation.light] if r.evaluation else "⚪",
-            t("recommendation", lang): recommendation(r.recommendation, lang),
-            t("score", lang): r.evaluation.score if r.evaluation else None,
-            t("review_on", lang): r.initiative.review_on,
-            t("open", lang): f"/initiative?id={r.initiative.id}",
-        }
-        for r in view.rows
-    ]
-)
+st.subheader(t("table", lang))
 st.dataframe(
-    table,
+    style_lights(board_frame(view, lang), lang),
     hide_index=True,
     width="stretch",
     column_config={
         t("score", lang): st.column_config.ProgressColumn(
-            t("score", lang), min_value=0.0, max_value=1.0, format="percent"
-        ),
+            t("score", lang), min_value=0.0, max_value=1.0, format="percent"),
         t("open", lang): st.column_config.LinkColumn(t("open", lang), display_text="→"),
+        t("budget", lang): st.column_config.NumberColumn(format="localized"),
+        t("spent", lang): st.column_config.NumberColumn(format="localized"),
     },
 )
+export = board_frame(view, lang, links=False)
+with st.container(horizontal=True):
+    st.download_button(t("export_csv", lang), to_csv(export), file_name="portfolio.csv",
+                       mime="text/csv", key="export_csv", icon=":material/download:")
+    st.download_button(
+        t("export_xlsx", lang), to_xlsx(export, t("board", lang)), file_name="portfolio.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="export_xlsx", icon=":material/download:",
+    )

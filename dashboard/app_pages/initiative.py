@@ -1,81 +1,185 @@
-"""One initiative: hypothesis, KPIs against baseline and target, the verdict and its reasons."""
+"""One initiative: hypothesis, evidence over time with provenance and age, the verdict and
+its reasons, history, lessons, audit trail; record or upload measurements."""
 
 from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import data
 from dashboard.charts import kpi_chart
-from dashboard.context import language, settings
-from dashboard.labels import LIGHT_ICONS, recommendation, stage, t
-from portfolio.errors import PortfolioError
+from dashboard.context import current_actor, database, language, settings
+from dashboard.feedback import attempt, flash, succeeded
+from dashboard.labels import (
+    enum_label,
+    light_badge,
+    light_text,
+    reason_code,
+    recommendation,
+    source,
+    t,
+)
+from dashboard.tables import changed_fields, kpi_frame, style_lights
+from dashboard.widgets import url_select
+from portfolio.i18n import format_number
+from portfolio.importing import ImportKind
+from portfolio.models import Measurement, Source
+from portfolio.service.access import Permission, can
+from portfolio.service.board_metrics import BoardFilters
+from portfolio.service.imports import ImportReport, import_file
+from portfolio.service.initiatives import record_measurement
 
 lang = language()
+actor = current_actor()
 db_path = str(settings().db)
-board = data.board(db_path, None)
-ids = [r.initiative.id for r in board.rows]
-titles = {r.initiative.id: r.initiative.title for r in board.rows}
-if not ids:
+today = date.today()
+
+titles = {r.initiative.id: r.initiative.title
+          for r in data.board(db_path, actor, today, BoardFilters()).rows}
+if not titles:
     st.info(t("empty", lang))
     st.stop()
-
-wanted = st.query_params.get("id", ids[0])
-chosen = st.selectbox(
-    t("choose_initiative", lang), ids, index=ids.index(wanted) if wanted in ids else 0,
-    format_func=lambda i: f"{i} — {titles[i]}", key="initiative_choice",
-)
-st.query_params["id"] = chosen
-
-try:
-    detail = data.initiative(db_path, chosen)
-except PortfolioError as exc:
-    st.error(str(exc))
+chosen = url_select("id", t("choose_initiative", lang), list(titles),
+                    lambda i: f"{i} — {titles[i]}")
+detail = attempt(lambda: data.initiative(db_path, actor, chosen), lang)
+if detail is None:
     st.stop()
 
 ini = detail.initiative
 st.title(ini.title)
-st.caption(f"{ini.id} · {ini.department} · {stage(ini.stage, lang)} · {t('owner', lang)}: "
-           f"{ini.owner or '—'}")
+st.caption(" · ".join([ini.id, ini.department, enum_label(ini.stage, lang),
+                       f"{t('owner', lang)}: {ini.owner or '—'}",
+                       enum_label(ini.technology, lang), enum_label(ini.focus_area, lang)]))
 if ini.hypothesis:
     st.markdown(f"**{t('hypothesis', lang)}:** {ini.hypothesis}")
 if ini.core_task:
     st.markdown(f"**{t('core_task', lang)}:** {ini.core_task}")
-cols = st.columns(3)
-cols[0].metric(t("budget", lang), f"{ini.budget_dkk:,.0f}")
-cols[1].metric(t("spent", lang), f"{ini.spent_dkk:,.0f}")
-cols[2].metric(t("review_on", lang), ini.review_on.isoformat() if ini.review_on else "—")
+cols = st.columns(4)
+cols[0].metric(t("budget", lang), format_number(ini.budget_dkk, lang))
+cols[1].metric(t("spent", lang), format_number(ini.spent_dkk, lang))
+cols[2].metric(t("started_on", lang), ini.started_on.isoformat() if ini.started_on else "—")
+cols[3].metric(t("review_on", lang), ini.review_on.isoformat() if ini.review_on else "—")
 
-st.subheader(t("evaluation", lang))
 evaluation = detail.evaluation
+st.subheader(t("evaluation", lang))
 if evaluation is None:
     st.info(t("no_evaluation", lang))
 else:
-    st.markdown(
-        f"### {LIGHT_ICONS[evaluation.light]} {recommendation(evaluation.recommendation, lang)}"
-    )
-    st.caption(f"{evaluation.as_of.isoformat()} · policy {evaluation.policy_name} "
-               f"v{evaluation.policy_version} · run {evaluation.run_id}")
+    st.markdown(f"### {recommendation(evaluation.recommendation, lang)} · "
+                f"{light_badge(evaluation.light, lang)}")
+    st.caption(t("evaluated_as_of", lang, as_of=evaluation.as_of.isoformat(),
+                 policy=evaluation.policy_name, version=evaluation.policy_version,
+                 run=evaluation.run_id))
     st.markdown("\n".join(f"- {reason.render(lang)}" for reason in evaluation.reasons))
 
-st.subheader(t("kpis", lang))
-for kpi in detail.kpis:
-    own = [m for m in detail.measurements if m.kpi == kpi.name]
-    if own:
-        st.altair_chart(kpi_chart(kpi, own, lang), width="stretch")
-    else:
-        st.caption(f"{kpi.name}: {t('no_measurements', lang)}")
+evidence, history, lessons, audit, measure = st.tabs(
+    [t("evidence", lang), t("history", lang), t("lessons", lang), t("audit", lang),
+     t("measurements", lang)])
 
-if detail.decisions:
-    st.subheader(t("decisions", lang))
-    st.dataframe(
-        pd.DataFrame(
-            [{"date": d.decided_on, "decision": d.kind.value, "by": d.decided_by,
-              "rationale": d.rationale} for d in detail.decisions]
-        ),
-        hide_index=True,
-    )
-if detail.lessons:
-    st.subheader(t("lessons", lang))
+with evidence:
+    if evaluation is not None and evaluation.kpis:
+        st.dataframe(kpi_frame(evaluation.kpis, lang), hide_index=True, width="stretch",
+                     column_config={t("progress", lang): st.column_config.ProgressColumn(
+                         min_value=0.0, max_value=1.0, format="percent")})
+        for k in evaluation.kpis:
+            if k.self_reported_only or (k.age_days or 0) > 90:
+                why = t("only_self_reported", lang) if k.self_reported_only else t(
+                    "stale", lang, age=k.age_days)
+                st.warning(t("stale_or_self", lang, kpi=k.name, why=why),
+                           icon=":material/warning:")
+    charts = st.columns(2)
+    for n, kpi in enumerate(detail.kpis):
+        own = [m for m in detail.measurements if m.kpi == kpi.name]
+        with charts[n % 2]:
+            if own:
+                st.altair_chart(kpi_chart(kpi, own, lang, today), width="stretch")
+            else:
+                st.caption(f"{kpi.name}: {t('no_measurements', lang)}")
+
+with history:
+    st.markdown(f"**{t('decisions', lang)}**")
+    if detail.decisions:
+        st.dataframe(pd.DataFrame([
+            {t("date", lang): d.decided_on, t("decision", lang): enum_label(d.kind, lang),
+             t("recommendation", lang): recommendation(d.recommendation, lang),
+             t("who", lang): d.decided_by, t("rationale", lang): d.rationale,
+             t("reason_code", lang): reason_code(d.reason_code, lang) if d.reason_code else "",
+             t("next_review_on", lang): d.next_review_on,
+             t("spread_to", lang): ", ".join(d.spread_to)}
+            for d in detail.decisions]), hide_index=True, width="stretch")
+    else:
+        st.caption(t("no_decisions", lang))
+    st.markdown(f"**{t('evaluations', lang)}**")
+    st.dataframe(style_lights(pd.DataFrame([
+        {t("date", lang): e.as_of, t("light", lang): light_text(e.light, lang),
+         t("recommendation", lang): recommendation(e.recommendation, lang),
+         t("score", lang): e.score, "policy": f"v{e.policy_version}",
+         t("why", lang): e.reasons[0].render(lang) if e.reasons else ""}
+        for e in detail.history]), lang), hide_index=True, width="stretch")
+
+with lessons:
     for lesson in detail.lessons:
-        st.markdown(f"> {lesson.text}  \n— {lesson.author}, {lesson.created_on.isoformat()}")
+        st.markdown(f"> {lesson.text}\n\n— {lesson.author}, {lesson.created_on.isoformat()}")
+    if not detail.lessons:
+        st.caption(t("no_lessons", lang))
+
+with audit:
+    st.dataframe(pd.DataFrame([
+        {t("at", lang): e.at, t("who", lang): e.actor, t("action", lang): e.action,
+         t("what", lang): f"{e.entity} {e.entity_id}", t("change", lang): changed_fields(e)}
+        for e in detail.audit]), hide_index=True, width="stretch")
+
+
+def show_report(report: ImportReport) -> None:
+    summary = t("import_report", lang, file=report.source_name, read=report.rows_read,
+                accepted=report.accepted, added=report.added, updated=report.updated,
+                unchanged=report.unchanged, rejected=report.rejected)
+    (st.warning if report.errors else st.success)(summary)
+    if report.errors:
+        st.dataframe(pd.DataFrame([{t("row", lang): e.row, t("reason", lang): e.reason}
+                                   for e in report.errors]), hide_index=True, width="stretch")
+        st.caption(t("quarantine_note", lang))
+
+
+with measure:
+    if not can(actor, Permission.RECORD_MEASUREMENT, ini.department):
+        st.info(t("cannot_record", lang))
+    elif detail.kpis:
+        left, right = st.columns(2)
+        with left, st.form("record_measurement", clear_on_submit=False):
+            st.markdown(f"**{t('record_measurement', lang)}**")
+            kpi_name = st.selectbox(t("kpi", lang), [k.name for k in detail.kpis])
+            on = st.date_input(t("date", lang), value=today, max_value=today)
+            value = st.number_input(t("value", lang), value=None, format="%g")
+            origin = st.selectbox(t("source", lang), list(Source), index=1,
+                                  format_func=lambda s: source(s, lang))
+            slot = st.empty()
+            if st.form_submit_button(t("record", lang), type="primary"):
+                if value is None:
+                    slot.error(t("required", lang))
+                else:
+                    m = Measurement(initiative_id=ini.id, kpi=kpi_name, on=on, value=value,
+                                    source=origin)
+                    if succeeded(lambda: record_measurement(database(), actor, m), lang,
+                                 {"kpi": slot}):
+                        data.clear()
+                        flash(t("recorded", lang, kpi=kpi_name, value=f"{value:g}",
+                                on=on.isoformat()))
+        with right:
+            st.markdown(f"**{t('upload', lang)}**")
+            upload = st.file_uploader(t("upload", lang), type=["csv", "xlsx"],
+                                      help=t("upload_help", lang), label_visibility="collapsed")
+            if upload is not None and st.button(t("import", lang), key="import_upload"):
+                with tempfile.TemporaryDirectory() as folder:
+                    path = Path(folder) / Path(upload.name).name
+                    path.write_bytes(upload.getvalue())
+                    report = attempt(lambda: import_file(
+                        database(), actor, path, ImportKind.MEASUREMENTS,
+                        source_name=upload.name), lang)
+                if report is not None:
+                    data.clear()
+                    show_report(report)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from portfolio.errors import NotFound, ValidationFailed
-from portfolio.models import Actor, Decision, DecisionKind, Lesson, Stage
+from portfolio.models import Actor, Decision, DecisionKind, Department, Lesson, Stage
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
 from portfolio.storage import Database, Store
@@ -29,6 +29,9 @@ def record_decision(
     """Record a decision, move the stage and keep a snapshot of the evidence."""
     decision = decision.model_copy(update={"decided_by": actor.username})
     closing = decision.kind in (DecisionKind.CLOSE, DecisionKind.PARK)
+    if decision.kind is DecisionKind.PARK and not decision.reason_code:
+        # PARK is "not now": a close that stays on the shelf, revisited on next_review_on.
+        decision = decision.model_copy(update={"reason_code": "not_now"})
     with db.transaction() as store:
         initiative = store.initiatives.get(decision.initiative_id)
         if initiative is None:
@@ -44,6 +47,9 @@ def record_decision(
             }
         )
         _validate(decision, closing, lesson)
+        _validate_spread(decision)
+        for department in decision.spread_to:
+            _ensure_department(store, actor, department)
         decision_id = store.decisions.add(decision)
         stored = decision.model_copy(update={"id": decision_id})
         audit.record(store, actor, "decide", "initiative", initiative.id,
@@ -89,6 +95,21 @@ def _validate(decision: Decision, closing: bool, lesson: str) -> None:
     if decision.next_review_on and decision.next_review_on <= decision.decided_on:
         raise ValidationFailed("The next review date must be after the decision date.",
                                field="next_review_on")
+
+
+def _validate_spread(decision: Decision) -> None:
+    """Only SCALE spreads: other decisions name no departments."""
+    if decision.spread_to and decision.kind is not DecisionKind.SCALE:
+        raise ValidationFailed("Only a SCALE decision spreads to other departments.",
+                               field="spread_to")
+
+
+def _ensure_department(store: Store, actor: Actor, name: str) -> None:
+    """A department scaled to that is not registered yet is created, as imports do."""
+    if store.departments.get(name) is None:
+        department = Department(name=name)
+        store.departments.save(department)
+        audit.record(store, actor, "create", "department", name, after=department)
 
 
 def _add_lesson(store: Store, actor: Actor, lesson: Lesson) -> int:

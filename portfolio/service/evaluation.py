@@ -1,18 +1,23 @@
 """Evaluation use cases: the imperative shell around the pure engine.
 
 A run reads one consistent snapshot, evaluates it in memory, and writes every verdict in
-one transaction: a crash leaves the whole run or none of it.
+one transaction: a crash leaves the whole run or none of it. The portfolio run is
+set-based (#7): per-KPI statistics come from one grouped pass in DuckDB, the policy is
+applied column-wise (portfolio.review.vectorised) and the verdicts are stored in bulk;
+the per-initiative engine stays the reference it is tested against.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from portfolio.models import Actor, Evaluation, InitiativeSnapshot, Verdict
-from portfolio.review.engine import evaluate_all
+from portfolio.models import Actor, Evaluation, InitiativeSnapshot, Recommendation, Verdict
+from portfolio.review.frames import PortfolioFrames, VerdictTable
 from portfolio.review.policy import ReviewPolicy, default_policy
+from portfolio.review.vectorised import evaluate_frames
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
 from portfolio.storage import Database, Store
@@ -25,9 +30,17 @@ def _now() -> datetime:
 
 @dataclass(frozen=True)
 class RunInput:
+    """What a run evaluates: per-KPI statistics, not measurements, so memory stays bounded."""
+
     as_of: date
     policy: ReviewPolicy
-    snapshots: tuple[InitiativeSnapshot, ...]
+    frames: PortfolioFrames
+
+    def titles(self) -> dict[str, str]:
+        """Title of every initiative in the run, by id."""
+        table = self.frames.initiatives
+        return dict(zip(table.column("initiative_id").to_pylist(),
+                        table.column("title").to_pylist(), strict=True))
 
 
 def active_policy(store: Store) -> ReviewPolicy:
@@ -35,7 +48,11 @@ def active_policy(store: Store) -> ReviewPolicy:
 
 
 def load_snapshots(store: Store, as_of: date) -> list[InitiativeSnapshot]:
-    """Everything the engine needs about every active initiative, in one read."""
+    """Everything the per-initiative engine needs about every active initiative, in one read.
+
+    Holds every measurement as a model: fine for a municipality, not for the nation
+    (prepare_run reads statistics instead).
+    """
     initiatives = store.initiatives.all(active_only=True)
     ids = [i.id for i in initiatives]
     kpis = defaultdict(list)
@@ -58,20 +75,27 @@ def load_snapshots(store: Store, as_of: date) -> list[InitiativeSnapshot]:
 
 def prepare_run(db: Database, as_of: date) -> RunInput:
     with db.reading() as store:
-        return RunInput(as_of, active_policy(store), tuple(load_snapshots(store, as_of)))
+        return RunInput(as_of, active_policy(store), store.kpi_stats.portfolio(as_of))
 
 
-def evaluate_run(run: RunInput) -> list[Verdict]:
-    return evaluate_all(run.snapshots, run.policy, run.as_of)
+def evaluate_run(run: RunInput) -> VerdictTable:
+    """Every verdict of the run; a Sequence[Verdict] whose models are built only when read."""
+    return VerdictTable(evaluate_frames(run.frames, run.policy, run.as_of))
 
 
-def persist_run(
-    db: Database, actor: Actor, run_id: str, run: RunInput, verdicts: list[Verdict]
-) -> int:
-    """Store a run's verdicts atomically; re-running the same as-of and policy replaces."""
-    authorize(actor, Permission.EVALUATE)
-    now = _now()
-    evaluations = [
+def count_recommendations(verdicts: Sequence[Verdict]) -> dict[str, int]:
+    """Verdicts per recommendation; cheap for a VerdictTable (no models are built)."""
+    if isinstance(verdicts, VerdictTable):
+        return verdicts.frames.counts()
+    counts = {r.value: 0 for r in Recommendation}
+    for v in verdicts:
+        counts[v.recommendation.value] += 1
+    return counts
+
+
+def _evaluations(run_id: str, run: RunInput, verdicts: Sequence[Verdict],
+                 now: datetime) -> list[Evaluation]:
+    return [
         Evaluation(
             **v.model_dump(),
             run_id=run_id,
@@ -81,9 +105,23 @@ def persist_run(
         )
         for v in verdicts
     ]
+
+
+def persist_run(
+    db: Database, actor: Actor, run_id: str, run: RunInput, verdicts: Sequence[Verdict]
+) -> int:
+    """Store a run's verdicts atomically; re-running the same as-of and policy replaces."""
+    authorize(actor, Permission.EVALUATE)
+    now = _now()
     with db.transaction() as store:
         store.evaluations.start_run(run_id, run.as_of, run.policy.name, run.policy.version, now)
-        stored = store.evaluations.replace(evaluations)
+        if isinstance(verdicts, VerdictTable):
+            stored = store.evaluations.replace_frames(
+                verdicts.frames, run_id=run_id, policy_name=run.policy.name,
+                policy_version=run.policy.version, evaluated_at=now,
+            )
+        else:
+            stored = store.evaluations.replace(_evaluations(run_id, run, verdicts, now))
         store.evaluations.finish_run(run_id, "completed", stored, _now())
         audit.record(
             store, actor, "evaluate", "evaluation_run", run_id,

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from portfolio.importing import ImportKind, ParsedBatch, RowError, parse_file
+from portfolio.importing.fast_measurements import MeasurementColumns, read_measurements
 from portfolio.models import Actor, Department, Initiative, Kpi, Measurement
 from portfolio.service import audit
-from portfolio.service.access import Permission, authorize, can
+from portfolio.service.access import SCOPED_ROLES, Permission, authorize, can
 from portfolio.storage import Database, Store
 from portfolio.storage.imports import QuarantinedRow
 
@@ -71,7 +72,9 @@ def import_file(
     kind = ImportKind(kind)
     authorize(actor, Permission.IMPORT if kind is not ImportKind.MEASUREMENTS
               else Permission.RECORD_MEASUREMENT)
-    batch = parse_file(path, kind)
+    batch: ParsedBatch | MeasurementColumns = (
+        read_measurements(path) if kind is ImportKind.MEASUREMENTS else parse_file(path, kind)
+    )
     name = source_name or path.name
     content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
     import_id = uuid.uuid4().hex[:12]
@@ -172,39 +175,42 @@ def _apply_kpis(store: Store, actor: Actor, batch: ParsedBatch) -> _Tally:
     return tally
 
 
-def _apply_measurements(store: Store, actor: Actor, batch: ParsedBatch) -> _Tally:
-    tally = _Tally()
-    departments = {i.id: i.department for i in store.initiatives.all()}
-    candidates: list[tuple[int, Measurement]] = []
-    for accepted in batch.accepted:
-        measurement = accepted.record
-        assert isinstance(measurement, Measurement)
-        department = departments.get(measurement.initiative_id)
-        if department is None:
+def _departments_allowed(actor: Actor) -> list[str] | None:
+    """Where `actor` may record measurements (None: everywhere), as can() decides."""
+    return list(actor.departments) if actor.role in SCOPED_ROLES else None
+
+
+def _apply_measurements(store: Store, actor: Actor, batch: MeasurementColumns) -> _Tally:
+    """Set-based (#7): one classification and one write for the whole file."""
+    result = store.measurements.upsert_columns(
+        batch.accepted, recorded_by=actor.username, departments=_departments_allowed(actor)
+    )
+    tally = _Tally(added=result.added, updated=result.updated, unchanged=result.unchanged)
+    for refused in result.refused:
+        measurement = Measurement(
+            initiative_id=refused["initiative_id"], kpi=refused["kpi"],
+            on=refused["measured_on"], value=refused["value"], source=refused["source"],
+        )
+        row = int(refused["row"])
+        if refused["status"] == "no_initiative":
             tally.rejected.append(RowError(
-                row=accepted.row,
+                row=row,
                 reason=f"initiative_id: initiative {measurement.initiative_id!r} does not exist; "
                 "import or register the initiative first",
                 raw=_raw(measurement),
             ))
-        elif not can(actor, Permission.RECORD_MEASUREMENT, department):
+        elif refused["status"] == "not_allowed":
             tally.rejected.append(
-                _refuse_scope(actor, department, accepted.row, measurement)
+                _refuse_scope(actor, str(refused["department"]), row, measurement)
             )
         else:
-            candidates.append(
-                (accepted.row, measurement.model_copy(update={"recorded_by": actor.username}))
-            )
-    result = store.measurements.upsert_many([m for _, m in candidates])
-    for position in result.unknown_kpi:
-        row, measurement = candidates[position]
-        tally.rejected.append(RowError(
-            row=row,
-            reason=f"kpi: initiative {measurement.initiative_id!r} has no KPI named "
-            f"{measurement.kpi!r}; import or add the KPI first",
-            raw=_raw(measurement),
-        ))
-    tally.added, tally.updated, tally.unchanged = result.added, result.updated, result.unchanged
+            recorded = measurement.model_copy(update={"recorded_by": actor.username})
+            tally.rejected.append(RowError(
+                row=row,
+                reason=f"kpi: initiative {measurement.initiative_id!r} has no KPI named "
+                f"{measurement.kpi!r}; import or add the KPI first",
+                raw=_raw(recorded),
+            ))
     return tally
 
 

@@ -92,7 +92,7 @@ def initiative_detail(db: Database, actor: Actor, initiative_id: str) -> Initiat
             history=tuple(history),
             decisions=tuple(store.decisions.for_initiative(initiative_id)),
             lessons=tuple(store.lessons.for_initiative(initiative_id)),
-            audit=tuple(store.audit.for_entity("initiative", initiative_id)),
+            audit=tuple(store.audit.for_initiative(initiative_id)),
         )
 
 

@@ -47,6 +47,16 @@ class AuditLog:
         )
         return [_event(r) for r in rows]
 
+    def for_initiative(self, initiative_id: str, limit: int = 200) -> list[AuditEvent]:
+        """Changes to an initiative and to its KPIs and measurements ("ID/…"), newest first."""
+        rows = fetch_dicts(
+            self.con,
+            "SELECT * FROM audit_events WHERE entity IN ('initiative', 'kpi', 'measurement') "
+            "AND (entity_id = ? OR starts_with(entity_id, ?)) ORDER BY id DESC LIMIT ?",
+            [initiative_id, f"{initiative_id}/", limit],
+        )
+        return [_event(r) for r in rows]
+
     def recent(self, limit: int = 1000) -> list[AuditEvent]:
         rows = fetch_dicts(
             self.con, "SELECT * FROM audit_events ORDER BY id DESC LIMIT ?", [limit]

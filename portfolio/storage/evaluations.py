@@ -9,7 +9,9 @@ from typing import Any
 import duckdb
 
 from portfolio.models import Evaluation
+from portfolio.review.frames import VerdictFrames
 from portfolio.storage.rows import fetch_dicts, from_json, to_json
+from portfolio.storage.verdict_rows import insert_verdict_frames
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,16 @@ class Evaluations:
             rows,
         )
         return len(rows)
+
+    def replace_frames(
+        self, frames: VerdictFrames, *, run_id: str, policy_name: str, policy_version: int,
+        evaluated_at: datetime,
+    ) -> int:
+        """As replace(), for a whole run's verdicts in columnar form, in one statement."""
+        return insert_verdict_frames(
+            self.con, frames, run_id=run_id, policy_name=policy_name,
+            policy_version=policy_version, evaluated_at=evaluated_at,
+        )
 
     def latest(self) -> list[Evaluation]:
         """The newest verdict of every initiative."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from portfolio.storage.rows import fetch_dicts, to_json
 
@@ -36,13 +37,36 @@ class Imports:
         )
 
     def quarantine(self, rows: list[QuarantinedRow]) -> None:
-        if rows:
+        """Store rejected rows, in one insert when it can (executemany costs ~1 ms a row; #7)."""
+        if not rows:
+            return
+        # A block of ids from the sequence (drawn in parallel, so in no order), handed out by
+        # position: ids keep the rows' order. Should another writer have drawn meanwhile, the
+        # block has gaps, and each row takes its own id in turn.
+        first, last = self.con.execute(
+            "SELECT min(id), max(id) FROM (SELECT nextval('quarantine_id_seq') AS id "
+            "FROM range(?))", [len(rows)],
+        ).fetchone() or (0, 0)
+        values = [[r.import_id, r.kind, r.source_name, r.row_number, r.reason, to_json(r.raw)]
+                  for r in rows]
+        if last - first + 1 != len(rows):
             self.con.executemany(
                 "INSERT INTO quarantine (import_id, kind, source_name, row_number, reason, raw) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [[r.import_id, r.kind, r.source_name, r.row_number, r.reason, to_json(r.raw)]
-                 for r in rows],
+                "VALUES (?, ?, ?, ?, ?, ?)", values,
             )
+            return
+        names = ["import_id", "kind", "source_name", "row_number", "reason", "raw"]
+        incoming = pa.table({"id": pa.array(range(first, last + 1), pa.int32()),
+                             **{n: [v[i] for v in values] for i, n in enumerate(names)}})
+        self.con.register("incoming_quarantine", incoming)
+        try:
+            self.con.execute(
+                "INSERT INTO quarantine (id, import_id, kind, source_name, row_number, reason, "
+                "raw) SELECT id, import_id, kind, source_name, row_number, reason, raw "
+                "FROM incoming_quarantine"
+            )
+        finally:
+            self.con.unregister("incoming_quarantine")
 
     def quarantined(self, import_id: str | None = None) -> list[dict[str, Any]]:
         sql = "SELECT * FROM quarantine"

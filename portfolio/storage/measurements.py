@@ -7,8 +7,10 @@ from datetime import date
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from portfolio.models import Measurement
+from portfolio.storage.measurement_columns import ColumnsResult, upsert_columns
 from portfolio.storage.rows import fetch_dicts, fetch_value
 
 _SELECT = (
@@ -63,6 +65,12 @@ class Measurements:
 
     def upsert_many(self, rows: list[Measurement]) -> BulkResult:
         return upsert_many(self.con, rows)
+
+    def upsert_columns(
+        self, rows: pa.Table, *, recorded_by: str, departments: list[str] | None
+    ) -> ColumnsResult:
+        """As upsert_many, for a whole imported file given as columns (see #7)."""
+        return upsert_columns(self.con, rows, recorded_by=recorded_by, departments=departments)
 
 
 @dataclass(frozen=True)

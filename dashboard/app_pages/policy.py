@@ -1,0 +1,89 @@
+"""Review policy (admin): the active version, a new version with edited thresholds, and a
+what-if preview of the recommendations it would change, before anything is saved."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data
+from dashboard.context import current_actor, database, language, settings
+from dashboard.feedback import attempt, flash
+from dashboard.labels import recommendation, t
+from dashboard.tables import policy_frame
+from portfolio.service.access import Permission, can
+from portfolio.service.policy_admin import activate_policy, candidate_policy, what_if
+
+lang = language()
+actor = current_actor()
+db_path = str(settings().db)
+today = date.today()
+st.title(t("policy_title", lang))
+
+overview = data.policies(db_path, actor)
+active = overview.active
+st.markdown(f"**{t('active_policy', lang, name=active.name, version=active.version)}** — "
+            f"{active.description}")
+with st.expander(t("versions", lang)):
+    st.dataframe(policy_frame(overview.versions), hide_index=True, width="stretch")
+if not can(actor, Permission.ADMIN_POLICY):
+    st.info(t("admin_only", lang))
+    st.stop()
+
+st.subheader(t("new_version", lang))
+left, middle, right = st.columns(3)
+with left:
+    min_measurements = st.number_input(t("evidence_min", lang), min_value=1, max_value=1000,
+                                       value=active.evidence.min_measurements, step=1)
+    max_age = st.number_input(t("evidence_age", lang), min_value=1, max_value=3650,
+                              value=active.evidence.max_age_days, step=1)
+    worsening = st.number_input(t("guardrail_worse", lang), min_value=0.0, max_value=10.0,
+                                value=active.guardrail.max_worsening, step=0.01, format="%.2f")
+with middle:
+    green = st.number_input(t("attainment_green", lang), min_value=0.01, max_value=1.0,
+                            value=active.attainment.green, step=0.05, format="%.2f")
+    yellow = st.number_input(t("attainment_yellow", lang), min_value=0.0, max_value=1.0,
+                             value=active.attainment.yellow, step=0.05, format="%.2f")
+with right:
+    budget_green = st.number_input(t("budget_green", lang), min_value=0.0, max_value=100.0,
+                                   value=active.budget.green_overrun, step=0.05, format="%.2f")
+    budget_yellow = st.number_input(t("budget_yellow", lang), min_value=0.0, max_value=100.0,
+                                    value=active.budget.yellow_overrun, step=0.05,
+                                    format="%.2f")
+description = st.text_input(t("description", lang), key="policy_description")
+
+changes = {
+    "evidence": {"min_measurements": int(min_measurements), "max_age_days": int(max_age)},
+    "guardrail": {"max_worsening": worsening},
+    "attainment": {"green": green, "yellow": yellow},
+    "budget": {"green_overrun": budget_green, "yellow_overrun": budget_yellow},
+    "description": description or active.description,
+}
+candidate = attempt(lambda: candidate_policy(active, changes), lang)
+if candidate is None:
+    st.stop()
+if candidate.thresholds() == active.thresholds():
+    st.caption(t("unchanged_policy", lang))
+    st.stop()
+
+st.subheader(t("what_if", lang))
+preview = attempt(lambda: what_if(database(), actor, candidate, today), lang)
+if preview is None:
+    st.stop()
+st.markdown(t("what_if_summary", lang, changed=len(preview.changes), n=preview.evaluated,
+              as_of=preview.as_of.isoformat()))
+if preview.changes:
+    st.dataframe(pd.DataFrame([
+        {t("id", lang): c.initiative.id, t("title", lang): c.initiative.title,
+         t("department", lang): c.initiative.department,
+         t("before", lang): recommendation(c.before, lang),
+         t("after", lang): recommendation(c.after, lang)}
+        for c in preview.changes]), hide_index=True, width="stretch")
+newest = max(p.version for p in overview.versions) if overview.versions else active.version
+if st.button(t("activate", lang, version=newest + 1), type="primary", key="activate"):
+    stored = attempt(lambda: activate_policy(database(), actor, candidate), lang)
+    if stored is not None:
+        data.clear()
+        flash(t("activated", lang, version=stored.version))

@@ -1,0 +1,198 @@
+"""Register or edit an initiative: a guided form, its decision rule (KPIs, review), validation.
+
+Messages appear next to the field they are about. The core refuses what this page lets
+through by mistake (save_initiative: "no baseline, no experiment").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import streamlit as st
+from pydantic import ValidationError
+
+from dashboard import data
+from dashboard.context import current_actor, database, language, settings
+from dashboard.feedback import attempt
+from dashboard.hypothesis import compose, split
+from dashboard.labels import enum_label, missing_rule, t
+from dashboard.widgets import url_select
+from portfolio.models import Direction, FocusArea, Initiative, Kpi, KpiKind, Stage, Technology
+from portfolio.service.access import Permission, can
+from portfolio.service.board_metrics import BoardFilters
+from portfolio.service.initiatives import missing_decision_rule, save_initiative
+
+lang = language()
+actor = current_actor()
+db_path = str(settings().db)
+st.title(t("register_title", lang))
+
+editable = [d.name for d in data.departments(db_path, actor)
+            if can(actor, Permission.EDIT_INITIATIVE, d.name)]
+if not editable and not can(actor, Permission.EDIT_INITIATIVE, None):
+    st.info(t("no_editable_departments", lang))
+    st.stop()
+
+view = data.board(db_path, actor, date.today(), BoardFilters())
+existing = {r.initiative.id: r.initiative for r in view.rows
+            if r.initiative.department in editable}
+chosen = url_select("id", t("which", lang), list(existing),
+                    lambda i: f"{i} — {existing[i].title}", empty=t("new_initiative", lang))
+before = existing.get(chosen) if chosen else None
+kpis_before = data.initiative(db_path, actor, chosen).kpis if chosen else ()
+key = chosen or "new"
+slots: dict[str, st.delta_generator.DeltaGenerator] = {}
+
+
+def enum_select(label: str, options: list[Any], current: object, name: str) -> Any:
+    return st.selectbox(t(label, lang), options, key=f"{key}_{name}",
+                        index=options.index(current) if current in options else 0,
+                        format_func=lambda o: enum_label(o, lang))
+
+
+st.subheader(t("basics", lang))
+left, right = st.columns(2)
+with left:
+    ini_id = st.text_input(t("id", lang), value=before.id if before else "",
+                           disabled=before is not None, key=f"{key}_id", max_chars=64)
+    slots["id"] = st.empty()
+    department = st.selectbox(
+        t("department", lang), editable, key=f"{key}_department",
+        index=editable.index(before.department) if before and before.department in editable
+        else 0)
+    slots["department"] = st.empty()
+    stage = enum_select("stage", list(Stage), before.stage if before else Stage.IDEA, "stage")
+    slots["stage"] = st.empty()
+    focus = enum_select("focus_area", [None, *FocusArea], before.focus_area if before else None,
+                        "focus")
+with right:
+    title = st.text_input(t("title", lang), value=before.title if before else "",
+                          key=f"{key}_title", max_chars=300)
+    slots["title"] = st.empty()
+    owner = st.text_input(t("owner", lang), value=before.owner if before else "",
+                          key=f"{key}_owner")
+    technology = enum_select("technology", [None, *Technology],
+                             before.technology if before else None, "technology")
+    core_task = st.text_input(t("core_task", lang), value=before.core_task if before else "",
+                              key=f"{key}_core_task")
+
+st.markdown(f"**{t('hypothesis', lang)}** — {t('hypothesis_intro', lang)}")
+cause, effect, measure = split(before.hypothesis) if before else ("", "", "")
+a, b, c = st.columns(3)
+cause = a.text_area(t("we_believe", lang), value=cause, key=f"{key}_cause", height=80)
+effect = b.text_area(t("will_lead_to", lang), value=effect, key=f"{key}_effect", height=80)
+measure = c.text_area(t("measured_by", lang), value=measure, key=f"{key}_measure", height=80)
+hypothesis = compose(cause, effect, measure, lang)
+if hypothesis:
+    st.caption(f"“{hypothesis}”")
+slots["hypothesis"] = st.empty()
+
+st.subheader(t("decision_rule", lang))
+st.caption(t("decision_rule_help", lang))
+d1, d2, d3, d4 = st.columns(4)
+started_on = d1.date_input(t("started_on", lang), value=before.started_on if before else None,
+                           key=f"{key}_started_on")
+review_on = d2.date_input(t("review_on", lang), value=before.review_on if before else None,
+                          key=f"{key}_review_on")
+slots["review_on"] = d2.empty()
+budget = d3.number_input(t("budget", lang), min_value=0.0, step=10_000.0, format="%.0f",
+                         value=before.budget_dkk if before else 0.0, key=f"{key}_budget")
+spent = d4.number_input(t("spent", lang), min_value=0.0, step=10_000.0, format="%.0f",
+                        value=before.spent_dkk if before else 0.0, key=f"{key}_spent")
+
+count_key = f"{key}_kpi_count"
+st.session_state.setdefault(count_key, max(1, len(kpis_before)))
+kpi_values = []
+for n in range(st.session_state[count_key]):
+    old = kpis_before[n] if n < len(kpis_before) else None
+    with st.container(border=True):
+        st.markdown(f"**{t('kpi_n', lang, n=n + 1)}**")
+        r1 = st.columns([3, 1, 1, 1])
+        name = r1[0].text_input(t("kpi_name", lang), value=old.name if old else "",
+                                key=f"{key}_kpi{n}_name", disabled=old is not None)
+        unit = r1[1].text_input(t("unit", lang), value=old.unit if old else "",
+                                key=f"{key}_kpi{n}_unit")
+        kind = r1[2].selectbox(t("kind", lang), list(KpiKind), key=f"{key}_kpi{n}_kind",
+                               index=list(KpiKind).index(old.kind) if old else 0,
+                               format_func=lambda o: enum_label(o, lang))
+        direction = r1[3].selectbox(
+            t("direction", lang), list(Direction), key=f"{key}_kpi{n}_direction",
+            index=list(Direction).index(old.direction) if old else 0,
+            format_func=lambda o: enum_label(o, lang))
+        r2 = st.columns([1, 1, 1, 2])
+        baseline = r2[0].number_input(t("baseline", lang), value=old.baseline if old else None,
+                                      key=f"{key}_kpi{n}_baseline", format="%g")
+        target = r2[1].number_input(t("target", lang), value=old.target if old else None,
+                                    key=f"{key}_kpi{n}_target", format="%g")
+        weight = r2[2].number_input(t("weight", lang), min_value=0.0,
+                                    value=old.weight if old else 1.0, key=f"{key}_kpi{n}_weight")
+        cashable = r2[3].checkbox(t("cashable", lang), value=old.cashable if old else False,
+                                  key=f"{key}_kpi{n}_cashable")
+        slots[f"kpi{n}"] = st.empty()
+    kpi_values.append(dict(name=name, unit=unit, kind=kind, direction=direction,
+                           baseline=baseline, target=target, weight=weight, cashable=cashable))
+if st.button(t("add_kpi", lang), icon=":material/add:", key=f"{key}_add_kpi"):
+    st.session_state[count_key] += 1
+    st.rerun()
+
+
+def build() -> tuple[Initiative, list[Kpi]] | None:
+    """The models from the widgets; False-y fields get a message next to them."""
+    ok = True
+    for field, value in (("id", ini_id), ("title", title)):
+        if not value.strip():
+            slots[field].error(t("required", lang))
+            ok = False
+    if before is None and ini_id.strip() in {r.initiative.id for r in view.rows}:
+        slots["id"].error(t("id_taken", lang))
+        ok = False
+    kpis = []
+    for n, values in enumerate(kpi_values):
+        if not values["name"].strip():
+            continue
+        if values["baseline"] is None or values["target"] is None:
+            slots[f"kpi{n}"].error(f"{t('baseline', lang)} / {t('target', lang)}: "
+                                   f"{t('required', lang)}")
+            ok = False
+            continue
+        try:
+            kpis.append(Kpi(initiative_id=ini_id.strip() or "-", **values))
+        except ValidationError as exc:
+            slots[f"kpi{n}"].error("; ".join(e["msg"] for e in exc.errors()))
+            ok = False
+    if not ok:
+        return None
+    try:
+        initiative = Initiative(
+            id=ini_id, title=title, department=department, owner=owner, stage=stage,
+            started_on=started_on, review_on=review_on, budget_dkk=budget, spent_dkk=spent,
+            focus_area=focus, technology=technology, core_task=core_task,
+            hypothesis=hypothesis,
+            **({k: getattr(before, k) for k in ("tags", "planned_departments",
+                                                 "adopted_departments")} if before else {}),
+        )
+    except ValidationError as exc:
+        for error in exc.errors():
+            field = str(error["loc"][0]) if error["loc"] else ""
+            slot = slots.get(field)
+            (slot if slot is not None else st).error(error["msg"])
+        return None
+    entering = stage is Stage.EXPERIMENT and (before is None or before.stage is not stage)
+    if entering and (missing := missing_decision_rule(initiative, kpis)):
+        slots["stage"].error(t("missing_for_experiment", lang, missing=missing_rule(missing, lang)))
+        return None
+    return initiative, kpis
+
+
+if st.button(t("save", lang), type="primary", key=f"{key}_save", icon=":material/save:"):
+    built = build()
+    if built is not None:
+        initiative, kpis = built
+        saved = attempt(lambda: save_initiative(database(), actor, initiative, kpis), lang,
+                        slots)
+        if saved is not None:
+            data.clear()
+            st.success(t("saved_initiative", lang, id=saved.id))
+            st.page_link("app_pages/initiative.py", label=t("go_to_initiative", lang),
+                         icon=":material/description:", query_params={"id": saved.id})

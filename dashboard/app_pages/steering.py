@@ -1,0 +1,154 @@
+"""The steering review: the agenda (what is due and why), evidence side by side, decisions.
+
+A decision stores a snapshot of the evidence and moves the stage (record_decision); an
+override of the recommendation needs a rationale, closing and parking need a reason and
+a lesson, and scaling names the departments it spreads to.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data
+from dashboard.context import current_actor, database, language, settings
+from dashboard.feedback import attempt, flash
+from dashboard.labels import (
+    REASON_CODES,
+    agenda_cause,
+    enum_label,
+    light_badge,
+    light_text,
+    reason_code,
+    recommendation,
+    t,
+)
+from dashboard.tables import kpi_frame, style_lights
+from dashboard.widgets import url_select
+from portfolio.models import Decision, DecisionKind
+from portfolio.service.access import Permission, can
+from portfolio.service.decisions import REASON_CODES as CODES
+from portfolio.service.decisions import record_decision
+from portfolio.service.steering import SteeringItem
+
+lang = language()
+actor = current_actor()
+db_path = str(settings().db)
+today = date.today()
+st.title(t("steering_title", lang))
+
+groups = data.steering_groups(db_path, actor)
+group = url_select("group", t("steering_group", lang), groups, str, empty=t("all_groups", lang))
+items = data.agenda(db_path, actor, today, group)
+
+st.subheader(t("agenda", lang))
+if not items:
+    st.success(t("nothing_due", lang), icon=":material/celebration:")
+    st.stop()
+
+
+def why(item: SteeringItem) -> str:
+    return "; ".join(agenda_cause(w.cause, w.params, lang) for w in item.why)
+
+
+st.dataframe(
+    style_lights(pd.DataFrame([
+        {t("light", lang): light_text(i.evaluation.light if i.evaluation else None, lang),
+         t("id", lang): i.initiative.id, t("title", lang): i.initiative.title,
+         t("why", lang): why(i),
+         t("recommendation", lang): recommendation(
+             i.evaluation.recommendation if i.evaluation else None, lang),
+         t("department", lang): i.initiative.department,
+         t("stage", lang): enum_label(i.initiative.stage, lang)}
+        for i in items]), lang),
+    hide_index=True, width="stretch",
+)
+
+by_id = {i.initiative.id: i for i in items}
+st.subheader(t("side_by_side", lang))
+compared = st.multiselect(t("compare", lang), list(by_id), default=list(by_id)[:2],
+                          max_selections=4, key="compare",
+                          format_func=lambda i: f"{i} — {by_id[i].initiative.title}")
+# Cards of a fixed width in a wrapping row: two or three abreast on a desktop, fewer on a
+# tablet, never squeezed into unreadable slivers.
+with st.container(horizontal=True, gap="medium"):
+    for item_id in compared:
+        item = by_id[item_id]
+        with st.container(border=True, width=380):
+            st.markdown(f"**{item.initiative.id} — {item.initiative.title}**")
+            st.caption(why(item))
+            ev = item.evaluation
+            if ev is None:
+                st.info(t("no_evaluation", lang))
+                continue
+            st.markdown(f"**{recommendation(ev.recommendation, lang)}** · "
+                        f"{light_badge(ev.light, lang)}"
+                        + (f" · {ev.score:.0%}" if ev.score is not None else ""))
+            st.markdown("\n".join(f"- {r.render(lang)}" for r in ev.reasons))
+            st.dataframe(kpi_frame(ev.kpis, lang, compact=True), hide_index=True,
+                         width="stretch")
+
+st.subheader(t("decide", lang))
+decidable = [i for i in by_id if can(actor, Permission.DECIDE, by_id[i].initiative.department)]
+if not decidable:
+    st.info(t("read_only", lang))
+    st.stop()
+target = st.selectbox(t("decide_on", lang), decidable, key="decide_on",
+                      format_func=lambda i: f"{i} — {by_id[i].initiative.title}")
+item = by_id[target]
+recommended = item.evaluation.recommendation if item.evaluation else None
+kinds = list(DecisionKind)
+kind = st.radio(
+    t("decision", lang), kinds, horizontal=True, key=f"kind_{target}",
+    index=kinds.index(DecisionKind(recommended.value))
+    if recommended and recommended.value in DecisionKind.__members__ else 1,
+    format_func=lambda k: enum_label(k, lang),
+)
+if recommended and kind.value != recommended.value:
+    st.info(t("override_note", lang, rec=recommendation(recommended, lang)))
+slots = {}
+rationale = st.text_area(t("rationale", lang), key=f"rationale_{target}",
+                         help=t("rationale_help", lang, rec=recommendation(recommended, lang)))
+slots["rationale"] = st.empty()
+closing = kind in (DecisionKind.CLOSE, DecisionKind.PARK)
+left, right = st.columns(2)
+next_review = left.date_input(
+    t("revisit_on" if kind is DecisionKind.PARK else "next_review_on", lang),
+    value=None if closing else today + timedelta(days=90), min_value=today + timedelta(days=1),
+    key=f"next_{target}_{kind.value}",
+) if kind is not DecisionKind.CLOSE else None
+slots["next_review_on"] = left.empty()
+code = None
+lesson = ""
+spread: list[str] = []
+if closing:
+    codes = [c for c in CODES if c in REASON_CODES]
+    code = right.selectbox(t("reason_code", lang), codes, key=f"code_{target}",
+                           index=codes.index("not_now") if kind is DecisionKind.PARK else 0,
+                           format_func=lambda c: reason_code(c, lang))
+    slots["reason_code"] = right.empty()
+    lesson = st.text_area(t("lesson", lang), key=f"lesson_{target}",
+                          placeholder=t("lesson_help", lang))
+    slots["lesson"] = st.empty()
+elif kind is DecisionKind.SCALE:
+    departments = [d.name for d in data.departments(db_path, actor)]
+    spread = right.multiselect(t("spread_to", lang), departments, key=f"spread_{target}",
+                               default=list(item.initiative.planned_departments))
+    slots["spread_to"] = right.empty()
+
+if st.button(t("record_decision", lang), type="primary", key=f"record_{target}",
+             icon=":material/gavel:"):
+    decision = Decision(
+        initiative_id=target, kind=kind, decided_by=actor.username, decided_on=today,
+        rationale=rationale, next_review_on=next_review, reason_code=code,
+        spread_to=tuple(spread),
+    )
+    stored = attempt(lambda: record_decision(database(), actor, decision, lesson=lesson), lang,
+                     slots)
+    if stored is not None:
+        data.clear()
+        after = data.initiative(db_path, actor, target).initiative
+        flash(t("decision_recorded", lang, kind=enum_label(kind, lang), id=target,
+                stage=enum_label(after.stage, lang)))

@@ -1,0 +1,56 @@
+"""Errors a user can act on become friendly messages here, in one place, never tracebacks.
+
+A ValidationFailed names the field it is about; when the page passed a slot for that
+field, the message appears next to the field instead of at the top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from dashboard.labels import field_message, t
+from portfolio.errors import PortfolioError, ValidationFailed
+
+T = TypeVar("T")
+
+
+def message(exc: PortfolioError, lang: str) -> str:
+    """The core's actionable message, in Danish where the dashboard knows a translation."""
+    if isinstance(exc, ValidationFailed) and exc.field:
+        return field_message(exc.field, lang) or str(exc)
+    return str(exc)
+
+
+def attempt(
+    action: Callable[[], T], lang: str, slots: Mapping[str, Any] | None = None
+) -> T | None:
+    """Run a use case; on a PortfolioError show why (next to its field) and return None."""
+    try:
+        return action()
+    except ValidationFailed as exc:
+        slot = (slots or {}).get(exc.field or "")
+        (slot if slot is not None else st).error(message(exc, lang), icon=":material/error:")
+    except PortfolioError as exc:
+        st.error(f"{t('not_done', lang)} {message(exc, lang)}", icon=":material/error:")
+    return None
+
+
+def succeeded(
+    action: Callable[[], object], lang: str, slots: Mapping[str, Any] | None = None
+) -> bool:
+    """Like attempt, for use cases that return nothing: True when it worked."""
+    return attempt(lambda: action() or True, lang, slots) is not None
+
+
+def flash(text: str) -> None:
+    """Show `text` after a rerun: writes rerun the page so it shows fresh data."""
+    st.session_state["flash"] = text
+    st.rerun()
+
+
+def show_flash() -> None:
+    if text := st.session_state.pop("flash", None):
+        st.success(text, icon=":material/check_circle:")

@@ -1,0 +1,347 @@
+"""The dashboard's own words, in English and Danish (data only; see labels.py)."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    # navigation and frame
+    "app_title": {"en": "Fail or Scale", "da": "Fail or Scale"},
+    "board": {"en": "Portfolio board", "da": "Porteføljetavle"},
+    "register": {"en": "Register / edit", "da": "Registrér / ret"},
+    "initiative": {"en": "Initiative", "da": "Initiativ"},
+    "steering": {"en": "Steering review", "da": "Styregruppemøde"},
+    "lessons_page": {"en": "Lessons and spread", "da": "Erfaringer og udbredelse"},
+    "policy": {"en": "Review policy", "da": "Reviewpolitik"},
+    "language": {"en": "Language", "da": "Sprog"},
+    "signed_in_as": {"en": "Signed in as {user} ({role})", "da": "Logget ind som {user} ({role})"},
+    "not_done": {"en": "That did not work:", "da": "Det lykkedes ikke:"},
+    "saved": {"en": "Saved.", "da": "Gemt."},
+    "required": {"en": "Required.", "da": "Skal udfyldes."},
+    "read_only": {
+        "en": "You can read this page; your role may not change anything here.",
+        "da": "Du kan læse siden; din rolle må ikke ændre noget her.",
+    },
+    # status line
+    "last_run_failed": {
+        "en": "The last evaluation failed at {at} — see Prefect",
+        "da": "Seneste vurdering fejlede {at} — se Prefect",
+    },
+    "last_run_ok": {
+        "en": "Last evaluation {at} (as of {as_of}, policy v{version}): {n} initiatives",
+        "da": "Seneste vurdering {at} (pr. {as_of}, politik v{version}): {n} initiativer",
+    },
+    "run_running": {
+        "en": "An evaluation is running since {at}",
+        "da": "En vurdering kører siden {at}",
+    },
+    "never_run": {"en": "No evaluation has run yet", "da": "Der er endnu ikke kørt en vurdering"},
+    "run_now": {"en": "Run evaluation now", "da": "Kør vurdering nu"},
+    "running": {"en": "Evaluating …", "da": "Vurderer …"},
+    "run_done": {"en": "Evaluated {n} initiatives.", "da": "{n} initiativer vurderet."},
+    "run_queued": {
+        "en": "Evaluation queued in Prefect (flow run {run_id}); the status line shows it when "
+              "done.",
+        "da": "Vurderingen er sat i kø i Prefect (kørsel {run_id}); statuslinjen viser den, når "
+              "den er færdig.",
+    },
+    # board
+    "filters": {"en": "Filters", "da": "Filtre"},
+    "all": {"en": "All", "da": "Alle"},
+    "none_value": {"en": "(not set)", "da": "(ikke angivet)"},
+    "active": {"en": "Active initiatives", "da": "Aktive initiativer"},
+    "to_scale": {"en": "Recommended to scale", "da": "Anbefalet skaleret"},
+    "to_close": {"en": "Recommended to close", "da": "Anbefalet lukket"},
+    "overdue": {"en": "Overdue reviews", "da": "Overskredne reviews"},
+    "zombies": {"en": "Zombies", "da": "Zombier"},
+    "zombies_help": {
+        "en": "Experiments past their review date without a decision",
+        "da": "Eksperimenter forbi reviewdatoen uden en beslutning",
+    },
+    "pilot_age": {"en": "Pilot age (median)", "da": "Pilotalder (median)"},
+    "pilot_age_value": {"en": "{median} days", "da": "{median} dage"},
+    "pilot_age_help": {
+        "en": "Days since start of running experiments; the oldest: {max} days",
+        "da": "Dage siden start for igangværende eksperimenter; ældste: {max} dage",
+    },
+    "decided_share": {"en": "Started with a decision", "da": "Besluttet efter start"},
+    "decided_share_help": {
+        "en": "{decided} of {started} started initiatives got a steering decision",
+        "da": "{decided} af {started} startede initiativer har fået en styregruppebeslutning",
+    },
+    "realised_cashable": {"en": "Realised, cashable", "da": "Økonomisk realiseret"},
+    "realised_non_cashable": {"en": "Realised, non-cashable", "da": "Ikke-økonomisk realiseret"},
+    "realised_help": {
+        "en": "{realised} of {expected} weighted KPI targets reached ({n} KPIs); see "
+              "docs/dashboard.md",
+        "da": "{realised} af {expected} vægtede nøgletalsmål nået ({n} nøgletal); se "
+              "docs/dashboard.md",
+    },
+    "x_axis": {"en": "Horizontal axis", "da": "Vandret akse"},
+    "axis_spend": {"en": "Spend", "da": "Forbrug"},
+    "axis_time": {"en": "Time", "da": "Tid"},
+    "portfolio_chart": {
+        "en": "Benefit attainment against spend or time (size: budget)",
+        "da": "Gevinstopnåelse mod forbrug eller tid (størrelse: budget)",
+    },
+    "days_since_start": {"en": "Days since start", "da": "Dage siden start"},
+    "breakdowns": {"en": "Breakdowns", "da": "Fordelinger"},
+    "table": {"en": "Initiatives", "da": "Initiativer"},
+    "export_csv": {"en": "Export CSV", "da": "Eksportér CSV"},
+    "export_xlsx": {"en": "Export Excel", "da": "Eksportér Excel"},
+    "empty": {
+        "en": "No initiatives match. Register one, import some, or load the demo.",
+        "da": "Ingen initiativer passer. Registrér et, importér eller indlæs demoen.",
+    },
+    # fields
+    "id": {"en": "ID", "da": "ID"},
+    "title": {"en": "Title", "da": "Titel"},
+    "department": {"en": "Department", "da": "Afdeling"},
+    "stage": {"en": "Stage", "da": "Fase"},
+    "technology": {"en": "Technology", "da": "Teknologi"},
+    "focus_area": {"en": "Focus area", "da": "Indsatsområde"},
+    "light": {"en": "Light", "da": "Lys"},
+    "recommendation": {"en": "Recommendation", "da": "Anbefaling"},
+    "score": {"en": "Benefit attainment", "da": "Gevinstopnåelse"},
+    "review_on": {"en": "Review date", "da": "Reviewdato"},
+    "started_on": {"en": "Start date", "da": "Startdato"},
+    "count": {"en": "Count", "da": "Antal"},
+    "owner": {"en": "Owner", "da": "Ejer"},
+    "budget": {"en": "Budget (DKK)", "da": "Budget (kr.)"},
+    "spent": {"en": "Spent (DKK)", "da": "Forbrug (kr.)"},
+    "core_task": {"en": "Core task", "da": "Kerneopgave"},
+    "hypothesis": {"en": "Hypothesis", "da": "Hypotese"},
+    "overdue_flag": {"en": "Overdue", "da": "Overskredet"},
+    "open": {"en": "Open", "da": "Åbn"},
+    # register
+    "register_title": {
+        "en": "Register or edit an initiative",
+        "da": "Registrér eller ret et initiativ",
+    },
+    "which": {"en": "Initiative to edit", "da": "Initiativ der skal rettes"},
+    "new_initiative": {"en": "(new initiative)", "da": "(nyt initiativ)"},
+    "basics": {"en": "What and who", "da": "Hvad og hvem"},
+    "hypothesis_intro": {
+        "en": "Write the hypothesis with the template: We believe that … will lead to … measured "
+              "by …",
+        "da": "Skriv hypotesen efter skabelonen: Vi tror at … vil føre til … målt ved …",
+    },
+    "we_believe": {"en": "We believe that …", "da": "Vi tror at …"},
+    "will_lead_to": {"en": "… will lead to …", "da": "… vil føre til …"},
+    "measured_by": {"en": "… measured by …", "da": "… målt ved …"},
+    "decision_rule": {
+        "en": "Decision rule: KPIs and review",
+        "da": "Beslutningsregel: nøgletal og review",
+    },
+    "decision_rule_help": {
+        "en": "No baseline, no experiment: an initiative needs a benefit KPI with baseline and "
+              "target, and a review date, before it may be an experiment.",
+        "da": "Ingen baseline, intet eksperiment: et initiativ skal have et gevinst-nøgletal med "
+              "baseline og mål samt en reviewdato, før det må blive et eksperiment.",
+    },
+    "missing_for_experiment": {
+        "en": "Cannot be an experiment yet; missing: {missing}.",
+        "da": "Kan endnu ikke være et eksperiment; mangler: {missing}.",
+    },
+    "kpi_n": {"en": "KPI {n}", "da": "Nøgletal {n}"},
+    "add_kpi": {"en": "Add a KPI", "da": "Tilføj et nøgletal"},
+    "kpi_name": {"en": "Name", "da": "Navn"},
+    "unit": {"en": "Unit", "da": "Enhed"},
+    "direction": {"en": "Better when", "da": "Bedre når"},
+    "kind": {"en": "Kind", "da": "Type"},
+    "weight": {"en": "Weight", "da": "Vægt"},
+    "cashable": {"en": "Cashable (frees money)", "da": "Økonomisk (frigør penge)"},
+    "baseline": {"en": "Baseline", "da": "Baseline"},
+    "target": {"en": "Target", "da": "Mål"},
+    "save": {"en": "Save", "da": "Gem"},
+    "saved_initiative": {"en": "Saved {id}.", "da": "{id} er gemt."},
+    "go_to_initiative": {"en": "Open the initiative page", "da": "Åbn initiativsiden"},
+    "id_taken": {
+        "en": "An initiative with this ID exists already; choose it above to edit it.",
+        "da": "Der findes allerede et initiativ med dette ID; vælg det ovenfor for at rette det.",
+    },
+    "no_editable_departments": {
+        "en": "Your role may not register initiatives in any department.",
+        "da": "Din rolle må ikke registrere initiativer i nogen afdeling.",
+    },
+    "not_a_number": {"en": "Must be a number ≥ 0.", "da": "Skal være et tal ≥ 0."},
+    # initiative page
+    "choose_initiative": {"en": "Choose an initiative", "da": "Vælg et initiativ"},
+    "evaluation": {"en": "Latest evaluation", "da": "Seneste vurdering"},
+    "no_evaluation": {"en": "Not evaluated yet", "da": "Endnu ikke vurderet"},
+    "evaluated_as_of": {
+        "en": "As of {as_of} · policy {policy} v{version} · run {run}",
+        "da": "Pr. {as_of} · politik {policy} v{version} · kørsel {run}",
+    },
+    "evidence": {"en": "Evidence", "da": "Grundlag"},
+    "history": {"en": "History", "da": "Historik"},
+    "audit": {"en": "Audit trail", "da": "Revisionsspor"},
+    "measurements": {"en": "Measurements", "da": "Målinger"},
+    "kpis": {"en": "KPIs", "da": "Nøgletal"},
+    "value": {"en": "Value", "da": "Værdi"},
+    "date": {"en": "Date", "da": "Dato"},
+    "source": {"en": "Source", "da": "Kilde"},
+    "sources": {"en": "Provenance", "da": "Oprindelse"},
+    "age_days": {"en": "Age (days)", "da": "Alder (dage)"},
+    "latest": {"en": "Latest", "da": "Seneste"},
+    "progress": {"en": "Progress", "da": "Fremdrift"},
+    "n_measurements": {"en": "Measurements", "da": "Målinger"},
+    "recorded_by": {"en": "Recorded by", "da": "Registreret af"},
+    "stale_or_self": {
+        "en": "{kpi}: {why} — read with care.",
+        "da": "{kpi}: {why} — læs med forsigtighed.",
+    },
+    "only_self_reported": {"en": "only self-reported", "da": "kun selvrapporteret"},
+    "stale": {"en": "newest value is {age} days old", "da": "nyeste værdi er {age} dage gammel"},
+    "no_measurements": {"en": "No measurements yet", "da": "Ingen målinger endnu"},
+    "evaluations": {"en": "Evaluations", "da": "Vurderinger"},
+    "decisions": {"en": "Decisions", "da": "Beslutninger"},
+    "lessons": {"en": "Lessons", "da": "Erfaringer"},
+    "no_lessons": {"en": "No lessons recorded yet.", "da": "Ingen erfaringer registreret endnu."},
+    "no_decisions": {"en": "No decisions yet.", "da": "Ingen beslutninger endnu."},
+    "at": {"en": "When", "da": "Hvornår"},
+    "who": {"en": "Who", "da": "Hvem"},
+    "action": {"en": "Action", "da": "Handling"},
+    "what": {"en": "What", "da": "Hvad"},
+    "change": {"en": "Change", "da": "Ændring"},
+    "record_measurement": {"en": "Record a measurement", "da": "Registrér en måling"},
+    "kpi": {"en": "KPI", "da": "Nøgletal"},
+    "record": {"en": "Record", "da": "Registrér"},
+    "recorded": {
+        "en": "Recorded {kpi} = {value} on {on}.",
+        "da": "{kpi} = {value} registreret {on}.",
+    },
+    "upload": {
+        "en": "Upload a measurements file (CSV or XLSX)",
+        "da": "Upload en fil med målinger (CSV eller XLSX)",
+    },
+    "upload_help": {
+        "en": "Columns: initiative_id, kpi, date, value, source (Danish headers accepted).",
+        "da": "Kolonner: initiativ_id, nøgletal, dato, værdi, kilde (engelske overskrifter "
+              "accepteres også).",
+    },
+    "import": {"en": "Import", "da": "Importér"},
+    "import_report": {
+        "en": "{file}: {read} rows read, {accepted} accepted ({added} added, {updated} updated, "
+              "{unchanged} unchanged), {rejected} rejected",
+        "da": "{file}: {read} rækker læst, {accepted} accepteret ({added} nye, {updated} rettet, "
+              "{unchanged} uændret), {rejected} afvist",
+    },
+    "row": {"en": "Row", "da": "Række"},
+    "reason": {"en": "Reason", "da": "Begrundelse"},
+    "quarantine_note": {
+        "en": "Rejected rows are kept in quarantine; fix them and upload the file again.",
+        "da": "Afviste rækker gemmes i karantæne; ret dem og upload filen igen.",
+    },
+    "cannot_record": {
+        "en": "Your role may not record measurements for this department.",
+        "da": "Din rolle må ikke registrere målinger for denne afdeling.",
+    },
+    # steering
+    "steering_title": {"en": "Steering review", "da": "Styregruppemøde"},
+    "steering_group": {"en": "Steering group", "da": "Styregruppe"},
+    "all_groups": {"en": "All steering groups", "da": "Alle styregrupper"},
+    "agenda": {
+        "en": "Agenda: what is due and why",
+        "da": "Dagsorden: hvad er til behandling og hvorfor",
+    },
+    "nothing_due": {"en": "Nothing is due.", "da": "Intet er til behandling."},
+    "why": {"en": "Why", "da": "Hvorfor"},
+    "side_by_side": {"en": "Evidence side by side", "da": "Grundlaget side om side"},
+    "compare": {"en": "Compare", "da": "Sammenlign"},
+    "decide": {"en": "Record a decision", "da": "Registrér en beslutning"},
+    "decide_on": {"en": "Initiative", "da": "Initiativ"},
+    "decision": {"en": "Decision", "da": "Beslutning"},
+    "rationale": {"en": "Rationale", "da": "Begrundelse"},
+    "rationale_help": {
+        "en": "Required when the decision differs from the recommendation ({rec}).",
+        "da": "Skal udfyldes, når beslutningen afviger fra anbefalingen ({rec}).",
+    },
+    "next_review_on": {"en": "Next review date", "da": "Næste reviewdato"},
+    "revisit_on": {"en": "Revisit on (optional)", "da": "Tages op igen (valgfri)"},
+    "reason_code": {"en": "Reason for closing", "da": "Årsag til lukning"},
+    "lesson": {"en": "Lesson learned", "da": "Erfaring"},
+    "lesson_help": {
+        "en": "What should the next department know before it tries this?",
+        "da": "Hvad skal den næste afdeling vide, før den prøver det samme?",
+    },
+    "spread_to": {"en": "Spreads to departments", "da": "Udbredes til afdelinger"},
+    "record_decision": {"en": "Record decision", "da": "Registrér beslutning"},
+    "decision_recorded": {
+        "en": "Decision {kind} recorded for {id}; stage is now {stage}.",
+        "da": "Beslutningen {kind} er registreret for {id}; fasen er nu {stage}.",
+    },
+    "cannot_decide": {
+        "en": "Your role may not decide for {department}.",
+        "da": "Din rolle må ikke beslutte for {department}.",
+    },
+    "override_note": {
+        "en": "This overrides the recommendation {rec}: give a rationale.",
+        "da": "Dette går imod anbefalingen {rec}: giv en begrundelse.",
+    },
+    # lessons and spread
+    "lessons_title": {"en": "Has anyone tried this?", "da": "Har nogen prøvet det her før?"},
+    "search": {
+        "en": "Search lessons, closed and parked initiatives",
+        "da": "Søg i erfaringer, lukkede og parkerede initiativer",
+    },
+    "search_placeholder": {"en": "e.g. chatbot, robot, video", "da": "fx chatbot, robot, video"},
+    "shelf": {"en": "Closed and parked", "da": "Lukket og parkeret"},
+    "parked": {"en": "Parked (not now)", "da": "Parkeret (ikke nu)"},
+    "closed": {"en": "Closed", "da": "Lukket"},
+    "spread": {"en": "Spread of scaled initiatives", "da": "Udbredelse af skalerede initiativer"},
+    "planned": {"en": "Planned", "da": "Planlagt"},
+    "adopted": {"en": "Adopted", "da": "Taget i brug"},
+    "still_to_adopt": {"en": "Still to adopt", "da": "Mangler"},
+    "adoption": {"en": "Adoption", "da": "Udbredelse"},
+    "nothing_found": {"en": "Nothing found.", "da": "Intet fundet."},
+    "status": {"en": "Status", "da": "Status"},
+    # policy
+    "policy_title": {"en": "Review policy", "da": "Reviewpolitik"},
+    "active_policy": {"en": "Active: {name} v{version}", "da": "Aktiv: {name} v{version}"},
+    "versions": {"en": "Versions", "da": "Versioner"},
+    "new_version": {"en": "A new version", "da": "En ny version"},
+    "evidence_min": {
+        "en": "Evidence: at least this many measurements per benefit KPI",
+        "da": "Grundlag: mindst så mange målinger pr. gevinst-nøgletal",
+    },
+    "evidence_age": {
+        "en": "Evidence: newest at most this many days old",
+        "da": "Grundlag: nyeste højst så mange dage gammel",
+    },
+    "guardrail_worse": {
+        "en": "Guardrail: breached when worse than baseline by more than",
+        "da": "Værn: overskredet når mere end så meget værre end baseline",
+    },
+    "attainment_green": {"en": "Attainment green from", "da": "Gevinstopnåelse grøn fra"},
+    "attainment_yellow": {"en": "Attainment yellow from", "da": "Gevinstopnåelse gul fra"},
+    "budget_green": {"en": "Budget green up to overrun", "da": "Budget grønt op til overskridelse"},
+    "budget_yellow": {
+        "en": "Budget yellow up to overrun",
+        "da": "Budget gult op til overskridelse",
+    },
+    "description": {"en": "What changed and why", "da": "Hvad er ændret og hvorfor"},
+    "what_if": {
+        "en": "What if: recommendations that would change",
+        "da": "Hvad nu hvis: anbefalinger der ville ændre sig",
+    },
+    "what_if_summary": {
+        "en": "{changed} of {n} active initiatives would get another recommendation (as of "
+              "{as_of}).",
+        "da": "{changed} af {n} aktive initiativer ville få en anden anbefaling (pr. {as_of}).",
+    },
+    "before": {"en": "Now", "da": "Nu"},
+    "after": {"en": "With the new version", "da": "Med den nye version"},
+    "activate": {"en": "Activate as version {version}", "da": "Aktivér som version {version}"},
+    "activated": {
+        "en": "Version {version} is active; the next evaluation uses it.",
+        "da": "Version {version} er aktiv; næste vurdering bruger den.",
+    },
+    "unchanged_policy": {
+        "en": "Change a value to preview a new version.",
+        "da": "Ændr en værdi for at se en ny version.",
+    },
+    "admin_only": {
+        "en": "Only administrators may change the review policy.",
+        "da": "Kun administratorer må ændre reviewpolitikken.",
+    },
+    "created_by": {"en": "Created by", "da": "Oprettet af"},
+}

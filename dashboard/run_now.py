@@ -1,0 +1,55 @@
+"""The status line's "run now": through Prefect when its server runs, else in-process.
+
+The only dashboard module that knows Prefect exists, and it imports Prefect only when a
+server answers. Through Prefect the run is queued on the `evaluate-portfolio` deployment
+(`failscale serve` runs it) and the button returns at once; without a server, or without
+that deployment, the same use case runs here and now.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from failscale.prefect_env import server_is_up
+from portfolio.models import Actor
+from portfolio.service.access import Permission, authorize
+from portfolio.service.evaluation import evaluate_now
+from portfolio.settings import Settings
+from portfolio.storage import Database
+
+DEPLOYMENT = "evaluate-portfolio/evaluate-portfolio"
+
+
+@dataclass(frozen=True)
+class RunStarted:
+    via: str
+    """"prefect" (queued; the status line shows it when done) or "local" (finished)."""
+    run_id: str
+    evaluated: int | None = None
+
+
+def run_now(settings: Settings, actor: Actor, today: date) -> RunStarted:
+    authorize(actor, Permission.EVALUATE)
+    if server_is_up(settings.prefect_api_url, timeout=0.5):
+        flow_run_id = _queue_deployment(settings.prefect_api_url)
+        if flow_run_id is not None:
+            return RunStarted("prefect", flow_run_id)
+    db = Database(settings.db, lock_timeout=settings.lock_timeout_seconds)
+    run_id = f"dashboard-{uuid.uuid4().hex[:12]}"
+    return RunStarted("local", run_id, len(evaluate_now(db, actor, today, run_id)))
+
+
+def _queue_deployment(api_url: str) -> str | None:
+    """Create a flow run of the deployment without waiting; None when it is not deployed."""
+    from prefect.deployments import run_deployment
+    from prefect.exceptions import ObjectNotFound
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: api_url}):
+        try:
+            flow_run = run_deployment(DEPLOYMENT, timeout=0)
+        except ObjectNotFound:
+            return None
+    return str(flow_run.id)

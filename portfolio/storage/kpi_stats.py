@@ -1,0 +1,93 @@
+"""Per-KPI statistics of the whole portfolio in one grouped pass: the set-based read.
+
+The per-initiative read (service.evaluation before #7) turned 10 M measurements into
+10 M models; this returns one row per KPI instead, with the aggregates every criterion
+needs, so memory is bounded by the number of KPIs, not of measurements. The policy is
+applied to these frames in portfolio.review.vectorised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+import pyarrow as pa
+
+from portfolio.models import Source, Stage
+from portfolio.review.frames import PortfolioFrames
+
+# Active initiatives, ordered by id as the per-initiative read orders them.
+_INITIATIVES = """
+SELECT i.id AS initiative_id, i.title, i.stage, i.review_on, i.budget_dkk, i.spent_dkk,
+       d.last_decision_on
+FROM initiatives i
+LEFT JOIN (SELECT initiative_id, max(decided_on) AS last_decision_on
+           FROM decisions GROUP BY initiative_id) d ON d.initiative_id = i.id
+WHERE i.stage <> ?
+ORDER BY i.id
+"""
+
+# One row per KPI of an active initiative, in the order the per-initiative read gives
+# (initiative, then KPI id). (kpi_id, measured_on) is the primary key of measurements,
+# so arg_max has no ties to break. The trend is the least-squares slope per 30 days,
+# as portfolio.review.stats.trend_per_30_days, up to floating-point summation order.
+_KPIS = """
+WITH stats AS (
+    SELECT kpi_id,
+           count(*) AS count,
+           max(measured_on) AS latest_on,
+           arg_max(value, measured_on) AS latest_value,
+           CASE WHEN count(*) >= 2
+                THEN regr_slope(value, (measured_on - DATE '2000-01-01')::DOUBLE) * 30
+           END AS trend_per_30d,
+           bool_or(source = ?) AS has_system_export,
+           bool_or(source = ?) AS has_manual,
+           bool_or(source = ?) AS has_self_reported
+    FROM measurements
+    WHERE measured_on <= ?
+    GROUP BY kpi_id
+)
+SELECT k.initiative_id, k.name, k.kind, k.direction, k.unit, k.baseline, k.target, k.weight,
+       coalesce(s.count, 0) AS count, s.latest_on, s.latest_value,
+       (?::DATE - s.latest_on) AS age_days, s.trend_per_30d,
+       coalesce(s.has_system_export, false) AS has_system_export,
+       coalesce(s.has_manual, false) AS has_manual,
+       coalesce(s.has_self_reported, false) AS has_self_reported
+FROM kpis k
+JOIN initiatives i ON i.id = k.initiative_id AND i.stage <> ?
+LEFT JOIN stats s ON s.kpi_id = k.id
+ORDER BY k.initiative_id, k.id
+"""
+
+# The floor the engine is compared with (bench ratio_vs_scan): one grouped pass that
+# returns each KPI's count, newest date and latest value.
+_SCAN = """
+SELECT count(*) FROM (
+    SELECT kpi_id, count(*), max(measured_on), arg_max(value, measured_on)
+    FROM measurements GROUP BY kpi_id
+)
+"""
+
+
+def _table(con: duckdb.DuckDBPyConnection, sql: str, params: list[object]) -> pa.Table:
+    return con.execute(sql, params).fetch_arrow_table()
+
+
+@dataclass
+class KpiStatsReader:
+    con: duckdb.DuckDBPyConnection
+
+    def portfolio(self, as_of: date) -> PortfolioFrames:
+        """Every active initiative and the statistics of its KPIs as of `as_of`."""
+        closed = Stage.CLOSED.value
+        sources = [Source.SYSTEM_EXPORT.value, Source.MANUAL.value, Source.SELF_REPORTED.value]
+        return PortfolioFrames(
+            initiatives=_table(self.con, _INITIATIVES, [closed]),
+            kpis=_table(self.con, _KPIS, [*sources, as_of, as_of, closed]),
+        )
+
+    def scan_floor(self) -> int:
+        """Run the floor pass; returns the number of KPIs with measurements."""
+        row = self.con.execute(_SCAN).fetchone()
+        return int(row[0]) if row else 0

@@ -1,0 +1,76 @@
+"""The fail-or-scale board on the demo portfolio."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import openpyxl
+
+from dashboard.tables import board_frame, to_xlsx
+from portfolio.models import Actor, Stage
+from portfolio.service.board_metrics import BoardFilters, board_view
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_board_shows_the_headline_numbers_of_the_portfolio(app, demo_db):
+    expected = board_view(demo_db, Actor.operator(), date.today()).metrics
+    shown = metrics(app())
+    assert shown["Active initiatives"] == str(expected.active)
+    assert shown["Recommended to scale"] == str(expected.to_scale)
+    assert shown["Recommended to close"] == str(expected.to_close)
+    assert shown["Zombies"] == str(expected.zombies)
+    assert shown["Started with a decision"] == f"{expected.decided_share:.0%}"
+    assert shown["Realised, cashable"] == f"{expected.cashable.share:.0%}"
+    assert expected.zombies > 0
+
+
+def test_a_filter_in_the_url_narrows_the_board(app, demo_db):
+    experiments = board_view(demo_db, Actor.operator(), date.today(),
+                             BoardFilters(stage=Stage.EXPERIMENT)).metrics.active
+    at = app(params={"stage": "experiment"})
+    assert metrics(at)["Active initiatives"] == str(experiments)
+
+
+def test_choosing_a_filter_puts_it_in_the_url_so_the_view_can_be_shared(app):
+    at = app()
+    at.selectbox(key="url_department_Department").set_value("Teknik og Miljø").run()
+    assert at.query_params["department"] == "Teknik og Miljø"
+    table = at.dataframe[0].value
+    assert set(table["Department"]) == {"Teknik og Miljø"}
+
+
+def test_the_board_offers_csv_and_excel_exports(app):
+    at = app()
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Export CSV", "Export Excel"]
+
+
+def test_the_excel_export_holds_every_row_of_the_table(demo_db):
+    view = board_view(demo_db, Actor.operator(), date.today())
+    frame = board_frame(view, "da", links=False)
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(frame, "Porteføljetavle"))).active
+    assert sheet.max_row == len(view.rows) + 1
+    assert [c.value for c in sheet[1]][:3] == ["Lys", "ID", "Titel"]
+
+
+def test_switching_to_danish_translates_the_board(app):
+    at = app()
+    at.radio(key="lang_choice").set_value("da").run()
+    assert "Aktive initiativer" in metrics(at)
+    assert at.title[0].value == "Porteføljetavle"
+
+
+def test_a_user_language_chosen_for_the_session_is_kept(app):
+    at = app(lang="da")
+    assert "Zombier" in metrics(at)
+
+
+def test_filters_survive_a_switch_to_danish(app):
+    at = app(params={"stage": "experiment"})
+    at.radio(key="lang_choice").set_value("da").run()
+    assert at.selectbox(key="url_stage_Fase").value.value == "experiment"
+    assert at.query_params["stage"] == "experiment"

@@ -1,0 +1,66 @@
+"""The initiative page: evidence, reasons, history; recording and uploading measurements."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from portfolio.models import Actor, Role
+from portfolio.service.queries import initiative_detail
+
+OPERATOR = Actor.operator()
+
+
+def texts(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_the_page_explains_the_latest_evaluation_with_its_reasons(app):
+    at = app("initiative", params={"id": "SB-01"})
+    assert at.title[0].value == "Digital ansøgning om enkeltydelser"
+    assert "CLOSE: a guardrail is breached and the benefits are not on target" in texts(at)
+    assert len(at.get("vega_lite_chart")) == 4
+
+
+def test_reasons_are_rendered_in_danish_for_a_danish_user(app):
+    at = app("initiative", lang="da", params={"id": "SB-01"})
+    assert "LUK: et værn er overskredet, og gevinsterne er ikke i mål" in texts(at)
+
+
+def test_a_kpi_fed_only_by_self_reports_or_stale_data_is_flagged(app):
+    at = app("initiative", params={"id": "SB-02"})
+    warnings = [w.value for w in at.warning]
+    assert any("only self-reported" in w for w in warnings)
+
+
+def test_recording_a_measurement_stores_it_and_confirms(app, demo_db):
+    at = app("initiative", params={"id": "SB-03"})
+    form = at.get("form")[0]
+    form.number_input[0].set_value(2100.0)
+    form.button[0].click()
+    at.run()
+    assert next(s.value for s in at.success).startswith("Recorded")
+    stored = [m for m in initiative_detail(demo_db, OPERATOR, "SB-03").measurements
+              if m.on == date.today()]
+    assert [(m.value, m.recorded_by) for m in stored] == [(2100.0, "dashboard")]
+
+
+def test_uploading_a_measurements_file_shows_the_importers_report(app, demo_db):
+    at = app("initiative", params={"id": "SB-03"})
+    csv = (b"initiative_id;kpi;date;value\n"
+           b"SB-03;telefonopkald til jobcentret;2026-01-31;2500\n"
+           b"SB-03;no such kpi;2026-01-31;1\n")
+    at.file_uploader[0].set_value(("maalinger.csv", csv, "text/csv")).run()
+    at.button(key="import_upload").click().run()
+    assert at.warning[-1].value.startswith("maalinger.csv: 2 rows read, 1 accepted")
+    rejected = at.dataframe[-1].value
+    assert list(rejected["Row"]) == [3]
+    assert "no KPI named 'no such kpi'" in rejected["Reason"][0]
+
+
+def test_a_key_employee_of_another_department_cannot_record(app):
+    employee = Actor(username="sara.ahmed", role=Role.KEY_EMPLOYEE,
+                     departments=("Teknik og Miljø",))
+    at = app("initiative", actor=employee, params={"id": "SB-03"})
+    assert not at.get("form")
+    assert "Your role may not record measurements for this department." in [
+        i.value for i in at.info]

@@ -1,0 +1,56 @@
+"""The status line with "run now", and labels complete in both languages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from dashboard.labels import ENUMS, LABELS, REASON_CODES, t
+from portfolio.models import Actor, Role
+from portfolio.service.decisions import REASON_CODES as CORE_REASON_CODES
+from portfolio.service.evaluation import last_run
+
+DASHBOARD = Path(__file__).parents[2] / "dashboard"
+
+
+def test_the_status_line_says_when_evaluation_last_ran(app, demo_db):
+    run = last_run(demo_db)
+    at = app()
+    assert any(c.value.endswith(f"policy v1): {run.evaluated} initiatives")
+               for c in at.sidebar.caption)
+
+
+def test_run_now_evaluates_without_a_prefect_server_and_reports_it(app, demo_db):
+    before = last_run(demo_db)
+    at = app()
+    at.button(key="run_now").click().run()
+    assert at.success[0].value == f"Evaluated {before.evaluated} initiatives."
+    after = last_run(demo_db)
+    assert after.run_id != before.run_id and after.status == "completed"
+
+
+def test_run_now_is_not_offered_to_a_viewer(app):
+    at = app(actor=Actor(username="borgmester", role=Role.VIEWER))
+    assert not [b for b in at.button if b.key == "run_now"]
+
+
+def test_every_label_exists_in_english_and_danish():
+    for key, texts in LABELS.items():
+        assert set(texts) == {"en", "da"}, key
+        assert all(texts.values()), key
+    for kind, values in ENUMS.items():
+        assert set(values) == {member.value for member in kind}, kind
+        assert all(set(v) == {"en", "da"} for v in values.values()), kind
+    assert set(REASON_CODES) == set(CORE_REASON_CODES)
+
+
+def test_every_label_a_page_asks_for_is_defined():
+    used = set()
+    for path in DASHBOARD.rglob("*.py"):
+        used |= set(re.findall(r"\bt\(\s*\"([a-z_]+)\"", path.read_text("utf-8")))
+    assert used
+    assert used <= set(LABELS), used - set(LABELS)
+
+
+def test_a_label_falls_back_to_english_for_an_unknown_language():
+    assert t("board", "sv") == "Portfolio board"

@@ -1,0 +1,89 @@
+"""The steering review: agenda, evidence side by side, and recording decisions."""
+
+from __future__ import annotations
+
+from portfolio.models import Actor, DecisionKind, Role, Stage
+from portfolio.service.queries import initiative_detail
+
+OPERATOR = Actor.operator()
+
+
+def agenda_ids(at) -> list[str]:
+    return list(at.dataframe[0].value["ID"])
+
+
+def decide(at, initiative_id: str, kind: DecisionKind):
+    at.selectbox(key="decide_on").set_value(initiative_id).run()
+    at.radio(key=f"kind_{initiative_id}").set_value(kind).run()
+    return at
+
+
+def test_the_agenda_lists_overdue_experiments_first_and_says_why(app):
+    at = app("steering")
+    table = at.dataframe[0].value
+    first = table.iloc[0]
+    assert first["Why"].startswith("Review ") and "overdue by" in first["Why"]
+    assert "SB-01" in agenda_ids(at)
+
+
+def test_the_agenda_of_one_steering_group_holds_only_its_departments(app):
+    at = app("steering", params={"group": "Velfærdsstyregruppen"})
+    departments = set(at.dataframe[0].value["Department"])
+    assert departments <= {"Social og Beskæftigelse", "Sundhed og Ældre", "Børn og Unge"}
+
+
+def test_overriding_the_recommendation_without_a_rationale_is_refused_next_to_it(app, demo_db):
+    at = decide(app("steering"), "SB-01", DecisionKind.CONTINUE)
+    at.button(key="record_SB-01").click().run()
+    assert [e.value for e in at.error] == [
+        "The recommendation was CLOSE; deciding CONTINUE overrides it and needs a rationale."]
+    assert initiative_detail(demo_db, OPERATOR, "SB-01").decisions == ()
+
+
+def test_closing_with_a_reason_and_a_lesson_closes_it_and_keeps_the_evidence(app, demo_db):
+    at = decide(app("steering"), "SB-01", DecisionKind.CLOSE)
+    at.selectbox(key="code_SB-01").set_value("guardrail")
+    at.text_area(key="lesson_SB-01").set_value("Test upload of documents with citizens first.")
+    at.button(key="record_SB-01").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert at.success[0].value.startswith("Decision Close recorded for SB-01")
+    detail = initiative_detail(demo_db, OPERATOR, "SB-01")
+    assert detail.initiative.stage is Stage.CLOSED
+    assert detail.decisions[0].evidence["recommendation"] == "CLOSE"
+    assert detail.lessons[0].text == "Test upload of documents with citizens first."
+    assert "SB-01" not in agenda_ids(at)
+
+
+def test_closing_without_a_lesson_is_refused_in_danish_for_a_danish_user(app):
+    at = decide(app("steering", lang="da"), "SB-01", DecisionKind.CLOSE)
+    at.button(key="record_SB-01").click().run()
+    assert [e.value for e in at.error] == [
+        "Lukning er også et resultat: skriv erfaringen, så den næste afdeling ikke gentager den."]
+
+
+def test_scaling_asks_which_departments_it_spreads_to(app, demo_db):
+    at = decide(app("steering"), "KB-02", DecisionKind.SCALE)
+    at.multiselect(key="spread_KB-02").set_value(["Social og Beskæftigelse"])
+    at.button(key="record_KB-02").click().run()
+    assert not at.error, [e.value for e in at.error]
+    ini = initiative_detail(demo_db, OPERATOR, "KB-02").initiative
+    assert ini.stage is Stage.SCALING
+    assert "Social og Beskæftigelse" in ini.planned_departments
+
+
+def test_parking_keeps_it_on_the_shelf_with_reason_not_now(app, demo_db):
+    at = decide(app("steering"), "TM-03", DecisionKind.PARK)
+    at.text_area(key="rationale_TM-03").set_value("The sensors are not ready; revisit later.")
+    at.text_area(key="lesson_TM-03").set_value("Wait for the new sensor generation.")
+    at.button(key="record_TM-03").click().run()
+    assert not at.error, [e.value for e in at.error]
+    decision = initiative_detail(demo_db, OPERATOR, "TM-03").decisions[0]
+    assert (decision.kind, decision.reason_code) == (DecisionKind.PARK, "not_now")
+
+
+def test_a_viewer_sees_the_agenda_but_cannot_decide(app):
+    viewer = Actor(username="borgmester", role=Role.VIEWER)
+    at = app("steering", actor=viewer)
+    assert agenda_ids(at)
+    assert not [b for b in at.button if str(b.key).startswith("record_")]
+    assert at.info[-1].value == "You can read this page; your role may not change anything here."

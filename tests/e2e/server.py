@@ -1,0 +1,93 @@
+"""Run the real dashboard (`streamlit run`) on a free port against a demo database.
+
+Shared by the browser tests and `make screenshots`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from portfolio.models import Actor
+from portfolio.service.evaluation import evaluate_now
+from portfolio.service.setup import initialise, seed_demo
+from portfolio.storage import Database
+
+ROOT = Path(__file__).parents[2]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def chromium() -> str:
+    found = shutil.which("chromium")
+    if found is None:
+        raise RuntimeError("chromium is not installed: `make browser` (apt-get install chromium)")
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def demo_database(path: Path, today: date | None = None) -> Path:
+    """A demo portfolio evaluated as of today: what `failscale demo` + evaluate give."""
+    db = Database(path)
+    today = today or date.today()
+    initialise(db, Actor.operator())
+    seed_demo(db, Actor.operator(), today)
+    evaluate_now(db, Actor.operator(), today, "demo-evaluation")
+    return path
+
+
+@contextmanager
+def dashboard(db_path: Path, *, timeout: float = 60) -> Iterator[str]:
+    """Start `streamlit run dashboard/app.py` and yield its base URL once it is healthy."""
+    port = free_port()
+    env = {**os.environ, "FAILSCALE_DB": str(db_path),
+           "FAILSCALE_DATA_DIR": str(db_path.parent / "data"),
+           # Nothing listens here: "run now" evaluates in-process in the test server.
+           "FAILSCALE_PREFECT_API_URL": "http://127.0.0.1:9/api"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+         "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
+         "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, process, timeout)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            error = process.stderr.read().decode() if process.stderr else ""
+            raise RuntimeError(f"streamlit exited with {process.returncode}: {error[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the dashboard at {url} did not become healthy in {timeout} s")

@@ -1,0 +1,134 @@
+"""The journeys of the issue, walked in a real browser against the running app.
+
+One scenario in order, as a steering secretary would: register an initiative with a KPI,
+record its measurements, run the evaluation, decide in the steering review, see the board
+change, and read it all in Danish.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.e2e
+
+
+def settled(page: Page) -> Page:
+    """Wait until Streamlit has finished the rerun an interaction started."""
+    page.wait_for_timeout(300)
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for()
+    return page
+
+
+def metric(page: Page, label: str) -> int:
+    box = page.get_by_test_id("stMetric").filter(has_text=label)
+    return int(box.get_by_test_id("stMetricValue").inner_text())
+
+
+def type_into(page: Page, label: str, text: str) -> None:
+    field = page.get_by_label(label, exact=True)
+    field.fill(text)
+    field.press("Tab")
+    settled(page)
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick from a selectbox, typing to filter: long option lists are virtualised."""
+    page.get_by_label(label, exact=True).click()
+    page.keyboard.type(option[:12])
+    page.get_by_role("option", name=option, exact=True).click()
+    settled(page)
+
+
+def pick_date(page: Page, label: str, day: date) -> None:
+    """Type into the segmented date field (year, month, day segments)."""
+    page.get_by_label(label, exact=True).get_by_role("spinbutton").first.click()
+    page.keyboard.type(day.strftime("%Y%m%d"))
+    page.keyboard.press("Tab")
+    settled(page)
+
+
+def test_register_measure_evaluate_decide_and_see_the_board_change(app_page: Page,
+                                                                    dashboard_url: str):
+    page = app_page
+    page.goto(dashboard_url)
+    expect(page.get_by_role("heading", name="Portfolio board")).to_be_visible()
+    active, to_scale, to_close = (metric(settled(page), name) for name in (
+        "Active initiatives", "Recommended to scale", "Recommended to close"))
+
+    # Register an experiment with its decision rule: a benefit KPI and a review date.
+    page.get_by_role("link", name="Register / edit").click()
+    expect(page.get_by_role("heading", name="Register or edit an initiative")).to_be_visible()
+    type_into(page, "ID", "E2E-1")
+    type_into(page, "Title", "Robotstøvsugere på plejecentre")
+    choose(page, "Department", "Sundhed og Ældre")
+    choose(page, "Stage", "Experiment")
+    type_into(page, "We believe that …", "robotstøvsugere i fællesarealer")
+    type_into(page, "… will lead to …", "mere tid til beboerne")
+    type_into(page, "… measured by …", "frigjorte timer")
+    pick_date(page, "Review date", date.today() + timedelta(days=60))
+    type_into(page, "Name", "frigjorte timer")
+    type_into(page, "Baseline", "0")
+    type_into(page, "Target", "20")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Saved E2E-1.")).to_be_visible()
+
+    # Record measurements: a file with the history, then today's value by hand.
+    page.get_by_role("link", name="Open the initiative page").click()
+    expect(page.get_by_role("heading", name="Robotstøvsugere på plejecentre")).to_be_visible()
+    page.get_by_role("tab", name="Measurements").click()
+    history = "\n".join(
+        ["initiative_id;kpi;date;value"]
+        + [f"E2E-1;frigjorte timer;{(date.today() - timedelta(days=d)).isoformat()};{v}"
+           for d, v in ((60, 6), (30, 13))])
+    page.locator("[data-testid='stFileUploader'] input[type=file]").set_input_files(
+        files=[{"name": "maalinger.csv", "mimeType": "text/csv", "buffer": history.encode()}])
+    settled(page)
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.get_by_text("maalinger.csv: 2 rows read, 2 accepted")).to_be_visible()
+    value = page.get_by_label("Value", exact=True)
+    value.fill("20")
+    value.press("Tab")
+    page.get_by_role("button", name="Record", exact=True).click()
+    expect(page.get_by_text("Recorded frigjorte timer = 20")).to_be_visible()
+
+    # Run the evaluation from the status line: the new experiment reaches its target.
+    page.get_by_role("button", name="Run evaluation now").click()
+    expect(page.get_by_text(f"Evaluated {active + 1} initiatives.")).to_be_visible()
+    page.goto(f"{dashboard_url}/initiative?id=E2E-1")
+    expect(page.get_by_role("heading", name="Scale · ● green")).to_be_visible()
+
+    # Decide in the steering review: close SB-01 with a reason and a lesson.
+    page.get_by_role("link", name="Steering review").click()
+    expect(page.get_by_role("heading", name="Agenda: what is due and why")).to_be_visible()
+    settled(page)
+    choose(page, "Initiative", "SB-01 — Digital ansøgning om enkeltydelser")
+    type_into(page, "Lesson learned", "Test document upload with citizens before launch.")
+    page.get_by_role("button", name="Record decision").click()
+    expect(page.get_by_text("Decision Close recorded for SB-01; stage is now Closed."))\
+        .to_be_visible()
+
+    # The board changed: one more to scale, one fewer to close, same number active.
+    page.get_by_role("link", name="Portfolio board").click()
+    expect(page.get_by_role("heading", name="Portfolio board")).to_be_visible()
+    settled(page)
+    assert (metric(page, "Active initiatives"), metric(page, "Recommended to scale"),
+            metric(page, "Recommended to close")) == (active, to_scale + 1, to_close - 1)
+
+    # And in Danish.
+    page.get_by_text("Dansk", exact=True).click()
+    expect(page.get_by_role("heading", name="Porteføljetavle")).to_be_visible()
+    expect(page.get_by_text("Anbefalet skaleret")).to_be_visible()
+
+
+def test_every_page_renders_without_an_error(app_page: Page, dashboard_url: str):
+    for path, heading in (("", "Portfolio board"), ("register", "Register or edit an initiative"),
+                          ("initiative?id=KB-02", "Chatbot i Borgerservice"),
+                          ("steering", "Steering review"), ("lessons", "Has anyone tried this?"),
+                          ("policy", "Review policy")):
+        app_page.goto(f"{dashboard_url}/{path}")
+        expect(app_page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
+        settled(app_page)
+        assert app_page.get_by_test_id("stException").count() == 0, path

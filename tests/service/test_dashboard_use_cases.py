@@ -1,0 +1,178 @@
+"""The use cases behind the dashboard: board metrics, agenda, lessons, policy what-if."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from portfolio.errors import NotAllowed, ValidationFailed
+from portfolio.models import (
+    Actor,
+    Decision,
+    DecisionKind,
+    Evaluation,
+    KpiKind,
+    Recommendation,
+    Role,
+    Stage,
+)
+from portfolio.review.agenda import AgendaReason
+from portfolio.review.policy import default_policy
+from portfolio.service.board_metrics import board_view
+from portfolio.service.decisions import record_decision
+from portfolio.service.evaluation import evaluate_now
+from portfolio.service.initiatives import record_measurement, save_initiative
+from portfolio.service.lessons import search_lessons
+from portfolio.service.policy_admin import activate_policy, policy_overview, what_if
+from portfolio.service.steering import DUE, RECOMMENDED, REVISIT, agenda
+from tests.factories import AS_OF, make_initiative, make_kpi, make_measurements
+
+OPERATOR = Actor.operator()
+
+
+def register(db, initiative=None, kpis=(), values=(10.0, 50.0, 90.0)):
+    initiative = initiative or make_initiative()
+    save_initiative(db, OPERATOR, initiative, list(kpis) or [make_kpi()])
+    for kpi in list(kpis) or [make_kpi()]:
+        if kpi.kind is KpiKind.BENEFIT:
+            for m in make_measurements(kpi.name, values, initiative_id=initiative.id):
+                record_measurement(db, OPERATOR, m)
+    return initiative
+
+
+def test_an_experiment_past_review_without_a_decision_is_a_zombie(db):
+    register(db, make_initiative(review_on=AS_OF - timedelta(days=5)))
+    metrics = board_view(db, OPERATOR, AS_OF).metrics
+    assert (metrics.overdue, metrics.zombies) == (1, 1)
+
+
+def test_a_decision_after_the_review_date_takes_it_off_the_zombie_list(db):
+    register(db, make_initiative(review_on=AS_OF - timedelta(days=5)))
+    evaluate_now(db, OPERATOR, AS_OF, "r1")
+    record_decision(db, OPERATOR, Decision(
+        initiative_id="INI-1", kind=DecisionKind.CONTINUE, decided_by="x", decided_on=AS_OF,
+        rationale="One more quarter", next_review_on=AS_OF + timedelta(days=90)))
+    metrics = board_view(db, OPERATOR, AS_OF).metrics
+    assert (metrics.zombies, metrics.decided, metrics.started) == (0, 1, 1)
+
+
+def test_realised_benefit_is_weighted_progress_split_by_cashable(db):
+    register(db, kpis=[make_kpi("hours", cashable=True, weight=3),
+                       make_kpi("satisfaction", weight=1)], values=(0.0, 25.0, 50.0))
+    evaluate_now(db, OPERATOR, AS_OF, "r1")
+    metrics = board_view(db, OPERATOR, AS_OF).metrics
+    assert (metrics.cashable.realised, metrics.cashable.expected) == (1.5, 3.0)
+    assert metrics.non_cashable.share == pytest.approx(0.5)
+
+
+def test_pilot_age_counts_days_since_start_of_running_experiments(db):
+    register(db, make_initiative(started_on=AS_OF - timedelta(days=100)))
+    assert board_view(db, OPERATOR, AS_OF).metrics.pilot_age_median_days == 100
+
+
+def test_the_agenda_says_an_overdue_review_is_overdue_and_what_is_recommended(db):
+    register(db, make_initiative(review_on=AS_OF - timedelta(days=5)))
+    evaluate_now(db, OPERATOR, AS_OF, "r1")
+    [item] = agenda(db, OPERATOR, AS_OF)
+    assert item.why[0].cause == AgendaReason.OVERDUE
+    assert item.why[0].params["days"] == 5
+
+
+def test_a_review_coming_up_and_an_undecided_recommendation_are_on_the_agenda(db):
+    register(db, make_initiative(review_on=AS_OF + timedelta(days=10)), values=(90, 95, 100))
+    evaluate_now(db, OPERATOR, AS_OF, "r1")
+    [item] = agenda(db, OPERATOR, AS_OF)
+    assert [(w.cause, w.params.get("recommendation")) for w in item.why] == [
+        (DUE, None), (RECOMMENDED, "SCALE")]
+
+
+def test_a_scaled_initiative_comes_back_for_follow_up_after_six_months(db):
+    register(db, make_initiative(review_on=AS_OF + timedelta(days=300)), values=(90, 95, 100))
+    evaluate_now(db, OPERATOR, AS_OF - timedelta(days=190), "r0")
+    record_decision(db, OPERATOR, Decision(
+        initiative_id="INI-1", kind=DecisionKind.SCALE, decided_by="x", rationale="works",
+        decided_on=AS_OF - timedelta(days=190), next_review_on=AS_OF + timedelta(days=300)))
+    [item] = agenda(db, OPERATOR, AS_OF)
+    assert AgendaReason.FOLLOW_UP_6 in [w.cause for w in item.why]
+
+
+def test_a_parked_initiative_returns_to_the_agenda_on_its_revisit_date(db):
+    register(db)
+    record_decision(db, OPERATOR, Decision(
+        initiative_id="INI-1", kind=DecisionKind.PARK, decided_by="x", decided_on=AS_OF,
+        rationale="not now", next_review_on=AS_OF + timedelta(days=10)),
+        lesson="Wait for the new case system.")
+    assert agenda(db, OPERATOR, AS_OF + timedelta(days=5))[0].why[0].cause == REVISIT
+
+
+def test_park_is_a_close_with_reason_not_now_that_follows_a_close_recommendation(db):
+    register(db)
+    stored = record_decision(db, OPERATOR, Decision(
+        initiative_id="INI-1", kind=DecisionKind.PARK, decided_by="x", decided_on=AS_OF,
+        recommendation=Recommendation.CLOSE), lesson="Not before the new system.")
+    assert stored.reason_code == "not_now"
+    view = search_lessons(db, OPERATOR, "digital")
+    assert view.shelf[0].parked and view.shelf[0].initiative.stage is Stage.CLOSED
+
+
+def test_only_scale_spreads_and_a_new_department_it_spreads_to_is_registered(db):
+    register(db)
+    with pytest.raises(ValidationFailed, match="Only a SCALE"):
+        record_decision(db, OPERATOR, Decision(
+            initiative_id="INI-1", kind=DecisionKind.CONTINUE, decided_by="x",
+            decided_on=AS_OF, spread_to=("Social services",),
+            next_review_on=AS_OF + timedelta(days=30)))
+    record_decision(db, OPERATOR, Decision(
+        initiative_id="INI-1", kind=DecisionKind.SCALE, decided_by="x", decided_on=AS_OF,
+        rationale="spread it", spread_to=("Health",), next_review_on=AS_OF + timedelta(days=30)))
+    with db.reading() as store:
+        assert store.departments.get("Health") is not None
+
+
+def test_lessons_are_found_by_their_text_across_departments(db):
+    register(db, make_initiative(id="A", department="North"),
+             [make_kpi(initiative_id="A")])
+    register(db, make_initiative(id="B", title="Chatbot", department="South"),
+             [make_kpi(initiative_id="B")])
+    record_decision(db, OPERATOR, Decision(
+        initiative_id="B", kind=DecisionKind.CLOSE, decided_by="x", decided_on=AS_OF,
+        reason_code="no_effect"), lesson="Citizens preferred the phone.")
+    hits = search_lessons(db, OPERATOR, "phone").lessons
+    assert [(h.initiative.id, h.initiative.department) for h in hits] == [("B", "South")]
+    assert search_lessons(db, OPERATOR, "phone", department="North").lessons == ()
+
+
+def test_what_if_names_the_recommendations_a_stricter_policy_would_change(db):
+    register(db)
+    evaluate_now(db, OPERATOR, AS_OF, "r1")
+    stricter = default_policy().next_version(evidence={"min_measurements": 10})
+    preview = what_if(db, OPERATOR, stricter, AS_OF)
+    assert [(c.initiative.id, c.after) for c in preview.changes] == [
+        ("INI-1", Recommendation.NEEDS_DATA)]
+
+
+def test_activating_a_policy_stores_the_next_version_and_audits_it(db):
+    policy = activate_policy(db, OPERATOR, default_policy().next_version(
+        guardrail={"max_worsening": 0.2}))
+    overview = policy_overview(db, OPERATOR)
+    assert overview.active.version == policy.version == 2
+    assert [p.version for p in overview.versions] == [1, 2]
+
+
+def test_a_policy_with_unchanged_thresholds_is_refused(db):
+    with pytest.raises(ValidationFailed, match="same thresholds"):
+        activate_policy(db, OPERATOR, default_policy().next_version(description="same"))
+
+
+def test_only_an_admin_may_preview_or_change_the_policy(db):
+    leader = Actor(username="l", role=Role.LEADER, departments=("Social services",))
+    with pytest.raises(NotAllowed):
+        what_if(db, leader, default_policy(), AS_OF)
+
+
+def test_an_evaluation_model_is_what_the_board_shows(db):
+    register(db)
+    [evaluation] = evaluate_now(db, OPERATOR, AS_OF, "r1")
+    assert isinstance(board_view(db, OPERATOR, AS_OF).rows[0].evaluation, Evaluation)
+    assert board_view(db, OPERATOR, AS_OF).rows[0].evaluation.run_id == evaluation.run_id
