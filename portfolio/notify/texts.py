@@ -40,6 +40,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The recommendation changed from {before} to {now} since the last decision",
         "da": "Anbefalingen er ændret fra {before} til {now} siden seneste beslutning",
     },
+    "reason.recommended": {
+        "en": "The evaluation recommends {now}; no decision has been taken on it yet",
+        "da": "Vurderingen anbefaler {now}; der er endnu ikke truffet en beslutning",
+    },
     "reason.needs_data": {
         "en": "Too little evidence to judge: record measurements",
         "da": "For lidt grundlag til en vurdering: registrér målinger",

@@ -34,12 +34,20 @@ class AgendaReason(StrEnum):
     FOLLOW_UP_6 = "follow_up_6"
     FOLLOW_UP_12 = "follow_up_12"
     STALE_MEASUREMENTS = "stale_measurements"
+    RECOMMENDED = "recommended"
 
+
+ACTION_RECOMMENDATIONS = frozenset(
+    {Recommendation.SCALE, Recommendation.PIVOT, Recommendation.CLOSE}
+)
+"""Recommendations that call for a decision even before the review date."""
 
 STEERING_REASONS = frozenset(AgendaReason) - {AgendaReason.STALE_MEASUREMENTS}
 """What a steering group must look at; stale data alone is the owner's job."""
 
-OWNER_REASONS = frozenset(AgendaReason) - {AgendaReason.RECOMMENDATION_CHANGED}
+OWNER_REASONS = frozenset(AgendaReason) - {
+    AgendaReason.RECOMMENDATION_CHANGED, AgendaReason.RECOMMENDED
+}
 """What an owner is reminded of: data to record and reviews to prepare."""
 
 
@@ -123,6 +131,10 @@ def _item(
         reasons.append(AgendaReason.RECOMMENDATION_CHANGED)
     if evaluation and evaluation.recommendation is Recommendation.NEEDS_DATA:
         reasons.append(AgendaReason.NEEDS_DATA)
+    if (evaluation and evaluation.recommendation in ACTION_RECOMMENDATIONS
+            and AgendaReason.RECOMMENDATION_CHANGED not in reasons
+            and not (last and last.decided_on >= evaluation.as_of)):
+        reasons.append(AgendaReason.RECOMMENDED)
     follow_up = _follow_up_due(initiative, decisions, as_of)
     if follow_up:
         reasons.append(follow_up[0])

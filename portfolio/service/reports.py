@@ -22,7 +22,6 @@ from portfolio.models import (
     Lesson,
     Measurement,
 )
-from portfolio.reports.due import due_reasons
 from portfolio.review.agenda import build_agenda
 from portfolio.service.access import Permission, authorize
 from portfolio.storage import Database, Store
@@ -53,7 +52,7 @@ class InitiativeFile:
 class AgendaItem:
     file: InitiativeFile
     reasons: tuple[str, ...]
-    """Codes of portfolio.review.agenda.AgendaReason, and reports.due.RECOMMENDED."""
+    """Codes of portfolio.review.agenda.AgendaReason."""
 
 
 @dataclass(frozen=True)
@@ -156,10 +155,9 @@ def agenda_material(db: Database, actor: Actor, group: str) -> AgendaMaterial:
                               store.departments.all(), as_of)
     listed = {i.initiative.id: i.reasons for i in agenda.for_steering_groups().get(group, ())}
     items = tuple(
-        AgendaItem(f, reasons)
+        AgendaItem(f, tuple(str(r) for r in reasons))
         for f in files
-        if (reasons := due_reasons(listed.get(f.initiative.id, ()), f.evaluation,
-                                   f.last_decision))
+        if (reasons := listed.get(f.initiative.id, ()))
     )
     return AgendaMaterial(group, departments, as_of, len(active), items, evidence_on is not None)
 

@@ -19,7 +19,6 @@ from portfolio.models import (
     DecisionKind,
     Evaluation,
     Initiative,
-    Recommendation,
     Stage,
 )
 from portfolio.review.agenda import AgendaItem as FollowUp
@@ -29,10 +28,8 @@ from portfolio.service.agenda import review_agenda
 from portfolio.storage import Database
 
 DUE_WITHIN_DAYS = 30
-ACTION_RECOMMENDATIONS = frozenset({Recommendation.SCALE, Recommendation.CLOSE,
-                                    Recommendation.PIVOT})
 DUE = "due"
-RECOMMENDED = "recommended"
+RECOMMENDED = AgendaReason.RECOMMENDED.value
 REVISIT = "revisit"
 
 
@@ -121,9 +118,4 @@ def _extra(
     if AgendaReason.OVERDUE not in reasons and ini.review_on and today <= ini.review_on <= horizon:
         why.append(Why(DUE, {"review_on": ini.review_on.isoformat(),
                              "days": (ini.review_on - today).days}))
-    rec = evaluation.recommendation if evaluation else None
-    undecided = not (last and evaluation and last.decided_on >= evaluation.as_of)
-    if (rec in ACTION_RECOMMENDATIONS and undecided
-            and AgendaReason.RECOMMENDATION_CHANGED not in reasons):
-        why.append(Why(RECOMMENDED, {"recommendation": rec.value if rec else ""}))
     return tuple(why)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from portfolio.i18n import LANGUAGES
-from portfolio.models import Decision, DecisionKind, Evaluation, Light, Recommendation
+from portfolio.models import Decision, DecisionKind, Department, Evaluation, Light, Recommendation
 from portfolio.reports import labels
-from portfolio.reports.due import RECOMMENDED, due_reasons
 from portfolio.reports.figures import realised_kpis, summarise
+from portfolio.review.agenda import AgendaReason, build_agenda
 from portfolio.service.reports import InitiativeFile
 from tests.factories import AS_OF, make_initiative, make_kpi, make_measurements
 
@@ -26,12 +26,20 @@ def _decision(days_before: int) -> Decision:
                     decided_on=AS_OF - timedelta(days=days_before))
 
 
+def _reasons(evaluation: Evaluation, decision: Decision | None) -> tuple[AgendaReason, ...]:
+    initiative = make_initiative()
+    department = Department(name=initiative.department, steering_group="G")
+    agenda = build_agenda([initiative], {initiative.id: evaluation},
+                          [decision] if decision else [], [department], AS_OF)
+    return agenda.items[0].reasons if agenda.items else ()
+
+
 def test_a_scale_recommendation_is_due_until_the_group_decides_on_that_evidence() -> None:
     scale = _evaluation(Recommendation.SCALE)
 
-    assert due_reasons((), scale, _decision(days_before=30)) == (RECOMMENDED,)
-    assert due_reasons((), scale, _decision(days_before=0)) == ()
-    assert due_reasons(("overdue",), _evaluation(Recommendation.CONTINUE), None) == ("overdue",)
+    assert _reasons(scale, _decision(days_before=30)) == (AgendaReason.RECOMMENDED,)
+    assert _reasons(scale, _decision(days_before=0)) == ()
+    assert _reasons(_evaluation(Recommendation.CONTINUE), None) == ()
 
 
 def test_realised_benefits_are_capped_at_the_target_and_split_by_cashable() -> None:
