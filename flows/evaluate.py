@@ -70,7 +70,8 @@ def _record_failure(
     """Put the failure on the status line; never hide the original error behind this one."""
     policy = run.policy if run else default_policy()
     try:
-        evaluation.record_failed_run(database(db_path), run_id, as_of, policy, repr(exc))
+        evaluation.record_failed_run(database(db_path), SYSTEM_ACTOR, run_id, as_of, policy,
+                                     repr(exc))
     except Exception:
         get_run_logger().exception("Could not record the failed run %s", run_id)
 

@@ -50,10 +50,30 @@ def read_table(path: Path) -> Table:
         raise FileUnreadable(f"{path}: no such file; check the path and the file name.")
     if suffix in XLSX_SUFFIXES:
         return _table(path.name, _xlsx_rows(path), delimiter=None)
+    text, delimiter = csv_text(path)
+    return _table(path.name, enumerate(csv_records(path.name, text, delimiter), start=1),
+                  delimiter=delimiter)
+
+
+def csv_text(path: Path) -> tuple[str, str]:
+    """A CSV file's decoded text and its sniffed delimiter."""
+    if not path.is_file():
+        raise FileUnreadable(f"{path}: no such file; check the path and the file name.")
     text = _decode(path)
-    delimiter = sniff_delimiter(text)
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return _table(path.name, _csv_rows(path.name, rows), delimiter=delimiter)
+    return text, sniff_delimiter(text)
+
+
+def csv_records(name: str, text: str, delimiter: str) -> list[list[str]]:
+    """The records of CSV text; record n is what a spreadsheet shows as row n."""
+    records: list[list[str]] = []
+    try:
+        records.extend(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise FileUnreadable(
+            f"{name}: the CSV is malformed near row {len(records) + 1} ({exc}); "
+            f"check for unbalanced quotes."
+        ) from None
+    return records
 
 
 def _decode(path: Path) -> str:
@@ -94,18 +114,6 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] > counts[","] else ","
 
 
-def _csv_rows(name: str, rows: Iterable[list[str]]) -> Iterator[tuple[int, Sequence[Cell]]]:
-    number = 0
-    try:
-        for number, row in enumerate(rows, start=1):
-            yield number, row
-    except csv.Error as exc:
-        raise FileUnreadable(
-            f"{name}: the CSV is malformed near row {number + 1} ({exc}); "
-            f"check for unbalanced quotes."
-        ) from None
-
-
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, Sequence[Cell]]]:
     from openpyxl import load_workbook
 
@@ -140,29 +148,39 @@ def _table(
     rows: list[tuple[int, dict[str, Cell]]] = []
     row_errors: dict[int, str] = {}
     for number, raw in numbered:
-        cells = [_clean(c) for c in raw]
+        cells = [clean(c) for c in raw]
         if all(is_blank(c) for c in cells):
             continue
         if header is None:
-            header = _header(name, cells)
+            header = header_of(name, cells)
             continue
-        values = {column: cells[i] if i < len(cells) else "" for i, column in enumerate(header)}
-        width = 1 + max(i for i, c in enumerate(cells) if not is_blank(c))
-        if width > len(header):
-            row_errors[number] = _ragged_reason(len(header), width, delimiter)
+        values, error = row_values(header, cells, delimiter)
+        if error:
+            row_errors[number] = error
         rows.append((number, values))
     if header is None:
         raise FileUnreadable(f"{name}: the file has no header row; it needs one, then data.")
     return Table(name, header, tuple(rows), row_errors)
 
 
-def _clean(cell: Cell) -> Cell:
+def row_values(
+    header: tuple[str, ...], cells: list[Cell], delimiter: str | None
+) -> tuple[dict[str, Cell], str | None]:
+    """A non-blank row's cells by column, and why its shape is wrong (None when it is not)."""
+    values = {column: cells[i] if i < len(cells) else "" for i, column in enumerate(header)}
+    width = 1 + max(i for i, c in enumerate(cells) if not is_blank(c))
+    if width > len(header):
+        return values, _ragged_reason(len(header), width, delimiter)
+    return values, None
+
+
+def clean(cell: Cell) -> Cell:
     if cell is None:
         return ""
     return cell.strip() if isinstance(cell, str) else cell
 
 
-def _header(name: str, cells: list[Cell]) -> tuple[str, ...]:
+def header_of(name: str, cells: list[Cell]) -> tuple[str, ...]:
     last = max(i for i, c in enumerate(cells) if not is_blank(c))
     header = [
         normalise_header(cell_text(c)) or f"column_{i + 1}" for i, c in enumerate(cells[: last + 1])

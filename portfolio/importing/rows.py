@@ -100,16 +100,11 @@ def parse_table(table: Table, kind: ImportKind | str) -> ParsedBatch:
     """Raises FileUnreadable when a required column is missing; bad rows never raise."""
     kind = ImportKind(kind)
     columns = resolve_columns(kind, table.columns, table.source_name)
-    build = _BUILDERS[kind]
     seen: dict[tuple[str, ...], tuple[int, Record]] = {}
     accepted: list[AcceptedRow] = []
     rejected: list[RowError] = []
     for number, values in table.rows:
-        raw = {name: cell_text(value) for name, value in values.items()}
-        reason = table.row_errors.get(number)
-        record: Record | None = None
-        if reason is None:
-            record, reason = _build(build, _Cells(values, columns), raw)
+        record, reason, raw = parse_row(kind, columns, values, table.row_errors.get(number))
         if record is not None:
             key = _key(record)
             if key in seen:
@@ -127,6 +122,18 @@ def parse_table(table: Table, kind: ImportKind | str) -> ParsedBatch:
         rejected=tuple(rejected),
         ignored_columns=ignored_columns(kind, table.columns),
     )
+
+
+def parse_row(
+    kind: ImportKind, columns: Mapping[str, str], values: Mapping[str, Cell],
+    shape_error: str | None = None,
+) -> tuple[Record | None, str, dict[str, str]]:
+    """One row as a record, or why not; and the row's cells as text (for quarantine)."""
+    raw = {name: cell_text(value) for name, value in values.items()}
+    if shape_error is not None:
+        return None, shape_error, raw
+    record, reason = _build(_BUILDERS[kind], _Cells(values, columns), raw)
+    return record, reason, raw
 
 
 class _Cells:

@@ -132,22 +132,35 @@ def persist_run(
 
 
 def record_failed_run(
-    db: Database, run_id: str, as_of: date, policy: ReviewPolicy, error: str
+    db: Database, actor: Actor, run_id: str, as_of: date, policy: ReviewPolicy, error: str
 ) -> None:
     """Remember a failure for the status line; the results of the run were not stored."""
+    authorize(actor, Permission.EVALUATE)
     with db.transaction() as store:
         now = _now()
         store.evaluations.start_run(run_id, as_of, policy.name, policy.version, now)
         store.evaluations.finish_run(run_id, "failed", 0, now, error[:2000])
+        audit.record(store, actor, "evaluate_failed", "evaluation_run", run_id,
+                     after={"as_of": as_of.isoformat(), "error": error[:500]})
+
+
+def record_run_requested(db: Database, actor: Actor, flow_run_id: str) -> None:
+    """Who asked for a queued run: the run itself is audited as the flow's system actor."""
+    authorize(actor, Permission.EVALUATE)
+    with db.transaction() as store:
+        audit.record(store, actor, "request_evaluation", "evaluation_run", flow_run_id)
 
 
 def last_run(db: Database) -> RunRecord | None:
+    """When the last run ended and how: the status line, shown to every signed-in user
+    (and only to them: the dashboard's sign-in gate runs first). Holds no portfolio data."""
     with db.reading() as store:
         return store.evaluations.last_run()
 
 
 def evaluate_now(db: Database, actor: Actor, as_of: date, run_id: str) -> list[Evaluation]:
     """Evaluate in this process without an orchestrator (used by tests and `--local`)."""
+    authorize(actor, Permission.EVALUATE)
     run = prepare_run(db, as_of)
     persist_run(db, actor, run_id, run, evaluate_run(run))
     with db.reading() as store:

@@ -48,17 +48,27 @@ class AuditLog:
         return [_event(r) for r in rows]
 
     def for_initiative(self, initiative_id: str, limit: int = 200) -> list[AuditEvent]:
-        """Changes to an initiative and to its KPIs and measurements ("ID/…"), newest first."""
+        """Changes to an initiative, to its KPIs and measurements ("ID/…") and its lessons,
+        newest first."""
         rows = fetch_dicts(
             self.con,
-            "SELECT * FROM audit_events WHERE entity IN ('initiative', 'kpi', 'measurement') "
-            "AND (entity_id = ? OR starts_with(entity_id, ?)) ORDER BY id DESC LIMIT ?",
-            [initiative_id, f"{initiative_id}/", limit],
+            "SELECT * FROM audit_events WHERE (entity IN ('initiative', 'kpi', 'measurement') "
+            "AND (entity_id = ? OR starts_with(entity_id, ?))) OR (entity = 'lesson' "
+            "AND json_extract_string(after, '$.initiative_id') = ?) ORDER BY id DESC LIMIT ?",
+            [initiative_id, f"{initiative_id}/", initiative_id, limit],
         )
         return [_event(r) for r in rows]
 
     def recent(self, limit: int = 1000) -> list[AuditEvent]:
         rows = fetch_dicts(
             self.con, "SELECT * FROM audit_events ORDER BY id DESC LIMIT ?", [limit]
+        )
+        return [_event(r) for r in rows]
+
+    def page(self, after_id: int, limit: int) -> list[AuditEvent]:
+        """Events after `after_id`, oldest first: the export reads the log in pages."""
+        rows = fetch_dicts(
+            self.con, "SELECT * FROM audit_events WHERE id > ? ORDER BY id LIMIT ?",
+            [after_id, limit],
         )
         return [_event(r) for r in rows]

@@ -14,6 +14,7 @@ from portfolio.storage.measurements import Measurements
 from portfolio.storage.people import People
 from portfolio.storage.policies import Policies
 from portfolio.storage.synthetic import Synthetic
+from portfolio.storage.users import Contributors, Users
 
 
 class Store:
@@ -32,3 +33,5 @@ class Store:
         self.policies = Policies(con)
         self.synthetic = Synthetic(con)
         self.people = People(con)
+        self.users = Users(con)
+        self.contributors = Contributors(con)

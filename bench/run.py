@@ -1,0 +1,194 @@
+"""`make bench` (`python -m bench.run [--quick]`): the numbers of issue #7, on one machine.
+
+Everything runs in this process on data it generates itself (failscale synth), except the
+national evaluation, which runs in a child process so its peak RSS is its own. Results go
+to bench/results.json (flat keys) and bench/results.md. --quick runs at 1/20 scale.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ["PREFECT_API_URL"] = ""  # never a developer's server: the harness starts its own
+
+from bench.importer import write_measurements_csv
+from portfolio.models import Actor
+from portfolio.service import evaluation
+from portfolio.service.setup import initialise
+from portfolio.storage import Database
+from portfolio.synth import SynthSpec, generate_portfolio
+
+HERE = Path(__file__).parent
+AS_OF = date(2025, 6, 30)
+OPERATOR = Actor.operator()
+TARGETS = {
+    "evaluate_seconds": ("<", 10.0),
+    "evaluate_peak_rss_mb": ("<", 2048.0),
+    "ratio_vs_naive": (">=", 100.0),
+    "ratio_vs_scan": ("<=", 5.0),
+    "import_rows_per_s": (">=", 300_000.0),
+    "board_seconds_national": ("<", 2.0),
+    "board_seconds_municipal": ("<", 0.5),
+    "synth_measurements_per_s": (">=", 1_000_000.0),
+}
+
+
+@dataclass(frozen=True)
+class Scale:
+    name: str
+    initiatives: int
+    measurements: int
+    subset: int
+    import_rows: int
+    municipal: int
+
+    @classmethod
+    def of(cls, quick: bool) -> Scale:
+        if quick:
+            return cls("quick (1/20)", 2_500, 500_000, 100, 50_000, 25)
+        return cls("full", 50_000, 10_000_000, 2_000, 1_000_000, 500)
+
+
+def synthesised(path: Path, initiatives: int, measurements: int) -> tuple[Database, float]:
+    db = Database(path, lock_timeout=60)
+    initialise(db, OPERATOR)
+    report = generate_portfolio(db, OPERATOR, SynthSpec(initiatives, measurements, 7, AS_OF))
+    return db, report.measurements_per_second
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def evaluate_in_process(db: Database, run_id: str) -> None:
+    run = evaluation.prepare_run(db, AS_OF)
+    evaluation.persist_run(db, OPERATOR, run_id, run, evaluation.evaluate_run(run))
+
+
+def bench_national(db: Database) -> dict[str, float]:
+    """End to end in a fresh process: read, evaluate, persist; and the scan floor."""
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.evaluate_child", str(db.path), AS_OF.isoformat()],
+        check=True, capture_output=True, text=True, cwd=HERE.parent,
+    )
+    child = json.loads(out.stdout.strip().splitlines()[-1])
+    return {
+        "evaluate_seconds": child["evaluate_seconds"],
+        "evaluate_peak_rss_mb": child["peak_rss_mb"],
+        "evaluate_read_seconds": child["read_seconds"],
+        "evaluate_policy_seconds": child["policy_seconds"],
+        "evaluate_persist_seconds": child["persist_seconds"],
+        "scan_seconds": child["scan_seconds"],
+        "ratio_vs_scan": child["engine_seconds"] / child["scan_seconds"],
+        "ratio_vs_scan_end_to_end": child["evaluate_seconds"] / child["scan_seconds"],
+    }
+
+
+def bench_naive(db: Database) -> dict[str, float]:
+    """One Prefect task per initiative vs the engine, on the same subset database."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    from bench.naive import naive_evaluate
+
+    evaluate_in_process(db, "warm-up")
+    engine = min(timed(lambda: evaluate_in_process(db, "engine")) for _ in range(3))
+    with db.reading() as store:
+        ids = [i.id for i in store.initiatives.all(active_only=True)]
+    with prefect_test_harness(server_startup_timeout=120):
+        naive = timed(lambda: naive_evaluate(str(db.path), ids, AS_OF))
+    return {"naive_seconds": naive, "engine_subset_seconds": engine,
+            "ratio_vs_naive": naive / engine}
+
+
+def bench_import(db: Database, rows: int, folder: Path) -> dict[str, float]:
+    from portfolio.service.imports import import_file
+
+    path = write_measurements_csv(db, folder / "measurements.csv", rows, AS_OF)
+    report_box: list[Any] = []
+    seconds = timed(lambda: report_box.append(import_file(db, OPERATOR, path, "measurements")))
+    report = report_box[0]
+    return {"import_rows": report.rows_read, "import_rejected": report.rejected,
+            "import_seconds": seconds, "import_rows_per_s": report.rows_read / seconds}
+
+
+def bench_board(db: Database, key: str) -> dict[str, float]:
+    """The default page of dashboard/app.py under AppTest: first run cold, then warm."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["FAILSCALE_DB"] = str(db.path)
+    st.cache_data.clear()
+    app = AppTest.from_file(str(HERE.parent / "dashboard" / "app.py"), default_timeout=600)
+    cold = timed(app.run)
+    if app.exception:  # reported, not raised: the other numbers are still worth having
+        message = str(app.exception[0].message).splitlines()[0][:300]
+        return {f"board_seconds_{key}": None, f"board_seconds_{key}_cold": cold,
+                f"board_error_{key}": message}
+    warm = min(timed(app.run) for _ in range(2))
+    return {f"board_seconds_{key}": warm, f"board_seconds_{key}_cold": cold}
+
+
+def markdown(results: dict[str, Any]) -> str:
+    lines = ["# Benchmark results (issue #7)", "",
+             f"Scale: {results['scale']}; measured {results['measured_at']} on "
+             f"{results['cpus']} CPUs. Targets apply at full scale.", "",
+             "| key | value | target |", "|---|---:|---|"]
+    for key, value in results.items():
+        if isinstance(value, float) or (value is None and key in TARGETS):
+            op, bound = TARGETS.get(key, ("", None))
+            target = f"{op} {bound:g}" if bound is not None else ""
+            shown = "failed" if value is None else f"{value:,.3f}"
+            lines.append(f"| {key} | {shown} | {target} |")
+    notes = [f"- {key}: {value}" for key, value in results.items() if key.endswith(
+        tuple(f"error_{k}" for k in ("national", "municipal")))]
+    return "\n".join(lines + (["", *notes] if notes else [])) + "\n"
+
+
+def main(quick: bool) -> dict[str, Any]:
+    scale = Scale.of(quick)
+    results: dict[str, Any] = {"scale": scale.name, "cpus": os.cpu_count(),
+                               "measured_at": time.strftime("%Y-%m-%d %H:%M")}
+    folder = Path(tempfile.mkdtemp(prefix="failscale-bench-"))
+    try:
+        national, per_s = synthesised(folder / "national.duckdb", scale.initiatives,
+                                      scale.measurements)
+        results["synth_measurements_per_s"] = per_s
+        print(f"synth: {per_s:,.0f} measurements/s", flush=True)
+        results.update(bench_national(national))
+        print(f"national: {results['evaluate_seconds']:.2f} s", flush=True)
+        results.update(bench_board(national, "national"))
+        ratio = scale.measurements // scale.initiatives
+        municipal, _ = synthesised(folder / "municipal.duckdb", scale.municipal,
+                                   scale.municipal * ratio)
+        evaluate_in_process(municipal, "municipal")
+        results.update(bench_board(municipal, "municipal"))
+        subset, _ = synthesised(folder / "subset.duckdb", scale.subset, scale.subset * ratio)
+        shutil.copy(subset.path, folder / "import.duckdb")
+        results.update(bench_import(Database(folder / "import.duckdb", lock_timeout=60),
+                                    scale.import_rows, folder))
+        print(f"import: {results['import_rows_per_s']:,.0f} rows/s", flush=True)
+        results.update(bench_naive(subset))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n", "utf-8")
+    (HERE / "results.md").write_text(markdown(results), "utf-8")
+    return results
+
+
+if __name__ == "__main__":
+    print(markdown(main(quick="--quick" in sys.argv[1:])))

@@ -1,0 +1,234 @@
+"""A columnar fast path for measurement CSV files (#7), under the row-by-row parser's rules.
+
+Rows whose cells all have a common, unambiguous shape (ids present, a YYYY-MM-DD or
+DD-MM-YYYY date, a plain decimal number, a known source) are checked and converted
+column by column; every other row goes through the row-by-row parser (rows.parse_row),
+so a rejected row gets exactly the reason it gets there. Repeated keys are judged over
+all accepted rows in file order, as there. tests/unit/test_setbased_import.py holds the
+two parsers to the same accepted rows and the same reasons on random files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from portfolio.errors import FileUnreadable
+from portfolio.importing.choices import parse_choice
+from portfolio.importing.columns import ImportKind, ignored_columns, resolve_columns
+from portfolio.importing.csv_columns import CsvBody, split_csv
+from portfolio.importing.reading import CSV_SUFFIXES, clean, csv_text, header_of, row_values
+from portfolio.importing.rows import (
+    AcceptedRow,
+    ParsedBatch,
+    RowError,
+    _duplicate_reason,
+    parse_file,
+    parse_row,
+)
+from portfolio.importing.values import MAX_MAGNITUDE, MAX_YEAR, MIN_YEAR, CellError
+from portfolio.models import Measurement, Source
+
+KIND = ImportKind.MEASUREMENTS
+_ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_DAY_FIRST = r"^[0-9]{2}-[0-9]{2}-[0-9]{4}$"
+_PLAIN_NUMBER = r"^-?[0-9]+([.,][0-9]+)?$"
+
+
+@dataclass(frozen=True)
+class MeasurementColumns:
+    """A parsed measurement file: accepted rows as columns, rejected rows with reasons."""
+
+    source_name: str
+    rows_read: int
+    accepted: pa.Table
+    """row, initiative_id, kpi, measured_on, value, source; in file order."""
+    rejected: tuple[RowError, ...]
+    ignored_columns: tuple[str, ...] = ()
+
+    def records(self) -> list[AcceptedRow]:
+        """The accepted rows as models (for comparisons; slow on big files)."""
+        return [
+            AcceptedRow(r["row"], Measurement(initiative_id=r["initiative_id"], kpi=r["kpi"],
+                                              on=r["measured_on"], value=r["value"],
+                                              source=Source(r["source"])))
+            for r in self.accepted.to_pylist()
+        ]
+
+
+_SCHEMA = pa.schema([
+    ("row", pa.int64()), ("initiative_id", pa.string()), ("kpi", pa.string()),
+    ("measured_on", pa.date32()), ("value", pa.float64()), ("source", pa.string()),
+])
+_KEY = ["initiative_id", "kpi", "measured_on"]
+_SlowRow = tuple[int, Measurement | None, str, dict[str, str]]
+
+
+def read_measurements(path: Path) -> MeasurementColumns:
+    """A measurement file as columns: CSV on the fast path, XLSX through the row parser."""
+    if Path(path).suffix.lower() in CSV_SUFFIXES:
+        return parse_measurements_csv(Path(path))
+    return columns_of(parse_file(path, KIND))
+
+
+def columns_of(batch: ParsedBatch) -> MeasurementColumns:
+    rows = [(a.row, a.record) for a in batch.accepted if isinstance(a.record, Measurement)]
+    accepted = pa.Table.from_pylist(
+        [{"row": n, "initiative_id": m.initiative_id, "kpi": m.kpi, "measured_on": m.on,
+          "value": m.value, "source": m.source.value} for n, m in rows],
+        schema=_SCHEMA,
+    )
+    return MeasurementColumns(batch.source_name, batch.rows_read, accepted, batch.rejected,
+                              batch.ignored_columns)
+
+
+def parse_measurements_csv(path: Path) -> MeasurementColumns:
+    """Raises FileUnreadable as read_table and parse_table do; bad rows never raise."""
+    text, delimiter = csv_text(path)
+    first, body = split_csv(path.name, text, delimiter)
+    if first is None:
+        raise FileUnreadable(f"{path.name}: the file has no header row; it needs one, then data.")
+    header = header_of(path.name, [clean(c) for c in first])
+    columns = resolve_columns(KIND, header, path.name)
+    widths = body.widths()
+    fast, slow = _parse_regular(header, columns, body, np.flatnonzero(widths == len(header)))
+    for i in np.flatnonzero(widths != len(header)):
+        cells = [clean(c) for c in body.cells(i)]
+        if any(cells):
+            values, error = row_values(header, cells, delimiter)
+            slow.append((body.number(i), *parse_row(KIND, columns, values, error)))
+    accepted, rejected = _without_repeats(fast, slow, header, body)
+    return MeasurementColumns(
+        source_name=path.name,
+        rows_read=accepted.num_rows + len(rejected),
+        accepted=accepted,
+        rejected=tuple(rejected),
+        ignored_columns=ignored_columns(KIND, header),
+    )
+
+
+def _stripped_cells(header: tuple[str, ...], body: CsvBody, i: int) -> dict[str, str]:
+    return dict(zip(header, (c.strip() for c in body.cells(i)), strict=True))
+
+
+def _stripped(column: pa.Array) -> pa.Array:
+    """str.strip() of every cell; only cells that start or end with something other than
+    printable ASCII are stripped in Python (arrow's idea of whitespace is not Python's)."""
+    odd = _true(pc.match_substring_regex(column, r"^[^\x21-\x7e]|[^\x21-\x7e]$"))
+    if not odd.any():
+        return column
+    cells = column.to_numpy(zero_copy_only=False).copy()
+    cells[odd] = [c.strip() for c in cells[odd]]
+    return pa.array(cells, pa.string())
+
+
+def _parse_regular(
+    header: tuple[str, ...], columns: dict[str, str], body: CsvBody, regular: np.ndarray
+) -> tuple[pa.Table, list[_SlowRow]]:
+    """Rows as wide as the header: the plain ones column-wise, the rest row by row."""
+    if not regular.size:
+        return _SCHEMA.empty_table(), []
+    cells = [_stripped(c) for c in body.columns(regular, len(header))]
+    blank = np.logical_and.reduce([_true(pc.equal(c, "")) for c in cells])
+    get = {name: cells[header.index(columns[name])] for name in columns}
+    day, day_ok = _dates(get["date"])
+    value, value_ok = _numbers(get["value"])
+    source, source_ok = _sources(get.get("source"), regular.size)
+    plain = (~_true(pc.equal(get["initiative_id"], "")) & ~_true(pc.equal(get["kpi"], ""))
+             & day_ok & value_ok & source_ok & ~blank)
+    mask = pa.array(plain)
+    fast = pa.Table.from_arrays(
+        [pa.array(regular[plain] + body.first_row), get["initiative_id"].filter(mask),
+         get["kpi"].filter(mask), day.filter(mask), value.filter(mask), source.filter(mask)],
+        schema=_SCHEMA,
+    )
+    slow = [(body.number(i), *parse_row(KIND, columns, _stripped_cells(header, body, i)))
+            for i in regular[~plain & ~blank]]
+    return fast, slow
+
+
+def _true(mask: pa.Array) -> np.ndarray:
+    return pc.fill_null(mask, False).to_numpy(zero_copy_only=False)
+
+
+def _dates(text: pa.Array) -> tuple[pa.Array, np.ndarray]:
+    iso = pc.match_substring_regex(text, _ISO_DATE)
+    day_first = pc.match_substring_regex(text, _DAY_FIRST)
+    stamps = pc.if_else(
+        iso, pc.strptime(text, "%Y-%m-%d", "s", error_is_null=True),
+        pc.if_else(day_first, pc.strptime(text, "%d-%m-%Y", "s", error_is_null=True),
+                   pa.scalar(None, pa.timestamp("s"))),
+    )
+    days = pc.cast(stamps, pa.date32())
+    # strptime rolls 2025-02-30 over into March 2: a date whose day is not the written one
+    # does not exist (the row parser says so).
+    written = pc.if_else(iso, pc.utf8_slice_codeunits(text, 8, 10),
+                         pc.utf8_slice_codeunits(text, 0, 2))
+    same_day = pc.equal(pc.day(days), pc.cast(pc.if_else(pc.or_(iso, day_first), written, "0"),
+                                              pa.int64()))
+    years = pc.year(days)
+    ok = pc.and_(same_day,
+                 pc.and_(pc.greater_equal(years, MIN_YEAR), pc.less_equal(years, MAX_YEAR)))
+    return days, _true(ok)
+
+
+def _numbers(text: pa.Array) -> tuple[pa.Array, np.ndarray]:
+    plain = pc.match_substring_regex(text, _PLAIN_NUMBER)
+    values = pc.cast(pc.if_else(plain, pc.replace_substring(text, ",", "."), "0"), pa.float64())
+    return values, _true(pc.and_(plain, pc.less_equal(pc.abs(values), MAX_MAGNITUDE)))
+
+
+def _sources(text: pa.Array | None, n: int) -> tuple[pa.Array, np.ndarray]:
+    """Each distinct spelling is looked up once; unknown ones go row by row for the reason."""
+    if text is None:
+        return pa.array(np.full(n, Source.MANUAL.value, dtype=object), pa.string()), np.ones(
+            n, bool)
+    encoded = text.dictionary_encode()
+    known = []
+    for spelling in encoded.dictionary.to_pylist():
+        try:
+            known.append(parse_choice(Source, spelling, "source").value if spelling
+                         else Source.MANUAL.value)
+        except CellError:
+            known.append(None)
+    names = pc.take(pa.array(known, pa.string()), encoded.indices)
+    return names, _true(pc.is_valid(names))
+
+
+def _without_repeats(
+    fast: pa.Table, slow: list[_SlowRow], header: tuple[str, ...], body: CsvBody,
+) -> tuple[pa.Table, list[RowError]]:
+    """Accepted rows in file order, a repeated key rejected as the row-by-row parser does."""
+    rejected = [RowError(n, reason, raw) for n, record, reason, raw in slow if record is None]
+    parsed = pa.Table.from_pylist(
+        [{"row": n, "initiative_id": m.initiative_id, "kpi": m.kpi, "measured_on": m.on,
+          "value": m.value, "source": m.source.value} for n, m, _, _ in slow if m is not None],
+        schema=_SCHEMA,
+    )
+    table = pa.concat_tables([fast, parsed])
+    table = table.take(pc.sort_indices(table, [("row", "ascending")]))
+    keys = table.select(["row", *_KEY]).to_pandas(date_as_object=False)
+    repeated = keys.duplicated(_KEY, keep="first").to_numpy()
+    if repeated.any():
+        first = keys.groupby(_KEY, sort=False)["row"].transform("first").to_numpy()
+        position = {n: i for i, n in enumerate(keys["row"].tolist())}
+        raws = {n: raw for n, _, _, raw in slow}
+        for i in np.flatnonzero(repeated):
+            number, earlier = int(keys["row"].iat[i]), int(first[i])
+            raw = raws.get(number) or _stripped_cells(header, body, number - body.first_row)
+            reason = _duplicate_reason((earlier, _model(table, position[earlier])),
+                                       _model(table, i))
+            rejected.append(RowError(number, reason, raw))
+        table = table.filter(pa.array(~repeated))
+    rejected.sort(key=lambda e: e.row)
+    return table, rejected
+
+
+def _model(table: pa.Table, i: int) -> Measurement:
+    row = table.slice(i, 1).to_pylist()[0]
+    return Measurement(initiative_id=row["initiative_id"], kpi=row["kpi"],
+                       on=row["measured_on"], value=row["value"], source=Source(row["source"]))

@@ -1,0 +1,200 @@
+"""The set-based engine (#7) gives the per-initiative engine's verdicts on any portfolio.
+
+Random portfolios are stored in a real DuckDB file; the reference reads them initiative by
+initiative (load_snapshots) and runs engine.evaluate, the set-based path reads per-KPI
+statistics in one pass and applies the policy column-wise. Everything must be identical
+except the trend, which DuckDB sums in another order (it is shown, never judged).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from datetime import date, timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from portfolio.models import (
+    Actor,
+    Decision,
+    DecisionKind,
+    Direction,
+    Initiative,
+    Kpi,
+    KpiKind,
+    Measurement,
+    Source,
+    Stage,
+    Verdict,
+)
+from portfolio.review.engine import evaluate_all
+from portfolio.review.policy import ReviewPolicy, default_policy
+from portfolio.service import evaluation
+from portfolio.service.setup import initialise
+from portfolio.storage import Database
+from tests.factories import AS_OF, make_initiative
+
+PORTFOLIOS = settings(
+    max_examples=40, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+_files = itertools.count()
+
+# Round numbers land exactly on thresholds (110 vs 100 is exactly 10 % worse).
+numbers = st.sampled_from([0.0, 50.0, 80.0, 90.0, 100.0, 110.0, 125.0]) | st.floats(
+    min_value=-1e4, max_value=1e4, allow_nan=False, allow_infinity=False
+)
+days = st.integers(min_value=-60, max_value=120).map(lambda d: AS_OF + timedelta(days=d))
+
+
+@st.composite
+def kpi_with_measurements(draw, initiative_id: str, index: int) -> tuple[Kpi, list[Measurement]]:
+    kpi = Kpi(
+        initiative_id=initiative_id,
+        name=f"kpi {index}",
+        kind=draw(st.sampled_from(KpiKind)),
+        direction=draw(st.sampled_from(Direction)),
+        baseline=draw(numbers),
+        target=draw(numbers),
+        weight=draw(st.sampled_from([0.0, 0.5, 1.0, 3.0])),
+        unit=draw(st.sampled_from(["", "%", "dage"])),
+    )
+    ages = draw(st.lists(st.integers(min_value=-20, max_value=150), max_size=6, unique=True))
+    measurements = [
+        Measurement(initiative_id=initiative_id, kpi=kpi.name, on=AS_OF - timedelta(days=age),
+                    value=draw(numbers), source=draw(st.sampled_from(Source)))
+        for age in ages
+    ]
+    return kpi, measurements
+
+
+@st.composite
+def portfolios(draw) -> tuple[list[Initiative], list[Kpi], list[Measurement], list[Decision]]:
+    initiatives, kpis, measurements, decisions = [], [], [], []
+    for i in range(draw(st.integers(min_value=1, max_value=6))):
+        budget = draw(st.sampled_from([0.0, 100.0, 1_000_000.0]))
+        initiative = make_initiative(
+            id=f"INI-{i}",
+            stage=draw(st.sampled_from(Stage)),
+            review_on=draw(st.none() | days),
+            budget_dkk=budget,
+            spent_dkk=draw(st.sampled_from([0.0, 110.0, 125.0, 126.0]) | st.floats(0, 3e6)),
+        )
+        initiatives.append(initiative)
+        for k in range(draw(st.integers(min_value=0, max_value=4))):
+            kpi, own = draw(kpi_with_measurements(initiative.id, k))
+            kpis.append(kpi)
+            measurements += own
+        if decided := draw(st.none() | days):
+            decisions.append(Decision(initiative_id=initiative.id, kind=DecisionKind.CONTINUE,
+                                      decided_by="steering", decided_on=decided))
+    return initiatives, kpis, measurements, decisions
+
+
+def stored(tmp_path: Path, portfolio) -> Database:
+    db = Database(tmp_path / f"portfolio-{next(_files)}.duckdb", lock_timeout=5)
+    initialise(db, Actor.operator())
+    initiatives, kpis, measurements, decisions = portfolio
+    with db.transaction() as store:
+        for initiative in initiatives:
+            store.initiatives.save(initiative)
+        for kpi in kpis:
+            store.kpis.save(kpi)
+        store.measurements.upsert_many(measurements)
+        for decision in decisions:
+            store.decisions.add(decision)
+    return db
+
+
+def reference(db: Database, policy: ReviewPolicy) -> list[Verdict]:
+    with db.reading() as store:
+        return evaluate_all(evaluation.load_snapshots(store, AS_OF), policy, AS_OF)
+
+
+def without_trends(verdict: Verdict) -> Verdict:
+    kpis = tuple(k.model_copy(update={"trend_per_30d": None}) for k in verdict.kpis)
+    return verdict.model_copy(update={"kpis": kpis})
+
+
+def assert_same_verdicts(got: list[Verdict], expected: list[Verdict]) -> None:
+    assert [v.initiative_id for v in got] == [v.initiative_id for v in expected]
+    for mine, theirs in zip(got, expected, strict=True):
+        assert without_trends(mine) == without_trends(theirs)
+        for a, b in zip(mine.kpis, theirs.kpis, strict=True):
+            assert (a.trend_per_30d is None) == (b.trend_per_30d is None)
+            if a.trend_per_30d is not None:
+                assert math.isclose(a.trend_per_30d, b.trend_per_30d, rel_tol=1e-6, abs_tol=1e-6)
+
+
+@PORTFOLIOS
+@given(portfolios())
+def test_set_based_engine_gives_the_reference_verdicts_on_any_portfolio(tmp_path, portfolio):
+    db = stored(tmp_path, portfolio)
+    policy = default_policy()
+    run = evaluation.prepare_run(db, AS_OF)
+    assert_same_verdicts(list(evaluation.evaluate_run(run)), reference(db, policy))
+
+
+@PORTFOLIOS
+@given(portfolios(), st.integers(1, 5), st.integers(1, 200), st.sampled_from([0.0, 0.3]))
+def test_set_based_engine_follows_every_policy_threshold(
+    tmp_path, portfolio, min_measurements, max_age_days, max_worsening
+):
+    db = stored(tmp_path, portfolio)
+    policy = default_policy().next_version(
+        evidence={"min_measurements": min_measurements, "max_age_days": max_age_days},
+        guardrail={"max_worsening": max_worsening},
+        attainment={"green": 0.5, "yellow": 0.25},
+    )
+    frames = evaluation.prepare_run(db, AS_OF).frames
+    run = evaluation.RunInput(AS_OF, policy, frames)
+    assert_same_verdicts(list(evaluation.evaluate_run(run)), reference(db, policy))
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(portfolios())
+def test_bulk_stored_evaluations_equal_those_stored_row_by_row(tmp_path, portfolio):
+    db = stored(tmp_path, portfolio)
+    operator = Actor.operator()
+    run = evaluation.prepare_run(db, AS_OF)
+    evaluation.persist_run(db, operator, "bulk", run, evaluation.evaluate_run(run))
+    with db.reading() as store:
+        bulk = store.evaluations.for_run("bulk")
+    evaluation.persist_run(db, operator, "rows", run, reference(db, run.policy))
+    with db.reading() as store:
+        rows = store.evaluations.for_run("rows")
+    assert_same_verdicts([Verdict(**e.model_dump(include=set(Verdict.model_fields))) for e in bulk],
+                         [Verdict(**e.model_dump(include=set(Verdict.model_fields))) for e in rows])
+
+
+def test_an_initiative_without_kpis_needs_data_and_stores_empty_kpi_statistics(db):
+    with db.transaction() as store:
+        store.initiatives.save(make_initiative(id="EMPTY"))
+    run = evaluation.prepare_run(db, AS_OF)
+    evaluation.persist_run(db, Actor.operator(), "run", run, evaluation.evaluate_run(run))
+    with db.reading() as store:
+        (stored_evaluation,) = store.evaluations.for_run("run")
+    assert stored_evaluation.recommendation.value == "NEEDS_DATA"
+    assert stored_evaluation.kpis == ()
+    assert stored_evaluation.reasons[1].code == "evidence.no_benefit_kpi"
+
+
+def test_closed_initiatives_are_not_evaluated(db):
+    with db.transaction() as store:
+        store.initiatives.save(make_initiative(id="OPEN"))
+        store.initiatives.save(make_initiative(id="SHUT", stage=Stage.CLOSED))
+    run = evaluation.prepare_run(db, AS_OF)
+    assert [v.initiative_id for v in evaluation.evaluate_run(run)] == ["OPEN"]
+    assert run.titles() == {"OPEN": make_initiative().title}
+
+
+def test_recommendations_are_counted_without_building_models(db):
+    with db.transaction() as store:
+        store.initiatives.save(make_initiative(id="A"))
+        store.initiatives.save(make_initiative(id="B", review_on=date(2020, 1, 1)))
+    verdicts = evaluation.evaluate_run(evaluation.prepare_run(db, AS_OF))
+    assert evaluation.count_recommendations(verdicts)["NEEDS_DATA"] == 2
+    assert evaluation.count_recommendations(list(verdicts))["NEEDS_DATA"] == 2

@@ -1,0 +1,113 @@
+"""The columnar measurement reader (#7) accepts and rejects exactly what the row parser does.
+
+Random CSV files mix plain rows with every shape the row parser has a reason for (bad
+dates and numbers, formulas, blanks, unknown sources, ragged and blank rows, repeated
+keys); both parsers must give the same accepted rows and the same reasons, row by row.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from portfolio.importing import parse_file
+from portfolio.importing.fast_measurements import parse_measurements_csv, read_measurements
+
+_files = itertools.count()
+
+ids = st.sampled_from(["INI-1", "INI-2", " INI-1 ", "", "  ", "INI-1\xa0", "\x1cINI-2", "Ø-1 "])
+kpis = st.sampled_from(["digital share", "klager", "", "Digital share"])
+dates = st.sampled_from([
+    "2025-06-30", "2025-06-01", "30-06-2025", "01-06-2025", "2025-02-30", "31-02-2025",
+    "2025-6-1", "30.06.2025", "30/06/2025", "1899-12-31", "2101-01-01", "", "soon",
+    " 2025-06-30 ", "2025-06-30T12:00", "00-00-2025",
+])
+values = st.sampled_from([
+    "12", "-3.5", "1,5", "0", "-0", "007", "1.234,50", "1,234.50", "1 234,5", "", "abc",
+    "1e3", "=A1", "-A1", "#N/A", "nan", "inf", "99999999999999999", " 7 ", "12.", ",5",
+    "12 kr", "−4", "--5", "+5",
+]) | st.floats(min_value=-1e6, max_value=1e6, allow_nan=False).map(repr)
+sources = st.sampled_from(["", "system", "manuel", "selvrapporteret", "Self-Reported",
+                           "bogus", "MANUAL", "system_export"])
+HEADERS = [
+    ["initiative_id", "kpi", "date", "value", "source"],
+    ["Initiativ_ID", "Nøgletal", "Dato", "Værdi"],
+    ["value", "date", "kpi", "initiative_id", "note"],
+    ["initiative_id", "kpi", "date", "value", "kilde"],
+]
+
+
+@st.composite
+def measurement_files(draw) -> tuple[list[str], list[list[str]], str]:
+    header = draw(st.sampled_from(HEADERS))
+    cells = {"initiative_id": ids, "kpi": kpis, "date": dates, "value": values,
+             "source": sources, "note": st.just("x")}
+    canonical = {"initiativ_id": "initiative_id", "nøgletal": "kpi", "dato": "date",
+                 "værdi": "value", "kilde": "source"}
+    names = [canonical.get(h.lower(), h.lower()) for h in header]
+    rows = []
+    for _ in range(draw(st.integers(min_value=0, max_value=25))):
+        shape = draw(st.sampled_from(["plain"] * 6 + ["blank", "ragged", "short", "empty"]))
+        row = [draw(cells[n]) for n in names]
+        if shape == "blank":
+            row = ["" for _ in names]
+        elif shape == "ragged":
+            row = [*row, draw(st.sampled_from(["", "extra"]))]
+        elif shape == "empty":
+            row = []
+        elif shape == "short":
+            row = row[: draw(st.integers(min_value=0, max_value=len(row) - 1))]
+        rows.append(row)
+    return header, rows, draw(st.sampled_from([",", ";"])), draw(st.sampled_from(
+        ["\r\n", "\n", "\r"]))
+
+
+def written(folder: Path, header: list[str], rows: list[list[str]], delimiter: str,
+            newline: str = "\r\n") -> Path:
+    path = folder / f"measurements-{next(_files)}.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle, delimiter=delimiter, lineterminator=newline)
+        out.writerow(header)
+        out.writerows(rows)
+    return path
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(measurement_files())
+def test_columnar_reader_accepts_and_rejects_exactly_what_the_row_parser_does(tmp_path, file):
+    """Same rows read, same accepted records, same reasons and raw cells for the rejected."""
+    path = written(tmp_path, *file)
+    expected = parse_file(path, "measurements")
+    got = parse_measurements_csv(path)
+    assert got.rows_read == expected.rows_read
+    assert got.records() == list(expected.accepted)
+    assert list(got.rejected) == list(expected.rejected)
+    assert got.ignored_columns == expected.ignored_columns
+
+
+def test_a_repeated_key_is_rejected_with_a_pointer_to_the_first_row(tmp_path):
+    path = written(tmp_path, HEADERS[0], [
+        ["INI-1", "klager", "2025-06-30", "4", ""],
+        ["INI-1", "klager", "30-06-2025", "5", "system"],
+        ["INI-1", "klager", "2025-06-30", "4", ""],
+    ], ",")
+    rejected = parse_measurements_csv(path).rejected
+    assert [e.row for e in rejected] == [3, 4]
+    assert rejected[0].reason.startswith("duplicate of row 2")
+    assert rejected[1].reason == "exact duplicate of row 2; remove one of them"
+
+
+def test_xlsx_measurements_take_the_row_parser(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["initiative_id", "kpi", "date", "value"])
+    book.active.append(["INI-1", "klager", "2025-06-30", 4])
+    book.save(tmp_path / "m.xlsx")
+    got = read_measurements(tmp_path / "m.xlsx")
+    assert [a.record.value for a in got.records()] == [4.0]
