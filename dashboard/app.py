@@ -9,9 +9,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.context import LANGUAGES, current_actor, language
+from dashboard.auth import sign_out_button, signed_in_actor
+from dashboard.context import LANGUAGES, language
 from dashboard.feedback import show_flash
 from dashboard.labels import enum_label, t
+from dashboard.safe_text import md
 from dashboard.status import status_line
 from portfolio.service.access import Permission, can
 
@@ -27,12 +29,15 @@ def _switch_language() -> None:
 
 
 lang = language()
-actor = current_actor()
 st.session_state["lang_choice"] = lang
 with st.sidebar:
     st.radio(t("language", lang), LANGUAGES, horizontal=True, key="lang_choice",
              format_func=LANGUAGE_NAMES.__getitem__, on_change=_switch_language)
-    st.caption(t("signed_in_as", lang, user=actor.username, role=enum_label(actor.role, lang)))
+actor = signed_in_actor(lang)  # the sign-in gate (#5): signed out, the run stops here
+with st.sidebar:
+    st.caption(t("signed_in_as", lang, user=md(actor.username),
+                 role=enum_label(actor.role, lang)))
+    sign_out_button(actor, lang)
     status_line(lang)
 
 
@@ -51,6 +56,8 @@ pages += [
 ]
 if can(actor, Permission.ADMIN_POLICY):
     pages.append(page("policy", "policy", ":material/tune:"))
+if can(actor, Permission.ADMIN_USERS):
+    pages.append(page("users", "users", ":material/manage_accounts:"))
 navigation = st.navigation(pages)
 show_flash()
 navigation.run()

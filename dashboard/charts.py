@@ -8,8 +8,7 @@ import altair as alt
 import pandas as pd
 
 from dashboard.labels import dimension_value, recommendation, source, t
-from portfolio.models import Kpi, Measurement, Recommendation
-from portfolio.service.board_metrics import PortfolioRow
+from portfolio.models import Kpi, Measurement, Recommendation, Stage
 
 REC_COLOURS = {
     Recommendation.SCALE: "#2e7d32",
@@ -59,23 +58,22 @@ def kpi_chart(kpi: Kpi, measurements: list[Measurement], lang: str, today: date)
     )
 
 
-def portfolio_chart(rows: tuple[PortfolioRow, ...], axis: str, lang: str) -> alt.Chart:
-    """Benefit attainment against spend or time, coloured by recommendation, sized by budget."""
-    frame = pd.DataFrame(
-        [
-            {
-                "id": r.initiative.id,
-                "title": r.initiative.title,
-                "x": r.initiative.spent_dkk if axis == "spend" else r.pilot_age_days,
-                "score": r.evaluation.score,
-                "budget": r.initiative.budget_dkk,
-                "rec": recommendation(r.recommendation, lang),
-            }
-            for r in rows
-            if r.active and r.evaluation and r.evaluation.score is not None
-        ],
-        columns=["id", "title", "x", "score", "budget", "rec"],
-    )
+def portfolio_chart(rows: pd.DataFrame, axis: str, lang: str) -> alt.Chart:
+    """Benefit attainment against spend or time, coloured by recommendation, sized by budget.
+
+    `rows` are PortfolioBoard rows: active, evaluated initiatives with a score are shown.
+    """
+    shown = rows[(rows["stage"] != Stage.CLOSED.value) & rows["recommendation"].notna()
+                 & rows["score"].notna()]
+    recs = {r.value: recommendation(r, lang) for r in Recommendation}
+    frame = pd.DataFrame({
+        "id": shown["id"],
+        "title": shown["title"],
+        "x": shown["spent_dkk"] if axis == "spend" else shown["pilot_age_days"],
+        "score": shown["score"],
+        "budget": shown["budget_dkk"],
+        "rec": shown["recommendation"].map(recs),
+    }, columns=["id", "title", "x", "score", "budget", "rec"]).reset_index(drop=True)
     x_title = t("spent", lang) if axis == "spend" else t("days_since_start", lang)
     return (
         alt.Chart(frame, title=t("portfolio_chart", lang))

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from portfolio.errors import NotAllowed
 from portfolio.models import Actor
 from portfolio.settings import Settings, load_settings
 from portfolio.storage import Database
 
 LANGUAGES = ("en", "da")
+ACTOR = "actor"
 
 
 def settings() -> Settings:
@@ -26,13 +28,14 @@ def database() -> Database:
 def current_actor() -> Actor:
     """The signed-in user: the one place every page asks.
 
-    Sign-in (#5) plugs in here. Until then a local read-and-write user; tests set
-    st.session_state["actor"] to act as someone else.
+    dashboard.auth (the sign-in gate, run by app.py before any page) puts the Actor in
+    st.session_state[ACTOR]; AppTests put one there to act as someone. A page never runs
+    without one, and if it somehow did, it would be refused rather than run as anybody.
     """
-    actor = st.session_state.get("actor")
+    actor = st.session_state.get(ACTOR)
     if isinstance(actor, Actor):
         return actor
-    return Actor.operator().model_copy(update={"username": "dashboard"})
+    raise NotAllowed("You are not signed in; reload the page and sign in.")
 
 
 def language() -> str:

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from dashboard.labels import field_message, t
+from dashboard.safe_text import defused
 from portfolio.errors import PortfolioError, ValidationFailed
 
 T = TypeVar("T")
@@ -32,9 +33,10 @@ def attempt(
         return action()
     except ValidationFailed as exc:
         slot = (slots or {}).get(exc.field or "")
-        (slot if slot is not None else st).error(message(exc, lang), icon=":material/error:")
+        (slot if slot is not None else st).error(defused(message(exc, lang)),
+                                                 icon=":material/error:")
     except PortfolioError as exc:
-        st.error(f"{t('not_done', lang)} {message(exc, lang)}", icon=":material/error:")
+        st.error(f"{t('not_done', lang)} {defused(message(exc, lang))}", icon=":material/error:")
     return None
 
 

@@ -87,6 +87,16 @@ LABELS: dict[str, dict[str, str]] = {
     "table": {"en": "Initiatives", "da": "Initiativer"},
     "export_csv": {"en": "Export CSV", "da": "Eksportér CSV"},
     "export_xlsx": {"en": "Export Excel", "da": "Eksportér Excel"},
+    "table_capped": {
+        "en": "Showing {shown} of {total}, the most urgent first (overdue, then close, then "
+              "needs data) — use the filters, or export for all",
+        "da": "Viser {shown} af {total}, de mest presserende først (overskredne, så luk, så "
+              "mangler data) — brug filtrene, eller eksportér for at få alle",
+    },
+    "export_xlsx_too_many": {
+        "en": "Excel export holds up to {limit} rows; narrow the view or export CSV",
+        "da": "Excel-eksport rummer op til {limit} rækker; afgræns visningen eller eksportér CSV",
+    },
     "empty": {
         "en": "No initiatives match. Register one, import some, or load the demo.",
         "da": "Ingen initiativer passer. Registrér et, importér eller indlæs demoen.",
@@ -239,6 +249,10 @@ LABELS: dict[str, dict[str, str]] = {
     "steering_title": {"en": "Steering review", "da": "Styregruppemøde"},
     "steering_group": {"en": "Steering group", "da": "Styregruppe"},
     "all_groups": {"en": "All steering groups", "da": "Alle styregrupper"},
+    "download_pack": {
+        "en": "Download the meeting pack (PDF)",
+        "da": "Hent mødepakken (PDF)",
+    },
     "agenda": {
         "en": "Agenda: what is due and why",
         "da": "Dagsorden: hvad er til behandling og hvorfor",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from dashboard.label_texts import LABELS
+from dashboard.auth_texts import AUTH_LABELS
+from dashboard.label_texts import LABELS as PAGE_LABELS
 from portfolio.i18n import LIGHTS
 from portfolio.models import (
     DecisionKind,
@@ -18,6 +19,8 @@ from portfolio.models import (
     Stage,
     Technology,
 )
+
+LABELS = {**PAGE_LABELS, **AUTH_LABELS}
 
 RECOMMENDATIONS = {
     Recommendation.SCALE: {"en": "Scale", "da": "Skalér"},

@@ -15,7 +15,7 @@ from datetime import date
 from failscale.prefect_env import server_is_up
 from portfolio.models import Actor
 from portfolio.service.access import Permission, authorize
-from portfolio.service.evaluation import evaluate_now
+from portfolio.service.evaluation import evaluate_now, record_run_requested
 from portfolio.settings import Settings
 from portfolio.storage import Database
 
@@ -32,11 +32,12 @@ class RunStarted:
 
 def run_now(settings: Settings, actor: Actor, today: date) -> RunStarted:
     authorize(actor, Permission.EVALUATE)
+    db = Database(settings.db, lock_timeout=settings.lock_timeout_seconds)
     if server_is_up(settings.prefect_api_url, timeout=0.5):
         flow_run_id = _queue_deployment(settings.prefect_api_url)
         if flow_run_id is not None:
+            record_run_requested(db, actor, flow_run_id)
             return RunStarted("prefect", flow_run_id)
-    db = Database(settings.db, lock_timeout=settings.lock_timeout_seconds)
     run_id = f"dashboard-{uuid.uuid4().hex[:12]}"
     return RunStarted("local", run_id, len(evaluate_now(db, actor, today, run_id)))
 

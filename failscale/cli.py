@@ -16,6 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from failscale.acting import act_as, current_actor
 from portfolio.errors import FileUnreadable, PortfolioError
 from portfolio.importing import ImportKind
 from portfolio.models import Actor
@@ -55,18 +56,37 @@ def _database(settings: Settings) -> Database:
 
 
 def _actor() -> Actor:
-    return Actor.operator()
+    """The operator, or the user named by --as / FAILSCALE_ACTOR (failscale.acting)."""
+    return current_actor()
+
+
+@app.callback()
+def main(
+    as_user: Annotated[
+        str | None,
+        typer.Option("--as", envvar="FAILSCALE_ACTOR", metavar="USERNAME",
+                     help="Act as this user, with their role and scope (default: the local "
+                     "operator, an administrator); the audit trail names them"),
+    ] = None,
+) -> None:
+    """Fail or Scale: follow every digital initiative up; scale what works, close the rest."""
+    act_as(as_user)
 
 
 @app.command()
 @friendly
 def init() -> None:
     """Create the database (or upgrade its schema) and activate the default review policy."""
+    from failscale.logins import first_admin_text
     from portfolio.service.setup import initialise
+    from portfolio.service.users import create_first_admin
 
     settings = load_settings()
-    created = initialise(_database(settings), _actor())
+    db = _database(settings)
+    created = initialise(db, _actor())
     typer.echo(f"{'Initialised' if created else 'Up to date'}: {settings.db}")
+    if first := create_first_admin(db, _actor()):
+        typer.echo(first_admin_text(first))
 
 
 @app.command()
@@ -85,7 +105,12 @@ def demo(
     day = _parse_date(anchor) if anchor else date.today()
     loaded = seed_demo(db, _actor(), day)
     if loaded:
+        from failscale.logins import demo_logins_text
+        from portfolio.demo.org import USERS
+        from portfolio.service.users import create_demo_users
+
         typer.echo(f"Demo portfolio loaded into {settings.db}: {loaded} initiatives.")
+        typer.echo(demo_logins_text(create_demo_users(db, _actor(), USERS)))
     else:
         typer.echo("The database already holds initiatives; the demo was not loaded.")
 
@@ -367,6 +392,12 @@ def report_portfolio(out: OutOpt, lang: LangOpt = None, html: HtmlOpt = False) -
                           organisation=settings.organisation)
     _write_report(out, page, html)
 
+
+# Last: the sub-apps use `friendly` and `_database` from above.
+from failscale.users_cli import audit_app, user_app  # noqa: E402
+
+app.add_typer(user_app, name="user")
+app.add_typer(audit_app, name="audit")
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -15,9 +15,12 @@ from datetime import date
 from pathlib import Path
 
 import dashboard
+from failscale.logins import demo_logins_text, first_admin_text
 from failscale.prefect_env import server_is_up
+from portfolio.demo.org import USERS
 from portfolio.models import Actor
 from portfolio.service.setup import initialise, seed_demo
+from portfolio.service.users import create_demo_users, create_first_admin
 from portfolio.settings import Settings
 from portfolio.storage import Database
 
@@ -77,10 +80,16 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def prepare_database(settings: Settings) -> str:
+    """Schema, policy, and on first run the demo with its logins (printed once); a database
+    without accounts gets its first administrator with a one-time password."""
     db = Database(settings.db, lock_timeout=settings.lock_timeout_seconds)
     initialise(db, Actor.operator())
     loaded = seed_demo(db, Actor.operator(), date.today())
-    return f"demo portfolio loaded ({loaded} initiatives)" if loaded else "existing data reused"
+    if loaded:
+        logins = demo_logins_text(create_demo_users(db, Actor.operator(), USERS))
+        return f"demo portfolio loaded ({loaded} initiatives)\n{logins}"
+    first = create_first_admin(db, Actor.operator())
+    return "existing data reused" + (f"\n{first_admin_text(first)}" if first else "")
 
 
 def run_up(settings: Settings) -> int:

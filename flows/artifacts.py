@@ -3,6 +3,7 @@ each steering group's agenda as markdown, with links into the dashboard."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -12,9 +13,15 @@ from portfolio.models import Verdict
 from portfolio.notify.compose import Style
 from portfolio.notify.texts import recommendation, text
 from portfolio.review.agenda import Agenda, AgendaItem
+from portfolio.service.evaluation import most_urgent
+
+TABLE_ROWS = 500
+"""Most rows of the recommendations artifact: a national run has 50 k verdicts (#7)."""
 
 
-def recommendation_rows(verdicts: list[Verdict], titles: dict[str, str]) -> list[dict[str, Any]]:
+def recommendation_rows(verdicts: Sequence[Verdict], titles: dict[str, str],
+                        limit: int = TABLE_ROWS) -> list[dict[str, Any]]:
+    """The `limit` most urgent verdicts (overdue, then CLOSE, NEEDS_DATA, …) as rows."""
     return [
         {
             "initiative": v.initiative_id,
@@ -25,7 +32,7 @@ def recommendation_rows(verdicts: list[Verdict], titles: dict[str, str]) -> list
             "overdue": v.overdue,
             "why": v.reasons[-1].render("en") if v.reasons else "",
         }
-        for v in verdicts
+        for v in most_urgent(verdicts, limit)
     ]
 
 
@@ -48,11 +55,15 @@ def agenda_markdown(group: str, items: tuple[AgendaItem, ...], agenda: Agenda,
     return "\n".join(lines) + "\n"
 
 
-def publish(verdicts: list[Verdict], titles: dict[str, str], agenda: Agenda,
+def publish(verdicts: Sequence[Verdict], titles: dict[str, str], agenda: Agenda,
             style: Style) -> list[str]:
     """Create the artifacts; returns their keys."""
-    create_table_artifact(recommendation_rows(verdicts, titles), key="recommendations",
-                          description=f"Recommendations as of {agenda.as_of.isoformat()}")
+    rows = recommendation_rows(verdicts, titles)
+    shown = "" if len(rows) == len(verdicts) else (
+        f" — the {len(rows):,} most urgent of {len(verdicts):,} (overdue, then close, then "
+        "needs data); the dashboard's board and its export hold all")
+    create_table_artifact(rows, key="recommendations",
+                          description=f"Recommendations as of {agenda.as_of.isoformat()}{shown}")
     keys = ["recommendations"]
     for group, items in agenda.for_steering_groups().items():
         key = f"agenda-{slug(group)}"

@@ -10,6 +10,7 @@ portfolio.notify), not lost.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -19,7 +20,7 @@ from prefect.runtime import flow_run
 
 from flows.artifacts import publish
 from flows.common import agenda, database, mail_style, people, send, system_actor
-from portfolio.models import Recommendation, Verdict
+from portfolio.models import Verdict
 from portfolio.notify import DeliveryReport, escalations
 from portfolio.review.agenda import Agenda
 from portfolio.review.policy import default_policy
@@ -56,11 +57,10 @@ def notify(
     return send(escalations(review, people(db_path), style))
 
 
-def summarise(verdicts: list[Verdict]) -> dict[str, Any]:
-    counts = {r.value: 0 for r in Recommendation}
-    for v in verdicts:
-        counts[v.recommendation.value] += 1
-    return {"evaluated": len(verdicts), "recommendations": counts}
+def summarise(verdicts: Sequence[Verdict]) -> dict[str, Any]:
+    """Counts only: iterating a national run's verdicts would build 50 k models (#7)."""
+    return {"evaluated": len(verdicts),
+            "recommendations": evaluation.count_recommendations(verdicts)}
 
 
 def _record_failure(

@@ -27,6 +27,10 @@ class NotAllowed(PortfolioError):
     """The acting user's role or scope does not allow this."""
 
 
+class SignInFailed(PortfolioError):
+    """Wrong user name or password, a disabled account, or too many failed attempts."""
+
+
 class FileUnreadable(PortfolioError):
     """An import file could not be read at all (CLI exit code 2)."""
 

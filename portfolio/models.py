@@ -280,6 +280,21 @@ class Person(Frozen):
     language: str = Field(default="da", pattern="^(da|en)$")
 
 
+class User(Frozen):
+    """An account that may sign in. The password hash is not part of it on purpose: a
+    model is what the audit trail and exports dump, and a hash must reach neither."""
+
+    username: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9._@-]+$")
+    display_name: str = Field(default="", max_length=200)
+    role: Role = Role.VIEWER
+    departments: tuple[str, ...] = ()
+    steering_group: str = Field(default="", max_length=200)
+    """A steering member's group: they act for every department of it."""
+    language: str = Field(default="da", pattern="^(da|en)$")
+    active: bool = True
+    must_change_password: bool = False
+
+
 class Actor(Frozen):
     """Who is acting: a signed-in user, or the local operator on the command line."""
 

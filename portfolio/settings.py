@@ -7,6 +7,7 @@ environment at import time.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -31,6 +32,10 @@ class Settings(BaseSettings):
     prefect_port: int = Field(default=4200, description="Port of the Prefect server (make up)")
     timezone: str = Field(default="Europe/Copenhagen", description="Time zone of schedules")
     language: str = Field(default="en", description="Default language: en or da")
+    board_table_rows: int = Field(
+        default=500, ge=1,
+        description="Most rows the board's table shows (the most urgent); exports hold all",
+    )
     evaluate_cron: str = Field(
         default="0 6 * * *", description="When evaluate-portfolio runs (cron, in `timezone`)"
     )
@@ -82,6 +87,42 @@ class Settings(BaseSettings):
     portfolio_report_cron: str = Field(
         default="0 5 1 * *",
         description="When portfolio-report writes the monthly PDF to `data_dir`/reports (cron)",
+    )
+    auth_mode: Literal["local", "oidc", "none"] = Field(
+        default="local",
+        description="Dashboard sign-in: local accounts, OpenID Connect (st.login), or none "
+        "(tests and single-user trials only: everyone is the local operator)",
+    )
+    session_idle_minutes: int = Field(
+        default=30, ge=1, description="A dashboard session idle this long is signed out"
+    )
+    signin_max_failures: int = Field(
+        default=5, ge=1, description="Failed sign-ins for one user name before it is locked"
+    )
+    signin_lockout_minutes: int = Field(
+        default=15, ge=1,
+        description="Window in which failures count, and how long a locked name waits",
+    )
+    password_min_length: int = Field(
+        default=12, ge=8, description="Shortest password a user may choose"
+    )
+    oidc_provider: str = Field(
+        default="", description="Provider section of [auth] in secrets.toml; empty: [auth]"
+    )
+    oidc_role_claim: str = Field(
+        default="roles", description="Claim whose values give the role (e.g. roles, groups)"
+    )
+    oidc_role_map: dict[str, str] = Field(
+        default_factory=dict,
+        description="Claim value to role, as JSON, e.g. {\"FailScale.Admin\": \"admin\"}; "
+        "role names (viewer, leader, ...) always map to themselves",
+    )
+    oidc_department_claim: str = Field(
+        default="department",
+        description="Claim naming the user's departments (or, for steering members, groups)",
+    )
+    oidc_default_role: str = Field(
+        default="", description="Role of a signed-in user whose claims map to none; empty: refused"
     )
 
     @property

@@ -23,6 +23,7 @@ from dashboard.labels import (
     source,
     t,
 )
+from dashboard.safe_text import md
 from dashboard.tables import changed_fields, kpi_frame, style_lights
 from dashboard.widgets import url_select
 from portfolio.i18n import format_number
@@ -50,14 +51,14 @@ if detail is None:
     st.stop()
 
 ini = detail.initiative
-st.title(ini.title)
-st.caption(" · ".join([ini.id, ini.department, enum_label(ini.stage, lang),
-                       f"{t('owner', lang)}: {ini.owner or '—'}",
+st.title(md(ini.title))
+st.caption(" · ".join([md(ini.id), md(ini.department), enum_label(ini.stage, lang),
+                       f"{t('owner', lang)}: {md(ini.owner) if ini.owner else '—'}",
                        enum_label(ini.technology, lang), enum_label(ini.focus_area, lang)]))
 if ini.hypothesis:
-    st.markdown(f"**{t('hypothesis', lang)}:** {ini.hypothesis}")
+    st.markdown(f"**{t('hypothesis', lang)}:** {md(ini.hypothesis)}")
 if ini.core_task:
-    st.markdown(f"**{t('core_task', lang)}:** {ini.core_task}")
+    st.markdown(f"**{t('core_task', lang)}:** {md(ini.core_task)}")
 cols = st.columns(4)
 cols[0].metric(t("budget", lang), format_number(ini.budget_dkk, lang))
 cols[1].metric(t("spent", lang), format_number(ini.spent_dkk, lang))
@@ -89,7 +90,7 @@ with evidence:
             if k.self_reported_only or (k.age_days or 0) > 90:
                 why = t("only_self_reported", lang) if k.self_reported_only else t(
                     "stale", lang, age=k.age_days)
-                st.warning(t("stale_or_self", lang, kpi=k.name, why=why),
+                st.warning(t("stale_or_self", lang, kpi=md(k.name), why=why),
                            icon=":material/warning:")
     charts = st.columns(2)
     for n, kpi in enumerate(detail.kpis):
@@ -98,7 +99,7 @@ with evidence:
             if own:
                 st.altair_chart(kpi_chart(kpi, own, lang, today), width="stretch")
             else:
-                st.caption(f"{kpi.name}: {t('no_measurements', lang)}")
+                st.caption(f"{md(kpi.name)}: {t('no_measurements', lang)}")
 
 with history:
     st.markdown(f"**{t('decisions', lang)}**")
@@ -123,7 +124,8 @@ with history:
 
 with lessons:
     for lesson in detail.lessons:
-        st.markdown(f"> {lesson.text}\n\n— {lesson.author}, {lesson.created_on.isoformat()}")
+        st.markdown(f"> {md(lesson.text)}\n\n— {md(lesson.author)}, "
+                    f"{lesson.created_on.isoformat()}")
     if not detail.lessons:
         st.caption(t("no_lessons", lang))
 
@@ -146,7 +148,8 @@ def show_report(report: ImportReport) -> None:
 
 
 with measure:
-    if not can(actor, Permission.RECORD_MEASUREMENT, ini.department):
+    if not can(actor, Permission.RECORD_MEASUREMENT, ini.department,
+               contributors=detail.contributors):
         st.info(t("cannot_record", lang))
     elif detail.kpis:
         left, right = st.columns(2)
@@ -167,7 +170,7 @@ with measure:
                     if succeeded(lambda: record_measurement(database(), actor, m), lang,
                                  {"kpi": slot}):
                         data.clear()
-                        flash(t("recorded", lang, kpi=kpi_name, value=f"{value:g}",
+                        flash(t("recorded", lang, kpi=md(kpi_name), value=f"{value:g}",
                                 on=on.isoformat()))
         with right:
             st.markdown(f"**{t('upload', lang)}**")

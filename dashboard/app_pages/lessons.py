@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.context import current_actor, language, settings
 from dashboard.labels import enum_label, reason_code, t
+from dashboard.safe_text import md
 from dashboard.widgets import url_select
 
 lang = language()
@@ -32,11 +33,11 @@ view = data.lessons_search(db_path, actor, query, department)
 st.subheader(f"{t('lessons', lang)} ({len(view.lessons)})")
 for hit in view.lessons:
     with st.container(border=True):
-        st.markdown(f"**{hit.initiative.title}** · {hit.initiative.department} · "
+        st.markdown(f"**{md(hit.initiative.title)}** · {md(hit.initiative.department)} · "
                     f"{enum_label(hit.initiative.stage, lang)}")
-        st.markdown(f"> {hit.lesson.text}")
-        st.caption(f"— {hit.lesson.author}, {hit.lesson.created_on.isoformat()}"
-                   + (f" · {', '.join(hit.lesson.tags)}" if hit.lesson.tags else ""))
+        st.markdown(f"> {md(hit.lesson.text)}")
+        st.caption(f"— {md(hit.lesson.author)}, {hit.lesson.created_on.isoformat()}"
+                   + (f" · {md(', '.join(hit.lesson.tags))}" if hit.lesson.tags else ""))
 if not view.lessons:
     st.caption(t("nothing_found", lang))
 

@@ -17,6 +17,7 @@ from dashboard.context import current_actor, database, language, settings
 from dashboard.feedback import attempt
 from dashboard.hypothesis import compose, split
 from dashboard.labels import enum_label, missing_rule, t
+from dashboard.safe_text import md
 from dashboard.widgets import url_select
 from portfolio.models import Direction, FocusArea, Initiative, Kpi, KpiKind, Stage, Technology
 from portfolio.service.access import Permission, can
@@ -85,7 +86,7 @@ effect = b.text_area(t("will_lead_to", lang), value=effect, key=f"{key}_effect",
 measure = c.text_area(t("measured_by", lang), value=measure, key=f"{key}_measure", height=80)
 hypothesis = compose(cause, effect, measure, lang)
 if hypothesis:
-    st.caption(f"“{hypothesis}”")
+    st.caption(f"“{md(hypothesis)}”")
 slots["hypothesis"] = st.empty()
 
 st.subheader(t("decision_rule", lang))

@@ -25,6 +25,7 @@ from dashboard.labels import (
     recommendation,
     t,
 )
+from dashboard.safe_text import md
 from dashboard.tables import kpi_frame, style_lights
 from dashboard.widgets import url_select
 from portfolio.models import Decision, DecisionKind
@@ -42,6 +43,23 @@ st.title(t("steering_title", lang))
 groups = data.steering_groups(db_path, actor)
 group = url_select("group", t("steering_group", lang), groups, str, empty=t("all_groups", lang))
 items = data.agenda(db_path, actor, today, group)
+
+
+def meeting_pack() -> bytes:
+    """Rendered only when clicked: WeasyPrint and the charts take a few seconds."""
+    from portfolio.reports.documents import agenda_pdf
+
+    return agenda_pdf(database(), actor, group, lang)
+
+
+if group:
+    st.download_button(
+        t("download_pack", lang),
+        data=meeting_pack,
+        file_name=f"agenda-{group}-{today.isoformat()}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+    )
 
 st.subheader(t("agenda", lang))
 if not items:
@@ -77,8 +95,8 @@ with st.container(horizontal=True, gap="medium"):
     for item_id in compared:
         item = by_id[item_id]
         with st.container(border=True, width=380):
-            st.markdown(f"**{item.initiative.id} — {item.initiative.title}**")
-            st.caption(why(item))
+            st.markdown(f"**{md(item.initiative.id)} — {md(item.initiative.title)}**")
+            st.caption(md(why(item)))
             ev = item.evaluation
             if ev is None:
                 st.info(t("no_evaluation", lang))

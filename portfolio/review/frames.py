@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, overload
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from portfolio.models import (
     CriterionResult,
@@ -26,6 +27,7 @@ from portfolio.models import (
     Source,
     Verdict,
 )
+from portfolio.review.urgency import urgency_key
 
 CRITERIA_ORDER = ("evidence", "guardrail", "attainment", "budget", "time")
 RECOMMEND = "recommend"
@@ -133,6 +135,24 @@ class VerdictTable(Sequence[Verdict]):
 
     def __iter__(self) -> Iterator[Verdict]:
         return iter(self._all())
+
+    def most_urgent(self, limit: int) -> list[Verdict]:
+        """At most `limit` verdicts in urgency order (review.urgency), building only their
+        models: a bounded table for 50 k verdicts costs milliseconds, not seconds."""
+        table = self.frames.verdicts
+        keys = zip(table.column("overdue").to_pylist(),
+                   table.column("recommendation").to_pylist(),
+                   table.column("initiative_id").to_pylist(), strict=True)
+        chosen = [key[2] for key in sorted(urgency_key(*k) for k in keys)[:limit]]
+        wanted = pa.array(chosen, pa.string())
+
+        def only(part: pa.Table) -> pa.Table:
+            return part.filter(pc.is_in(part.column("initiative_id"), value_set=wanted))
+
+        subset = VerdictFrames(self.frames.as_of, only(table), only(self.frames.reasons),
+                               only(self.frames.kpis))
+        by_id = {v.initiative_id: v for v in subset.to_verdicts()}
+        return [by_id[i] for i in chosen]
 
 
 def _grouped(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

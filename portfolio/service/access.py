@@ -5,6 +5,7 @@ The dashboard hides what this refuses, but hiding is a courtesy; this is the loc
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from enum import StrEnum
 
 from portfolio.errors import NotAllowed
@@ -21,6 +22,7 @@ class Permission(StrEnum):
     ADMIN_POLICY = "admin_policy"
     ADMIN_USERS = "admin_users"
     BACKUP = "backup"  # back up and restore the database: admin (the operator) only
+    AUDIT = "audit"  # read and export the whole audit log: admin only
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -34,22 +36,52 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
 }
 
+# How a refusal names what was refused.
+_DOING = {
+    Permission.READ: "read the portfolio",
+    Permission.EDIT_INITIATIVE: "edit initiatives",
+    Permission.RECORD_MEASUREMENT: "record measurements",
+    Permission.IMPORT: "import files",
+    Permission.DECIDE: "record steering decisions",
+    Permission.EVALUATE: "run evaluations",
+    Permission.ADMIN_POLICY: "change the review policy",
+    Permission.ADMIN_USERS: "manage users",
+    Permission.BACKUP: "back up or restore the database",
+    Permission.AUDIT: "export the audit log",
+}
+
 # Roles whose rights reach only the departments listed on the actor.
 SCOPED_ROLES = frozenset({Role.LEADER, Role.STEERING_MEMBER, Role.KEY_EMPLOYEE})
 
 
-def can(actor: Actor, permission: Permission, department: str | None = None) -> bool:
+def can(
+    actor: Actor, permission: Permission, department: str | None = None,
+    *, contributors: Collection[str] = (),
+) -> bool:
+    """Whether `actor` may do this (in `department`, for an initiative whose assigned
+    contributors are `contributors`). Without a department: whether the role may at all.
+
+    A key employee records measurements on the initiatives assigned to them, and on every
+    initiative of the departments on their account (a standing assignment); a steering
+    member's departments are those of their steering group (resolved at sign-in).
+    """
     if permission not in ROLE_PERMISSIONS.get(actor.role, frozenset()):
         return False
     if department is None or permission is Permission.READ:
         return True
-    return actor.role not in SCOPED_ROLES or department in actor.departments
+    if actor.role not in SCOPED_ROLES or department in actor.departments:
+        return True
+    return (actor.role is Role.KEY_EMPLOYEE and permission is Permission.RECORD_MEASUREMENT
+            and actor.username in contributors)
 
 
-def authorize(actor: Actor, permission: Permission, department: str | None = None) -> None:
-    if not can(actor, permission, department):
+def authorize(
+    actor: Actor, permission: Permission, department: str | None = None,
+    *, contributors: Collection[str] = (),
+) -> None:
+    if not can(actor, permission, department, contributors=contributors):
         where = f" in {department}" if department else ""
         raise NotAllowed(
-            f"{actor.username} ({actor.role.value}) may not {permission.value.replace('_', ' ')}"
-            f"{where}. Ask an administrator for the right role or department."
+            f"{actor.username} ({actor.role.value}) may not {_DOING[permission]}{where}. "
+            "Ask an administrator for the right role or department."
         )

@@ -15,6 +15,14 @@ def snapshot(model: BaseModel | None) -> dict[str, Any] | None:
     return None if model is None else model.model_dump(mode="json")
 
 
+# Never written to the trail, whatever a caller passes: passwords and their hashes.
+SECRET_KEYS = frozenset({"password", "password_hash", "current_password", "new_password"})
+
+
+def _clean(values: dict[str, Any] | None) -> dict[str, Any] | None:
+    return None if values is None else {k: v for k, v in values.items() if k not in SECRET_KEYS}
+
+
 def record(
     store: Store,
     actor: Actor,
@@ -29,7 +37,8 @@ def record(
         action=action,
         entity=entity,
         entity_id=entity_id,
-        before=before if isinstance(before, dict) or before is None else snapshot(before),
-        after=after if isinstance(after, dict) or after is None else snapshot(after),
+        before=_clean(before if isinstance(before, dict) or before is None
+                      else snapshot(before)),
+        after=_clean(after if isinstance(after, dict) or after is None else snapshot(after)),
         at=datetime.now(UTC).replace(tzinfo=None),
     )

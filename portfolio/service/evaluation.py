@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime
 from portfolio.models import Actor, Evaluation, InitiativeSnapshot, Recommendation, Verdict
 from portfolio.review.frames import PortfolioFrames, VerdictTable
 from portfolio.review.policy import ReviewPolicy, default_policy
+from portfolio.review.urgency import urgency_key
 from portfolio.review.vectorised import evaluate_frames
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
@@ -91,6 +92,15 @@ def count_recommendations(verdicts: Sequence[Verdict]) -> dict[str, int]:
     for v in verdicts:
         counts[v.recommendation.value] += 1
     return counts
+
+
+def most_urgent(verdicts: Sequence[Verdict], limit: int) -> list[Verdict]:
+    """At most `limit` verdicts, overdue first, then CLOSE, NEEDS_DATA, … (review.urgency);
+    for a VerdictTable only those models are built."""
+    if isinstance(verdicts, VerdictTable):
+        return verdicts.most_urgent(limit)
+    return sorted(verdicts, key=lambda v: urgency_key(
+        v.overdue, v.recommendation.value, v.initiative_id))[:limit]
 
 
 def _evaluations(run_id: str, run: RunInput, verdicts: Sequence[Verdict],

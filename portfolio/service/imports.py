@@ -12,13 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from portfolio.importing import ImportKind, ParsedBatch, RowError, parse_file
 from portfolio.importing.fast_measurements import MeasurementColumns, read_measurements
-from portfolio.models import Actor, Department, Initiative, Kpi, Measurement
+from portfolio.models import Actor, Department, Initiative, Kpi, Measurement, Role
 from portfolio.service import audit
 from portfolio.service.access import SCOPED_ROLES, Permission, authorize, can
 from portfolio.storage import Database, Store
 from portfolio.storage.imports import QuarantinedRow
+from portfolio.storage.measurement_columns import ColumnsResult
 
 
 @dataclass(frozen=True)
@@ -180,11 +184,31 @@ def _departments_allowed(actor: Actor) -> list[str] | None:
     return list(actor.departments) if actor.role in SCOPED_ROLES else None
 
 
+def _store_measurements(store: Store, actor: Actor, rows: pa.Table) -> ColumnsResult:
+    """Store what `actor` may record; a key employee's assigned initiatives (#5) are
+    stored whatever their department, the rest within the actor's departments."""
+    departments = _departments_allowed(actor)
+    assigned = store.contributors.initiatives_of(actor.username)
+    if actor.role is not Role.KEY_EMPLOYEE or not assigned:
+        return store.measurements.upsert_columns(rows, recorded_by=actor.username,
+                                                 departments=departments)
+    mine = pc.is_in(rows.column("initiative_id"), value_set=pa.array(assigned, pa.string()))
+    parts = [
+        store.measurements.upsert_columns(rows.filter(mine), recorded_by=actor.username,
+                                          departments=None),
+        store.measurements.upsert_columns(rows.filter(pc.invert(mine)),
+                                          recorded_by=actor.username, departments=departments),
+    ]
+    return ColumnsResult(
+        added=sum(p.added for p in parts), updated=sum(p.updated for p in parts),
+        unchanged=sum(p.unchanged for p in parts),
+        refused=tuple(sorted((r for p in parts for r in p.refused), key=lambda r: int(r["row"]))),
+    )
+
+
 def _apply_measurements(store: Store, actor: Actor, batch: MeasurementColumns) -> _Tally:
     """Set-based (#7): one classification and one write for the whole file."""
-    result = store.measurements.upsert_columns(
-        batch.accepted, recorded_by=actor.username, departments=_departments_allowed(actor)
-    )
+    result = _store_measurements(store, actor, batch.accepted)
     tally = _Tally(added=result.added, updated=result.updated, unchanged=result.unchanged)
     for refused in result.refused:
         measurement = Measurement(

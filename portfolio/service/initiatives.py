@@ -91,7 +91,8 @@ def record_measurement(db: Database, actor: Actor, measurement: Measurement) -> 
         initiative = store.initiatives.get(measurement.initiative_id)
         if initiative is None:
             raise NotFound(f"Initiative {measurement.initiative_id} does not exist.")
-        authorize(actor, Permission.RECORD_MEASUREMENT, initiative.department)
+        authorize(actor, Permission.RECORD_MEASUREMENT, initiative.department,
+                  contributors=store.contributors.for_initiative(initiative.id))
         kpi_id = store.kpis.id_of(measurement.initiative_id, measurement.kpi)
         if kpi_id is None:
             raise ValidationFailed(

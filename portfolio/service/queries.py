@@ -75,6 +75,8 @@ class InitiativeDetail:
     decisions: tuple[Decision, ...] = ()
     lessons: tuple[Lesson, ...] = ()
     audit: tuple[AuditEvent, ...] = field(default=())
+    contributors: tuple[str, ...] = ()
+    """Key employees assigned to record its measurements."""
 
 
 def initiative_detail(db: Database, actor: Actor, initiative_id: str) -> InitiativeDetail:
@@ -93,6 +95,7 @@ def initiative_detail(db: Database, actor: Actor, initiative_id: str) -> Initiat
             decisions=tuple(store.decisions.for_initiative(initiative_id)),
             lessons=tuple(store.lessons.for_initiative(initiative_id)),
             audit=tuple(store.audit.for_initiative(initiative_id)),
+            contributors=store.contributors.for_initiative(initiative_id),
         )
 
 
@@ -100,11 +103,3 @@ def departments(db: Database, actor: Actor) -> list[Department]:
     authorize(actor, Permission.READ)
     with db.reading() as store:
         return store.departments.all()
-
-
-def counts(db: Database) -> dict[str, int]:
-    with db.reading() as store:
-        return {
-            "initiatives": store.initiatives.count(),
-            "measurements": store.measurements.count(),
-        }

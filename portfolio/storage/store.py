@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from portfolio.storage.audit import AuditLog
+from portfolio.storage.board import BoardReader
 from portfolio.storage.decisions import Decisions, Lessons
 from portfolio.storage.evaluations import Evaluations
 from portfolio.storage.imports import Imports
@@ -24,6 +25,7 @@ class Store:
         self.initiatives = Initiatives(con)
         self.kpis = Kpis(con)
         self.kpi_stats = KpiStatsReader(con)
+        self.board = BoardReader(con)
         self.measurements = Measurements(con)
         self.evaluations = Evaluations(con)
         self.decisions = Decisions(con)

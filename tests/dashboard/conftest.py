@@ -42,6 +42,9 @@ def demo_db(demo_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("FAILSCALE_DATA_DIR", str(tmp_path / "data"))
     # Nothing listens here: "run now" evaluates in-process, whatever runs on this machine.
     monkeypatch.setenv("FAILSCALE_PREFECT_API_URL", "http://127.0.0.1:9/api")
+    # Page tests act as the Actor they put in the session, else as the local operator;
+    # sign-in itself is tested in tests/security (docs/security.md, "Tests").
+    monkeypatch.setenv("FAILSCALE_AUTH_MODE", "none")
     st.cache_data.clear()
     return Database(path, lock_timeout=5)
 

@@ -7,8 +7,9 @@ from datetime import date
 
 import openpyxl
 
-from dashboard.tables import board_frame, to_xlsx
+from dashboard.tables import board_table, to_xlsx
 from portfolio.models import Actor, Stage
+from portfolio.service.board import portfolio_board
 from portfolio.service.board_metrics import BoardFilters, board_view
 
 
@@ -50,8 +51,8 @@ def test_the_board_offers_csv_and_excel_exports(app):
 
 
 def test_the_excel_export_holds_every_row_of_the_table(demo_db):
-    view = board_view(demo_db, Actor.operator(), date.today())
-    frame = board_frame(view, "da", links=False)
+    view = portfolio_board(demo_db, Actor.operator(), date.today())
+    frame = board_table(view.rows, "da", links=False)
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(frame, "Porteføljetavle"))).active
     assert sheet.max_row == len(view.rows) + 1
     assert [c.value for c in sheet[1]][:3] == ["Lys", "ID", "Titel"]

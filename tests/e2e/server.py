@@ -51,10 +51,16 @@ def demo_database(path: Path, today: date | None = None) -> Path:
 
 
 @contextmanager
-def dashboard(db_path: Path, *, timeout: float = 60) -> Iterator[str]:
-    """Start `streamlit run dashboard/app.py` and yield its base URL once it is healthy."""
+def dashboard(
+    db_path: Path, *, timeout: float = 60, auth_mode: str = "none"
+) -> Iterator[str]:
+    """Start `streamlit run dashboard/app.py` and yield its base URL once it is healthy.
+
+    The journeys run without sign-in (FAILSCALE_AUTH_MODE=none, as the local operator);
+    tests/security starts it with `auth_mode="local"` to test the sign-in itself.
+    """
     port = free_port()
-    env = {**os.environ, "FAILSCALE_DB": str(db_path),
+    env = {**os.environ, "FAILSCALE_DB": str(db_path), "FAILSCALE_AUTH_MODE": auth_mode,
            "FAILSCALE_DATA_DIR": str(db_path.parent / "data"),
            # Nothing listens here: "run now" evaluates in-process in the test server.
            "FAILSCALE_PREFECT_API_URL": "http://127.0.0.1:9/api"}

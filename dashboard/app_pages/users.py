@@ -1,0 +1,140 @@
+"""Users (admin): accounts, roles and scope, one-time passwords, key employees on
+initiatives, and the audit log as CSV. Offered only to administrators; the core refuses
+everyone else whatever this page shows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+from dashboard import data
+from dashboard.context import current_actor, database, language, settings
+from dashboard.feedback import attempt, flash
+from dashboard.labels import enum_label, t
+from dashboard.safe_text import md
+from portfolio.models import Role, User
+from portfolio.service.access import Permission, can
+from portfolio.service.audit_log import audit_csv
+from portfolio.service.board_metrics import BoardFilters
+from portfolio.service.users import (
+    Issued,
+    add_user,
+    assign_contributor,
+    list_users,
+    reset_password,
+    update_user,
+)
+
+ISSUED = "users_issued"
+lang = language()
+actor = current_actor()
+db_path = str(settings().db)
+st.title(t("users_title", lang))
+if not can(actor, Permission.ADMIN_USERS):
+    st.info(t("users_admin_only", lang))
+    st.stop()
+
+if issued := st.session_state.pop(ISSUED, None):
+    st.success(t("one_time_password", lang, user=md(issued[0])), icon=":material/key:")
+    st.code(issued[1], language=None)
+
+users = attempt(lambda: list_users(database(), actor), lang) or []
+departments = [d.name for d in data.departments(db_path, actor)]
+groups = data.steering_groups(db_path, actor)
+st.dataframe(pd.DataFrame([
+    {t("username", lang): u.username, t("display_name", lang): u.display_name,
+     t("role", lang): enum_label(u.role, lang),
+     t("departments", lang): ", ".join(u.departments), t("steering_group", lang): u.steering_group,
+     t("account_active", lang): u.active, t("must_change", lang): u.must_change_password}
+    for u in users]), hide_index=True, width="stretch")
+
+
+def show_once(result: Issued | None) -> None:
+    if result is not None:
+        st.session_state[ISSUED] = (result.user.username, result.password)
+        st.rerun()
+
+
+def account_fields(before: User | None, key: str) -> dict[str, object]:
+    """The fields of an account, prefilled from `before`."""
+    roles = list(Role)
+    return {
+        "display_name": st.text_input(t("display_name", lang), key=f"{key}_name",
+                                      value=before.display_name if before else ""),
+        "role": st.selectbox(t("role", lang), roles, key=f"{key}_role",
+                             index=roles.index(before.role) if before else 0,
+                             format_func=lambda r: enum_label(r, lang)),
+        "departments": tuple(st.multiselect(
+            t("departments", lang), departments, key=f"{key}_departments",
+            default=[d for d in (before.departments if before else ()) if d in departments])),
+        "steering_group": st.selectbox(
+            t("steering_group_of", lang), ["", *groups], key=f"{key}_group",
+            index=(["", *groups].index(before.steering_group)
+                   if before and before.steering_group in groups else 0)),
+        "language": st.selectbox(t("language", lang), ["da", "en"], key=f"{key}_language",
+                                 index=1 if before and before.language == "en" else 0),
+    }
+
+
+add_tab, edit_tab, assign_tab, audit_tab = st.tabs(
+    [t("add_user", lang), t("edit_user", lang), t("assign_title", lang), t("audit_log", lang)])
+
+with add_tab, st.form("add_user"):
+    username = st.text_input(t("username", lang), key="new_username")
+    fields = account_fields(None, "new")
+    if st.form_submit_button(t("add", lang), type="primary"):
+        try:
+            new_user = User.model_validate({"username": username.strip(), **fields})
+        except ValidationError as exc:
+            new_user = None
+            problem = exc.errors()[0]
+            st.error(md(f"{'.'.join(map(str, problem['loc']))}: {problem['msg']}"),
+                     icon=":material/error:")
+        if new_user is not None:
+            show_once(attempt(lambda: add_user(database(), actor, new_user), lang))
+
+with edit_tab:
+    by_name = {u.username: u for u in users}
+    chosen = st.selectbox(t("choose_user", lang), list(by_name), key="edit_user")
+    if chosen:
+        before = by_name[chosen]
+        with st.form(f"edit_{chosen}"):
+            fields = account_fields(before, f"edit_{chosen}")
+            active = st.checkbox(t("account_active", lang), value=before.active,
+                                 key=f"active_{chosen}")
+            if st.form_submit_button(t("save_user", lang), type="primary"):
+                changed = before.model_copy(update={**fields, "active": active})
+                if attempt(lambda: update_user(database(), actor, changed), lang):
+                    flash(t("user_saved", lang, user=md(chosen)))
+        if st.button(t("reset_password", lang), key=f"reset_{chosen}", icon=":material/key:"):
+            show_once(attempt(lambda: reset_password(database(), actor, chosen), lang))
+
+with assign_tab:
+    key_employees = [u.username for u in users if u.role is Role.KEY_EMPLOYEE and u.active]
+    titles = {r.initiative.id: r.initiative.title
+              for r in data.board(db_path, actor, date.today(), BoardFilters()).rows}
+    with st.form("assign"):
+        who = st.selectbox(t("choose_user", lang), key_employees, key="assign_user")
+        what = st.selectbox(t("initiative", lang), list(titles), key="assign_initiative",
+                            format_func=lambda i: f"{i} — {titles[i]}")
+        left, right = st.columns(2)
+        add = left.form_submit_button(t("assign", lang), type="primary")
+        remove = right.form_submit_button(t("unassign", lang))
+    if (add or remove) and who and what:
+        changed = attempt(lambda: assign_contributor(database(), actor, what, who,
+                                                     assigned=add), lang)
+        if changed is not None:
+            data.clear()
+            flash(t("saved", lang))
+
+with audit_tab:
+    if can(actor, Permission.AUDIT) and st.button(t("prepare_export", lang), key="audit_prep"):
+        text = attempt(lambda: audit_csv(database(), actor), lang)
+        if text is not None:
+            st.download_button(t("audit_export", lang), text.encode("utf-8-sig"),
+                               file_name=f"audit-{date.today().isoformat()}.csv",
+                               mime="text/csv", key="audit_download",
+                               icon=":material/download:")

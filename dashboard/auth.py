@@ -1,0 +1,169 @@
+"""The sign-in gate: app.py calls `signed_in_actor` before navigation, on every run.
+
+Signed out, a visitor sees only the sign-in page (local accounts: a form; OIDC: a button
+that calls st.login). Signed in, the Actor is kept in st.session_state["actor"], where
+dashboard.context.current_actor reads it for every page. Each run re-reads a local
+account (a disabled user or a changed role applies at once), ends a session idle for
+FAILSCALE_SESSION_IDLE_MINUTES, and holds a user with a one-time password on the
+change-password form. Whatever a page shows, the core checks every use case again.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import streamlit as st
+
+from dashboard.context import ACTOR, database, settings
+from dashboard.feedback import attempt, message, succeeded
+from dashboard.labels import t
+from dashboard.safe_text import md
+from portfolio.errors import PortfolioError
+from portfolio.models import Actor
+from portfolio.service.oidc import ClaimMapping, oidc_sign_in
+from portfolio.service.signin import LockOut, SignedIn, idle_expired, sign_in, sign_out
+from portfolio.service.users import actor_for, change_password
+
+SOURCE = "auth_source"  # "local" or "oidc"; absent when a test put an Actor in the session
+LAST_SEEN = "auth_last_seen"
+MUST_CHANGE = "auth_must_change_password"
+NOTICE = "auth_notice"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def signed_in_actor(lang: str) -> Actor:
+    """The signed-in Actor; otherwise render the sign-in page and stop this run."""
+    config = settings()
+    if config.auth_mode == "none":
+        st.sidebar.caption(f":material/lock_open: {t('no_auth_mode', lang)}")
+        actor = st.session_state.get(ACTOR)
+        if not isinstance(actor, Actor):
+            actor = Actor.operator().model_copy(update={"username": "dashboard"})
+            st.session_state[ACTOR] = actor
+        return actor
+    actor = st.session_state.get(ACTOR)
+    if isinstance(actor, Actor):
+        now = _now()
+        if idle_expired(st.session_state.get(LAST_SEEN), now, config.session_idle_minutes):
+            _end(actor, idle=True)
+            st.session_state[NOTICE] = t("session_expired", lang,
+                                         minutes=config.session_idle_minutes)
+        elif (current := _still_valid(actor, lang)) is not None:
+            st.session_state[LAST_SEEN] = now
+            if st.session_state.get(MUST_CHANGE):
+                _change_password_page(current, lang)
+                st.stop()
+            return current
+    _sign_in_page(lang)
+    st.stop()
+
+
+def _still_valid(actor: Actor, lang: str) -> Actor | None:
+    """The session's Actor as the store has it now; None (signed out) when it is gone."""
+    source = st.session_state.get(SOURCE)
+    if source == "oidc" and not st.user.is_logged_in:
+        _forget()
+        return None
+    if source != "local":
+        return actor
+    try:
+        fresh = actor_for(database(), actor.username)
+    except PortfolioError as exc:
+        _forget()
+        st.session_state[NOTICE] = f"{t('account_gone', lang)} {message(exc, lang)}"
+        return None
+    st.session_state[ACTOR] = fresh
+    return fresh
+
+
+def _start(signed: SignedIn, source: str) -> None:
+    st.session_state[ACTOR] = signed.actor
+    st.session_state[SOURCE] = source
+    st.session_state[LAST_SEEN] = _now()
+    st.session_state[MUST_CHANGE] = signed.must_change_password
+    st.session_state["lang"] = signed.actor.language
+    st.rerun()
+
+
+def _forget() -> None:
+    for key in (ACTOR, SOURCE, LAST_SEEN, MUST_CHANGE):
+        st.session_state.pop(key, None)
+
+
+def _end(actor: Actor, *, idle: bool) -> None:
+    source = st.session_state.get(SOURCE)
+    _forget()
+    attempt(lambda: sign_out(database(), actor, idle=idle), "en")
+    if source == "oidc":
+        st.logout()
+
+
+def sign_out_button(actor: Actor, lang: str) -> None:
+    """In the sidebar: end the session now (an OIDC session at the provider too)."""
+    if settings().auth_mode != "none" and st.button(t("sign_out", lang), key="sign_out",
+                                                     icon=":material/logout:"):
+        _end(actor, idle=False)
+        st.session_state[NOTICE] = t("signed_out", lang)
+        st.rerun()
+
+
+def _sign_in_page(lang: str) -> None:
+    st.title(t("sign_in_title", lang))
+    if notice := st.session_state.pop(NOTICE, None):
+        st.info(md(notice), icon=":material/info:")
+    config = settings()
+    if config.auth_mode == "oidc":
+        _oidc_sign_in(lang)
+        return
+    with st.form("sign_in"):
+        username = st.text_input(t("username", lang), key="sign_in_username",
+                                 autocomplete="username")
+        password = st.text_input(t("password", lang), type="password",
+                                 key="sign_in_password", autocomplete="current-password")
+        submitted = st.form_submit_button(t("sign_in", lang), type="primary")
+    if submitted:
+        lock_out = LockOut(config.signin_max_failures, config.signin_lockout_minutes)
+        signed = attempt(lambda: sign_in(database(), username, password, lock_out), lang)
+        if signed is not None:
+            _start(signed, "local")
+
+
+def _oidc_sign_in(lang: str) -> None:
+    provider = settings().oidc_provider or None
+    if not st.user.is_logged_in:
+        if st.button(t("sign_in_with", lang), type="primary", icon=":material/login:"):
+            st.login(provider) if provider else st.login()
+        return
+    mapping = ClaimMapping.from_settings(settings())
+    signed = attempt(lambda: oidc_sign_in(database(), st.user.to_dict(), mapping), lang)
+    if signed is not None:
+        _start(signed, "oidc")
+    elif st.button(t("sign_out", lang), key="oidc_refused_sign_out"):
+        st.logout()
+
+
+def _change_password_page(actor: Actor, lang: str) -> None:
+    minimum = settings().password_min_length
+    st.title(t("change_password_title", lang))
+    st.caption(t("change_password_intro", lang, n=minimum))
+    with st.form("change_password"):
+        current = st.text_input(t("current_password", lang), type="password",
+                                key="current_password", autocomplete="current-password")
+        new = st.text_input(t("new_password", lang), type="password", key="new_password",
+                            autocomplete="new-password")
+        again = st.text_input(t("repeat_password", lang), type="password",
+                              key="repeat_password", autocomplete="new-password")
+        slot = st.empty()
+        submitted = st.form_submit_button(t("change_password", lang), type="primary")
+    if not submitted:
+        return
+    if new != again:
+        slot.error(t("passwords_differ", lang))
+        return
+    if succeeded(lambda: change_password(database(), actor, current, new, min_length=minimum),
+                 lang, {"password": slot, "current_password": slot}):
+        st.session_state[MUST_CHANGE] = False
+        st.rerun()

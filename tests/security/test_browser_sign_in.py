@@ -1,0 +1,64 @@
+"""In a real browser: a signed-out visitor sees only the sign-in page, and a leader is not
+offered the administrators' pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from portfolio.demo.org import USERS
+from portfolio.models import Actor
+from portfolio.service.users import create_demo_users
+from portfolio.storage import Database
+from tests.e2e.server import dashboard, demo_database
+
+pytestmark = [pytest.mark.security, pytest.mark.e2e]
+
+TIMEOUT_MS = 15_000
+
+
+@pytest.fixture(scope="module")
+def signed_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+    """The dashboard with sign-in required (the default), and the demo logins."""
+    path = demo_database(tmp_path_factory.mktemp("signin") / "portfolio.duckdb")
+    logins = {i.user.username: i.password
+              for i in create_demo_users(Database(path), Actor.operator(), USERS)}
+    with dashboard(Path(path), auth_mode="local") as url:
+        yield url, logins
+
+
+@pytest.fixture
+def browser_page(page: Page) -> Page:
+    page.set_default_timeout(TIMEOUT_MS)
+    expect.set_options(timeout=TIMEOUT_MS)
+    return page
+
+
+def test_a_signed_out_visitor_sees_only_the_sign_in_page(browser_page: Page, signed_app) -> None:
+    url, _ = signed_app
+    for path in ("/", "/board", "/policy", "/users"):
+        browser_page.goto(url + path)
+        expect(browser_page.get_by_role("heading", name="Sign in to Fail or Scale")
+               ).to_be_visible()
+        expect(browser_page.get_by_test_id("stMetric")).to_have_count(0)
+        expect(browser_page.get_by_test_id("stSidebarNav")).to_have_count(0)
+        expect(browser_page.get_by_text("Portfolio board")).to_have_count(0)
+
+
+def test_a_leader_signs_in_and_is_not_offered_the_admin_pages(
+    browser_page: Page, signed_app
+) -> None:
+    url, logins = signed_app
+    page = browser_page
+    page.goto(url)
+    page.get_by_role("textbox", name="User name").fill("hanne.lund")
+    page.get_by_role("textbox", name="Password").fill(logins["hanne.lund"])
+    page.get_by_role("button", name="Sign in").click()
+    nav = page.get_by_test_id("stSidebarNav")
+    expect(nav.get_by_text("Porteføljetavle")).to_be_visible()
+    expect(nav.get_by_text("Registrér / ret")).to_be_visible()
+    expect(nav.get_by_text("Brugere")).to_have_count(0)
+    expect(nav.get_by_text("Reviewpolitik")).to_have_count(0)
