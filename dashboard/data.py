@@ -15,6 +15,7 @@ import streamlit as st
 from dashboard.context import settings
 from portfolio.models import Actor, Department
 from portfolio.service import board_metrics, lessons, policy_admin, queries, steering
+from portfolio.service.board import PortfolioBoard, board_version, portfolio_board
 from portfolio.service.evaluation import last_run
 from portfolio.storage import Database
 from portfolio.storage.evaluations import RunRecord
@@ -29,6 +30,22 @@ def board(
     db_path: str, actor: Actor, today: date, filters: board_metrics.BoardFilters
 ) -> board_metrics.BoardView:
     return board_metrics.board_view(_db(db_path), actor, today, filters)
+
+
+def portfolio(
+    db_path: str, actor: Actor, today: date, filters: board_metrics.BoardFilters
+) -> PortfolioBoard:
+    """The board at any scale: cached until a write changes the data version (#7), so a
+    flow's run in another process shows up at the next page run, not after a TTL."""
+    return _portfolio(db_path, actor, today, filters, board_version(_db(db_path), actor))
+
+
+@st.cache_data(ttl=3600, max_entries=32, show_spinner=False)
+def _portfolio(
+    db_path: str, actor: Actor, today: date, filters: board_metrics.BoardFilters,
+    version: tuple[int, ...],  # only part of the cache key
+) -> PortfolioBoard:
+    return portfolio_board(_db(db_path), actor, today, filters)
 
 
 @st.cache_data(ttl=30, show_spinner=False)

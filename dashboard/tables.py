@@ -3,39 +3,64 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 import pandas as pd
 
 from dashboard.labels import LIGHT_COLOURS, enum_label, light_text, recommendation, t
-from portfolio.models import AuditEvent, KpiKind, KpiStats
+from portfolio.models import (
+    AuditEvent,
+    FocusArea,
+    KpiKind,
+    KpiStats,
+    Light,
+    Recommendation,
+    Stage,
+    Technology,
+)
 from portfolio.review.policy import ReviewPolicy
-from portfolio.service.board_metrics import BoardView
+from portfolio.service.audit_log import inert
+
+XLSX_MAX_ROWS = 20_000
+"""Largest board export offered as Excel: openpyxl writes ~5,000 rows/s here (#7)."""
 
 
-def board_frame(view: BoardView, lang: str, *, links: bool = True) -> pd.DataFrame:
-    """The board's table with lights; `links=False` for exports (no app-relative URLs)."""
-    rows = []
-    for r in view.rows:
-        ini, ev = r.initiative, r.evaluation
-        row = {
-            t("light", lang): light_text(ev.light if ev else None, lang),
-            t("id", lang): ini.id,
-            t("title", lang): ini.title,
-            t("department", lang): ini.department,
-            t("stage", lang): enum_label(ini.stage, lang),
-            t("recommendation", lang): recommendation(r.recommendation, lang),
-            t("score", lang): ev.score if ev else None,
-            t("review_on", lang): ini.review_on,
-            t("overdue_flag", lang): r.overdue,
-            t("technology", lang): enum_label(ini.technology, lang),
-            t("focus_area", lang): enum_label(ini.focus_area, lang),
-            t("budget", lang): ini.budget_dkk,
-            t("spent", lang): ini.spent_dkk,
-        }
-        if links:
-            row[t("open", lang)] = f"initiative?id={ini.id}"
-        rows.append(row)
-    return pd.DataFrame(rows)
+def count(n: int, lang: str) -> str:
+    """A whole number with thousands separators as the reader writes them."""
+    return f"{n:,}".replace(",", "." if lang == "da" else ",")
+
+
+def board_table(rows: pd.DataFrame, lang: str, *, links: bool = True) -> pd.DataFrame:
+    """The board's table with lights, from PortfolioBoard rows (stored values, labelled
+    here column by column); `links=False` for exports (no app-relative URLs)."""
+    rows = rows.reset_index(drop=True)
+
+    def labelled(column: str, label: Callable[[str | None], str]) -> pd.Series:
+        values = [v if isinstance(v, str) else None for v in rows[column]]
+        labels = {v: label(v) for v in set(values)}
+        return pd.Series([labels[v] for v in values])
+
+    table = pd.DataFrame({
+        t("light", lang): labelled("light", lambda v: light_text(Light(v) if v else None, lang)),
+        t("id", lang): rows["id"],
+        t("title", lang): rows["title"],
+        t("department", lang): rows["department"],
+        t("stage", lang): labelled("stage", lambda v: enum_label(Stage(v), lang)),
+        t("recommendation", lang): labelled(
+            "recommendation", lambda v: recommendation(Recommendation(v) if v else None, lang)),
+        t("score", lang): rows["score"],
+        t("review_on", lang): [d.date() if pd.notna(d) else None for d in rows["review_on"]],
+        t("overdue_flag", lang): rows["overdue"].astype(bool),
+        t("technology", lang): labelled(
+            "technology", lambda v: enum_label(Technology(v) if v else None, lang)),
+        t("focus_area", lang): labelled(
+            "focus_area", lambda v: enum_label(FocusArea(v) if v else None, lang)),
+        t("budget", lang): rows["budget_dkk"],
+        t("spent", lang): rows["spent_dkk"],
+    })
+    if links:
+        table[t("open", lang)] = "initiative?id=" + rows["id"]
+    return table
 
 
 def style_lights(frame: pd.DataFrame, lang: str) -> pd.io.formats.style.Styler:
@@ -46,15 +71,22 @@ def style_lights(frame: pd.DataFrame, lang: str) -> pd.io.formats.style.Styler:
                            subset=[column] if column in frame else [])
 
 
+def _inert(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as a formula (a title "=HYPERLINK(…)") kept as
+    text (#5); openpyxl would even write them as formulas."""
+    return frame.apply(lambda column: column.map(
+        lambda v: inert(v) if isinstance(v, str) else v) if column.dtype == object else column)
+
+
 def to_csv(frame: pd.DataFrame) -> bytes:
     """UTF-8 with BOM, so Excel opens Danish letters correctly."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    return _inert(frame).to_csv(index=False).encode("utf-8-sig")
 
 
 def to_xlsx(frame: pd.DataFrame, sheet: str) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name=sheet[:31])
+        _inert(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
     return buffer.getvalue()
 
 

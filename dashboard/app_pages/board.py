@@ -14,7 +14,7 @@ from dashboard import data
 from dashboard.charts import breakdown_chart, portfolio_chart
 from dashboard.context import current_actor, language, settings
 from dashboard.labels import enum_label, recommendation, t
-from dashboard.tables import board_frame, style_lights, to_csv, to_xlsx
+from dashboard.tables import XLSX_MAX_ROWS, board_table, count, style_lights, to_csv, to_xlsx
 from dashboard.widgets import url_select
 from portfolio.models import FocusArea, Recommendation, Stage, Technology
 from portfolio.service.board_metrics import DIMENSIONS, BoardFilters
@@ -57,8 +57,8 @@ with st.expander(t("filters", lang), expanded=filtered, icon=":material/filter_l
                          label_of, value_of=value_of, empty=t("all", lang))
 
 filters = BoardFilters(department, stage, technology, focus, rec)
-view = data.board(db_path, actor, today, filters)
-if not view.rows:
+view = data.portfolio(db_path, actor, today, filters)
+if view.rows.empty:
     st.info(t("empty", lang))
     st.stop()
 
@@ -98,8 +98,13 @@ for tab, dimension in zip(st.tabs([t(d, lang) for d in DIMENSIONS]), DIMENSIONS,
                         width="stretch")
 
 st.subheader(t("table", lang))
+# A bounded, most-urgent-first table (#7): styling 50 k rows is over Streamlit's limit.
+shown = view.most_urgent(settings().board_table_rows)
+if len(shown) < len(view.rows):
+    st.caption(t("table_capped", lang, shown=count(len(shown), lang),
+                 total=count(len(view.rows), lang)))
 st.dataframe(
-    style_lights(board_frame(view, lang), lang),
+    style_lights(board_table(shown, lang), lang),
     hide_index=True,
     width="stretch",
     column_config={
@@ -110,12 +115,19 @@ st.dataframe(
         t("spent", lang): st.column_config.NumberColumn(format="localized"),
     },
 )
-export = board_frame(view, lang, links=False)
+# Exports hold every row of the view and are built only when clicked.
+rows, sheet = view.rows, t("board", lang)
+too_many = len(rows) > XLSX_MAX_ROWS
 with st.container(horizontal=True):
-    st.download_button(t("export_csv", lang), to_csv(export), file_name="portfolio.csv",
-                       mime="text/csv", key="export_csv", icon=":material/download:")
+    st.download_button(t("export_csv", lang),
+                       lambda: to_csv(board_table(rows, lang, links=False)),
+                       file_name="portfolio.csv", mime="text/csv", key="export_csv",
+                       icon=":material/download:")
     st.download_button(
-        t("export_xlsx", lang), to_xlsx(export, t("board", lang)), file_name="portfolio.xlsx",
+        t("export_xlsx", lang), lambda: to_xlsx(board_table(rows, lang, links=False), sheet),
+        file_name="portfolio.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key="export_xlsx", icon=":material/download:",
+        key="export_xlsx", icon=":material/download:", disabled=too_many,
+        help=t("export_xlsx_too_many", lang, limit=count(XLSX_MAX_ROWS, lang))
+        if too_many else None,
     )
