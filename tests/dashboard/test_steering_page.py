@@ -87,3 +87,11 @@ def test_a_viewer_sees_the_agenda_but_cannot_decide(app):
     assert agenda_ids(at)
     assert not [b for b in at.button if str(b.key).startswith("record_")]
     assert at.info[-1].value == "You can read this page; your role may not change anything here."
+
+
+def test_a_steering_group_can_download_its_meeting_pack(app):
+    one_group = app("steering", params={"group": "Velfærdsstyregruppen"})
+    all_groups = app("steering")
+    labels = [b.proto.label for b in one_group.get("download_button")]
+    assert labels == ["Download the meeting pack (PDF)"]
+    assert all_groups.get("download_button") == []
