@@ -8,6 +8,7 @@ other text is read by csv.reader itself, so quoting behaves exactly as in read_t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -65,12 +66,14 @@ class _Lines(CsvBody):
     delimiter: str
     first_row: int
 
+    def __post_init__(self) -> None:
+        self._split = pc.split_pattern(self.lines, self.delimiter)  # split once, in C
+
     def __len__(self) -> int:
         return len(self.lines)
 
     def widths(self) -> np.ndarray:
-        split = pc.split_pattern(self.lines, self.delimiter)
-        counts = pc.list_value_length(split).to_numpy(zero_copy_only=False)
+        counts = pc.list_value_length(self._split).to_numpy(zero_copy_only=False)
         empty = pc.equal(self.lines, "").to_numpy(zero_copy_only=False)
         return np.where(empty, 0, counts)
 
@@ -79,7 +82,7 @@ class _Lines(CsvBody):
         return line.split(self.delimiter) if line else []
 
     def columns(self, indices: np.ndarray, width: int) -> list[pa.Array]:
-        split = pc.split_pattern(self.lines.take(pa.array(indices)), self.delimiter)
+        split = self._split.take(pa.array(indices))
         return [pc.list_element(split, j) for j in range(width)]
 
 
@@ -91,12 +94,23 @@ def split_csv(name: str, text: str, delimiter: str) -> tuple[list[str] | None, C
         if start is None:
             return None, _Records([], 0)
         return records[start], _Records(records[start + 1:], start + 2)
-    lines = text.replace("\r\n", "\n").split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()  # the last line's newline ends a record; it does not start one
-    start = next((i for i, line in enumerate(lines)
+    if text.endswith("\n"):
+        text = text[:-1]  # the last line's newline ends a record; it does not start one
+    # Split into lines in C: one Arrow string, not a Python list of a million strings.
+    # Every "\r" here is the first half of a "\r\n", so it can only end a line.
+    lines = pc.list_flatten(pc.split_pattern(pa.array([text], pa.large_string()), "\n"))
+    if "\r" in text:
+        lines = pc.utf8_rtrim(lines, "\r")
+    lines = lines.cast(pa.string()) if text else pa.array([], pa.string())
+    start = next((i for i, line in enumerate(_leading(lines))
                   if any(c.strip() for c in line.split(delimiter))), None)
     if start is None:
         return None, _Records([], 0)
-    header = lines[start].split(delimiter)
-    return header, _Lines(pa.array(lines[start + 1:], pa.string()), delimiter, start + 2)
+    header = lines[start].as_py().split(delimiter)
+    return header, _Lines(lines.slice(start + 1), delimiter, start + 2)
+
+
+def _leading(lines: pa.Array) -> Iterator[str]:
+    """The lines as Python strings, converted one at a time (the header is near the top)."""
+    for line in lines:
+        yield line.as_py()

