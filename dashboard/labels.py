@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from dashboard.auth_texts import AUTH_LABELS
 from dashboard.label_texts import LABELS as PAGE_LABELS
-from portfolio.i18n import LIGHTS
+from portfolio.i18n import CLOSE_REASON_LABELS, LIGHTS, RECOMMENDATION_LABELS, STAGE_LABELS
 from portfolio.models import (
     DecisionKind,
     Direction,
@@ -22,23 +22,11 @@ from portfolio.models import (
 
 LABELS = {**PAGE_LABELS, **AUTH_LABELS}
 
-RECOMMENDATIONS = {
-    Recommendation.SCALE: {"en": "Scale", "da": "Skalér"},
-    Recommendation.CONTINUE: {"en": "Continue", "da": "Fortsæt"},
-    Recommendation.PIVOT: {"en": "Pivot", "da": "Justér"},
-    Recommendation.CLOSE: {"en": "Close", "da": "Luk"},
-    Recommendation.NEEDS_DATA: {"en": "Needs data", "da": "Mangler data"},
-}
+RECOMMENDATIONS = {Recommendation(code): text for code, text in RECOMMENDATION_LABELS.items()}
 NOT_EVALUATED = {"en": "Not evaluated", "da": "Ikke vurderet"}
 
 ENUMS: dict[type[StrEnum], dict[str, dict[str, str]]] = {
-    Stage: {
-        "idea": {"en": "Idea", "da": "Idé"},
-        "experiment": {"en": "Experiment", "da": "Eksperiment"},
-        "scaling": {"en": "Scaling", "da": "Skalering"},
-        "operation": {"en": "Operation", "da": "Drift"},
-        "closed": {"en": "Closed", "da": "Lukket"},
-    },
+    Stage: STAGE_LABELS,
     DecisionKind: {
         "SCALE": {"en": "Scale", "da": "Skalér"},
         "CONTINUE": {"en": "Continue", "da": "Fortsæt"},
@@ -88,14 +76,7 @@ ENUMS: dict[type[StrEnum], dict[str, dict[str, str]]] = {
     },
 }
 
-REASON_CODES = {
-    "no_effect": {"en": "No effect", "da": "Ingen effekt"},
-    "guardrail": {"en": "Guardrail breached", "da": "Værn overskredet"},
-    "budget": {"en": "Budget", "da": "Budget"},
-    "not_now": {"en": "Not now", "da": "Ikke nu"},
-    "superseded": {"en": "Superseded by something better", "da": "Erstattet af noget bedre"},
-    "other": {"en": "Other", "da": "Andet"},
-}
+REASON_CODES = CLOSE_REASON_LABELS
 
 AGENDA_CAUSES = {
     "overdue": {"en": "Review {review_on} overdue by {days} days, no decision since",

@@ -170,3 +170,30 @@ def render_reason(reason: Reason, lang: str = "en") -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return reason.code
+
+# The domain's vocabulary, shared by the dashboard, the reports and the e-mails so a
+# steering group reads the same word for the same thing everywhere.
+RECOMMENDATION_LABELS: dict[str, dict[str, str]] = {
+    "SCALE": {"en": "Scale", "da": "Skalér"},
+    "CONTINUE": {"en": "Continue", "da": "Fortsæt"},
+    "PIVOT": {"en": "Pivot", "da": "Justér"},
+    "CLOSE": {"en": "Close", "da": "Luk"},
+    "NEEDS_DATA": {"en": "Needs data", "da": "Mangler data"},
+}
+
+STAGE_LABELS: dict[str, dict[str, str]] = {
+    "idea": {"en": "Idea", "da": "Idé"},
+    "experiment": {"en": "Experiment", "da": "Eksperiment"},
+    "scaling": {"en": "Scaling", "da": "Skalering"},
+    "operation": {"en": "Operation", "da": "Drift"},
+    "closed": {"en": "Closed", "da": "Lukket"},
+}
+
+CLOSE_REASON_LABELS: dict[str, dict[str, str]] = {
+    "no_effect": {"en": "No effect", "da": "Ingen effekt"},
+    "guardrail": {"en": "Guardrail breached", "da": "Værn overskredet"},
+    "budget": {"en": "Budget overrun", "da": "Budgetoverskridelse"},
+    "not_now": {"en": "Not now", "da": "Ikke nu"},
+    "superseded": {"en": "Superseded by something better", "da": "Erstattet af noget bedre"},
+    "other": {"en": "Other", "da": "Andet"},
+}

@@ -6,6 +6,8 @@ plain-language sentences around them. Every key exists in both languages (a test
 
 from __future__ import annotations
 
+from portfolio.i18n import CLOSE_REASON_LABELS, RECOMMENDATION_LABELS, STAGE_LABELS
+
 LABELS: dict[str, dict[str, str]] = {
     # Page furniture
     "page": {"en": "Page", "da": "Side"},
@@ -177,22 +179,9 @@ LABELS: dict[str, dict[str, str]] = {
     "all_benefits": {"en": "All benefits", "da": "Alle gevinster"},
 }
 
-RECOMMENDATIONS = {
-    "SCALE": {"en": "Scale", "da": "Skalér"},
-    "CONTINUE": {"en": "Continue", "da": "Fortsæt"},
-    "PIVOT": {"en": "Pivot", "da": "Justér"},
-    "CLOSE": {"en": "Close", "da": "Luk"},
-    "NEEDS_DATA": {"en": "Needs data", "da": "Mangler data"},
-    "PARK": {"en": "Park", "da": "Parkér"},
-}
+RECOMMENDATIONS = {**RECOMMENDATION_LABELS, "PARK": {"en": "Park", "da": "Parkér"}}
 
-STAGES = {
-    "idea": {"en": "Idea", "da": "Idé"},
-    "experiment": {"en": "Experiment", "da": "Eksperiment"},
-    "scaling": {"en": "Scaling", "da": "Skalering"},
-    "operation": {"en": "Operation", "da": "Drift"},
-    "closed": {"en": "Closed", "da": "Lukket"},
-}
+STAGES = STAGE_LABELS
 
 KPI_KINDS = {
     "benefit": {"en": "benefit", "da": "gevinst"},
@@ -206,14 +195,7 @@ SOURCES = {
     "self_reported": {"en": "self-reported", "da": "selvrapporteret"},
 }
 
-REASON_CODES = {
-    "no_effect": {"en": "No effect", "da": "Ingen effekt"},
-    "guardrail": {"en": "A guardrail was breached", "da": "Et værn blev overskredet"},
-    "budget": {"en": "Budget overrun", "da": "Budgetoverskridelse"},
-    "not_now": {"en": "Not now (parked)", "da": "Ikke nu (parkeret)"},
-    "superseded": {"en": "Superseded by another solution", "da": "Afløst af en anden løsning"},
-    "other": {"en": "Other", "da": "Andet"},
-}
+REASON_CODES = CLOSE_REASON_LABELS
 
 TECHNOLOGIES = {
     "rpa": {"en": "Software robots (RPA)", "da": "Softwarerobotter (RPA)"},
