@@ -21,7 +21,10 @@ def save_person(db: Database, actor: Actor, person: Person) -> Person:
 
 
 def address_book(db: Database, actor: Actor) -> dict[str, Person]:
-    """Every known name and its address, keyed by the name used on initiatives and groups."""
-    authorize(actor, Permission.READ)
+    """Every known name and its address, keyed by the name used on initiatives and groups.
+
+    Admins only (the flows read it as the operator): e-mail addresses are personal data,
+    and reading the portfolio does not need them."""
+    authorize(actor, Permission.ADMIN_USERS)
     with db.reading() as store:
         return {p.name: p for p in store.people.all()}

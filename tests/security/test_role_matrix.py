@@ -121,6 +121,7 @@ READS: dict[str, tuple[UseCase, frozenset[Role]]] = {
     "preview a policy change": (lambda db, a, f: policy_admin.what_if(
         db, a, default_policy().next_version(guardrail={"max_worsening": 0.2}), AS_OF), {A}),
     "list users": (lambda db, a, f: users.list_users(db, a), {A}),
+    "read the address book": (lambda db, a, f: people.address_book(db, a), {A}),
 }
 
 CASES = [
