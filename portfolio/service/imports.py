@@ -122,9 +122,9 @@ def _refuse_scope(
 def _apply_initiatives(store: Store, actor: Actor, batch: ParsedBatch) -> _Tally:
     tally = _Tally()
     for accepted in batch.accepted:
-        initiative = accepted.record
-        assert isinstance(initiative, Initiative)
-        before = store.initiatives.get(initiative.id)
+        assert isinstance(accepted.record, Initiative)
+        before = store.initiatives.get(accepted.record.id)
+        initiative = _keeping_what_imports_never_carry(accepted.record, before)
         departments = {initiative.department, *([before.department] if before else [])}
         if not all(can(actor, Permission.EDIT_INITIATIVE, d) for d in departments):
             tally.rejected.append(
@@ -145,6 +145,19 @@ def _apply_initiatives(store: Store, actor: Actor, batch: ParsedBatch) -> _Tally
         else:
             tally.updated += 1
     return tally
+
+
+# Set by steering decisions and adoptions, never by an initiatives file: a re-import
+# must neither wipe them nor count the initiative as changed because of them.
+_NOT_IMPORTED = ("planned_departments", "adopted_departments")
+
+
+def _keeping_what_imports_never_carry(
+    imported: Initiative, before: Initiative | None
+) -> Initiative:
+    if before is None:
+        return imported
+    return imported.model_copy(update={f: getattr(before, f) for f in _NOT_IMPORTED})
 
 
 def _apply_kpis(store: Store, actor: Actor, batch: ParsedBatch) -> _Tally:

@@ -150,3 +150,21 @@ def test_a_leader_cannot_import_initiatives_of_another_department(
     with db.reading() as store:
         assert {i.id for i in store.initiatives.all()} == stored_ids
     assert any("not allowed" in e.reason and e.row == 5 for e in report.errors)
+
+
+def test_re_importing_initiatives_keeps_the_spread_set_by_steering_decisions(
+    db: Database, operator: Actor, tmp_path: Path
+) -> None:
+    initiatives = write(tmp_path / "i.csv", DANISH_INITIATIVES, "cp1252")
+    import_file(db, operator, initiatives, ImportKind.INITIATIVES)
+    with db.transaction() as store:  # as a scale decision leaves it
+        scaled = store.initiatives.get("A-1")
+        assert scaled is not None
+        store.initiatives.save(scaled.model_copy(update={"planned_departments": ("Økonomi",)}))
+
+    again = import_file(db, operator, initiatives, ImportKind.INITIATIVES)
+
+    with db.reading() as store:
+        kept = store.initiatives.get("A-1")
+    assert kept is not None and kept.planned_departments == ("Økonomi",)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
