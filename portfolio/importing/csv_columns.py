@@ -1,21 +1,27 @@
 """CSV text as columns, split exactly as csv.reader splits it, for the fast import path (#7).
 
-Text without a quote character and without a lone carriage return (the usual system
-export) is split by pyarrow in C: csv.reader then splits records at newlines and cells at
-the delimiter and nowhere else, and reads an empty line as a record without cells. Any
-other text is read by csv.reader itself, so quoting behaves exactly as in read_table.
+Without a quote character csv.reader splits records at line ends ("\r\n", "\r" or "\n")
+and cells at the delimiter, nowhere else, and reads an empty line as a record without
+cells. Such text, when every record is as wide as the header, is tokenised by pyarrow's CSV
+reader on both cores straight into one column per header cell (an empty line becomes a row
+of empty cells, blank as the empty record is). A ragged record makes it give up: the lines
+are then split in C as lists, or by csv.reader when a lone "\r" ends one. Text with quotes
+is read by csv.reader itself, so quoting behaves exactly as in read_table.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 
 from portfolio.importing.reading import csv_records
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 class CsvBody:
@@ -33,7 +39,11 @@ class CsvBody:
     def cells(self, i: int) -> list[str]:
         raise NotImplementedError
 
-    def columns(self, indices: np.ndarray, width: int) -> list[pa.Array]:
+    def records(self, indices: np.ndarray) -> list[list[str]]:
+        """The cells of the records at `indices`."""
+        return [self.cells(i) for i in indices]
+
+    def columns(self, indices: np.ndarray, width: int) -> list[pa.Array | pa.ChunkedArray]:
         """The cells of the records at `indices` (all `width` wide), column by column."""
         raise NotImplementedError
 
@@ -86,31 +96,110 @@ class _Lines(CsvBody):
         return [pc.list_element(split, j) for j in range(width)]
 
 
-def split_csv(name: str, text: str, delimiter: str) -> tuple[list[str] | None, CsvBody]:
-    """The first non-blank record (the header; None if there is none) and the rest."""
-    if '"' in text or text.count("\r") != text.count("\r\n"):
-        records = csv_records(name, text, delimiter)
-        start = next((i for i, r in enumerate(records) if any(c.strip() for c in r)), None)
-        if start is None:
-            return None, _Records([], 0)
-        return records[start], _Records(records[start + 1:], start + 2)
-    if text.endswith("\n"):
-        text = text[:-1]  # the last line's newline ends a record; it does not start one
-    # Split into lines in C: one Arrow string, not a Python list of a million strings.
-    # Every "\r" here is the first half of a "\r\n", so it can only end a line.
-    lines = pc.list_flatten(pc.split_pattern(pa.array([text], pa.large_string()), "\n"))
-    if "\r" in text:
-        lines = pc.utf8_rtrim(lines, "\r")
-    lines = lines.cast(pa.string()) if text else pa.array([], pa.string())
-    start = next((i for i, line in enumerate(_leading(lines))
-                  if any(c.strip() for c in line.split(delimiter))), None)
+@dataclass
+class _Columns(CsvBody):
+    """Records all as wide as the header, tokenised by pyarrow's CSV reader: a column each."""
+
+    cells_by_column: list[pa.ChunkedArray]
+    first_row: int
+
+    def __len__(self) -> int:
+        return len(self.cells_by_column[0])
+
+    def widths(self) -> np.ndarray:
+        return np.full(len(self), len(self.cells_by_column), np.int64)
+
+    def cells(self, i: int) -> list[str]:
+        return [column[int(i)].as_py() for column in self.cells_by_column]
+
+    def records(self, indices: np.ndarray) -> list[list[str]]:
+        chosen = pa.array(indices, pa.int64())  # one take per column, not one per cell
+        return [list(r) for r in zip(*(c.take(chosen).to_pylist()
+                                       for c in self.cells_by_column), strict=True)]
+
+    def columns(self, indices: np.ndarray, width: int) -> list[pa.Array | pa.ChunkedArray]:
+        if len(indices) == len(self):  # every record: no copy
+            return self.cells_by_column
+        chosen = pa.array(indices)
+        return [column.take(chosen) for column in self.cells_by_column]
+
+
+def _tokenised(text: pa.Buffer, delimiter: str, width: int) -> list[pa.ChunkedArray] | None:
+    """Records of `width` cells (UTF-8 text) split at newlines and `delimiter` only, as
+    csv.reader splits unquoted text; None when a record has another width."""
+    if not text.size:
+        return [pa.chunked_array([], pa.string()) for _ in range(width)]
+    names = [f"c{j}" for j in range(width)]
+    try:
+        table = pa_csv.read_csv(
+            text,
+            read_options=pa_csv.ReadOptions(column_names=names, block_size=1 << 23),
+            parse_options=pa_csv.ParseOptions(
+                delimiter=delimiter, quote_char=False, escape_char=False,
+                newlines_in_values=False, ignore_empty_lines=False),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()), null_values=[],
+                strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except pa.ArrowInvalid:  # a record of another width: the caller splits lines instead
+        return None
+    return table.columns
+
+
+def split_csv(
+    name: str, text: str, delimiter: str, utf8: bytes | None = None,
+) -> tuple[list[str] | None, CsvBody]:
+    """The first non-blank record (the header; None if there is none) and the rest.
+    `utf8`: the text in UTF-8 if at hand (saves encoding it)."""
+    if '"' in text:
+        return _records(name, text, delimiter)
+    found = _header_line(text, delimiter)
+    if found is None:
+        return None, _Records([], 0)
+    number, header, after = found
+    if utf8 is None:
+        body = pa.py_buffer(text[after:].encode("utf-8"))
+    else:  # the same bytes, not a copy: skip the header's bytes
+        body = pa.py_buffer(utf8).slice(len(text[:after].encode("utf-8")))
+    cells = _tokenised(body, delimiter, len(header))
+    if cells is not None:
+        return header, _Columns(cells, number + 1)
+    if text.count("\r") != text.count("\r\n"):  # lines end at lone carriage returns too
+        return _records(name, text, delimiter)
+    return header, _Lines(_lines(text[after:]), delimiter, number + 1)
+
+
+def _records(name: str, text: str, delimiter: str) -> tuple[list[str] | None, CsvBody]:
+    records = csv_records(name, text, delimiter)
+    start = next((i for i, r in enumerate(records) if any(c.strip() for c in r)), None)
     if start is None:
         return None, _Records([], 0)
-    header = lines[start].as_py().split(delimiter)
-    return header, _Lines(lines.slice(start + 1), delimiter, start + 2)
+    return records[start], _Records(records[start + 1:], start + 2)
 
 
-def _leading(lines: pa.Array) -> Iterator[str]:
-    """The lines as Python strings, converted one at a time (the header is near the top)."""
-    for line in lines:
-        yield line.as_py()
+def _lines(text: str) -> pa.Array:
+    """The lines of text without a lone carriage return, split in C: one Arrow string, not a
+    Python list of a million strings."""
+    if not text:
+        return pa.array([], pa.string())
+    # The last line's newline ends a record; it does not start one. Every "\r" here is the
+    # first half of a "\r\n", so it can only end a line.
+    lines = pc.list_flatten(pc.split_pattern(pa.array([text.removesuffix("\n")],
+                                                       pa.large_string()), "\n"))
+    if "\r" in text:
+        lines = pc.utf8_rtrim(lines, "\r")
+    return lines.cast(pa.string())
+
+
+def _header_line(text: str, delimiter: str) -> tuple[int, list[str], int] | None:
+    """The first non-blank record's row number and cells, and where the text after it starts.
+    Records end where csv.reader ends them: at "\r\n", "\r" or "\n"."""
+    start, number = 0, 1
+    while start < len(text):
+        end = _LINE_END.search(text, start)
+        stop, after = (end.start(), end.end()) if end else (len(text), len(text))
+        cells = text[start:stop].split(delimiter)
+        if any(c.strip() for c in cells):
+            return number, cells, after
+        start, number = after, number + 1
+    return None

@@ -55,12 +55,29 @@ def read_table(path: Path) -> Table:
                   delimiter=delimiter)
 
 
-def csv_text(path: Path) -> tuple[str, str]:
-    """A CSV file's decoded text and its sniffed delimiter."""
+@dataclass(frozen=True)
+class CsvSource:
+    """A CSV file's decoded text and sniffed delimiter."""
+
+    text: str
+    delimiter: str
+    utf8: bytes | None
+    """The file's bytes when they are the text in UTF-8 already (most files), so a fast
+    reader need not encode a copy; None otherwise."""
+
+
+def csv_source(path: Path) -> CsvSource:
+    """Raises FileUnreadable when the file is missing, empty or not text."""
     if not path.is_file():
         raise FileUnreadable(f"{path}: no such file; check the path and the file name.")
-    text = _decode(path)
-    return text, sniff_delimiter(text)
+    text, utf8 = _decode(path)
+    return CsvSource(text, sniff_delimiter(text), utf8)
+
+
+def csv_text(path: Path) -> tuple[str, str]:
+    """A CSV file's decoded text and its sniffed delimiter."""
+    source = csv_source(path)
+    return source.text, source.delimiter
 
 
 def csv_records(name: str, text: str, delimiter: str) -> list[list[str]]:
@@ -76,19 +93,21 @@ def csv_records(name: str, text: str, delimiter: str) -> list[list[str]]:
     return records
 
 
-def _decode(path: Path) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with BOM, else Windows-1252 as Danish Excel saves."""
+def _decode(path: Path) -> tuple[str, bytes | None]:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM, else Windows-1252 as Danish Excel saves;
+    and the bytes, when they are the text in UTF-8."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise FileUnreadable(f"{path.name}: cannot be opened ({exc.strerror}).") from None
+    utf8 = None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
     elif data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
     else:
         try:
-            text = data.decode("utf-8")
+            text, utf8 = data.decode("utf-8"), data
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
     if "\x00" in text:
@@ -97,12 +116,12 @@ def _decode(path: Path) -> str:
         )
     if not text.strip():
         raise FileUnreadable(f"{path.name}: the file is empty; it needs a header row and data.")
-    return text
+    return text, utf8
 
 
 def sniff_delimiter(text: str) -> str:
     """Semicolon, comma or tab: whichever occurs most, outside quotes, in the header line."""
-    line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    line = _first_line(text)
     counts = {";": 0, ",": 0, "\t": 0}
     quoted = False
     for char in line:
@@ -112,6 +131,20 @@ def sniff_delimiter(text: str) -> str:
             counts[char] += 1
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] > counts[","] else ","
+
+
+def _first_line(text: str) -> str:
+    """The first non-blank line as text.splitlines() has it, from a prefix of the text:
+    splitting a million-line file to read its header cost 0.1 s (#7)."""
+    size = 1 << 12
+    while True:
+        lines = text[:size].splitlines()
+        if size < len(text):
+            lines.pop()  # may be cut short, or end in half of a "\r\n"
+        line = next((ln for ln in lines if ln.strip()), None)
+        if line is not None or size >= len(text):
+            return line or ""
+        size *= 8
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, Sequence[Cell]]]:

@@ -1,54 +1,68 @@
 """Store an imported measurement file given as columns, in one set-based pass (#7).
 
-Every row is classified in SQL: its initiative does not exist, lies outside the departments
-the importer may change, has no such KPI, or is added, updated or unchanged. Only added
-and updated rows are written; the caller turns the refused ones into quarantine reasons.
+Every row is classified: its initiative does not exist, lies outside the departments the
+importer may change, has no such KPI, or is added, updated or unchanged. Only added and
+updated rows are written; the caller turns the refused ones into quarantine reasons.
+
+The first three depend on the row's (initiative, KPI) pair alone, so they are decided in
+SQL once per distinct pair (a file of a million rows names some ten thousand) and handed
+back to the rows by position; joining every row to initiatives and KPIs on two strings
+took ~0.7 s of a 3 s import. Existing measurements are looked up by KPI id only within
+the file's dates, which new data rarely share with the stored history.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import duckdb
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from portfolio.storage.rows import fetch_dicts
-
-_CLASSIFY = """
-CREATE OR REPLACE TEMP TABLE classified_measurements AS
-SELECT i.row, i.initiative_id, i.kpi, i.measured_on, i.value, i.source, ini.department,
-       k.id AS kpi_id,
+_CLASSIFY_PAIRS = """
+SELECT p.pair, ini.department, k.id AS kpi_id,
        CASE WHEN ini.id IS NULL THEN 'no_initiative'
             WHEN ?::VARCHAR[] IS NOT NULL AND NOT list_contains(?::VARCHAR[], ini.department)
                 THEN 'not_allowed'
-            WHEN k.id IS NULL THEN 'unknown_kpi'
-            WHEN m.kpi_id IS NULL THEN 'added'
-            WHEN m.value = i.value AND m.source = i.source THEN 'unchanged'
-            ELSE 'updated' END AS status
-FROM incoming_measurement_columns i
-LEFT JOIN initiatives ini ON ini.id = i.initiative_id
-LEFT JOIN kpis k ON k.initiative_id = i.initiative_id AND k.name = i.kpi
-LEFT JOIN measurements m ON m.kpi_id = k.id AND m.measured_on = i.measured_on
+            WHEN k.id IS NULL THEN 'unknown_kpi' END AS refusal
+FROM incoming_measurement_pairs p
+LEFT JOIN initiatives ini ON ini.id = p.initiative_id
+LEFT JOIN kpis k ON k.initiative_id = p.initiative_id AND k.name = p.kpi
+ORDER BY p.pair
+"""
+
+_ANY_BETWEEN = "SELECT EXISTS (SELECT 1 FROM measurements WHERE measured_on BETWEEN ? AND ?)"
+
+_EXISTING = """
+SELECT i.position, m.value = i.value AND m.source = i.source AS unchanged
+FROM incoming_measurements i
+JOIN measurements m ON m.kpi_id = i.kpi_id AND m.measured_on = i.measured_on
+WHERE m.measured_on BETWEEN ? AND ?
 """
 
 # Added and updated rows are written apart: the classification already knows which key
-# exists (one writer at a time, same transaction), and a plain sorted INSERT costs ~40 %
-# less than INSERT … ON CONFLICT DO UPDATE, which probes the primary key per row.
+# exists (one writer at a time, same transaction), and a plain INSERT costs ~40 % less
+# than INSERT … ON CONFLICT DO UPDATE, which probes the primary key per row. Sorted by the
+# key, the primary-key index takes the rows ~2× faster, the commit included.
 _ADD = """
 INSERT INTO measurements (kpi_id, measured_on, value, source, recorded_by)
-SELECT kpi_id, measured_on, value, source, ? FROM classified_measurements
-WHERE status = 'added'
+SELECT kpi_id, measured_on, value, source, ? FROM incoming_measurements
 ORDER BY kpi_id, measured_on
 """
 
 _UPDATE = """
 UPDATE measurements m SET value = c.value, source = c.source, recorded_by = ?,
     recorded_at = get_current_timestamp()
-FROM classified_measurements c
-WHERE c.status = 'updated' AND m.kpi_id = c.kpi_id AND m.measured_on = c.measured_on
+FROM incoming_measurements c
+WHERE m.kpi_id = c.kpi_id AND m.measured_on = c.measured_on
 """
 
+T = TypeVar("T")
 REFUSED = ("no_initiative", "not_allowed", "unknown_kpi")
+_REFUSED_COLUMNS = ["row", "initiative_id", "kpi", "measured_on", "value", "source"]
 
 
 @dataclass(frozen=True)
@@ -68,22 +82,88 @@ def upsert_columns(
     """`rows`: row, initiative_id, kpi, measured_on, value, source. `departments`: those the
     importer may change (None: all). The same rows stored twice change nothing."""
     con.execute("SET enable_progress_bar = false")  # no bars in CLI output
-    con.register("incoming_measurement_columns", rows)
+    pairs, pair_of_row = _pairs(rows)
+    verdicts = _with(con, "incoming_measurement_pairs", pairs,
+                     lambda: con.execute(_CLASSIFY_PAIRS, [departments, departments])
+                     .to_arrow_table())
+    refusal = verdicts.column("refusal").take(pair_of_row)
+    known = pc.is_null(refusal).to_numpy()
+    kept = pa.array(known)
+    incoming = pa.table({
+        "position": pa.array(np.arange(np.count_nonzero(known))),
+        "kpi_id": verdicts.column("kpi_id").take(pair_of_row).filter(kept),
+        **{name: rows.column(name).filter(kept) for name in ("measured_on", "value", "source")},
+    })
+    existing = _existing(con, incoming)
+    stored = np.zeros(len(incoming), bool)
+    stored[existing.column("position").to_numpy()] = True
+    changed = ~existing.column("unchanged").to_numpy()
+    _with(con, "incoming_measurements", incoming.filter(pa.array(~stored)),
+          lambda: con.execute(_ADD, [recorded_by]))
+    if changed.any():
+        updates = incoming.take(existing.column("position").filter(pa.array(changed)))
+        _with(con, "incoming_measurements", updates,
+              lambda: con.execute(_UPDATE, [recorded_by]))
+    return ColumnsResult(
+        added=int((~stored).sum()), updated=int(changed.sum()),
+        unchanged=int(len(changed) - changed.sum()),
+        refused=_refused(rows, ~known, refusal, verdicts.column("department").take(pair_of_row)),
+    )
+
+
+def _pairs(rows: pa.Table) -> tuple[pa.Table, pa.Array]:
+    """The distinct (initiative_id, kpi) pairs, numbered, and each row's pair number."""
+    initiatives, initiative_codes = _distinct(rows.column("initiative_id"))
+    kpis, kpi_codes = _distinct(rows.column("kpi"))
+    width = max(len(kpis), 1)
+    pairs, pair_of_row = _distinct(pa.array(initiative_codes.astype(np.int64) * width
+                                            + kpi_codes))
+    codes = pairs.to_numpy()
+    table = pa.table({
+        "pair": pa.array(np.arange(len(codes))),
+        "initiative_id": initiatives.take(pa.array(codes // width)),
+        "kpi": kpis.take(pa.array(codes % width)),
+    })
+    return table, pa.array(pair_of_row)
+
+
+def _distinct(column: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarray]:
+    """The distinct values of a column, and each cell's position among them."""
+    encoded = column.dictionary_encode()
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.combine_chunks()  # one dictionary for all chunks
+    return encoded.dictionary, encoded.indices.to_numpy()
+
+
+def _existing(con: duckdb.DuckDBPyConnection, incoming: pa.Table) -> pa.Table:
+    """Position (in `incoming`) and whether value and source are the same, of every
+    incoming row whose KPI already has a measurement on that date."""
+    none = pa.table({"position": pa.array([], pa.int64()), "unchanged": pa.array([], pa.bool_())})
+    if not len(incoming):
+        return none
+    first, last = (d.as_py() for d in pc.min_max(incoming.column("measured_on")).values())
+    if not con.execute(_ANY_BETWEEN, [first, last]).fetchone()[0]:
+        return none  # new dates only: the join would hash every incoming row for nothing
+    return _with(con, "incoming_measurements", incoming,
+                 lambda: con.execute(_EXISTING, [first, last]).to_arrow_table())
+
+
+def _refused(
+    rows: pa.Table, refused: np.ndarray, refusal: pa.ChunkedArray, department: pa.ChunkedArray,
+) -> tuple[dict[str, object], ...]:
+    if not refused.any():
+        return ()
+    mask = pa.array(refused)
+    table = (rows.select(_REFUSED_COLUMNS).filter(mask)
+             .append_column("department", department.filter(mask))
+             .append_column("status", refusal.filter(mask)))
+    return tuple(sorted(table.to_pylist(), key=lambda r: int(r["row"])))
+
+
+def _with(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table,
+             work: Callable[[], T]) -> T:
+    con.register(name, table)
     try:
-        con.execute(_CLASSIFY, [departments, departments])
-        con.execute(_ADD, [recorded_by])
-        con.execute(_UPDATE, [recorded_by])
-        counts = dict(con.execute(
-            "SELECT status, count(*) FROM classified_measurements GROUP BY status"
-        ).fetchall())
-        refused = fetch_dicts(
-            con,
-            "SELECT row, initiative_id, kpi, measured_on, value, source, department, status "
-            "FROM classified_measurements WHERE status IN (?, ?, ?) ORDER BY row",
-            list(REFUSED),
-        )
-        con.execute("DROP TABLE classified_measurements")
+        return work()
     finally:
-        con.unregister("incoming_measurement_columns")
-    return ColumnsResult(counts.get("added", 0), counts.get("updated", 0),
-                         counts.get("unchanged", 0), tuple(refused))
+        con.unregister(name)
