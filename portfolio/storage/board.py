@@ -3,7 +3,7 @@
 The model-based read (service.board_metrics) built an Initiative and an Evaluation per
 row and parsed every evaluation's criteria, reasons and KPI documents in Python: 47 s
 for 50 k initiatives. Here DuckDB returns only the columns the board shows, and the
-benefit realisation is summed in SQL from the stored KPI statistics.
+benefit realisation is summed in SQL from the verdicts' typed KPI statistics.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from portfolio.models import KpiKind, Stage
 # The newest verdict of every initiative, as Evaluations.latest() orders them.
 _LATEST = """
 latest AS (
-    SELECT initiative_id, recommendation, light, score, as_of, kpis
+    SELECT initiative_id, recommendation, light, score, as_of, policy_name, policy_version
     FROM evaluations
     QUALIFY row_number() OVER (
         PARTITION BY initiative_id ORDER BY as_of DESC, evaluated_at DESC) = 1
@@ -30,7 +30,8 @@ latest AS (
 ), board AS (
     SELECT i.id, i.title, i.department, i.stage, i.technology, i.focus_area,
            i.budget_dkk, i.spent_dkk, i.review_on, i.started_on,
-           e.recommendation, e.light, e.score, e.as_of, e.kpis, d.last_decision_on
+           e.recommendation, e.light, e.score, e.as_of, e.policy_name, e.policy_version,
+           d.last_decision_on
     FROM initiatives i
     LEFT JOIN latest e ON e.initiative_id = i.id
     LEFT JOIN decided d ON d.initiative_id = i.id
@@ -58,18 +59,17 @@ ORDER BY id
 
 # Σ weight × progress clamped to [0, 1] over the benefit KPIs of the active initiatives'
 # latest verdicts, against Σ weight, split by the KPI's cashable flag (board_metrics).
+# The verdicts' KPI statistics are typed rows (migration 004): a join, no JSON.
 _BENEFITS = f"""
-WITH {_LATEST}, stats AS (
-    SELECT id, unnest(from_json(kpis, '[{{"name": "VARCHAR", "kind": "VARCHAR",
-                                          "weight": "DOUBLE", "progress": "DOUBLE"}}]')) AS k
-    FROM board WHERE stage <> $closed AND kpis IS NOT NULL
-)
+WITH {_LATEST}
 SELECT coalesce(c.cashable, false) AS cashable, count(*) AS kpis,
-       sum(s.k.weight) AS expected,
-       sum(s.k.weight * least(1.0, greatest(0.0, coalesce(s.k.progress, 0.0)))) AS realised
-FROM stats s
-LEFT JOIN kpis c ON c.initiative_id = s.id AND c.name = s.k.name
-WHERE s.k.kind = $benefit
+       sum(s.weight) AS expected,
+       sum(s.weight * least(1.0, greatest(0.0, coalesce(s.progress, 0.0)))) AS realised
+FROM board b
+JOIN evaluation_kpis s ON s.initiative_id = b.id AND s.as_of = b.as_of
+     AND s.policy_name = b.policy_name AND s.policy_version = b.policy_version
+LEFT JOIN kpis c ON c.initiative_id = b.id AND c.name = s.name
+WHERE b.stage <> $closed AND s.kind = $benefit
 GROUP BY ALL
 """  # noqa: S608 - only the constant CTE is formatted in
 

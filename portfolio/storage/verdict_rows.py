@@ -1,100 +1,81 @@
-"""Bulk storage of a run's verdicts from VerdictFrames, in one set-based statement (#7).
+"""Storing a run's verdicts as typed rows, straight from its Arrow frames (#7).
 
-The row-by-row path (Evaluations.replace) dumps three JSON documents per verdict in
-Python and inserts with executemany; here DuckDB builds the same documents (criteria,
-reasons, KPI statistics) from the frames and inserts every row at once. Arrays and the
-criterion objects are joined as text: nesting JSON values made DuckDB parse every reason
-again, which cost more than everything else (see docs/performance.md). The documents
-parse back to the same Evaluation models; tests/unit/test_setbased_engine.py checks it.
+A verdict is one row of `evaluations` (each criterion's light, value and passed as
+columns), its reasons rows of `evaluation_reasons` (a reason's params are the columns its
+code names) and its KPI statistics rows of `evaluation_kpis` (migration 004). Building the
+three JSON documents per verdict this used to store cost 3-4 s of a 4 s national run;
+three INSERTs from the registered frames cost a fraction (docs/performance.md).
+Models stored one by one (Evaluations.replace) are first put into the same frames, so both
+paths share one writer, and tests/unit/test_setbased_engine.py reads both back alike.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from portfolio.review.frames import CRITERIA_ORDER, PARAM_TYPES, REASON_PARAMS, VerdictFrames
+from portfolio.models import Evaluation, Source
+from portfolio.review.frames import (
+    CRITERIA_ORDER,
+    PARAM_TYPES,
+    REASON_PARAMS,
+    RECOMMEND,
+    VerdictFrames,
+)
+
+CRITERION_COLUMNS = tuple(
+    f"{name}_{part}" for name in CRITERIA_ORDER for part in ("light", "value", "passed")
+)
+KPI_FIELDS = ("name", "kind", "direction", "unit", "baseline", "target", "weight", "count",
+              "latest_value", "latest_on", "age_days", "progress", "trend_per_30d")
+_SOURCE_FLAGS = {Source.SYSTEM_EXPORT: "has_system_export", Source.MANUAL: "has_manual",
+                 Source.SELF_REPORTED: "has_self_reported"}
+_KEY = "initiative_id, as_of, policy_name, policy_version"
+_KEY_PARAMS = "initiative_id, $as_of, $policy_name, $policy_version"
 
 
 def _param(name: str) -> str:
-    # pydantic writes a non-finite number in a params dict (typed Any) as null; so do we.
+    # Non-finite params were stored as null when reasons were JSON (as pydantic writes
+    # them); they stay null, so a verdict reads back as it always did.
     if pa.types.is_floating(PARAM_TYPES[name]):
         return f'CASE WHEN isfinite("{name}") THEN "{name}" END'
     return f'"{name}"'
 
 
-def _params_json() -> str:
-    """A JSON object per reason row holding exactly the params its code carries."""
-    cases = " ".join(
-        f"WHEN '{code}' THEN json_object("
-        + ", ".join(f"'{name}', {_param(name)}" for name in names)
-        + ")"
-        for code, names in REASON_PARAMS.items()
-    )
-    return f"CASE code {cases} END"
+# Replacing a run (same as-of and policy version) replaces its verdicts' rows in all three
+# tables; initiatives not in the run keep theirs, as INSERT OR REPLACE did.
+_REPLACED = [
+    f"DELETE FROM {table} WHERE as_of = $as_of AND policy_name = $policy_name "  # noqa: S608
+    "AND policy_version = $policy_version "
+    "AND initiative_id IN (SELECT initiative_id FROM verdict_rows)"
+    for table in ("evaluations", "evaluation_reasons", "evaluation_kpis")
+]
 
+_INSERT_VERDICTS = f"""INSERT INTO evaluations ({_KEY}, run_id, recommendation, light, score,
+        overdue, evaluated_at, {", ".join(CRITERION_COLUMNS)})
+    SELECT {_KEY_PARAMS}, $run_id, recommendation, light, score, overdue, $evaluated_at,
+           {", ".join(CRITERION_COLUMNS)}
+    FROM verdict_rows"""  # noqa: S608 - only constant column names are formatted in
 
-def _json(column: str) -> str:
-    """A scalar column as JSON text; documents are joined as text, never parsed again."""
-    return f"coalesce(to_json({column})::VARCHAR, 'null')"
-
-
-def _criterion_rows() -> str:
-    """The verdict rows' criterion columns as one row per criterion (names are constants)."""
-    return " UNION ALL ".join(
-        f"SELECT initiative_id, '{name}' AS criterion, {position} AS position, "  # noqa: S608
-        f"{name}_light AS light, {name}_value AS value, {name}_passed AS passed "
-        "FROM verdict_rows"
-        for position, name in enumerate(CRITERIA_ORDER)
-    )
-
-
-_INSERT = f"""
-INSERT OR REPLACE INTO evaluations (initiative_id, as_of, policy_name, policy_version, run_id,
-    recommendation, light, score, overdue, criteria, reasons, kpis, evaluated_at)
-WITH reason AS (
-    SELECT initiative_id, criterion, position, seq,
-           json_object('code', code, 'params', {_params_json()})::VARCHAR AS doc
-    FROM reason_rows
-), per_criterion AS (
-    SELECT initiative_id, criterion, string_agg(doc, ',' ORDER BY seq) AS docs
-    FROM reason GROUP BY initiative_id, criterion
-), reasons AS (
-    SELECT initiative_id, '[' || string_agg(doc, ',' ORDER BY position, seq) || ']' AS doc
-    FROM reason GROUP BY initiative_id
-), criteria AS (
-    SELECT c.initiative_id,
-           '[' || string_agg(
-               '{{"name":"' || c.criterion || '","light":' || {_json("c.light")}
-               || ',"value":' || {_json("c.value")}
-               || ',"passed":' || {_json("c.passed")}
-               || ',"reasons":[' || coalesce(p.docs, '') || ']}}', ',' ORDER BY c.position)
-           || ']' AS doc
-    FROM ({_criterion_rows()}) c
-    LEFT JOIN per_criterion p ON p.initiative_id = c.initiative_id AND p.criterion = c.criterion
-    GROUP BY c.initiative_id
-), kpis AS (
-    SELECT initiative_id, '[' || string_agg(json_object(
-               'name', name, 'kind', kind, 'direction', direction, 'unit', unit,
-               'baseline', baseline, 'target', target, 'weight', weight, 'count', count,
-               'latest_value', latest_value, 'latest_on', latest_on, 'age_days', age_days,
-               'progress', progress, 'trend_per_30d', trend_per_30d,
-               'sources', list_filter([
-                   CASE WHEN has_system_export THEN 'system_export' END,
-                   CASE WHEN has_manual THEN 'manual' END,
-                   CASE WHEN has_self_reported THEN 'self_reported' END], s -> s IS NOT NULL)
-           )::VARCHAR, ',' ORDER BY position) || ']' AS doc
-    FROM kpi_rows GROUP BY initiative_id
-)
-SELECT v.initiative_id, ?, ?, ?, ?, v.recommendation, v.light, v.score, v.overdue,
-       c.doc, r.doc, coalesce(k.doc, '[]'), ?
-FROM verdict_rows v
-JOIN criteria c ON c.initiative_id = v.initiative_id
-JOIN reasons r ON r.initiative_id = v.initiative_id
-LEFT JOIN kpis k ON k.initiative_id = v.initiative_id
-"""  # noqa: S608 - only constants (reason codes, criterion names) are formatted in
+# A verdict's reasons and KPI statistics, keyed as the verdict is.
+_INSERT_DETAILS = [
+    f"""INSERT INTO evaluation_reasons ({_KEY}, criterion, position, seq, code,
+        {", ".join(PARAM_TYPES)})
+    SELECT {_KEY_PARAMS}, criterion, position, seq, code,
+           {", ".join(_param(name) for name in PARAM_TYPES)}
+    FROM reason_rows""",  # noqa: S608
+    f"""INSERT INTO evaluation_kpis ({_KEY}, position, {", ".join(KPI_FIELDS)}, sources)
+    SELECT {_KEY_PARAMS}, position, {", ".join(KPI_FIELDS)},
+           list_filter([{", ".join(
+               f"CASE WHEN {flag} THEN '{source.value}' END"
+               for source, flag in _SOURCE_FLAGS.items())}], s -> s IS NOT NULL)
+    FROM kpi_rows""",  # noqa: S608
+]
 
 
 def insert_verdict_frames(
@@ -104,13 +85,100 @@ def insert_verdict_frames(
     """Store every verdict of `frames`; a re-run for the same as-of and policy replaces."""
     tables = {"verdict_rows": frames.verdicts, "reason_rows": frames.reasons,
               "kpi_rows": frames.kpis}
+    params: dict[str, Any] = {"as_of": frames.as_of, "policy_name": policy_name,
+                              "policy_version": policy_version}
     for name, table in tables.items():
         con.register(name, table)
     try:
-        con.execute(
-            _INSERT, [frames.as_of, policy_name, policy_version, run_id, evaluated_at]
-        )
+        with _one_thread(con):
+            for sql in _REPLACED:
+                con.execute(sql, params)
+            con.execute(_INSERT_VERDICTS,
+                        {**params, "run_id": run_id, "evaluated_at": evaluated_at})
+            for sql in _INSERT_DETAILS:
+                con.execute(sql, params)
     finally:
         for name in tables:
             con.unregister(name)
     return frames.verdicts.num_rows
+
+
+@contextmanager
+def _one_thread(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Insert on one thread. On two, DuckDB inserts a registered Arrow table in parallel
+    batches that it then merges: twice the CPU, and 2-3x the time on this 2-core machine
+    under load (measured on the national run; docs/performance.md). `threads` is a
+    setting of the whole instance, so it is put back at once."""
+    row = con.execute("SELECT current_setting('threads')").fetchone()
+    con.execute("SET threads = 1")
+    try:
+        yield
+    finally:
+        con.execute(f"SET threads = {int(row[0]) if row else 1}")
+
+
+def frames_of(as_of: date, evaluations: Sequence[Evaluation]) -> VerdictFrames:
+    """Verdicts of one as-of date as the frames the vectorised policy returns."""
+    verdicts, reasons, kpis = [], [], []
+    for e in evaluations:
+        verdict: dict[str, Any] = {"initiative_id": e.initiative_id,
+                                   "recommendation": e.recommendation.value,
+                                   "light": e.light.value, "score": e.score,
+                                   "overdue": e.overdue}
+        for name in CRITERIA_ORDER:
+            criterion = e.criterion(name)
+            if criterion is None:
+                raise ValueError(f"verdict on {e.initiative_id} lacks criterion {name}")
+            verdict[f"{name}_light"] = criterion.light.value if criterion.light else None
+            verdict[f"{name}_value"] = criterion.value
+            verdict[f"{name}_passed"] = criterion.passed
+        verdicts.append(verdict)
+        reasons += _reason_rows(e)
+        kpis += [
+            {"initiative_id": e.initiative_id, "position": position,
+             **k.model_dump(include=set(KPI_FIELDS)),
+             **{flag: source in k.sources for source, flag in _SOURCE_FLAGS.items()}}
+            for position, k in enumerate(e.kpis)
+        ]
+    return VerdictFrames(
+        as_of,
+        pa.Table.from_pylist(verdicts, schema=_VERDICT_SCHEMA),
+        pa.Table.from_pylist(reasons, schema=_REASON_SCHEMA),
+        pa.Table.from_pylist(kpis, schema=_KPI_SCHEMA),
+    )
+
+
+def _reason_rows(e: Evaluation) -> list[dict[str, Any]]:
+    """The recommendation's reasons come first in Verdict.reasons, then the criteria's."""
+    own = len(e.reasons) - sum(len(c.reasons) for c in e.criteria)
+    groups = [(RECOMMEND, 0, e.reasons[:own])] + [
+        (name, position, e.criterion(name).reasons)  # type: ignore[union-attr]
+        for position, name in enumerate(CRITERIA_ORDER, start=1)
+    ]
+    return [
+        {"initiative_id": e.initiative_id, "criterion": criterion, "position": position,
+         "seq": seq, "code": reason.code,
+         **{name: reason.params[name] for name in REASON_PARAMS[reason.code]}}
+        for criterion, position, group in groups
+        for seq, reason in enumerate(group)
+    ]
+
+
+_VERDICT_SCHEMA = pa.schema(
+    [("initiative_id", pa.string()), ("recommendation", pa.string()), ("light", pa.string()),
+     ("score", pa.float64()), ("overdue", pa.bool_())]
+    + [(column, {"light": pa.string(), "value": pa.float64(), "passed": pa.bool_()}[
+        column.rsplit("_", 1)[1]]) for column in CRITERION_COLUMNS]
+)
+_REASON_SCHEMA = pa.schema(
+    [("initiative_id", pa.string()), ("criterion", pa.string()), ("position", pa.int64()),
+     ("seq", pa.int64()), ("code", pa.string()), *PARAM_TYPES.items()]
+)
+_KPI_SCHEMA = pa.schema(
+    [("initiative_id", pa.string()), ("position", pa.int64()), ("name", pa.string()),
+     ("kind", pa.string()), ("direction", pa.string()), ("unit", pa.string()),
+     ("baseline", pa.float64()), ("target", pa.float64()), ("weight", pa.float64()),
+     ("count", pa.int64()), ("latest_value", pa.float64()), ("latest_on", pa.date32()),
+     ("age_days", pa.int64()), ("progress", pa.float64()), ("trend_per_30d", pa.float64())]
+    + [(flag, pa.bool_()) for flag in _SOURCE_FLAGS.values()]
+)

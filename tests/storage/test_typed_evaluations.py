@@ -1,0 +1,92 @@
+"""Verdicts are stored as typed rows (schema version 4, #7) and read back as the same models."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+
+from portfolio.models import Actor, Evaluation, Stage
+from portfolio.service.evaluation import evaluate_now
+from portfolio.service.setup import seed_demo
+from portfolio.storage import Database
+from portfolio.storage.migrations import current_version, latest_version, migrate
+from tests.factories import AS_OF, make_initiative
+
+OPERATOR = Actor.operator()
+
+
+def demo_evaluations(db: Database) -> list[Evaluation]:
+    seed_demo(db, OPERATOR, AS_OF)
+    with db.transaction() as store:
+        store.initiatives.save(make_initiative(id="NO-KPIS"))
+    return evaluate_now(db, OPERATOR, AS_OF, "demo-run")
+
+
+def third_version_database(path: Path, evaluations: list[Evaluation]) -> None:
+    """What release 3 left behind: verdicts with their criteria, reasons and KPI
+    statistics as JSON documents, written as its Evaluations.replace wrote them."""
+    con = duckdb.connect(str(path))
+    try:
+        migrate(con, path, target=3)
+        for e in evaluations:
+            documents = e.model_dump(mode="json", include={"criteria", "reasons", "kpis"})
+            con.execute(
+                "INSERT INTO evaluations (initiative_id, as_of, policy_name, policy_version, "
+                "run_id, recommendation, light, score, overdue, criteria, reasons, kpis, "
+                "evaluated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [e.initiative_id, e.as_of, e.policy_name, e.policy_version, e.run_id,
+                 e.recommendation.value, e.light.value, e.score, e.overdue,
+                 json.dumps(documents["criteria"]), json.dumps(documents["reasons"]),
+                 json.dumps(documents["kpis"]), e.evaluated_at],
+            )
+    finally:
+        con.close()
+
+
+def test_a_third_version_database_with_evaluations_upgrades_to_identical_evaluations(
+    db: Database, tmp_path: Path
+) -> None:
+    evaluations = demo_evaluations(db)
+    assert any(e.kpis for e in evaluations) and any(not e.kpis for e in evaluations)
+    path = tmp_path / "v3" / "portfolio.duckdb"
+    path.parent.mkdir()
+    third_version_database(path, evaluations)
+
+    upgraded = Database(path)
+    with upgraded.reading() as store:
+        assert current_version(store.con) == latest_version()
+        assert store.evaluations.for_run("demo-run") == evaluations
+        assert store.evaluations.latest() == evaluations
+
+
+def test_re_running_an_as_of_date_replaces_the_verdicts_with_their_kpi_statistics(
+    db: Database,
+) -> None:
+    first = demo_evaluations(db)
+    again = evaluate_now(db, OPERATOR, AS_OF, "demo-run-again")
+
+    with db.reading() as store:
+        assert store.evaluations.for_run("demo-run") == []
+        for earlier, later in zip(first, again, strict=True):
+            (stored,) = store.evaluations.history(earlier.initiative_id)
+            assert stored == later
+            assert stored.kpis == earlier.kpis and stored.reasons == earlier.reasons
+
+
+def test_an_initiative_left_out_of_a_re_run_keeps_its_verdict_and_kpi_statistics(
+    db: Database,
+) -> None:
+    first = {e.initiative_id: e for e in demo_evaluations(db)}
+    closed = next(e for e in first.values() if e.kpis)
+    with db.transaction() as store:
+        initiative = store.initiatives.get(closed.initiative_id)
+        assert initiative is not None
+        store.initiatives.save(initiative.model_copy(update={"stage": Stage.CLOSED}))
+
+    again = evaluate_now(db, OPERATOR, AS_OF, "demo-run-again")
+
+    assert closed.initiative_id not in {e.initiative_id for e in again}
+    with db.reading() as store:
+        assert store.evaluations.latest_for(closed.initiative_id) == closed
