@@ -399,5 +399,9 @@ from failscale.users_cli import audit_app, user_app  # noqa: E402
 app.add_typer(user_app, name="user")
 app.add_typer(audit_app, name="audit")
 
+from failscale.adoption_cli import adoption_app  # noqa: E402
+
+app.add_typer(adoption_app, name="adoption")
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -123,6 +123,8 @@ class Initiative(Frozen):
     tags: tuple[str, ...] = ()
     planned_departments: tuple[str, ...] = ()
     adopted_departments: tuple[str, ...] = ()
+    """Read from the recorded adoptions (service/adoption.py); saving an initiative leaves
+    them alone."""
 
     @field_validator("id", "title", "department")
     @classmethod
@@ -259,6 +261,18 @@ class Lesson(Frozen):
     author: str = ""
     created_on: date
     tags: tuple[str, ...] = ()
+
+
+class Adoption(Frozen):
+    """A department took a scaled initiative into use: the spread PRODUCT.md tracks."""
+
+    initiative_id: str = Field(min_length=1, max_length=64)
+    department: str = Field(min_length=1, max_length=200)
+    adopted_on: date | None = None
+    """None only for adoptions moved from before schema version 5, which kept no date."""
+    note: str = Field(default="", max_length=2000)
+    recorded_by: str = ""
+    recorded_at: datetime | None = None
 
 
 class AuditEvent(Frozen):

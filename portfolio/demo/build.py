@@ -25,6 +25,7 @@ from portfolio.demo.service import SERVICE
 from portfolio.demo.spec import DecisionSpec, InitiativeSpec, KpiSpec
 from portfolio.demo.welfare import WELFARE
 from portfolio.models import (
+    Adoption,
     Decision,
     DecisionKind,
     Department,
@@ -57,6 +58,8 @@ class DemoPortfolio:
     users: tuple[DemoUser, ...]
     people: tuple[Person, ...] = ()
     """Where the owners' and steering groups' mail goes."""
+    adoptions: tuple[Adoption, ...] = ()
+    """Departments that took a scaled initiative into use (not the owning one)."""
 
     def snapshot(self, initiative: Initiative) -> InitiativeSnapshot:
         """What the review engine needs for one initiative."""
@@ -86,6 +89,7 @@ def build_demo(anchor: date) -> DemoPortfolio:
         lessons=tuple(lesson for s in SPECS if (lesson := _lesson(s, anchor))),
         users=USERS,
         people=people(tuple(s.owner for s in SPECS)),
+        adoptions=tuple(a for s in SPECS for a in _adoptions(s, anchor)),
     )
 
 
@@ -133,7 +137,7 @@ def _initiative(spec: InitiativeSpec, anchor: date) -> Initiative:
         hypothesis=spec.hypothesis,
         tags=spec.tags,
         planned_departments=spec.planned,
-        adopted_departments=spec.adopted,
+        adopted_departments=tuple(d for d in spec.adopted if d != spec.department),
     )
 
 
@@ -208,6 +212,18 @@ def _decisions(spec: InitiativeSpec, anchor: date) -> Iterator[Decision]:
             ),
             reason_code=current.reason_code,
             spread_to=spec.planned if current.kind is DecisionKind.SCALE else (),
+        )
+
+
+def _adoptions(spec: InitiativeSpec, anchor: date) -> Iterator[Adoption]:
+    """One adoption every quarter after the scale decision, recorded by its steering group."""
+    scaled = min((d.ago for d in spec.decisions if d.kind is DecisionKind.SCALE), default=0)
+    others = [d for d in spec.adopted if d != spec.department]
+    for n, department in enumerate(others, start=1):
+        yield Adoption(
+            initiative_id=spec.id, department=department,
+            adopted_on=anchor - timedelta(days=max(scaled - 90 * n, 1)),
+            recorded_by=steering_member(spec.department),
         )
 
 

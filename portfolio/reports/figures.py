@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from portfolio.models import Decision, DecisionKind, Kpi, KpiKind, Lesson, Stage
 from portfolio.review.stats import kpi_stats
+from portfolio.service.lessons import with_owner
 from portfolio.service.reports import InitiativeFile, PortfolioMaterial
 
 RUNNING = (Stage.EXPERIMENT, Stage.SCALING, Stage.OPERATION)
@@ -159,8 +160,8 @@ def spread(file: InitiativeFile) -> Spread:
     return Spread(
         file=file,
         scaled_on=min(scale_days, default=None),
-        planned=initiative.planned_departments or (initiative.department,),
-        adopted=initiative.adopted_departments or (initiative.department,),
+        planned=with_owner(initiative, initiative.planned_departments),
+        adopted=with_owner(initiative, initiative.adopted_departments),
     )
 
 

@@ -23,6 +23,9 @@ class Permission(StrEnum):
     ADMIN_USERS = "admin_users"
     BACKUP = "backup"  # back up and restore the database: admin (the operator) only
     AUDIT = "audit"  # read and export the whole audit log: admin only
+    # A department adopted a scaled initiative: its leader, or the initiative's steering
+    # group (service/adoption.py picks which department the scope is checked in).
+    RECORD_ADOPTION = "record_adoption"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -30,9 +33,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.KEY_EMPLOYEE: frozenset({Permission.READ, Permission.RECORD_MEASUREMENT}),
     Role.LEADER: frozenset(
         {Permission.READ, Permission.EDIT_INITIATIVE, Permission.RECORD_MEASUREMENT,
-         Permission.IMPORT, Permission.EVALUATE}
+         Permission.IMPORT, Permission.EVALUATE, Permission.RECORD_ADOPTION}
     ),
-    Role.STEERING_MEMBER: frozenset({Permission.READ, Permission.DECIDE, Permission.EVALUATE}),
+    Role.STEERING_MEMBER: frozenset({Permission.READ, Permission.DECIDE, Permission.EVALUATE,
+                                     Permission.RECORD_ADOPTION}),
     Role.ADMIN: frozenset(Permission),
 }
 
@@ -48,6 +52,7 @@ _DOING = {
     Permission.ADMIN_USERS: "manage users",
     Permission.BACKUP: "back up or restore the database",
     Permission.AUDIT: "export the audit log",
+    Permission.RECORD_ADOPTION: "record adoptions of scaled initiatives",
 }
 
 # Roles whose rights reach only the departments listed on the actor.

@@ -44,6 +44,8 @@ def seed_demo(db: Database, actor: Actor, anchor: date) -> int:
             store.decisions.add(decision)
         for lesson in demo.lessons:
             store.lessons.add(lesson)
+        for adoption in demo.adoptions:
+            store.adoptions.add(adoption)
         for person in demo.people:
             store.people.save(person)
         audit.record(

@@ -48,11 +48,12 @@ class AuditLog:
         return [_event(r) for r in rows]
 
     def for_initiative(self, initiative_id: str, limit: int = 200) -> list[AuditEvent]:
-        """Changes to an initiative, to its KPIs and measurements ("ID/…") and its lessons,
-        newest first."""
+        """Changes to an initiative, to its KPIs, measurements and adoptions ("ID/…") and its
+        lessons, newest first."""
         rows = fetch_dicts(
             self.con,
-            "SELECT * FROM audit_events WHERE (entity IN ('initiative', 'kpi', 'measurement') "
+            "SELECT * FROM audit_events WHERE (entity IN ('initiative', 'kpi', 'measurement', "
+            "'adoption') "
             "AND (entity_id = ? OR starts_with(entity_id, ?))) OR (entity = 'lesson' "
             "AND json_extract_string(after, '$.initiative_id') = ?) ORDER BY id DESC LIMIT ?",
             [initiative_id, f"{initiative_id}/", initiative_id, limit],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,16 @@ from portfolio.models import Department, Initiative, Kpi, Stage
 from portfolio.storage.rows import fetch_dicts, fetch_value
 
 _INITIATIVE_COLUMNS = [f for f in Initiative.model_fields]
+# Derived from the adoptions table (migration 005), not a column: saving leaves it alone.
+_STORED_COLUMNS = [f for f in _INITIATIVE_COLUMNS if f != "adopted_departments"]
+# Every read of initiatives, with the departments that adopted each, oldest first.
+_SELECT_INITIATIVES = """
+SELECT i.*, coalesce(a.departments, []) AS adopted_departments
+FROM initiatives i
+LEFT JOIN (SELECT initiative_id,
+                  list(department ORDER BY adopted_on NULLS FIRST, department) AS departments
+           FROM adoptions GROUP BY initiative_id) a ON a.initiative_id = i.id
+"""
 _KPI_COLUMNS = [f for f in Kpi.model_fields]
 
 
@@ -48,16 +59,37 @@ class Initiatives:
     con: duckdb.DuckDBPyConnection
 
     def get(self, initiative_id: str) -> Initiative | None:
-        rows = fetch_dicts(self.con, "SELECT * FROM initiatives WHERE id = ?", [initiative_id])
+        rows = fetch_dicts(self.con, _SELECT_INITIATIVES + "WHERE i.id = ?", [initiative_id])
         return _initiative(rows[0]) if rows else None
 
     def all(self, *, active_only: bool = False) -> list[Initiative]:
-        sql = "SELECT * FROM initiatives"
+        sql = _SELECT_INITIATIVES
         params: list[Any] = []
         if active_only:
-            sql += " WHERE stage <> ?"
+            sql += "WHERE i.stage <> ?"
             params.append(Stage.CLOSED.value)
-        rows = fetch_dicts(self.con, sql + " ORDER BY id", params)
+        rows = fetch_dicts(self.con, sql + " ORDER BY i.id", params)
+        return [_initiative(r) for r in rows]
+
+    def for_ids(self, ids: Collection[str]) -> list[Initiative]:
+        """The initiatives of `ids` (those that exist), ordered by id."""
+        rows = fetch_dicts(
+            self.con,
+            _SELECT_INITIATIVES + "WHERE i.id IN (SELECT unnest(?::VARCHAR[])) ORDER BY i.id",
+            [sorted(ids)],
+        )
+        return [_initiative(r) for r in rows]
+
+    def for_departments(
+        self, departments: Collection[str], *, active_only: bool = False
+    ) -> list[Initiative]:
+        """As all(), of `departments` only: one steering group's, not the nation's."""
+        rows = fetch_dicts(
+            self.con,
+            _SELECT_INITIATIVES + "WHERE list_contains(?, i.department) "
+            "AND (NOT ? OR i.stage <> ?) ORDER BY i.id",
+            [sorted(departments), active_only, Stage.CLOSED.value],
+        )
         return [_initiative(r) for r in rows]
 
     def count(self) -> int:
@@ -67,22 +99,22 @@ class Initiatives:
         data = initiative.model_dump(mode="json")
         data["tags"] = list(initiative.tags)
         data["planned_departments"] = list(initiative.planned_departments)
-        data["adopted_departments"] = list(initiative.adopted_departments)
-        columns = ", ".join(_INITIATIVE_COLUMNS)
-        marks = ", ".join("?" for _ in _INITIATIVE_COLUMNS)
-        updates = ", ".join(f"{c} = excluded.{c}" for c in _INITIATIVE_COLUMNS if c != "id")
+        columns = ", ".join(_STORED_COLUMNS)
+        marks = ", ".join("?" for _ in _STORED_COLUMNS)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in _STORED_COLUMNS if c != "id")
         self.con.execute(
             f"INSERT INTO initiatives ({columns}) VALUES ({marks}) "  # noqa: S608 - fixed names
             f"ON CONFLICT (id) DO UPDATE SET {updates}, updated_at = get_current_timestamp()",
-            [data[c] for c in _INITIATIVE_COLUMNS],
+            [data[c] for c in _STORED_COLUMNS],
         )
 
     def search(self, text: str) -> list[Initiative]:
         pattern = f"%{text.lower()}%"
         rows = fetch_dicts(
             self.con,
-            "SELECT * FROM initiatives WHERE lower(title) LIKE ? OR lower(hypothesis) LIKE ? "
-            "OR lower(core_task) LIKE ? OR lower(array_to_string(tags, ' ')) LIKE ? ORDER BY id",
+            _SELECT_INITIATIVES + "WHERE lower(i.title) LIKE ? OR lower(i.hypothesis) LIKE ? "
+            "OR lower(i.core_task) LIKE ? OR lower(array_to_string(i.tags, ' ')) LIKE ? "
+            "ORDER BY i.id",
             [pattern] * 4,
         )
         return [_initiative(r) for r in rows]
