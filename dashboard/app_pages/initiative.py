@@ -25,12 +25,11 @@ from dashboard.labels import (
 )
 from dashboard.safe_text import md
 from dashboard.tables import changed_fields, kpi_frame, style_lights
-from dashboard.widgets import url_select
+from dashboard.widgets import initiative_picker
 from portfolio.i18n import format_number
 from portfolio.importing import ImportKind
 from portfolio.models import Measurement, Source
 from portfolio.service.access import Permission, can
-from portfolio.service.board_metrics import BoardFilters
 from portfolio.service.imports import ImportReport, import_file
 from portfolio.service.initiatives import record_measurement
 
@@ -39,13 +38,14 @@ actor = current_actor()
 db_path = str(settings().db)
 today = date.today()
 
-titles = {r.initiative.id: r.initiative.title
-          for r in data.board(db_path, actor, today, BoardFilters()).rows}
-if not titles:
+index = data.initiative_index(db_path, actor)
+if not len(index):
     st.info(t("empty", lang))
     st.stop()
-chosen = url_select("id", t("choose_initiative", lang), list(titles),
-                    lambda i: f"{i} — {titles[i]}")
+chosen = initiative_picker(index, t("choose_initiative", lang), lang,
+                           departments=[d.name for d in data.departments(db_path, actor)])
+if chosen is None:
+    st.stop()
 detail = attempt(lambda: data.initiative(db_path, actor, chosen), lang)
 if detail is None:
     st.stop()

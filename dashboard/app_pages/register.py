@@ -6,7 +6,6 @@ through by mistake (save_initiative: "no baseline, no experiment").
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import streamlit as st
@@ -18,10 +17,9 @@ from dashboard.feedback import attempt
 from dashboard.hypothesis import compose, split
 from dashboard.labels import enum_label, missing_rule, t
 from dashboard.safe_text import md
-from dashboard.widgets import url_select
+from dashboard.widgets import initiative_picker
 from portfolio.models import Direction, FocusArea, Initiative, Kpi, KpiKind, Stage, Technology
 from portfolio.service.access import Permission, can
-from portfolio.service.board_metrics import BoardFilters
 from portfolio.service.initiatives import missing_decision_rule, save_initiative
 
 lang = language()
@@ -35,13 +33,12 @@ if not editable and not can(actor, Permission.EDIT_INITIATIVE, None):
     st.info(t("no_editable_departments", lang))
     st.stop()
 
-view = data.board(db_path, actor, date.today(), BoardFilters())
-existing = {r.initiative.id: r.initiative for r in view.rows
-            if r.initiative.department in editable}
-chosen = url_select("id", t("which", lang), list(existing),
-                    lambda i: f"{i} — {existing[i].title}", empty=t("new_initiative", lang))
-before = existing.get(chosen) if chosen else None
-kpis_before = data.initiative(db_path, actor, chosen).kpis if chosen else ()
+index = data.initiative_index(db_path, actor)
+chosen = initiative_picker(index, t("which", lang), lang, departments=editable,
+                           within=set(editable), empty=t("new_initiative", lang))
+detail = data.initiative(db_path, actor, chosen) if chosen else None
+before = detail.initiative if detail else None
+kpis_before = detail.kpis if detail else ()
 key = chosen or "new"
 slots: dict[str, st.delta_generator.DeltaGenerator] = {}
 
@@ -145,7 +142,7 @@ def build() -> tuple[Initiative, list[Kpi]] | None:
         if not value.strip():
             slots[field].error(t("required", lang))
             ok = False
-    if before is None and ini_id.strip() in {r.initiative.id for r in view.rows}:
+    if before is None and ini_id.strip() in index:
         slots["id"].error(t("id_taken", lang))
         ok = False
     kpis = []

@@ -15,10 +15,10 @@ from dashboard.context import current_actor, database, language, settings
 from dashboard.feedback import attempt, flash
 from dashboard.labels import enum_label, t
 from dashboard.safe_text import md
+from dashboard.widgets import initiative_picker
 from portfolio.models import Role, User
 from portfolio.service.access import Permission, can
 from portfolio.service.audit_log import audit_csv
-from portfolio.service.board_metrics import BoardFilters
 from portfolio.service.users import (
     Issued,
     add_user,
@@ -114,12 +114,10 @@ with edit_tab:
 
 with assign_tab:
     key_employees = [u.username for u in users if u.role is Role.KEY_EMPLOYEE and u.active]
-    titles = {r.initiative.id: r.initiative.title
-              for r in data.board(db_path, actor, date.today(), BoardFilters()).rows}
+    what = initiative_picker(data.initiative_index(db_path, actor), t("initiative", lang),
+                             lang, departments=departments, name="initiative")
     with st.form("assign"):
         who = st.selectbox(t("choose_user", lang), key_employees, key="assign_user")
-        what = st.selectbox(t("initiative", lang), list(titles), key="assign_initiative",
-                            format_func=lambda i: f"{i} — {titles[i]}")
         left, right = st.columns(2)
         add = left.form_submit_button(t("assign", lang), type="primary")
         remove = right.form_submit_button(t("unassign", lang))

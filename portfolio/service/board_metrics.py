@@ -1,8 +1,12 @@
-"""The fail-or-scale board: headline numbers, breakdowns and the table, for a filtered view.
+"""The fail-or-scale board's definitions: filters, headline numbers, breakdowns.
 
 Overdue and zombie status are computed for *today*, not taken from the last evaluation, so a
 decision recorded a minute ago takes an initiative off the board at once. How "realised
 benefit" is defined is documented in docs/dashboard.md.
+
+`board_view` reads the board as models, one Initiative and Evaluation per row: seconds at
+national scale, so no page uses it any more (#7). It stays as the reference the set-based
+board (service.board) is tested against, as the per-initiative engine is for the policy.
 """
 
 from __future__ import annotations

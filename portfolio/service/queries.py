@@ -1,8 +1,11 @@
-"""Read use cases for the board and the initiative page."""
+"""Read use cases of the pages: the initiatives' index, one initiative, departments."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
+
+import pandas as pd
 
 from portfolio.errors import NotFound
 from portfolio.models import (
@@ -15,54 +18,60 @@ from portfolio.models import (
     Kpi,
     Lesson,
     Measurement,
-    Recommendation,
-    Stage,
 )
 from portfolio.service.access import Permission, authorize
 from portfolio.storage import Database
 
 
 @dataclass(frozen=True)
-class BoardRow:
-    initiative: Initiative
-    evaluation: Evaluation | None
-
-    @property
-    def recommendation(self) -> Recommendation | None:
-        return self.evaluation.recommendation if self.evaluation else None
+class Matches:
+    ids: tuple[str, ...]
+    """The matches offered, ordered by id."""
+    total: int
+    """How many initiatives match in all."""
 
 
 @dataclass(frozen=True)
-class Board:
-    rows: tuple[BoardRow, ...]
-    departments: tuple[str, ...]
+class InitiativeIndex:
+    """Id, title, department and stage of every initiative, for pickers that must work at
+    national scale (#7): a search narrows 50 k initiatives to a few to choose from."""
 
-    def count_by_recommendation(self) -> dict[Recommendation, int]:
-        counts = {r: 0 for r in Recommendation}
-        for row in self.rows:
-            if row.recommendation and row.initiative.stage is not Stage.CLOSED:
-                counts[row.recommendation] += 1
-        return counts
+    rows: pd.DataFrame
+    """Columns id, title, department, stage; indexed by id, in id order."""
 
-    def count_by_stage(self) -> dict[Stage, int]:
-        counts = {s: 0 for s in Stage}
-        for row in self.rows:
-            counts[row.initiative.stage] += 1
-        return counts
+    def __contains__(self, initiative_id: object) -> bool:
+        return initiative_id in self.rows.index
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def title(self, initiative_id: str) -> str:
+        return str(self.rows.at[initiative_id, "title"])
+
+    def department(self, initiative_id: str) -> str:
+        return str(self.rows.at[initiative_id, "department"])
+
+    def search(
+        self, text: str = "", departments: Collection[str] | None = None, *, limit: int
+    ) -> Matches:
+        """The first `limit` initiatives (by id) in `departments` (None: all) whose id or
+        title contains every word of `text`, ignoring case."""
+        haystack = self.rows.index.str.lower() + " " + self.rows["title"].str.lower()
+        found = pd.Series(True, index=self.rows.index)
+        for word in text.lower().split():
+            found &= haystack.str.contains(word, regex=False)
+        if departments is not None:
+            found &= self.rows["department"].isin(list(departments))
+        ids = found[found].index
+        return Matches(tuple(ids[:limit]), len(ids))
 
 
-def board(db: Database, actor: Actor, *, department: str | None = None) -> Board:
+def initiative_index(db: Database, actor: Actor) -> InitiativeIndex:
+    """Every initiative the actor may read (everyone reads everything, as on the board)."""
     authorize(actor, Permission.READ)
     with db.reading() as store:
-        initiatives = store.initiatives.all()
-        latest = {e.initiative_id: e for e in store.evaluations.latest()}
-        departments = tuple(d.name for d in store.departments.all())
-    rows = tuple(
-        BoardRow(i, latest.get(i.id))
-        for i in initiatives
-        if department is None or i.department == department
-    )
-    return Board(rows=rows, departments=departments)
+        rows = store.initiative_index.rows()
+    return InitiativeIndex(rows.set_index("id", drop=False))
 
 
 @dataclass(frozen=True)

@@ -132,3 +132,13 @@ def test_every_page_renders_without_an_error(app_page: Page, dashboard_url: str)
         expect(app_page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
         settled(app_page)
         assert app_page.get_by_test_id("stException").count() == 0, path
+
+
+def test_a_search_opens_an_initiative_and_the_url_can_be_shared(app_page: Page,
+                                                                 dashboard_url: str):
+    app_page.goto(f"{dashboard_url}/initiative")
+    settled(app_page)
+    type_into(app_page, "Search (ID or words of the title)", "droner")
+    expect(app_page.get_by_role("heading", name="Droner til inspektion af broer og tage",
+                                exact=True)).to_be_visible()
+    expect(app_page).to_have_url(f"{dashboard_url}/initiative?id=TM-03")

@@ -1,0 +1,40 @@
+"""A steering group's agenda artifact stays readable at national scale (#7)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flows.artifacts import agenda_markdown
+from portfolio.models import Department, Recommendation
+from portfolio.notify.compose import Style
+from portfolio.review.agenda import build_agenda
+from tests.factories import AS_OF, make_evaluation, make_initiative
+
+GROUP = "Velfærdsstyregruppen"
+STYLE = Style("http://dash.example", "Demo Kommune")
+
+
+def test_a_group_agenda_longer_than_the_artifact_lists_the_overdue_first_and_links_the_rest():
+    late = [make_initiative(id=f"LATE-{n}", review_on=AS_OF - timedelta(days=5))
+            for n in range(3)]
+    thin = [make_initiative(id=f"THIN-{n}") for n in range(5)]
+    latest = {i.id: make_evaluation(i.id, Recommendation.NEEDS_DATA) for i in thin}
+    agenda = build_agenda([*late, *thin], latest, [],
+                          [Department(name="Social services", steering_group=GROUP)], AS_OF)
+
+    text = agenda_markdown(GROUP, agenda.for_steering_groups()[GROUP], agenda, STYLE, limit=4)
+
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "](" in line]
+    assert [r.split("(")[-1].split(")")[0] for r in rows] == [
+        "LATE-0", "LATE-1", "LATE-2", "THIN-0"]
+    assert "The 4 most urgent of 8 items" in text
+    assert "http://dash.example/steering?group=Velf%C3%A6rdsstyregruppen" in text
+
+
+def test_a_group_agenda_that_fits_is_listed_whole():
+    agenda = build_agenda([make_initiative(review_on=AS_OF - timedelta(days=5))], {}, [],
+                          [Department(name="Social services", steering_group=GROUP)], AS_OF)
+
+    text = agenda_markdown(GROUP, agenda.for_steering_groups()[GROUP], agenda, STYLE)
+
+    assert "INI-1" in text and "most urgent" not in text

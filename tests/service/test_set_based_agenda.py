@@ -1,0 +1,69 @@
+"""The agenda read set-based (#7) is the agenda the models gave, at any scale."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from portfolio.models import Actor, Measurement, Source
+from portfolio.review.agenda import AgendaReason, build_agenda
+from portfolio.service.agenda import review_agenda
+from portfolio.service.evaluation import evaluate_now
+from portfolio.service.initiatives import record_measurement, save_initiative
+from portfolio.service.setup import seed_demo
+from portfolio.storage import Database
+from portfolio.synth import SynthSpec, generate_portfolio
+from tests.factories import AS_OF, make_initiative, make_kpi
+
+OPERATOR = Actor.operator()
+
+
+def demo(db: Database) -> Database:
+    seed_demo(db, OPERATOR, AS_OF)
+    return db
+
+
+def synthetic(db: Database) -> Database:
+    generate_portfolio(db, OPERATOR, SynthSpec(400, 4_000, 3, AS_OF))
+    return db
+
+
+def from_models(db: Database, stale_after_days: int):
+    with db.reading() as store:
+        return build_agenda(
+            store.initiatives.all(active_only=True),
+            {e.initiative_id: e for e in store.evaluations.latest()},
+            store.decisions.all(), store.departments.all(), AS_OF,
+            stale_after_days=stale_after_days)
+
+
+@pytest.mark.parametrize("portfolio", [demo, synthetic])
+@pytest.mark.parametrize("stale_after_days", [30, 60])
+def test_the_set_based_agenda_equals_the_agenda_built_from_models(
+    db, portfolio, stale_after_days
+):
+    evaluate_now(portfolio(db), OPERATOR, AS_OF, "run-1")
+
+    agenda = review_agenda(db, OPERATOR, AS_OF, stale_after_days=stale_after_days)
+
+    assert agenda.items, "the portfolio should have something due"
+    assert agenda == from_models(db, stale_after_days)
+
+
+def test_a_measurement_recorded_after_the_run_no_longer_counts_as_stale(db):
+    save_initiative(db, OPERATOR, make_initiative(owner="Hanne Lund"), [make_kpi()])
+    record_measurement(db, OPERATOR, Measurement(
+        initiative_id="INI-1", kpi="digital share", on=AS_OF - timedelta(days=100),
+        value=50.0, source=Source.SYSTEM_EXPORT))
+    evaluate_now(db, OPERATOR, AS_OF, "run-1")
+    stale = review_agenda(db, OPERATOR, AS_OF).for_owners()["Hanne Lund"][0]
+
+    record_measurement(db, OPERATOR, Measurement(
+        initiative_id="INI-1", kpi="digital share", on=AS_OF, value=60.0,
+        source=Source.SYSTEM_EXPORT))
+
+    assert stale.stale_kpis == ("digital share",)
+    owners = review_agenda(db, OPERATOR, AS_OF).for_owners()
+    assert all(AgendaReason.STALE_MEASUREMENTS not in item.reasons
+               for items in owners.values() for item in items)
