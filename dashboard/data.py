@@ -13,8 +13,8 @@ from datetime import date
 import streamlit as st
 
 from dashboard.context import settings
-from portfolio.models import Actor, Department
-from portfolio.service import board_metrics, lessons, policy_admin, queries, steering
+from portfolio.models import Actor, Adoption, Department
+from portfolio.service import adoption, board_metrics, lessons, policy_admin, queries, steering
 from portfolio.service.board import PortfolioBoard, board_version, portfolio_board
 from portfolio.service.evaluation import last_run
 from portfolio.storage import Database
@@ -23,13 +23,6 @@ from portfolio.storage.evaluations import RunRecord
 
 def _db(db_path: str) -> Database:
     return Database(db_path, lock_timeout=settings().lock_timeout_seconds)
-
-
-@st.cache_data(ttl=30, show_spinner=False)
-def board(
-    db_path: str, actor: Actor, today: date, filters: board_metrics.BoardFilters
-) -> board_metrics.BoardView:
-    return board_metrics.board_view(_db(db_path), actor, today, filters)
 
 
 def portfolio(
@@ -48,6 +41,18 @@ def _portfolio(
     return portfolio_board(_db(db_path), actor, today, filters)
 
 
+def initiative_index(db_path: str, actor: Actor) -> queries.InitiativeIndex:
+    """What the pages' pickers search: cached until a write changes the data version."""
+    return _initiative_index(db_path, actor, board_version(_db(db_path), actor))
+
+
+@st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
+def _initiative_index(
+    db_path: str, actor: Actor, version: tuple[int, ...],  # only part of the cache key
+) -> queries.InitiativeIndex:
+    return queries.initiative_index(_db(db_path), actor)
+
+
 @st.cache_data(ttl=30, show_spinner=False)
 def initiative(db_path: str, actor: Actor, initiative_id: str) -> queries.InitiativeDetail:
     return queries.initiative_detail(_db(db_path), actor, initiative_id)
@@ -63,18 +68,43 @@ def steering_groups(db_path: str, actor: Actor) -> list[str]:
     return steering.steering_groups(_db(db_path), actor)
 
 
-@st.cache_data(ttl=30, show_spinner=False)
 def agenda(
-    db_path: str, actor: Actor, today: date, group: str | None
-) -> list[steering.SteeringItem]:
-    return steering.agenda(_db(db_path), actor, today, group)
+    db_path: str, actor: Actor, today: date, group: str | None, *, rows: int
+) -> steering.SteeringAgenda:
+    """The steering agenda, its first `rows` items as models: cached until a write changes
+    the data version (#7), so a decision or a flow's run shows at the next page run."""
+    return _agenda(db_path, actor, today, group, rows, board_version(_db(db_path), actor))
+
+
+@st.cache_data(ttl=3600, max_entries=32, show_spinner=False)
+def _agenda(
+    db_path: str, actor: Actor, today: date, group: str | None, rows: int,
+    version: tuple[int, ...],  # only part of the cache key
+) -> steering.SteeringAgenda:
+    return steering.agenda_view(_db(db_path), actor, today, group, rows=rows)
+
+
+def lessons_search(
+    db_path: str, actor: Actor, text: str, department: str | None, *, cards: int, rows: int
+) -> lessons.LessonsView:
+    """The lessons page's bounded lists: cached until a write changes the data version (#7),
+    like the board (lessons, closures and adoptions are all audited writes)."""
+    return _lessons_search(db_path, actor, text, department, cards, rows,
+                           board_version(_db(db_path), actor))
+
+
+@st.cache_data(ttl=3600, max_entries=32, show_spinner=False)
+def _lessons_search(
+    db_path: str, actor: Actor, text: str, department: str | None, cards: int, rows: int,
+    version: tuple[int, ...],  # only part of the cache key
+) -> lessons.LessonsView:
+    return lessons.search_lessons(_db(db_path), actor, text, department, lessons=cards,
+                                  shelf=rows, spread=rows)
 
 
 @st.cache_data(ttl=30, show_spinner=False)
-def lessons_search(
-    db_path: str, actor: Actor, text: str, department: str | None
-) -> lessons.LessonsView:
-    return lessons.search_lessons(_db(db_path), actor, text, department)
+def adoptions(db_path: str, actor: Actor, initiative_id: str) -> tuple[Adoption, ...]:
+    return adoption.adoptions_of(_db(db_path), actor, initiative_id)
 
 
 @st.cache_data(ttl=30, show_spinner=False)

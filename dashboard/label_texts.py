@@ -93,6 +93,12 @@ LABELS: dict[str, dict[str, str]] = {
         "da": "Viser {shown} af {total}, de mest presserende først (overskredne, så luk, så "
               "mangler data) — brug filtrene, eller eksportér for at få alle",
     },
+    "agenda_capped": {
+        "en": "Showing {shown} of {total}, overdue first — choose a steering group for its "
+              "whole agenda",
+        "da": "Viser {shown} af {total}, overskredne først — vælg en styregruppe for hele "
+              "dens dagsorden",
+    },
     "export_xlsx_too_many": {
         "en": "Excel export holds up to {limit} rows; narrow the view or export CSV",
         "da": "Excel-eksport rummer op til {limit} rækker; afgræns visningen eller eksportér CSV",
@@ -101,6 +107,16 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "No initiatives match. Register one, import some, or load the demo.",
         "da": "Ingen initiativer passer. Registrér et, importér eller indlæs demoen.",
     },
+    # initiative pickers (register, initiative, users)
+    "search_initiatives": {"en": "Search (ID or words of the title)",
+                           "da": "Søg (ID eller ord fra titlen)"},
+    "picker_department": {"en": "In department", "da": "I afdeling"},
+    "picker_showing": {
+        "en": "Showing {shown} of {total} matches — search to narrow them",
+        "da": "Viser {shown} af {total} match — søg for at afgrænse",
+    },
+    "picker_no_match": {"en": "No initiative matches the search.",
+                        "da": "Intet initiativ passer til søgningen."},
     # fields
     "id": {"en": "ID", "da": "ID"},
     "title": {"en": "Title", "da": "Titel"},
@@ -308,6 +324,59 @@ LABELS: dict[str, dict[str, str]] = {
     "adoption": {"en": "Adoption", "da": "Udbredelse"},
     "nothing_found": {"en": "Nothing found.", "da": "Intet fundet."},
     "status": {"en": "Status", "da": "Status"},
+    "lessons_capped": {
+        "en": "Showing the {shown} newest of {total} — search or pick a department to "
+              "narrow, or export for all",
+        "da": "Viser de {shown} nyeste af {total} — søg eller vælg en afdeling for at "
+              "afgrænse, eller eksportér det hele",
+    },
+    "shelf_capped": {
+        "en": "Showing the {shown} most recently closed of {total} — search or pick a "
+              "department to narrow, or export for all",
+        "da": "Viser de {shown} senest lukkede af {total} — søg eller vælg en afdeling for at "
+              "afgrænse, eller eksportér det hele",
+    },
+    "spread_capped": {
+        "en": "Showing {shown} of {total} — search or pick a department to narrow, or "
+              "export for all",
+        "da": "Viser {shown} af {total} — søg eller vælg en afdeling for at afgrænse, eller "
+              "eksportér det hele",
+    },
+    "export_lessons": {"en": "Export lessons (CSV)", "da": "Eksportér erfaringer (CSV)"},
+    "export_shelf": {"en": "Export closed and parked (CSV)",
+                     "da": "Eksportér lukkede og parkerede (CSV)"},
+    "export_spread": {"en": "Export spread (CSV)", "da": "Eksportér udbredelse (CSV)"},
+    "author": {"en": "Author", "da": "Forfatter"},
+    "tags": {"en": "Tags", "da": "Tags"},
+    # recording adoptions (spread) on the lessons page
+    "record_adoption": {"en": "Record an adoption", "da": "Registrér udbredelse"},
+    "record_adoption_intro": {
+        "en": "A department has taken a scaled initiative into use: record it here, or "
+              "withdraw a mistaken entry.",
+        "da": "En afdeling har taget et skaleret initiativ i brug: registrér det her, eller "
+              "træk en forkert registrering tilbage.",
+    },
+    "adopting_initiative": {"en": "Scaled initiative", "da": "Skaleret initiativ"},
+    "adopting_department": {"en": "Department that adopted it",
+                            "da": "Afdeling der har taget det i brug"},
+    "adopted_on": {"en": "Adopted on", "da": "Taget i brug den"},
+    "adoption_note": {"en": "Note (optional)", "da": "Note (valgfri)"},
+    "adoption_recorded": {"en": "{department} adopted {id} on {on}.",
+                          "da": "{department} har taget {id} i brug den {on}."},
+    "withdraw": {"en": "Withdraw", "da": "Træk tilbage"},
+    "adoption_withdrawn": {"en": "Withdrew the adoption of {id} by {department}.",
+                           "da": "Registreringen af {department} for {id} er trukket tilbage."},
+    "no_adoptions": {"en": "No other department has adopted it yet.",
+                     "da": "Ingen anden afdeling har taget det i brug endnu."},
+    "date_unknown": {"en": "date not recorded", "da": "dato ikke registreret"},
+    "nothing_to_adopt": {
+        "en": "No scaled initiative here whose adoption you may record.",
+        "da": "Her er intet skaleret initiativ, hvis udbredelse du må registrere.",
+    },
+    "no_open_departments": {
+        "en": "Every department whose adoption you may record has adopted it.",
+        "da": "Alle afdelinger, du må registrere for, har taget det i brug.",
+    },
     # policy
     "policy_title": {"en": "Review policy", "da": "Reviewpolitik"},
     "active_policy": {"en": "Active: {name} v{version}", "da": "Aktiv: {name} v{version}"},

@@ -36,6 +36,22 @@ class Settings(BaseSettings):
         default=500, ge=1,
         description="Most rows the board's table shows (the most urgent); exports hold all",
     )
+    steering_agenda_rows: int = Field(
+        default=500, ge=1,
+        description="Most items the steering page lists (overdue first); a group shows its own",
+    )
+    picker_options: int = Field(
+        default=50, ge=1,
+        description="Most initiatives a page's picker offers at once; a search narrows them",
+    )
+    lesson_cards: int = Field(
+        default=50, ge=1,
+        description="Most lessons the lessons page shows (the newest); the export holds all",
+    )
+    lessons_table_rows: int = Field(
+        default=500, ge=1,
+        description="Most rows the lessons page's shelf and spread tables show; exports hold all",
+    )
     evaluate_cron: str = Field(
         default="0 6 * * *", description="When evaluate-portfolio runs (cron, in `timezone`)"
     )

@@ -1,16 +1,22 @@
 """"Has anyone tried this?": lessons, closed and parked initiatives, and how far scaled ones
-have spread — across every department."""
+have spread — across every department; those allowed record which departments adopted one."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.context import current_actor, language, settings
-from dashboard.labels import enum_label, reason_code, t
+from dashboard.adoption_form import adoption_section
+from dashboard.context import current_actor, database, language, settings
+from dashboard.labels import enum_label, t
+from dashboard.lessons_tables import lessons_table, shelf_table, spread_table
 from dashboard.safe_text import md
+from dashboard.tables import count, to_csv
 from dashboard.widgets import url_select
+from portfolio.service.lessons import LessonsView, search_lessons
 
 lang = language()
 actor = current_actor()
@@ -28,9 +34,30 @@ with right:
     department = url_select("department", t("department", lang),
                             [d.name for d in data.departments(db_path, actor)], str,
                             empty=t("all", lang))
-view = data.lessons_search(db_path, actor, query, department)
+# Bounded lists (#7): a nation has thousands of lessons and closures; exports hold all.
+cards, rows = settings().lesson_cards, settings().lessons_table_rows
+view = data.lessons_search(db_path, actor, query, department, cards=cards, rows=rows)
 
-st.subheader(f"{t('lessons', lang)} ({len(view.lessons)})")
+
+def capped(key: str, shown: int, total: int) -> None:
+    if shown < total:
+        st.caption(t(key, lang, shown=count(shown, lang), total=count(total, lang)))
+
+
+def export(key: str, build: Callable[[], pd.DataFrame], file_name: str) -> None:
+    """A CSV of the whole result, read and built only when clicked."""
+    st.download_button(t(key, lang), lambda: to_csv(build()), file_name=file_name,
+                       mime="text/csv", key=key, icon=":material/download:")
+
+
+def everything(part: str) -> LessonsView:
+    """The whole result for one list's export (the others left empty)."""
+    limits = {"lessons": 0, "shelf": 0, "spread": 0} | {part: None}
+    return search_lessons(database(), actor, query, department, **limits)
+
+
+st.subheader(f"{t('lessons', lang)} ({count(view.lessons_total, lang)})")
+capped("lessons_capped", len(view.lessons), view.lessons_total)
 for hit in view.lessons:
     with st.container(border=True):
         st.markdown(f"**{md(hit.initiative.title)}** · {md(hit.initiative.department)} · "
@@ -38,35 +65,32 @@ for hit in view.lessons:
         st.markdown(f"> {md(hit.lesson.text)}")
         st.caption(f"— {md(hit.lesson.author)}, {hit.lesson.created_on.isoformat()}"
                    + (f" · {md(', '.join(hit.lesson.tags))}" if hit.lesson.tags else ""))
-if not view.lessons:
+if view.lessons:
+    export("export_lessons", lambda: lessons_table(everything("lessons").lessons, lang),
+           "lessons.csv")
+else:
     st.caption(t("nothing_found", lang))
 
-st.subheader(f"{t('shelf', lang)} ({len(view.shelf)})")
+st.subheader(f"{t('shelf', lang)} ({count(view.shelf_total, lang)})")
 if view.shelf:
-    st.dataframe(pd.DataFrame([
-        {t("id", lang): s.initiative.id, t("title", lang): s.initiative.title,
-         t("department", lang): s.initiative.department,
-         t("technology", lang): enum_label(s.initiative.technology, lang),
-         t("status", lang): t("parked" if s.parked else "closed", lang),
-         t("reason_code", lang): reason_code(s.decision.reason_code, lang) if s.decision else "",
-         t("date", lang): s.decision.decided_on if s.decision else None,
-         t("rationale", lang): s.decision.rationale if s.decision else "",
-         t("open", lang): f"initiative?id={s.initiative.id}"}
-        for s in view.shelf]), hide_index=True, width="stretch",
-        column_config={t("open", lang): st.column_config.LinkColumn(display_text="→")})
+    capped("shelf_capped", len(view.shelf), view.shelf_total)
+    st.dataframe(shelf_table(view.shelf, lang), hide_index=True, width="stretch",
+                 column_config={t("open", lang): st.column_config.LinkColumn(display_text="→")})
+    export("export_shelf", lambda: shelf_table(everything("shelf").shelf, lang, links=False),
+           "closed-and-parked.csv")
 else:
     st.caption(t("nothing_found", lang))
 
-st.subheader(f"{t('spread', lang)} ({len(view.spread)})")
+st.subheader(f"{t('spread', lang)} ({count(view.spread_total, lang)})")
 if view.spread:
-    st.dataframe(pd.DataFrame([
-        {t("id", lang): s.initiative.id, t("title", lang): s.initiative.title,
-         t("department", lang): s.initiative.department,
-         t("adopted", lang): ", ".join(s.adopted), t("planned", lang): ", ".join(s.planned),
-         t("still_to_adopt", lang): ", ".join(s.still_to_adopt),
-         t("adoption", lang): s.share}
-        for s in view.spread]), hide_index=True, width="stretch",
-        column_config={t("adoption", lang): st.column_config.ProgressColumn(
-            min_value=0.0, max_value=1.0, format="percent")})
+    capped("spread_capped", len(view.spread), view.spread_total)
+    st.dataframe(spread_table(view.spread, lang), hide_index=True, width="stretch",
+                 column_config={t("adoption", lang): st.column_config.ProgressColumn(
+                     min_value=0.0, max_value=1.0, format="percent")})
+    export("export_spread", lambda: spread_table(everything("spread").spread, lang),
+           "spread.csv")
 else:
     st.caption(t("nothing_found", lang))
+
+adoption_section(db_path, actor, view.scaled,
+                 [d.name for d in data.departments(db_path, actor)], lang)

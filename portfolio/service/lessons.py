@@ -6,11 +6,17 @@ reason and the lesson, and scaled initiatives show how far they have spread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import pandas as pd
 
 from portfolio.models import Actor, Decision, DecisionKind, Initiative, Lesson, Stage
 from portfolio.service.access import Permission, authorize
 from portfolio.storage import Database
+from portfolio.storage.lessons_index import LessonsQuery
+
+SPREADING = (Stage.SCALING, Stage.OPERATION)
+"""The stages of a scaled initiative: the ones other departments adopt."""
 
 
 @dataclass(frozen=True)
@@ -33,15 +39,18 @@ class ShelvedInitiative:
 
 @dataclass(frozen=True)
 class Spread:
+    """Departments adopted against planned. The owning department has the initiative from
+    the start, so it counts on both sides; the others adopt it (service/adoption.py)."""
+
     initiative: Initiative
 
     @property
     def planned(self) -> tuple[str, ...]:
-        return self.initiative.planned_departments
+        return with_owner(self.initiative, self.initiative.planned_departments)
 
     @property
     def adopted(self) -> tuple[str, ...]:
-        return self.initiative.adopted_departments
+        return with_owner(self.initiative, self.initiative.adopted_departments)
 
     @property
     def still_to_adopt(self) -> tuple[str, ...]:
@@ -53,48 +62,50 @@ class Spread:
         return len(set(self.adopted)) / len(planned) if planned else None
 
 
+def with_owner(initiative: Initiative, departments: tuple[str, ...]) -> tuple[str, ...]:
+    """The owning department first, then `departments`, each once."""
+    return tuple(dict.fromkeys((initiative.department, *departments)))
+
+
 @dataclass(frozen=True)
 class LessonsView:
+    """What matches a search; each list bounded as asked, with the total it was cut from."""
+
     lessons: tuple[LessonHit, ...]
+    """Newest first."""
     shelf: tuple[ShelvedInitiative, ...]
+    """The most recently closed or parked, in id order."""
     spread: tuple[Spread, ...]
+    """In id order."""
+    scaled: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=["id", "title", "department"]))
+    """Every matching scaled initiative (id, title, department; in id order): those other
+    departments may adopt. Slim, because a nation has tens of thousands."""
+    lessons_total: int = 0
+    shelf_total: int = 0
+    spread_total: int = 0
 
 
 def search_lessons(
-    db: Database, actor: Actor, text: str = "", department: str | None = None
+    db: Database, actor: Actor, text: str = "", department: str | None = None,
+    *, lessons: int | None = None, shelf: int | None = None, spread: int | None = None,
 ) -> LessonsView:
     """Lessons, closed/parked initiatives and spread matching `text`, across departments.
 
     `department` narrows to the department an initiative belongs to; the text matches
-    titles, hypotheses, core tasks, tags and lesson texts.
+    titles, hypotheses, core tasks, tags and lesson texts, ignoring case. Each list holds
+    at most as many as its keyword says (None: all), with its total.
     """
     authorize(actor, Permission.READ)
-    text = text.strip()
+    query = LessonsQuery(text.strip(), department, tuple(s.value for s in SPREADING))
     with db.reading() as store:
-        matching = store.initiatives.search(text) if text else store.initiatives.all()
-        everything = {i.id: i for i in store.initiatives.all()}
-        by_text = {lesson.id for lesson in store.lessons.search(text)}
-        lessons = store.lessons.search("")
-        closing = store.decisions.latest_per_initiative()
-    matching_ids = {i.id for i in matching}
-
-    def wanted(initiative: Initiative | None) -> bool:
-        return initiative is not None and department in (None, initiative.department)
-
-    hits = tuple(
-        LessonHit(lesson, everything[lesson.initiative_id])
-        for lesson in lessons
-        if (lesson.id in by_text or lesson.initiative_id in matching_ids)
-        and wanted(everything.get(lesson.initiative_id))
-    )
-    shelf = tuple(
-        ShelvedInitiative(i, closing.get(i.id))
-        for i in matching if i.stage is Stage.CLOSED and wanted(i)
-    )
-    spread = tuple(
-        Spread(i) for i in matching
-        if i.stage in (Stage.SCALING, Stage.OPERATION) and (i.planned_departments
-                                                            or i.adopted_departments)
-        and wanted(i)
-    )
-    return LessonsView(hits, shelf, spread)
+        index = store.lessons_index
+        totals = index.totals(query)
+        hits = tuple(LessonHit(lesson, initiative)
+                     for lesson, initiative in index.lessons(query, lessons))
+        shelved = tuple(ShelvedInitiative(initiative, decision)
+                        for initiative, decision in index.shelf(query, shelf))
+        spreads = tuple(Spread(initiative) for initiative in index.spread(query, spread))
+        scaled = index.scaled(query)
+    return LessonsView(hits, shelved, spreads, scaled, totals.lessons, totals.shelf,
+                       totals.spread)

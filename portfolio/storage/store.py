@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import duckdb
 
+from portfolio.storage.adoptions import Adoptions
+from portfolio.storage.agenda_facts import AgendaFactsReader
 from portfolio.storage.audit import AuditLog
 from portfolio.storage.board import BoardReader
 from portfolio.storage.decisions import Decisions, Lessons
 from portfolio.storage.evaluations import Evaluations
 from portfolio.storage.imports import Imports
+from portfolio.storage.initiative_index import InitiativeIndexReader
 from portfolio.storage.initiatives import Departments, Initiatives, Kpis
 from portfolio.storage.kpi_stats import KpiStatsReader
+from portfolio.storage.lessons_index import LessonsIndexReader
 from portfolio.storage.measurements import Measurements
 from portfolio.storage.people import People
 from portfolio.storage.policies import Policies
@@ -26,10 +30,13 @@ class Store:
         self.kpis = Kpis(con)
         self.kpi_stats = KpiStatsReader(con)
         self.board = BoardReader(con)
+        self.agenda_facts = AgendaFactsReader(con)
+        self.initiative_index = InitiativeIndexReader(con)
         self.measurements = Measurements(con)
         self.evaluations = Evaluations(con)
         self.decisions = Decisions(con)
         self.lessons = Lessons(con)
+        self.lessons_index = LessonsIndexReader(con)
         self.audit = AuditLog(con)
         self.imports = Imports(con)
         self.policies = Policies(con)
@@ -37,3 +44,4 @@ class Store:
         self.people = People(con)
         self.users = Users(con)
         self.contributors = Contributors(con)
+        self.adoptions = Adoptions(con)
