@@ -66,6 +66,9 @@ class ParsedBatch:
     accepted: tuple[AcceptedRow, ...]
     rejected: tuple[RowError, ...]
     ignored_columns: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+    """The known columns the file holds (English names): a field whose optional column
+    is absent was not given, so a re-import must not wipe its stored value."""
 
     def __post_init__(self) -> None:
         if len(self.accepted) + len(self.rejected) != self.rows_read:
@@ -121,6 +124,7 @@ def parse_table(table: Table, kind: ImportKind | str) -> ParsedBatch:
         accepted=tuple(accepted),
         rejected=tuple(rejected),
         ignored_columns=ignored_columns(kind, table.columns),
+        columns=tuple(columns),
     )
 
 

@@ -10,7 +10,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -124,7 +124,8 @@ def _apply_initiatives(store: Store, actor: Actor, batch: ParsedBatch) -> _Tally
     for accepted in batch.accepted:
         assert isinstance(accepted.record, Initiative)
         before = store.initiatives.get(accepted.record.id)
-        initiative = _keeping_what_imports_never_carry(accepted.record, before)
+        initiative = _keeping_what_the_file_does_not_give(accepted.record, before,
+                                                          batch.columns)
         departments = {initiative.department, *([before.department] if before else [])}
         if not all(can(actor, Permission.EDIT_INITIATIVE, d) for d in departments):
             tally.rejected.append(
@@ -147,17 +148,26 @@ def _apply_initiatives(store: Store, actor: Actor, batch: ParsedBatch) -> _Tally
     return tally
 
 
-# Set by steering decisions and adoptions, never by an initiatives file: a re-import
-# must neither wipe them nor count the initiative as changed because of them.
-_NOT_IMPORTED = ("planned_departments", "adopted_departments")
+R = TypeVar("R", Initiative, Kpi)
+
+# Set by steering decisions and adoptions, never by an initiatives file.
+_NEVER_IMPORTED = ("planned_departments", "adopted_departments")
+# Optional columns, named as the model's fields.
+_OPTIONAL = {ImportKind.INITIATIVES: ("focus_area", "technology", "core_task", "hypothesis",
+                                      "tags"),
+             ImportKind.KPIS: ("weight", "cashable")}
 
 
-def _keeping_what_imports_never_carry(
-    imported: Initiative, before: Initiative | None
-) -> Initiative:
+def _keeping_what_the_file_does_not_give(record: R, before: R | None,
+                                         columns: tuple[str, ...]) -> R:
+    """`record` with the stored value of every field the file does not carry, so a
+    re-import of a narrower export neither wipes it nor counts the row as changed."""
     if before is None:
-        return imported
-    return imported.model_copy(update={f: getattr(before, f) for f in _NOT_IMPORTED})
+        return record
+    kind = ImportKind.INITIATIVES if isinstance(record, Initiative) else ImportKind.KPIS
+    absent = (*_NEVER_IMPORTED,) if kind is ImportKind.INITIATIVES else ()
+    absent += tuple(f for f in _OPTIONAL[kind] if f not in columns)
+    return record.model_copy(update={f: getattr(before, f) for f in absent})
 
 
 def _apply_kpis(store: Store, actor: Actor, batch: ParsedBatch) -> _Tally:
@@ -180,6 +190,7 @@ def _apply_kpis(store: Store, actor: Actor, batch: ParsedBatch) -> _Tally:
             )
             continue
         before = store.kpis.get(kpi.initiative_id, kpi.name)
+        kpi = _keeping_what_the_file_does_not_give(kpi, before, batch.columns)
         if before == kpi:
             tally.unchanged += 1
             continue

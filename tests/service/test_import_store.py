@@ -168,3 +168,40 @@ def test_re_importing_initiatives_keeps_the_spread_set_by_steering_decisions(
         kept = store.initiatives.get("A-1")
     assert kept is not None and kept.planned_departments == ("Økonomi",)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+
+
+def test_a_narrower_initiatives_export_leaves_the_fields_it_does_not_carry(
+    db: Database, operator: Actor, tmp_path: Path
+) -> None:
+    header = "id,title,department,owner,stage,started_on,review_on,budget_dkk,spent_dkk"
+    row = "A-1,Digital application,Citizen service,Åse,idea,2025-02-01,2025-08-01,100"
+    full = write(tmp_path / "full.csv",
+                 f"{header},hypothesis,tags\n{row},20,Fewer calls,web;ai\n")
+    narrow = write(tmp_path / "narrow.csv", f"{header}\n{row},35\n")
+    import_file(db, operator, full, ImportKind.INITIATIVES)
+
+    again = import_file(db, operator, narrow, ImportKind.INITIATIVES)
+
+    with db.reading() as store:
+        kept = store.initiatives.get("A-1")
+    assert again.updated == 1 and kept is not None
+    assert (kept.spent_dkk, kept.hypothesis, kept.tags) == (35, "Fewer calls", ("web", "ai"))
+
+
+def test_a_kpis_export_without_weights_keeps_the_stored_weights(
+    db: Database, operator: Actor, tmp_path: Path
+) -> None:
+    import_file(db, operator, write(tmp_path / "i.csv", DANISH_INITIATIVES, "cp1252"),
+                ImportKind.INITIATIVES)
+    header = "initiative_id,kpi,unit,direction,baseline,target,kind"
+    row = "A-1,digital share,%,higher,40,80,benefit"
+    import_file(db, operator, write(tmp_path / "k.csv", f"{header},weight\n{row},3\n"),
+                ImportKind.KPIS)
+
+    again = import_file(db, operator, write(tmp_path / "k2.csv", f"{header}\n{row}\n"),
+                        ImportKind.KPIS)
+
+    with db.reading() as store:
+        kpi = store.kpis.get("A-1", "digital share")
+    assert kpi is not None and kpi.weight == 3
+    assert (again.updated, again.unchanged) == (0, 1)
