@@ -4,7 +4,9 @@ Everything is made by SQL from range() and a seeded hash, so 10 M measurements n
 through Python and the same seed gives the same portfolio (for one DuckDB version).
 The shapes follow PRODUCT.md: ~100 organisations with six departments each, every
 stage, benefit/guardrail/adoption KPIs in both directions, trends with noise, KPIs
-without data, stale and self-reported ones, budget overruns and overdue reviews.
+without data, stale and self-reported ones, budget overruns and overdue reviews; and the
+steering history the service would have recorded: decisions (closed or parked with a reason
+code), lessons, planned departments and dated adoptions of scaled initiatives.
 """
 
 from __future__ import annotations
@@ -33,8 +35,10 @@ ON CONFLICT DO NOTHING
 
 _INITIATIVES = """
 INSERT INTO initiatives (id, title, department, owner, stage, started_on, review_on,
-                         budget_dkk, spent_dkk, focus_area, technology, core_task, hypothesis)
-SELECT id, tech_label || ' i ' || lower(task), department, 'leder-' || (i % 97), stage,
+                         budget_dkk, spent_dkk, focus_area, technology, core_task, hypothesis,
+                         planned_departments)
+SELECT id, tech_label || ' i ' || lower(task), units[1 + d] || ' · ' || org,
+       'leder-' || (i % 97), stage,
        $anchor - (60 + floor(synth_u($seed, i, 'start') * 1000))::INTEGER,
        CASE WHEN stage = 'idea' AND synth_u($seed, i, 'noreview') < 0.3 THEN NULL
             ELSE $anchor + (floor(synth_u($seed, i, 'review') * 360) - 150)::INTEGER END,
@@ -43,15 +47,23 @@ SELECT id, tech_label || ' i ' || lower(task), department, 'leder-' || (i % 97),
            1 + (hash($seed, i, 'focus') % 4)::INTEGER],
        technology, task,
        'Hvis ' || lower(task) || ' understøttes af ' || lower(tech_label)
-           || ', så frigøres tid til kerneopgaven.'
+           || ', så frigøres tid til kerneopgaven.',
+       -- a scaled initiative is planned for k of the five other departments of its
+       -- organisation: a window of k after an offset r, so never its own
+       CASE WHEN stage IN ('scaling', 'operation')
+            THEN list_transform(range(r + 1, r + k + 1),
+                                lambda j: units[1 + (d + j) % 6] || ' · ' || org)
+            ELSE [] END
 FROM (
-    SELECT i, printf('SYN-%06d', i + 1) AS id,
+    SELECT *, (hash($seed, i, 'planned') % 4)::INTEGER + 1 AS k,
+           (hash($seed, i, 'window') % 2)::INTEGER AS r
+    FROM (
+    SELECT i, printf('SYN-%06d', i + 1) AS id, ((i // $orgs) % 6)::INTEGER AS d,
            ['Social og Sundhed', 'Børn og Unge', 'Beskæftigelse', 'Teknik og Miljø',
-            'Kultur og Fritid', 'Borgerservice'][1 + ((i // $orgs) % 6)::INTEGER] || ' · '
-           || CASE WHEN i % $orgs < 98 THEN printf('Kommune %03d', i % $orgs + 1)
-                   ELSE ['Region Hovedstaden', 'Region Sjælland', 'Region Syddanmark',
-                         'Region Midtjylland', 'Region Nordjylland'][i % $orgs - 97] END
-               AS department,
+            'Kultur og Fritid', 'Borgerservice'] AS units,
+           CASE WHEN i % $orgs < 98 THEN printf('Kommune %03d', i % $orgs + 1)
+                ELSE ['Region Hovedstaden', 'Region Sjælland', 'Region Syddanmark',
+                      'Region Midtjylland', 'Region Nordjylland'][i % $orgs - 97] END AS org,
            CASE WHEN s < 0.08 THEN 'idea' WHEN s < 0.55 THEN 'experiment'
                 WHEN s < 0.72 THEN 'scaling' WHEN s < 0.90 THEN 'operation'
                 ELSE 'closed' END AS stage,
@@ -67,7 +79,7 @@ FROM (
                   ['welfare_technology', 'Velfærdsteknologi'],
                   ['data_platform', 'Dataplatform'], ['other', 'Ny løsning']][
                      1 + (hash($seed, i, 'tech') % 10)::INTEGER] AS tech
-          FROM range($initiatives) t(i))
+          FROM range($initiatives) t(i)))
 )
 """
 
@@ -134,15 +146,105 @@ FROM series
 ORDER BY id, j DESC
 """
 
+# The steering history the service would have written: each decision set the initiative's
+# review date 2-6 months ahead; closed ones were closed or parked ("not now", revisited on
+# the review date) with a reason code; a SCALE spread to the planned departments.
 _DECISIONS = """
-INSERT INTO decisions (initiative_id, kind, decided_by, decided_on, rationale, next_review_on)
-SELECT id, CASE stage WHEN 'closed' THEN 'CLOSE' WHEN 'experiment' THEN 'CONTINUE'
-                      ELSE 'SCALE' END,
-       'synth', least($anchor, review_on - 20 + floor(40 * synth_u($seed, id, 'decided'))::INTEGER),
-       'Synthetic decision', review_on
-FROM initiatives
-WHERE id LIKE 'SYN-%' AND review_on IS NOT NULL AND stage <> 'idea'
-  AND (stage <> 'experiment' OR synth_u($seed, id, 'decision') < 0.3)
+INSERT INTO decisions (initiative_id, kind, decided_by, decided_on, rationale, next_review_on,
+                       reason_code, spread_to)
+SELECT id, kind, 'synth', decided_on,
+       CASE kind WHEN 'SCALE' THEN 'Effekten holdt; udbredes til ' || len(planned_departments)
+                                   || ' afdeling(er) mere.'
+                 WHEN 'CONTINUE' THEN 'Lovende, men for få målinger endnu; forsøget fortsætter.'
+                 ELSE (SELECT rationale FROM synth_reasons r WHERE r.code = reason_code) END,
+       CASE WHEN kind = 'CLOSE' THEN NULL ELSE review_on END, reason_code,
+       CASE WHEN kind = 'SCALE' THEN planned_departments ELSE [] END
+FROM (
+    SELECT *, CASE WHEN kind = 'PARK' THEN 'not_now' WHEN kind = 'CLOSE' THEN
+                  ['no_effect', 'no_effect', 'guardrail', 'budget', 'superseded', 'other'][
+                      1 + (hash($seed, id, 'reason') % 6)::INTEGER] END AS reason_code
+    FROM (
+        SELECT id, stage, review_on, planned_departments,
+               CASE stage WHEN 'closed' THEN CASE WHEN synth_u($seed, id, 'park') < 0.25
+                                                  THEN 'PARK' ELSE 'CLOSE' END
+                          WHEN 'experiment' THEN 'CONTINUE' ELSE 'SCALE' END AS kind,
+               CASE WHEN review_on - 60 - floor(120 * synth_u($seed, id, 'decided'))::INTEGER
+                         < $anchor
+                    THEN review_on - 60 - floor(120 * synth_u($seed, id, 'decided'))::INTEGER
+                    ELSE $anchor - 1 - floor(60 * synth_u($seed, id, 'recent'))::INTEGER
+               END AS decided_on
+        FROM initiatives
+        WHERE id LIKE 'SYN-%' AND review_on IS NOT NULL AND stage <> 'idea'
+          AND (stage <> 'experiment' OR synth_u($seed, id, 'decision') < 0.3)
+    )
+)
+ORDER BY id
+"""
+
+# About half the planned departments have adopted, after the SCALE decision, by the anchor.
+_ADOPTIONS = """
+INSERT INTO adoptions (initiative_id, department, adopted_on, note, recorded_by)
+SELECT initiative_id, department,
+       decided_on + 1 + floor(synth_u($seed, initiative_id || department, 'adopted')
+                              * ($anchor - decided_on))::INTEGER,
+       'Taget i brug efter skaleringsbeslutningen.', 'synth'
+FROM (SELECT initiative_id, decided_on, unnest(spread_to) AS department
+      FROM decisions WHERE initiative_id LIKE 'SYN-%' AND kind = 'SCALE')
+WHERE synth_u($seed, initiative_id || department, 'adopt') < 0.5
+ORDER BY initiative_id, department
+"""
+
+# A lesson with every close/park (written with the decision, as the service demands) and
+# on about one in ten other initiatives at any time since the start, by the owner.
+_LESSONS = """
+INSERT INTO lessons (initiative_id, text, author, created_on, tags)
+WITH written AS (
+    SELECT d.initiative_id AS id, d.reason_code AS code, d.decided_by AS author,
+           d.decided_on AS created_on
+    FROM decisions d WHERE d.initiative_id LIKE 'SYN-%' AND d.kind IN ('CLOSE', 'PARK')
+    UNION ALL
+    SELECT id, 'lesson-' || (hash($seed, id, 'finding') % 8), owner,
+           started_on + floor(synth_u($seed, id, 'learnt') * ($anchor - started_on))::INTEGER
+    FROM initiatives
+    WHERE id LIKE 'SYN-%' AND stage <> 'closed' AND synth_u($seed, id, 'lesson') < 0.1
+)
+SELECT w.id, i.title || ': ' || r.finding || ' ' || [
+           'Næste gang: mål baseline før start.',
+           'Next time: agree the success criteria with the steering group first.',
+           'Del erfaringen med nabokommunen.',
+           'Involver medarbejderne fra dag ét.'][1 + (hash($seed, w.id, 'advice') % 4)::INTEGER],
+       w.author, w.created_on,
+       [lower(split_part(i.title, ' i ', 1)), r.tag]
+FROM written w JOIN initiatives i ON i.id = w.id JOIN synth_reasons r ON r.code = w.code
+ORDER BY w.id
+"""
+
+# What went wrong (a reason code) or what was learnt on the way (lesson-N), in the words a
+# project leader would write: Danish and English, so the search finds some.
+_REASONS = """
+CREATE OR REPLACE TEMP TABLE synth_reasons AS SELECT * FROM (VALUES
+    ('no_effect', 'Ingen målbar effekt på kerneopgaven efter forsøgsperioden.',
+     'Borgerne foretrak telefonen, så den digitale andel steg ikke.', 'effekt'),
+    ('guardrail', 'Værnet blev overskredet: flere klager og lavere borgertilfredshed.',
+     'Klagerne steg, da medarbejderne ikke havde tid til oplæring.', 'værn'),
+    ('budget', 'Budgettet blev overskredet uden tilsvarende gevinst.',
+     'The integration with the case system cost twice the quote.', 'budget'),
+    ('superseded', 'Erstattet af en fælleskommunal løsning.',
+     'En fælleskommunal løsning gjorde det samme billigere.', 'erstattet'),
+    ('other', 'Leverandøren lukkede produktet.',
+     'The vendor discontinued the product halfway through the pilot.', 'leverandør'),
+    ('not_now', 'Ikke nu: parkeret til organisationen er klar.',
+     'Ikke nu: dataplatformen skal være på plads først.', 'timing'),
+    ('lesson-0', '', 'Staff needed training before go-live.', 'implementering'),
+    ('lesson-1', '', 'Start med en lille gruppe borgere og mål hver uge.', 'borgere'),
+    ('lesson-2', '', 'Data quality was the bottleneck, not the technology.', 'data'),
+    ('lesson-3', '', 'Robotten kræver en fast driftsansvarlig.', 'drift'),
+    ('lesson-4', '', 'GDPR-vurderingen tog længere tid end forventet.', 'jura'),
+    ('lesson-5', '', 'Borgerne tog godt imod løsningen, når de fik hjælp første gang.',
+     'borgere'),
+    ('lesson-6', '', 'Measure the baseline before you start.', 'effekt'),
+    ('lesson-7', '', 'Hjemmeplejen sparede kørsel, men kun på faste ruter.', 'drift')
+) t(code, rationale, finding, tag)
 """
 
 
@@ -153,6 +255,8 @@ class SynthCounts:
     kpis: int
     measurements: int
     decisions: int
+    adoptions: int
+    lessons: int
 
 
 @dataclass
@@ -168,8 +272,10 @@ class Synthetic:
                   "measurements": measurements, "seed": seed, "anchor": anchor}
         self.con.execute("SET enable_progress_bar = false")  # no bars in CLI output
         self.con.execute(_MACRO)
+        self.con.execute(_REASONS)
         counts = []
-        for sql in (_DEPARTMENTS, _INITIATIVES, _KPIS, _MEASUREMENTS, _DECISIONS):
+        for sql in (_DEPARTMENTS, _INITIATIVES, _KPIS, _MEASUREMENTS, _DECISIONS, _ADOPTIONS,
+                    _LESSONS):
             used = {k: v for k, v in params.items() if f"${k}" in sql}
             row = self.con.execute(sql, used).fetchone()
             counts.append(int(row[0]) if row else 0)
