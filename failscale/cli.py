@@ -138,7 +138,8 @@ def synth(
     typer.echo(
         f"Synthetic portfolio in {settings.db}: {c.initiatives} initiatives in "
         f"{c.departments} departments, {c.kpis} KPIs, {c.measurements} measurements, "
-        f"{c.decisions} decisions in {report.seconds:.1f} s "
+        f"{c.decisions} decisions, {c.lessons} lessons, {c.adoptions} adoptions in "
+        f"{report.seconds:.1f} s "
         f"({report.measurements_per_second:,.0f} measurements/s)."
     )
 
