@@ -26,7 +26,7 @@ from dashboard.labels import (
     t,
 )
 from dashboard.safe_text import md
-from dashboard.tables import kpi_frame, style_lights
+from dashboard.tables import count, kpi_frame, style_lights
 from dashboard.widgets import url_select
 from portfolio.models import Decision, DecisionKind
 from portfolio.service.access import Permission, can
@@ -42,7 +42,9 @@ st.title(t("steering_title", lang))
 
 groups = data.steering_groups(db_path, actor)
 group = url_select("group", t("steering_group", lang), groups, str, empty=t("all_groups", lang))
-items = data.agenda(db_path, actor, today, group)
+# Bounded (#7): every group's agenda is tens of thousands of items at national scale.
+view = data.agenda(db_path, actor, today, group, rows=settings().steering_agenda_rows)
+items = view.items
 
 
 def meeting_pack() -> bytes:
@@ -65,6 +67,9 @@ st.subheader(t("agenda", lang))
 if not items:
     st.success(t("nothing_due", lang), icon=":material/celebration:")
     st.stop()
+if len(items) < view.total:
+    st.caption(t("agenda_capped", lang, shown=count(len(items), lang),
+                 total=count(view.total, lang)))
 
 
 def why(item: SteeringItem) -> str:

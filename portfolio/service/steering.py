@@ -5,6 +5,9 @@ recommendations, missing data, +6/+12-month follow-ups after scaling) is the bas
 meeting also needs what is coming up, so this adds reviews due soon, recommendations to
 scale, pivot or close that nobody has decided on yet, and parked initiatives whose
 revisit date has come.
+
+At national scale (#7) one group's agenda reads only its departments' rows, and every
+group's agenda is listed from slim rows: models are built only for the items shown.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from portfolio.review.agenda import AgendaReason
 from portfolio.service.access import Permission, authorize
 from portfolio.service.agenda import review_agenda
 from portfolio.storage import Database
+from portfolio.storage.agenda_facts import Scheduled
 
 DUE_WITHIN_DAYS = 30
 DUE = "due"
@@ -61,34 +65,62 @@ def steering_groups(db: Database, actor: Actor) -> list[str]:
         return sorted({d.steering_group for d in store.departments.all() if d.steering_group})
 
 
+@dataclass(frozen=True)
+class SteeringAgenda:
+    items: tuple[SteeringItem, ...]
+    """The most urgent first; at most the `rows` asked for."""
+    total: int
+    """How many items the whole agenda has."""
+
+
 def agenda(
     db: Database, actor: Actor, today: date, steering_group: str | None = None,
     *, due_within_days: int = DUE_WITHIN_DAYS,
 ) -> list[SteeringItem]:
     """What a steering group (or, with None, every group) has to decide on, overdue first."""
-    follow_ups = {
-        item.initiative.id: item
-        for group, items in review_agenda(db, actor, today).for_steering_groups().items()
-        if steering_group in (None, group) for item in items
-    }
+    return list(agenda_view(db, actor, today, steering_group,
+                            due_within_days=due_within_days).items)
+
+
+def agenda_view(
+    db: Database, actor: Actor, today: date, steering_group: str | None = None,
+    *, due_within_days: int = DUE_WITHIN_DAYS, rows: int | None = None,
+) -> SteeringAgenda:
+    """The agenda of `agenda`, its first `rows` items built as models (all with None)."""
+    authorize(actor, Permission.READ)
     with db.reading() as store:
         groups = {d.name: d.steering_group for d in store.departments.all()}
-        initiatives = store.initiatives.all()
-        latest = {e.initiative_id: e for e in store.evaluations.latest()}
-        last = store.decisions.latest_per_initiative()
+    departments = None if steering_group is None else {
+        name for name, group in groups.items() if group == steering_group}
+    follow_ups = {
+        item.initiative.id: item
+        for items in review_agenda(db, actor, today, departments=departments)
+        .for_steering_groups().values() for item in items
+    }
     horizon = today + timedelta(days=due_within_days)
-    items = []
-    for ini in initiatives:
-        group = groups.get(ini.department, "")
-        if steering_group not in (None, group):
-            continue
-        base = follow_ups.get(ini.id)
-        why = (*(_shared(base, today) if base else ()),
-               *_extra(ini, latest.get(ini.id), last.get(ini.id), base, today, horizon))
-        if why:
-            items.append(SteeringItem(ini, latest.get(ini.id), last.get(ini.id), why, group))
-    return sorted(items, key=lambda i: (not i.overdue, i.initiative.review_on or horizon,
-                                        i.initiative.id))
+    with db.reading() as store:
+        listed = []
+        for row in store.agenda_facts.scheduled(departments):
+            base = follow_ups.get(row.id)
+            why = (*(_shared(base, today) if base else ()), *_extra(row, base, today, horizon))
+            if why:
+                listed.append((row, why))
+        listed.sort(key=lambda item: (
+            not any(w.cause == AgendaReason.OVERDUE for w in item[1]),
+            item[0].review_on or horizon, item[0].id))
+        shown = listed[:rows]
+        ids = [row.id for row, _ in shown]
+        initiatives = {i.id: i for i in store.initiatives.for_ids(ids)}
+        latest = {e.initiative_id: e for e in store.evaluations.latest_for_ids(ids)}
+        last: dict[str, Decision] = {}
+        for decision in store.decisions.for_initiatives(ids):  # newest first
+            last.setdefault(decision.initiative_id, decision)
+    items = tuple(
+        SteeringItem(initiatives[row.id], latest.get(row.id), last.get(row.id), why,
+                     groups.get(row.department, ""))
+        for row, why in shown
+    )
+    return SteeringAgenda(items, len(listed))
 
 
 def _shared(item: FollowUp, today: date) -> tuple[Why, ...]:
@@ -105,13 +137,11 @@ def _shared(item: FollowUp, today: date) -> tuple[Why, ...]:
 
 
 def _extra(
-    ini: Initiative, evaluation: Evaluation | None, last: Decision | None,
-    base: FollowUp | None, today: date, horizon: date,
+    ini: Scheduled, base: FollowUp | None, today: date, horizon: date,
 ) -> tuple[Why, ...]:
     reasons = set(base.reasons) if base else set()
     if ini.stage is Stage.CLOSED:
-        parked = last is not None and last.kind is DecisionKind.PARK
-        if parked and ini.review_on and ini.review_on <= horizon:
+        if ini.last_kind is DecisionKind.PARK and ini.review_on and ini.review_on <= horizon:
             return (Why(REVISIT, {"review_on": ini.review_on.isoformat()}),)
         return ()
     why = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -43,6 +44,16 @@ class Decisions:
             self.con,
             "SELECT * FROM decisions WHERE initiative_id = ? ORDER BY decided_on DESC, id DESC",
             [initiative_id],
+        )
+        return [_decision(r) for r in rows]
+
+    def for_initiatives(self, ids: Collection[str]) -> list[Decision]:
+        """The decisions on `ids`, newest first (as all())."""
+        rows = fetch_dicts(
+            self.con,
+            "SELECT * FROM decisions WHERE initiative_id IN (SELECT unnest(?::VARCHAR[])) "
+            "ORDER BY decided_on DESC, id DESC",
+            [sorted(ids)],
         )
         return [_decision(r) for r in rows]
 
@@ -94,6 +105,16 @@ class Lessons:
         rows = fetch_dicts(
             self.con, "SELECT * FROM lessons WHERE initiative_id = ? ORDER BY created_on DESC",
             [initiative_id],
+        )
+        return [Lesson.model_validate(r) for r in rows]
+
+    def for_initiatives(self, ids: Collection[str]) -> list[Lesson]:
+        """The lessons of `ids`, newest first (as search())."""
+        rows = fetch_dicts(
+            self.con,
+            "SELECT * FROM lessons WHERE initiative_id IN (SELECT unnest(?::VARCHAR[])) "
+            "ORDER BY created_on DESC",
+            [sorted(ids)],
         )
         return [Lesson.model_validate(r) for r in rows]
 
