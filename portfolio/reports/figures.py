@@ -1,24 +1,21 @@
-"""The numbers of the portfolio report, as pure functions of the stored portfolio.
+"""The numbers of the portfolio report, from the material the service read.
 
 "Realised" is the share of the improvement from baseline to target that a benefit KPI's
 newest measurement shows, clamped to [0, 1] as in the review engine, so kroner, hours
-and percentages can be averaged honestly without pretending they add up.
+and percentages can be averaged honestly without pretending they add up. The shares are
+computed in the database (portfolio.storage.realised); tests/reports/realised_oracle.py
+keeps the model-based computation they must equal.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from portfolio.models import Decision, DecisionKind, Kpi, KpiKind, Lesson, Stage
-from portfolio.review.stats import kpi_stats
+from portfolio.models import Decision, DecisionKind, Kpi, Lesson, Stage
 from portfolio.service.lessons import with_owner
 from portfolio.service.reports import InitiativeFile, PortfolioMaterial
-
-RUNNING = (Stage.EXPERIMENT, Stage.SCALING, Stage.OPERATION)
-CLOSING = (DecisionKind.CLOSE, DecisionKind.PARK)
-QUARTERS = 8
+from portfolio.storage.realised import CLOSING, RealisedGroup
 
 
 @dataclass(frozen=True)
@@ -77,6 +74,9 @@ class Quarter:
 
 @dataclass(frozen=True)
 class PortfolioFigures:
+    """The report's numbers; the long tables (scaled, closed, cashable) hold at most the
+    material's `table_rows`, most recent first, and the *_total fields count them all."""
+
     total: int
     active: int
     scaled: tuple[Spread, ...]
@@ -87,65 +87,67 @@ class PortfolioFigures:
     by_technology: tuple[Realised, ...]
     cashable: tuple[KpiRealised, ...]
     quarters: tuple[Quarter, ...]
+    scaled_total: int
+    adopted_total: int
+    planned_total: int
+    closed_total: int
+    cashable_total: int
 
 
 def portfolio_figures(material: PortfolioMaterial) -> PortfolioFigures:
     files = material.files
-    running = [f for f in files if f.initiative.stage in RUNNING]
-    now = realised_kpis(running, material.as_of)
     started = [f for f in files if f.initiative.stage is not Stage.IDEA]
+    scaled = sorted((spread(f) for f in files if _was_scaled(f)), key=_newest_scaled_first)
+    closed = sorted((closure(f) for f in files if f.initiative.stage is Stage.CLOSED),
+                    key=_newest_closed_first)
+    rows = material.table_rows
+    groups = {(g.point, g.dimension, g.label): g for g in material.realised}
+    now = [g for g in material.realised if g.point == 0]
     return PortfolioFigures(
         total=len(files),
         active=sum(f.initiative.stage is not Stage.CLOSED for f in files),
-        scaled=tuple(spread(f) for f in files if _was_scaled(f)),
-        closed=tuple(closure(f) for f in files if f.initiative.stage is Stage.CLOSED),
+        scaled=tuple(scaled[:rows]),
+        closed=tuple(closed[:rows]),
         decided_share=(
             sum(bool(f.decisions) for f in started) / len(started) if started else None
         ),
-        overall=summarise("", now),
-        by_department=_grouped(now, lambda k: k.file.initiative.department),
-        by_technology=_grouped(
-            now, lambda k: str(k.file.initiative.technology or "other")
+        overall=_realised(groups.get((0, "all", ""))),
+        by_department=_ranked([g for g in now if g.dimension == "department"]),
+        by_technology=_ranked([g for g in now if g.dimension == "technology"]),
+        cashable=tuple(KpiRealised(c.file, c.kpi, c.latest, c.share) for c in material.cashable),
+        quarters=tuple(
+            Quarter(year, number,
+                    {kind: material.decisions_by_quarter.get((year, number), {}).get(kind, 0)
+                     for kind in DecisionKind},
+                    _realised(groups.get((point, "all", ""))))
+            for point, (year, number, _) in enumerate(material.quarters, start=1)
         ),
-        cashable=tuple(k for k in now if k.kpi.cashable),
-        quarters=quarterly(files, material.as_of),
+        scaled_total=len(scaled),
+        adopted_total=sum(s.adopted_count for s in scaled),
+        planned_total=sum(s.planned_count for s in scaled),
+        closed_total=len(closed),
+        cashable_total=material.cashable_total,
     )
 
 
-def realised_kpis(files: Iterable[InitiativeFile], as_of: date) -> list[KpiRealised]:
-    """Every benefit KPI with a measurement by `as_of`, and the share it realised."""
-    found = []
-    for file in files:
-        for kpi in file.kpis:
-            if kpi.kind is not KpiKind.BENEFIT:
-                continue
-            stats = kpi_stats(kpi, file.measurements_of(kpi), as_of)
-            if stats.progress is None or stats.latest_value is None:
-                continue
-            share = min(1.0, max(0.0, stats.progress))
-            found.append(KpiRealised(file, kpi, stats.latest_value, share))
-    return found
+def _realised(group: RealisedGroup | None) -> Realised:
+    if group is None:
+        return Realised("", 0, None, None, None)
+    return Realised(group.label, group.kpis, group.cashable, group.non_cashable, group.overall)
 
 
-def summarise(label: str, kpis: list[KpiRealised]) -> Realised:
-    def mean(values: list[float]) -> float | None:
-        return sum(values) / len(values) if values else None
-
-    return Realised(
-        label=label,
-        kpis=len(kpis),
-        cashable=mean([k.share for k in kpis if k.kpi.cashable]),
-        non_cashable=mean([k.share for k in kpis if not k.kpi.cashable]),
-        overall=mean([k.share for k in kpis]),
-    )
-
-
-def _grouped(kpis: list[KpiRealised], key: Callable[[KpiRealised], str]) -> tuple[Realised, ...]:
-    groups: dict[str, list[KpiRealised]] = {}
-    for k in kpis:
-        groups.setdefault(key(k), []).append(k)
-    rows = [summarise(label, members) for label, members in groups.items()]
+def _ranked(groups: list[RealisedGroup]) -> tuple[Realised, ...]:
+    rows = [_realised(g) for g in groups]
     return tuple(sorted(rows, key=lambda r: (-(r.overall or 0), r.label)))  # best first
+
+
+def _newest_scaled_first(s: Spread) -> tuple[bool, int, str]:
+    return s.scaled_on is None, -(s.scaled_on or date.min).toordinal(), s.file.initiative.id
+
+
+def _newest_closed_first(c: Closure) -> tuple[bool, int, str]:
+    day = c.decision.decided_on if c.decision else None
+    return day is None, -(day or date.min).toordinal(), c.file.initiative.id
 
 
 def _was_scaled(file: InitiativeFile) -> bool:
@@ -168,48 +170,3 @@ def spread(file: InitiativeFile) -> Spread:
 def closure(file: InitiativeFile) -> Closure:
     closing = next((d for d in file.decisions if d.kind in CLOSING), None)
     return Closure(file=file, decision=closing, lessons=file.lessons)
-
-
-def _closed_on(file: InitiativeFile) -> date | None:
-    closing = next((d for d in file.decisions if d.kind in CLOSING), None)
-    return closing.decided_on if closing else None
-
-
-def quarter_of(day: date) -> tuple[int, int]:
-    return day.year, (day.month - 1) // 3 + 1
-
-
-def _quarter_end(year: int, number: int) -> date:
-    first_of_next = date(year + number // 4, number % 4 * 3 + 1, 1)
-    return first_of_next - timedelta(days=1)
-
-
-def _previous(year: int, number: int) -> tuple[int, int]:
-    return (year, number - 1) if number > 1 else (year - 1, 4)
-
-
-def quarterly(files: tuple[InitiativeFile, ...], as_of: date) -> tuple[Quarter, ...]:
-    """The last quarters up to `as_of`: decisions taken, and benefits realised at the end.
-
-    A quarter's benefits count the initiatives that were not closed by its end, measured
-    with what had been recorded by then; the running quarter ends at `as_of`.
-    """
-    keys = [quarter_of(as_of)]
-    while len(keys) < QUARTERS:
-        keys.append(_previous(*keys[-1]))
-    quarters = []
-    for year, number in reversed(keys):
-        end = min(_quarter_end(year, number), as_of)
-        open_then = [
-            f for f in files
-            if (closed := _closed_on(f)) is None or closed > end
-        ]
-        decisions = {kind: 0 for kind in DecisionKind}
-        for f in files:
-            for d in f.decisions:
-                if quarter_of(d.decided_on) == (year, number) and d.decided_on <= as_of:
-                    decisions[d.kind] += 1
-        quarters.append(
-            Quarter(year, number, decisions, summarise("", realised_kpis(open_then, end)))
-        )
-    return tuple(quarters)

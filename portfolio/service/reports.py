@@ -9,22 +9,25 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TypeVar
 
 from portfolio.errors import NotFound
 from portfolio.models import (
     Actor,
     Decision,
+    DecisionKind,
     Evaluation,
     Initiative,
     Kpi,
     Lesson,
     Measurement,
+    Stage,
 )
 from portfolio.review.agenda import build_agenda
 from portfolio.service.access import Permission, authorize
 from portfolio.storage import Database, Store
+from portfolio.storage.realised import RealisedGroup
 
 T = TypeVar("T", Kpi, Measurement, Decision, Lesson)
 
@@ -81,10 +84,33 @@ class MinutesMaterial:
 
 
 @dataclass(frozen=True)
+class CashableFile:
+    file: InitiativeFile
+    kpi: Kpi
+    latest: float
+    share: float
+
+
+@dataclass(frozen=True)
 class PortfolioMaterial:
+    """The portfolio at its evidence date, read to cost what the report's figures cost (#7).
+
+    `files` carry each initiative with its decisions (and a closed one's lessons) but no
+    KPIs or measurements: benefits come as grouped means from DuckDB in `realised`, point
+    0 being now and point i the end of `quarters[i - 1]`.
+    """
+
     as_of: date
     departments: tuple[str, ...]
     files: tuple[InitiativeFile, ...]
+    quarters: tuple[tuple[int, int, date], ...]
+    """(year, number, end) of the last quarters, oldest first; the running one ends at as_of."""
+    realised: tuple[RealisedGroup, ...]
+    decisions_by_quarter: dict[tuple[int, int], dict[DecisionKind, int]]
+    cashable: tuple[CashableFile, ...]
+    cashable_total: int
+    table_rows: int | None
+    """Most rows a long table lists; None: all."""
 
 
 def steering_groups(db: Database, actor: Actor) -> list[str]:
@@ -131,12 +157,6 @@ def _by_initiative(items: Iterable[T]) -> defaultdict[str, list[T]]:
     for item in items:
         grouped[item.initiative_id].append(item)
     return grouped
-
-
-def _latest_evaluations(store: Store) -> tuple[dict[str, Evaluation], date | None]:
-    """The newest verdict per initiative, and the date of the evidence they stand on."""
-    latest = {e.initiative_id: e for e in store.evaluations.latest()}
-    return latest, max((e.as_of for e in latest.values()), default=None)
 
 
 def agenda_material(db: Database, actor: Actor, group: str) -> AgendaMaterial:
@@ -190,12 +210,58 @@ def minutes_material(db: Database, actor: Actor, group: str, on: date) -> Minute
     return MinutesMaterial(group, departments, on, entries)
 
 
-def portfolio_material(db: Database, actor: Actor) -> PortfolioMaterial:
-    """The whole portfolio for management: every initiative with its history."""
+def quarter_of(day: date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def _quarter_end(year: int, number: int) -> date:
+    first_of_next = date(year + number // 4, number % 4 * 3 + 1, 1)
+    return first_of_next - timedelta(days=1)
+
+
+def _previous(year: int, number: int) -> tuple[int, int]:
+    return (year, number - 1) if number > 1 else (year - 1, 4)
+
+
+def last_quarters(as_of: date, count: int) -> tuple[tuple[int, int, date], ...]:
+    """(year, number, end) of the `count` quarters up to `as_of`, oldest first; the running
+    quarter ends at `as_of`."""
+    keys = [quarter_of(as_of)]
+    while len(keys) < count:
+        keys.append(_previous(*keys[-1]))
+    return tuple((y, n, min(_quarter_end(y, n), as_of)) for y, n in reversed(keys))
+
+
+def portfolio_material(
+    db: Database, actor: Actor, *, quarters: int = 8, table_rows: int | None = None
+) -> PortfolioMaterial:
+    """The whole portfolio for management: initiatives, decisions, and realised benefits
+    now and at each of the last `quarters` quarter ends, computed in the database."""
     authorize(actor, Permission.READ)
     with db.reading() as store:
-        latest, evidence_on = _latest_evaluations(store)
-        as_of = evidence_on or date.today()
+        as_of = store.evaluations.newest_as_of() or date.today()
+        calendar = last_quarters(as_of, quarters)
         departments = tuple(d.name for d in store.departments.all())
-        files = _files(store, store.initiatives.all(), latest, as_of)
-    return PortfolioMaterial(as_of, departments, tuple(files))
+        initiatives = store.initiatives.all()
+        decisions = _by_initiative(store.decisions.for_initiatives([i.id for i in initiatives]))
+        closed = [i.id for i in initiatives if i.stage is Stage.CLOSED]
+        lessons = _by_initiative(store.lessons.for_initiatives(closed))
+        files = {
+            i.id: InitiativeFile(i, (), (), None, tuple(decisions[i.id]), tuple(lessons[i.id]))
+            for i in initiatives
+        }
+        realised = store.realised.groups(as_of, [end for _, _, end in calendar])
+        by_quarter = store.realised.decisions_by_quarter(
+            _quarter_end(*_previous(*calendar[0][:2])) + timedelta(days=1), as_of
+        )
+        shares, cashable_total = store.realised.cashable(as_of, table_rows)
+        kpis = {(k.initiative_id, k.name): k for k in store.kpis.for_initiatives(
+            sorted({s.initiative_id for s in shares}))}
+    cashable = tuple(
+        CashableFile(files[s.initiative_id], kpis[s.initiative_id, s.kpi], s.latest, s.share)
+        for s in shares
+    )
+    return PortfolioMaterial(
+        as_of, departments, tuple(files.values()), calendar, tuple(realised), by_quarter,
+        cashable, cashable_total, table_rows,
+    )

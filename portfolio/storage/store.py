@@ -18,6 +18,7 @@ from portfolio.storage.lessons_index import LessonsIndexReader
 from portfolio.storage.measurements import Measurements
 from portfolio.storage.people import People
 from portfolio.storage.policies import Policies
+from portfolio.storage.realised import RealisedReader
 from portfolio.storage.synthetic import Synthetic
 from portfolio.storage.users import Contributors, Users
 
@@ -29,6 +30,7 @@ class Store:
         self.initiatives = Initiatives(con)
         self.kpis = Kpis(con)
         self.kpi_stats = KpiStatsReader(con)
+        self.realised = RealisedReader(con)
         self.board = BoardReader(con)
         self.agenda_facts = AgendaFactsReader(con)
         self.initiative_index = InitiativeIndexReader(con)

@@ -35,6 +35,18 @@ def test_portfolio_report_tells_in_danish_what_spread_what_closed_and_what_it_ga
     assert f"Side {len(pages)} af {len(pages)}" in pages[-1]
 
 
+def test_long_tables_of_the_portfolio_report_stop_at_the_setting_and_say_how_many_there_are(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FAILSCALE_REPORT_TABLE_ROWS", "2")
+
+    text = " ".join(pdf_pages(portfolio_pdf(demo_db, Actor.operator(), "da")))
+
+    assert "Viser 2 af 7." in text and "Viser 2 af 6." in text and "Viser 2 af 14." in text
+    figures = "35 Initiativer 29 Aktive 7 Skaleret eller i drift 6 Lukket eller parkeret"
+    assert figures.replace(" ", "") in text.replace(" ", "")  # the totals still count all
+
+
 @pytest.mark.flow
 def test_monthly_flow_writes_the_portfolio_report_to_the_reports_folder(
     prefect_harness: None, demo_db: Database, tmp_path: Path

@@ -7,10 +7,10 @@ from datetime import timedelta
 from portfolio.i18n import LANGUAGES
 from portfolio.models import Decision, DecisionKind, Department, Evaluation, Light, Recommendation
 from portfolio.reports import labels
-from portfolio.reports.figures import realised_kpis, summarise
 from portfolio.review.agenda import AgendaReason, build_agenda
 from portfolio.service.reports import InitiativeFile
 from tests.factories import AS_OF, make_initiative, make_kpi, make_measurements
+from tests.reports.realised_oracle import realised_kpis, summarise
 
 
 def _evaluation(recommendation: Recommendation) -> Evaluation:

@@ -1,0 +1,106 @@
+"""The portfolio report's benefit figures come from the database, and equal the models' (#7)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from portfolio.models import Actor, Stage
+from portfolio.reports.figures import PortfolioFigures, Realised, portfolio_figures
+from portfolio.service.evaluation import evaluate_now
+from portfolio.service.reports import InitiativeFile, portfolio_material
+from portfolio.storage import Database
+from portfolio.synth import SynthSpec, generate_portfolio
+from tests.reports.conftest import ANCHOR
+from tests.reports.realised_oracle import RUNNING, grouped, quarterly, realised_kpis, summarise
+
+
+def _model_files(db: Database) -> list[InitiativeFile]:
+    """Every initiative with all its KPIs and measurements as models: the old read."""
+    with db.reading() as store:
+        initiatives = store.initiatives.all()
+        ids = [i.id for i in initiatives]
+        kpis = store.kpis.for_initiatives(ids)
+        measurements = store.measurements.for_initiatives(ids, store.evaluations.newest_as_of())
+        decisions = store.decisions.for_initiatives(ids)
+        lessons = store.lessons.for_initiatives(ids)
+    return [
+        InitiativeFile(
+            i, tuple(k for k in kpis if k.initiative_id == i.id),
+            tuple(m for m in measurements if m.initiative_id == i.id), None,
+            tuple(d for d in decisions if d.initiative_id == i.id),
+            tuple(x for x in lessons if x.initiative_id == i.id),
+        )
+        for i in initiatives
+    ]
+
+
+def _same(a: Realised, b: Realised) -> bool:
+    def close(x: float | None, y: float | None) -> bool:
+        return (x is None and y is None) or (
+            x is not None and y is not None and math.isclose(x, y, abs_tol=1e-9))
+
+    return (a.label, a.kpis) == (b.label, b.kpis) and all(
+        close(getattr(a, f), getattr(b, f)) for f in ("cashable", "non_cashable", "overall"))
+
+
+def _assert_equals_the_models(db: Database, figures: PortfolioFigures) -> None:
+    files = _model_files(db)
+    as_of = portfolio_material(db, Actor.operator()).as_of
+    now = realised_kpis([f for f in files if f.initiative.stage in RUNNING], as_of)
+
+    assert _same(figures.overall, summarise("", now))
+    for got, want in ((figures.by_department, grouped(now, "department")),
+                      (figures.by_technology, grouped(now, "technology"))):
+        assert len(got) == len(want) and all(map(_same, got, want))
+    assert [(k.file.initiative.id, k.kpi.name, k.latest) for k in figures.cashable] == [
+        (k.file.initiative.id, k.kpi.name, k.latest) for k in now if k.kpi.cashable]
+    assert all(math.isclose(a.share, b.share, abs_tol=1e-9) for a, b in zip(
+        figures.cashable, [k for k in now if k.kpi.cashable], strict=True))
+    oracle = quarterly(files, as_of)
+    assert [(q.year, q.number, q.decisions) for q in figures.quarters] == [
+        (q.year, q.number, q.decisions) for q in oracle]
+    assert all(_same(q.realised, o.realised) for q, o in zip(figures.quarters, oracle, strict=True))
+    assert figures.closed_total == sum(f.initiative.stage is Stage.CLOSED for f in files)
+
+
+def test_the_demo_portfolios_benefit_figures_equal_the_model_based_ones(
+    demo_db: Database,
+) -> None:
+    figures = portfolio_figures(portfolio_material(demo_db, Actor.operator()))
+
+    assert figures.overall.kpis > 0 and any(q.realised.kpis for q in figures.quarters)
+    _assert_equals_the_models(demo_db, figures)
+
+
+@pytest.fixture
+def synthetic_db(db: Database, operator: Actor) -> Database:
+    generate_portfolio(db, operator, SynthSpec(initiatives=300, measurements=30_000, seed=7,
+                                               anchor=ANCHOR))
+    evaluate_now(db, operator, ANCHOR, "run-1")
+    return db
+
+
+def test_a_synthetic_portfolios_benefit_figures_equal_the_model_based_ones(
+    synthetic_db: Database,
+) -> None:
+    figures = portfolio_figures(portfolio_material(synthetic_db, Actor.operator()))
+
+    assert figures.overall.kpis > 50 and figures.cashable and figures.closed_total
+    _assert_equals_the_models(synthetic_db, figures)
+
+
+def test_long_tables_list_the_most_recent_rows_up_to_the_setting_and_say_how_many_exist(
+    synthetic_db: Database,
+) -> None:
+    everything = portfolio_figures(portfolio_material(synthetic_db, Actor.operator()))
+    bounded = portfolio_figures(
+        portfolio_material(synthetic_db, Actor.operator(), table_rows=5))
+
+    assert len(bounded.scaled) == len(bounded.closed) == len(bounded.cashable) == 5
+    assert (bounded.scaled_total, bounded.closed_total, bounded.cashable_total) == (
+        len(everything.scaled), len(everything.closed), len(everything.cashable))
+    closed_on = [c.decision.decided_on for c in everything.closed if c.decision]
+    assert [c.decision.decided_on for c in bounded.closed if c.decision] == sorted(
+        closed_on, reverse=True)[:5]
