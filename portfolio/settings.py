@@ -40,6 +40,10 @@ class Settings(BaseSettings):
         default=500, ge=1,
         description="Most items the steering page lists (overdue first); a group shows its own",
     )
+    pack_detail_pages: int = Field(
+        default=40, ge=1,
+        description="Most initiatives a meeting pack details (overdue first); its table lists all",
+    )
     picker_options: int = Field(
         default=50, ge=1,
         description="Most initiatives a page's picker offers at once; a search narrows them",
@@ -99,6 +103,10 @@ class Settings(BaseSettings):
     stale_after_days: int = Field(
         default=60, ge=1,
         description="An owner is reminded when a KPI's newest measurement is older than this",
+    )
+    report_table_rows: int = Field(
+        default=200, ge=1,
+        description="Most rows each long table of the portfolio report lists (most recent first)",
     )
     portfolio_report_cron: str = Field(
         default="0 5 1 * *",

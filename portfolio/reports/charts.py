@@ -27,6 +27,9 @@ RED = "#c8553d"
 FONT = "DejaVu Sans"
 WIDTH = 230
 GUARDRAIL_SPAN = 0.15
+MOST_POINTS = 24
+"""Beyond this many measurements the dots merge into a band: a bare line reads better, and
+each dot is an SVG node the PDF renderer draws (#7: half of a national pack's drawing)."""
 DECISION_COLOURS = {
     DecisionKind.SCALE: GREEN, DecisionKind.CONTINUE: "#457b9d", DecisionKind.PIVOT: AMBER,
     DecisionKind.CLOSE: RED, DecisionKind.PARK: GREY,
@@ -43,9 +46,14 @@ _CONFIG: dict[str, Any] = {
 
 def to_data_uri(chart: alt.TopLevelMixin, lang: str) -> str:
     """Render a chart to an SVG data URI, offline, in the language's date and number style."""
+    return spec_to_data_uri(chart.to_dict(validate=False), lang)
+
+
+def spec_to_data_uri(spec: dict[str, Any], lang: str) -> str:
+    """Render a Vega-Lite spec as `to_data_uri` does; vl-convert releases the GIL here."""
     locale = "da-DK" if lang == "da" else "en-GB"
     svg = vl_convert.vegalite_to_svg(
-        chart.to_dict(validate=False), config=_CONFIG, allowed_base_urls=[],
+        spec, config=_CONFIG, allowed_base_urls=[],
         format_locale=locale, time_format_locale=locale,
     )
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
@@ -55,7 +63,9 @@ def kpi_chart(kpi: Kpi, measurements: Sequence[Measurement], w: Words) -> str:
     """A KPI's measurements over time against dashed baseline and target lines.
 
     A guardrail's target is its baseline, so it gets one line, and a scale wide enough
-    that harmless noise around the baseline does not look like a trend.
+    that harmless noise around the baseline does not look like a trend. The spec is
+    written as Vega-Lite JSON, not built with Altair: a meeting pack draws hundreds of
+    these, and Altair's objects cost a third of each chart's time, holding the GIL (#7).
     """
     values = [{"date": m.on.isoformat(), "value": m.value} for m in measurements]
     reference = [{"label": w.t("baseline"), "value": kpi.baseline, "colour": GREY}]
@@ -66,19 +76,29 @@ def kpi_chart(kpi: Kpi, measurements: Sequence[Measurement], w: Words) -> str:
         numbers += [kpi.baseline * (1 - GUARDRAIL_SPAN), kpi.baseline * (1 + GUARDRAIL_SPAN)]
     low, high = min(numbers), max(numbers)
     pad = (high - low) * 0.1 or abs(high) * 0.1 or 1.0
-    y = alt.Y("value:Q", title=None, axis=alt.Axis(tickCount=4),
-              scale=alt.Scale(domain=[low - pad, high + pad], nice=True, zero=False))
-    line = alt.Chart(alt.Data(values=values)).mark_line(
-        color=INK, strokeWidth=2, point=alt.OverlayMarkDef(color=INK, size=18)
-    ).encode(x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %y", tickCount=5)), y=y)
-    rules = alt.Chart(alt.Data(values=reference)).mark_rule(strokeDash=[5, 3], strokeWidth=1.5)
-    rules = rules.encode(y=y, color=alt.Color("colour:N", scale=None))
-    labels = alt.Chart(alt.Data(values=reference)).mark_text(
-        align="left", dx=4, fontSize=9, fontWeight="bold"
-    ).encode(y=y, x=alt.value(WIDTH), text="label:N", color=alt.Color("colour:N", scale=None))
-    return to_data_uri(
-        alt.layer(line, rules, labels).properties(width=WIDTH, height=72), w.lang
-    )
+    y = {"axis": {"tickCount": 4}, "field": "value", "title": None, "type": "quantitative",
+         "scale": {"domain": [low - pad, high + pad], "nice": True, "zero": False}}
+    colour = {"field": "colour", "scale": None, "type": "nominal"}
+    line: dict[str, Any] = {"type": "line", "color": INK, "strokeWidth": 2}
+    if len(values) <= MOST_POINTS:
+        line["point"] = {"color": INK, "size": 18}
+    x = {"axis": {"format": "%b %y", "tickCount": 5}, "field": "date", "title": None,
+         "type": "temporal"}
+    spec = {
+        "$schema": alt.SCHEMA_URL, "width": WIDTH, "height": 72,
+        "layer": [
+            {"data": {"values": values}, "mark": line, "encoding": {"x": x, "y": y}},
+            {"data": {"values": reference},
+             "mark": {"type": "rule", "strokeDash": [5, 3], "strokeWidth": 1.5},
+             "encoding": {"color": colour, "y": y}},
+            {"data": {"values": reference},
+             "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 9,
+                      "fontWeight": "bold"},
+             "encoding": {"color": colour, "text": {"field": "label", "type": "nominal"},
+                          "x": {"value": WIDTH}, "y": y}},
+        ],
+    }
+    return spec_to_data_uri(spec, w.lang)
 
 
 def realised_bars(rows: Sequence[Realised], w: Words, label_of: dict[str, str]) -> str:

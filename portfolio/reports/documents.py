@@ -16,7 +16,13 @@ from portfolio.models import Actor, DecisionKind
 from portfolio.reports.figures import portfolio_figures
 from portfolio.reports.render import html_to_pdf, render_html
 from portfolio.reports.words import Words
-from portfolio.service.reports import agenda_material, minutes_material, portfolio_material
+from portfolio.review.agenda import AgendaReason
+from portfolio.service.reports import (
+    AgendaItem,
+    agenda_material,
+    minutes_material,
+    portfolio_material,
+)
 from portfolio.settings import load_settings
 from portfolio.storage import Database
 
@@ -28,15 +34,25 @@ def _organisation(organisation: str | None) -> str:
 def agenda_html(
     db: Database, actor: Actor, group: str, lang: str = "en", *, organisation: str | None = None
 ) -> str:
-    from portfolio.reports.views import initiative_view  # charts: Altair costs 1.5 s to import
+    from portfolio.reports.views import agenda_views  # charts: Altair costs 1.5 s to import
 
     w = Words.of(lang)
     pack = agenda_material(db, actor, group)
-    views = [initiative_view(item.file, pack.as_of, w, item.reasons) for item in pack.items]
+    limit = load_settings().pack_detail_pages
+    items = pack.items if len(pack.items) <= limit else _most_urgent_first(pack.items)
+    detailed = items[:limit]
+    views = agenda_views(detailed, pack.as_of, w)
     return render_html(
         "agenda.html.j2", w=w, organisation=_organisation(organisation), as_of=pack.as_of,
-        pack=pack, views=views,
+        pack=pack, items=items, views=views,
     )
+
+
+def _most_urgent_first(items: tuple[AgendaItem, ...]) -> tuple[AgendaItem, ...]:
+    """Overdue reviews first, otherwise in the agenda's order: a meeting cannot discuss
+    hundreds of initiatives (#7), so a pack with more than it details lists them in this
+    order and details the first ones; a pack that details every item keeps the agenda's."""
+    return tuple(sorted(items, key=lambda item: AgendaReason.OVERDUE not in item.reasons))
 
 
 def agenda_pdf(
@@ -71,7 +87,7 @@ def portfolio_html(
     from portfolio.reports import charts
 
     w = Words.of(lang)
-    material = portfolio_material(db, actor)
+    material = portfolio_material(db, actor, table_rows=load_settings().report_table_rows)
     figures = portfolio_figures(material)
     technologies = {r.label: w.technology(r.label) for r in figures.by_technology}
     return render_html(

@@ -71,6 +71,10 @@ LABELS: dict[str, dict[str, str]] = {
         "da": "Intet skal behandles: alle initiativer er besluttet på det seneste grundlag.",
     },
     "on_the_agenda": {"en": "On the agenda", "da": "På dagsordenen"},
+    "details_capped": {
+        "en": "Details for the first {shown} of {due} items; the rest on the steering page.",
+        "da": "Detaljer for de første {shown} af {due} punkter; resten på styregruppesiden.",
+    },
     "why_due": {"en": "Why it is due", "da": "Hvorfor nu"},
     "due_overdue": {"en": "Review overdue", "da": "Review overskredet"},
     "due_needs_data": {"en": "Evidence missing", "da": "Grundlag mangler"},
@@ -177,6 +181,9 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "quarter": {"en": "Quarter", "da": "Kvartal"},
     "all_benefits": {"en": "All benefits", "da": "Alle gevinster"},
+    "showing_of": {
+        "en": "Showing {shown} of {total}.", "da": "Viser {shown} af {total}.",
+    },
 }
 
 RECOMMENDATIONS = {**RECOMMENDATION_LABELS, "PARK": {"en": "Park", "da": "Parkér"}}

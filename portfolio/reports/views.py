@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 
@@ -9,7 +11,10 @@ from portfolio.models import Kpi, KpiStats, Light
 from portfolio.reports import charts
 from portfolio.reports.words import Words
 from portfolio.review.stats import kpi_stats
-from portfolio.service.reports import InitiativeFile
+from portfolio.service.reports import AgendaItem, InitiativeFile
+
+CHART_WORKERS = 2
+"""vl-convert releases the GIL: two threads draw a pack's charts in half the time (#7)."""
 
 
 @dataclass(frozen=True)
@@ -56,3 +61,10 @@ def initiative_view(
         spent_share=initiative.spent_dkk / initiative.budget_dkk if initiative.budget_dkk else 0,
         budget_light=budget.light if budget else None,
     )
+
+
+def agenda_views(items: Sequence[AgendaItem], as_of: date, w: Words) -> list[InitiativeView]:
+    """The pages of a meeting pack, in the items' order, their charts drawn two at a time."""
+    with ThreadPoolExecutor(CHART_WORKERS) as pool:
+        return list(pool.map(lambda item: initiative_view(item.file, as_of, w, item.reasons),
+                             items))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from portfolio.models import Actor
 from portfolio.reports.documents import agenda_pdf
@@ -57,3 +60,17 @@ def test_agenda_pdf_in_danish_for_the_dashboard_download(demo_db: Database) -> N
     assert "Review overskredet" in pages[0] and "Skalering eller lukning anbefalet" in pages[0]
     assert "Budget 1.200.000 kr." in text and "LUK: et værn er overskredet" in text
     assert "Tidligere beslutninger" in text and "Steering" not in text
+
+
+def test_a_pack_with_more_items_than_detail_pages_lists_all_and_details_the_overdue_first(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FAILSCALE_PACK_DETAIL_PAGES", "1")
+
+    pages = pdf_pages(agenda_pdf(demo_db, Actor.operator(), WELFARE, "en"))
+
+    summary = pages[0]
+    assert all(initiative_id in summary for initiative_id in DUE)
+    assert "Details for the first 1 of 13 items; the rest on the steering page." in summary
+    detailed = [page for page in pages if re.match(r"[A-Z]{2}-\d{2} ·", page)]
+    assert len(detailed) == 1 and "Why it is due: Review overdue" in detailed[0]
