@@ -29,8 +29,10 @@ import duckdb
 import pandas  # noqa: F401
 
 from portfolio.errors import DatabaseBusy
+from portfolio.storage import measurement_key
 from portfolio.storage.file_turn import turn_for
 from portfolio.storage.migrations import migrate
+from portfolio.storage.rows import fetch_value
 from portfolio.storage.store import Store
 
 # Another process holds the file, or (same process) the shared instance is being closed
@@ -56,6 +58,20 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
     """Roll back if a transaction is still open (a failed commit has already ended it)."""
     with suppress(duckdb.TransactionException):
         con.rollback()
+
+
+@contextmanager
+def _atomic(con: duckdb.DuckDBPyConnection) -> Iterator[Store]:
+    """Commit what the block did, or roll all of it back; a write conflict is "busy"."""
+    con.begin()
+    try:
+        yield Store(con)
+        con.commit()
+    except BaseException as exc:
+        _rollback(con)
+        if _is_conflict(exc):
+            raise DatabaseBusy() from exc
+        raise
 
 
 def _writer_turn(path: Path) -> threading.RLock:
@@ -141,16 +157,30 @@ class Database:
     def transaction(self) -> Iterator[Store]:
         """One atomic unit of work: all of it is stored, or none of it."""
         deadline = time.monotonic() + self.lock_timeout
+        with self.writer_turn(deadline), self.connect(deadline) as con, _atomic(con) as store:
+            yield store
+
+    @contextmanager
+    def loading_measurements(self) -> Iterator[Store]:
+        """A transaction that loads millions of measurements into an empty table.
+
+        The measurement key is dropped before it (committed first: DuckDB goes on
+        maintaining an index dropped in the same transaction) and built again after it,
+        sorted, in one pass; see measurement_key. The file stays held throughout, so no
+        other unit of work ever sees the table without its key, and the key comes back
+        whether the load commits or not. With measurements already stored this is an
+        ordinary transaction: rebuilding a large key would cost more than it saves.
+        """
+        deadline = time.monotonic() + self.lock_timeout
         with self.writer_turn(deadline), self.connect(deadline) as con:
-            con.begin()
+            empty = not fetch_value(con, "SELECT count(*) FROM measurements")
+            if empty:
+                measurement_key.drop(con)
             try:
-                yield Store(con)
-                con.commit()
-            except BaseException as exc:
-                _rollback(con)
-                if _is_conflict(exc):
-                    raise DatabaseBusy() from exc
-                raise
+                with _atomic(con) as store:
+                    yield store
+            finally:
+                measurement_key.build(con)
 
     @contextmanager
     def reading(self) -> Iterator[Store]:

@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 
 from portfolio.errors import SchemaTooNew
+from portfolio.storage import measurement_key
 from portfolio.storage.consistent_copy import copy_database
 
 _NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
@@ -82,4 +83,7 @@ def migrate(
         except BaseException:
             con.rollback()
             raise
-    return max(version, goal)
+    reached = max(version, goal)
+    if reached >= measurement_key.SINCE_VERSION:
+        measurement_key.build(con)  # a bulk load that died half-way left it dropped
+    return reached
