@@ -30,7 +30,7 @@ def _floor_once(db: Database) -> None:
 
 
 def _engine_once(db: Database, day: date) -> None:
-    evaluation.evaluate_run(evaluation.prepare_run(db, day))
+    evaluation.evaluate_run(evaluation.prepare_run(db, Actor.operator(), day))
 
 
 def _best_seconds(fn: Callable[[], object], repeats: int = 3) -> float:
@@ -46,7 +46,7 @@ def main(path: str, as_of: str) -> dict[str, float]:
     db = Database(Path(path), lock_timeout=60)
     day = date.fromisoformat(as_of)
     started = time.perf_counter()
-    run = evaluation.prepare_run(db, day)
+    run = evaluation.prepare_run(db, Actor.operator(), day)
     read = time.perf_counter()
     verdicts = evaluation.evaluate_run(run)
     evaluated = time.perf_counter()

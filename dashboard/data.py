@@ -113,8 +113,8 @@ def policies(db_path: str, actor: Actor) -> policy_admin.PolicyOverview:
 
 
 @st.cache_data(ttl=10, show_spinner=False)
-def status(db_path: str) -> RunRecord | None:
-    return last_run(_db(db_path))
+def status(db_path: str, actor: Actor) -> RunRecord | None:
+    return last_run(_db(db_path), actor)
 
 
 def clear() -> None:

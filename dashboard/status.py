@@ -15,7 +15,8 @@ from portfolio.service.access import Permission, can
 
 
 def status_line(lang: str) -> None:
-    run = data.status(str(settings().db))
+    actor = current_actor()
+    run = data.status(str(settings().db), actor)
     if run is None:
         st.caption(t("never_run", lang))
     elif run.status == "failed":
@@ -28,7 +29,6 @@ def status_line(lang: str) -> None:
                      at=f"{(run.finished_at or run.started_at):%Y-%m-%d %H:%M}",
                      as_of=run.as_of.isoformat(), version=run.policy_version, n=run.evaluated)
         )
-    actor = current_actor()
     if can(actor, Permission.EVALUATE) and st.button(t("run_now", lang), key="run_now"):
         with st.spinner(t("running", lang)):
             started = attempt(lambda: run_now(settings(), actor, date.today()), lang)

@@ -32,7 +32,7 @@ SYSTEM_ACTOR = system_actor("evaluate-portfolio")
 
 @task(name="snapshot", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def snapshot(db_path: str | None, as_of: date) -> evaluation.RunInput:
-    return evaluation.prepare_run(database(db_path), as_of)
+    return evaluation.prepare_run(database(db_path), SYSTEM_ACTOR, as_of)
 
 
 @task(name="evaluate", cache_policy=NO_CACHE)

@@ -74,7 +74,10 @@ def load_snapshots(store: Store, as_of: date) -> list[InitiativeSnapshot]:
     ]
 
 
-def prepare_run(db: Database, as_of: date) -> RunInput:
+def prepare_run(db: Database, actor: Actor, as_of: date) -> RunInput:
+    """The whole portfolio's KPI statistics and the active policy: only for those who may
+    evaluate (it reads every department's data)."""
+    authorize(actor, Permission.EVALUATE)
     with db.reading() as store:
         return RunInput(as_of, active_policy(store), store.kpi_stats.portfolio(as_of))
 
@@ -161,9 +164,10 @@ def record_run_requested(db: Database, actor: Actor, flow_run_id: str) -> None:
         audit.record(store, actor, "request_evaluation", "evaluation_run", flow_run_id)
 
 
-def last_run(db: Database) -> RunRecord | None:
-    """When the last run ended and how: the status line, shown to every signed-in user
-    (and only to them: the dashboard's sign-in gate runs first). Holds no portfolio data."""
+def last_run(db: Database, actor: Actor) -> RunRecord | None:
+    """When the last run ended and how: the status line, shown to every signed-in user.
+    Holds no portfolio data beyond a count."""
+    authorize(actor, Permission.READ)
     with db.reading() as store:
         return store.evaluations.last_run()
 
@@ -171,7 +175,7 @@ def last_run(db: Database) -> RunRecord | None:
 def evaluate_now(db: Database, actor: Actor, as_of: date, run_id: str) -> list[Evaluation]:
     """Evaluate in this process without an orchestrator (used by tests and `--local`)."""
     authorize(actor, Permission.EVALUATE)
-    run = prepare_run(db, as_of)
+    run = prepare_run(db, actor, as_of)
     persist_run(db, actor, run_id, run, evaluate_run(run))
     with db.reading() as store:
         return store.evaluations.for_run(run_id)

@@ -14,18 +14,18 @@ DASHBOARD = Path(__file__).parents[2] / "dashboard"
 
 
 def test_the_status_line_says_when_evaluation_last_ran(app, demo_db):
-    run = last_run(demo_db)
+    run = last_run(demo_db, Actor.operator())
     at = app()
     assert any(c.value.endswith(f"policy v1): {run.evaluated} initiatives")
                for c in at.sidebar.caption)
 
 
 def test_run_now_evaluates_without_a_prefect_server_and_reports_it(app, demo_db):
-    before = last_run(demo_db)
+    before = last_run(demo_db, Actor.operator())
     at = app()
     at.button(key="run_now").click().run()
     assert at.success[0].value == f"Evaluated {before.evaluated} initiatives."
-    after = last_run(demo_db)
+    after = last_run(demo_db, Actor.operator())
     assert after.run_id != before.run_id and after.status == "completed"
 
 

@@ -123,7 +123,7 @@ def test_a_failed_run_leaves_the_evaluations_as_they_were_and_shows_on_the_statu
 
     with db.connect() as con:
         con.execute("ALTER TABLE evaluations_away RENAME TO evaluations")
-    run = last_run(db)
+    run = last_run(db, Actor.operator())
     with db.reading() as store:
         kept = {e.run_id for e in store.evaluations.latest()}
     assert run is not None and run.status == "failed" and "evaluations" in (run.error or "")

@@ -120,6 +120,9 @@ READS: dict[str, tuple[UseCase, frozenset[Role]]] = {
                                EVERYONE),
     "preview a policy change": (lambda db, a, f: policy_admin.what_if(
         db, a, default_policy().next_version(guardrail={"max_worsening": 0.2}), AS_OF), {A}),
+    "read every department's KPI statistics for a run": (
+        lambda db, a, f: evaluation.prepare_run(db, a, AS_OF), {L, S, A}),
+    "read when evaluation last ran": (lambda db, a, f: evaluation.last_run(db, a), EVERYONE),
     "list users": (lambda db, a, f: users.list_users(db, a), {A}),
     "read the address book": (lambda db, a, f: people.address_book(db, a), {A}),
 }

@@ -92,7 +92,7 @@ def test_a_decision_changes_the_boards_data_version(demo):
 
 
 def test_the_most_urgent_verdicts_of_a_run_need_not_build_every_model(synthetic):
-    verdicts = evaluate_run(prepare_run(synthetic, AS_OF))
+    verdicts = evaluate_run(prepare_run(synthetic, Actor.operator(), AS_OF))
     urgent = most_urgent(verdicts, 25)
     assert verdicts._models is None
     assert urgent == most_urgent(list(verdicts), 25)

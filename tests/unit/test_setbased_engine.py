@@ -133,7 +133,7 @@ def assert_same_verdicts(got: list[Verdict], expected: list[Verdict]) -> None:
 def test_set_based_engine_gives_the_reference_verdicts_on_any_portfolio(tmp_path, portfolio):
     db = stored(tmp_path, portfolio)
     policy = default_policy()
-    run = evaluation.prepare_run(db, AS_OF)
+    run = evaluation.prepare_run(db, Actor.operator(), AS_OF)
     assert_same_verdicts(list(evaluation.evaluate_run(run)), reference(db, policy))
 
 
@@ -148,7 +148,7 @@ def test_set_based_engine_follows_every_policy_threshold(
         guardrail={"max_worsening": max_worsening},
         attainment={"green": 0.5, "yellow": 0.25},
     )
-    frames = evaluation.prepare_run(db, AS_OF).frames
+    frames = evaluation.prepare_run(db, Actor.operator(), AS_OF).frames
     run = evaluation.RunInput(AS_OF, policy, frames)
     assert_same_verdicts(list(evaluation.evaluate_run(run)), reference(db, policy))
 
@@ -159,7 +159,7 @@ def test_set_based_engine_follows_every_policy_threshold(
 def test_bulk_stored_evaluations_equal_those_stored_row_by_row(tmp_path, portfolio):
     db = stored(tmp_path, portfolio)
     operator = Actor.operator()
-    run = evaluation.prepare_run(db, AS_OF)
+    run = evaluation.prepare_run(db, Actor.operator(), AS_OF)
     evaluation.persist_run(db, operator, "bulk", run, evaluation.evaluate_run(run))
     with db.reading() as store:
         bulk = store.evaluations.for_run("bulk")
@@ -173,7 +173,7 @@ def test_bulk_stored_evaluations_equal_those_stored_row_by_row(tmp_path, portfol
 def test_an_initiative_without_kpis_needs_data_and_stores_empty_kpi_statistics(db):
     with db.transaction() as store:
         store.initiatives.save(make_initiative(id="EMPTY"))
-    run = evaluation.prepare_run(db, AS_OF)
+    run = evaluation.prepare_run(db, Actor.operator(), AS_OF)
     evaluation.persist_run(db, Actor.operator(), "run", run, evaluation.evaluate_run(run))
     with db.reading() as store:
         (stored_evaluation,) = store.evaluations.for_run("run")
@@ -186,7 +186,7 @@ def test_closed_initiatives_are_not_evaluated(db):
     with db.transaction() as store:
         store.initiatives.save(make_initiative(id="OPEN"))
         store.initiatives.save(make_initiative(id="SHUT", stage=Stage.CLOSED))
-    run = evaluation.prepare_run(db, AS_OF)
+    run = evaluation.prepare_run(db, Actor.operator(), AS_OF)
     assert [v.initiative_id for v in evaluation.evaluate_run(run)] == ["OPEN"]
     assert run.titles() == {"OPEN": make_initiative().title}
 
@@ -195,6 +195,6 @@ def test_recommendations_are_counted_without_building_models(db):
     with db.transaction() as store:
         store.initiatives.save(make_initiative(id="A"))
         store.initiatives.save(make_initiative(id="B", review_on=date(2020, 1, 1)))
-    verdicts = evaluation.evaluate_run(evaluation.prepare_run(db, AS_OF))
+    verdicts = evaluation.evaluate_run(evaluation.prepare_run(db, Actor.operator(), AS_OF))
     assert evaluation.count_recommendations(verdicts)["NEEDS_DATA"] == 2
     assert evaluation.count_recommendations(list(verdicts))["NEEDS_DATA"] == 2
