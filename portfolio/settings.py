@@ -120,6 +120,11 @@ class Settings(BaseSettings):
     session_idle_minutes: int = Field(
         default=30, ge=1, description="A dashboard session idle this long is signed out"
     )
+    session_max_hours: int = Field(
+        default=12, ge=1,
+        description="A dashboard session ends this long after sign-in, however busy (a "
+        "reload after that asks for the password again)",
+    )
     signin_max_failures: int = Field(
         default=5, ge=1, description="Failed sign-ins for one user name before it is locked"
     )

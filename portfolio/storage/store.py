@@ -19,6 +19,7 @@ from portfolio.storage.measurements import Measurements
 from portfolio.storage.people import People
 from portfolio.storage.policies import Policies
 from portfolio.storage.realised import RealisedReader
+from portfolio.storage.sessions import Sessions
 from portfolio.storage.synthetic import Synthetic
 from portfolio.storage.users import Contributors, Users
 
@@ -47,3 +48,4 @@ class Store:
         self.users = Users(con)
         self.contributors = Contributors(con)
         self.adoptions = Adoptions(con)
+        self.sessions = Sessions(con)
