@@ -35,7 +35,7 @@ def current_actor() -> Actor:
     actor = st.session_state.get(ACTOR)
     if isinstance(actor, Actor):
         return actor
-    raise NotAllowed("You are not signed in; reload the page and sign in.")
+    raise NotAllowed(code="session.signed_out")
 
 
 def language() -> str:

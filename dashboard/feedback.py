@@ -1,7 +1,8 @@
 """Errors a user can act on become friendly messages here, in one place, never tracebacks.
 
-A ValidationFailed names the field it is about; when the page passed a slot for that
-field, the message appears next to the field instead of at the top.
+The message is the core's, in the reader's language (portfolio/error_texts.py). A
+ValidationFailed names the field it is about; when the page passed a slot for that field,
+the message appears next to the field instead of at the top.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from dashboard.labels import field_message, t
+from dashboard.labels import t
 from dashboard.safe_text import defused
 from portfolio.errors import PortfolioError, ValidationFailed
 
@@ -19,10 +20,8 @@ T = TypeVar("T")
 
 
 def message(exc: PortfolioError, lang: str) -> str:
-    """The core's actionable message, in Danish where the dashboard knows a translation."""
-    if isinstance(exc, ValidationFailed) and exc.field:
-        return field_message(exc.field, lang) or str(exc)
-    return str(exc)
+    """The core's actionable message in `lang`; its English text when it has no code."""
+    return exc.in_language(lang)
 
 
 def attempt(

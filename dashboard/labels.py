@@ -6,7 +6,14 @@ from enum import StrEnum
 
 from dashboard.auth_texts import AUTH_LABELS
 from dashboard.label_texts import LABELS as PAGE_LABELS
-from portfolio.i18n import CLOSE_REASON_LABELS, LIGHTS, RECOMMENDATION_LABELS, STAGE_LABELS
+from portfolio.error_messages import render_param
+from portfolio.i18n import (
+    CLOSE_REASON_LABELS,
+    LIGHTS,
+    RECOMMENDATION_LABELS,
+    ROLE_LABELS,
+    STAGE_LABELS,
+)
 from portfolio.models import (
     DecisionKind,
     Direction,
@@ -67,13 +74,7 @@ ENUMS: dict[type[StrEnum], dict[str, dict[str, str]]] = {
         "manual": {"en": "Manual", "da": "Manuel"},
         "self_reported": {"en": "Self-reported", "da": "Selvrapporteret"},
     },
-    Role: {
-        "viewer": {"en": "viewer", "da": "læser"},
-        "key_employee": {"en": "key employee", "da": "nøglemedarbejder"},
-        "leader": {"en": "leader", "da": "leder"},
-        "steering_member": {"en": "steering-group member", "da": "styregruppemedlem"},
-        "admin": {"en": "administrator", "da": "administrator"},
-    },
+    Role: ROLE_LABELS,
 }
 
 REASON_CODES = CLOSE_REASON_LABELS
@@ -99,25 +100,6 @@ AGENDA_CAUSES = {
                     "da": "Vurderingen anbefaler: {recommendation}"},
     "revisit": {"en": "Parked; to be revisited {review_on}",
                 "da": "Parkeret; tages op igen {review_on}"},
-}
-
-# Danish versions of the core's field-level validation messages (the core speaks English).
-FIELD_MESSAGES = {
-    "rationale": {"da": "Beslutningen går imod anbefalingen og kræver en begrundelse."},
-    "reason_code": {"da": "Lukning kræver en årsag."},
-    "lesson": {"da": "Lukning er også et resultat: skriv erfaringen, så den næste afdeling "
-                     "ikke gentager den."},
-    "next_review_on": {"da": "Sæt en næste reviewdato efter beslutningsdatoen."},
-    "spread_to": {"da": "Kun en skaleringsbeslutning udbredes til andre afdelinger."},
-    "stage": {"da": "Initiativet kan ikke blive et eksperiment uden et gevinst-nøgletal med "
-                    "baseline og mål og en reviewdato."},
-    "policy": {"da": "Den nye version har samme tærskler som den aktive: ændr mindst én værdi."},
-}
-
-MISSING_RULE = {
-    "a benefit KPI with baseline and target": {"en": "a benefit KPI with baseline and target",
-                                                "da": "et gevinst-nøgletal med baseline og mål"},
-    "a review date": {"en": "a review date", "da": "en reviewdato"},
 }
 
 # Colours, not emoji: a lamp must show on machines without an emoji font.
@@ -180,10 +162,6 @@ def dimension_value(dimension: str, key: str, lang: str) -> str:
     return key
 
 
-def field_message(field: str, lang: str) -> str | None:
-    return FIELD_MESSAGES.get(field, {}).get(lang)
-
-
 def missing_rule(items: list[str], lang: str) -> str:
-    joiner = " and " if lang == "en" else " og "
-    return joiner.join(MISSING_RULE.get(i, {}).get(lang, i) for i in items)
+    """What an initiative lacks to be an experiment, worded as the core's refusal is."""
+    return render_param("missing", tuple(items), lang)

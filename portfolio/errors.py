@@ -6,16 +6,42 @@ anything that is not a PortfolioError is a bug and is not swallowed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from portfolio.error_messages import render_error
+
 
 class PortfolioError(Exception):
-    """Base of every error a user can act on. The message says what to do."""
+    """Base of every error a user can act on. The message says what to do.
+
+    Raised with a `code` of portfolio/error_texts.py and its `params`, the message is
+    rendered from that catalogue entry: `str(exc)` in English (CLI, logs), `in_language`
+    in the reader's language (the dashboard).
+    """
+
+    def __init__(
+        self, message: str | None = None, *, code: str | None = None,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        self.code = code
+        self.params = dict(params or {})
+        if message is None and code is not None:
+            message = render_error(code, self.params)
+        super().__init__(*(() if message is None else (message,)))
+
+    def in_language(self, lang: str) -> str:
+        """The message in `lang`; the English one when it has no catalogue entry."""
+        return (render_error(self.code, self.params, lang) if self.code else None) or str(self)
 
 
 class ValidationFailed(PortfolioError):
     """Input broke a rule; `field` names where, the message names the fix."""
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str | None = None, *, field: str | None = None,
+        code: str | None = None, params: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message, code=code, params=params)
         self.field = field
 
 
@@ -37,10 +63,7 @@ class FileUnreadable(PortfolioError):
 
 class DatabaseBusy(PortfolioError):
     def __init__(self, message: str | None = None) -> None:
-        super().__init__(
-            message
-            or "The database is busy; your change was not saved — try again in a moment."
-        )
+        super().__init__(message, code=None if message else "database.busy")
 
 
 class SchemaTooNew(PortfolioError):

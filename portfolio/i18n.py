@@ -189,6 +189,14 @@ STAGE_LABELS: dict[str, dict[str, str]] = {
     "closed": {"en": "Closed", "da": "Lukket"},
 }
 
+ROLE_LABELS: dict[str, dict[str, str]] = {
+    "viewer": {"en": "viewer", "da": "læser"},
+    "key_employee": {"en": "key employee", "da": "nøglemedarbejder"},
+    "leader": {"en": "leader", "da": "leder"},
+    "steering_member": {"en": "steering-group member", "da": "styregruppemedlem"},
+    "admin": {"en": "administrator", "da": "administrator"},
+}
+
 CLOSE_REASON_LABELS: dict[str, dict[str, str]] = {
     "no_effect": {"en": "No effect", "da": "Ingen effekt"},
     "guardrail": {"en": "Guardrail breached", "da": "Værn overskredet"},

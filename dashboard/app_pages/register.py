@@ -13,11 +13,12 @@ from pydantic import ValidationError
 
 from dashboard import data
 from dashboard.context import current_actor, database, language, settings
-from dashboard.feedback import attempt
+from dashboard.feedback import attempt, message
 from dashboard.hypothesis import compose, split
 from dashboard.labels import enum_label, missing_rule, t
-from dashboard.safe_text import md
+from dashboard.safe_text import defused, md
 from dashboard.widgets import initiative_picker
+from portfolio.input_errors import input_refusals
 from portfolio.models import Direction, FocusArea, Initiative, Kpi, KpiKind, Stage, Technology
 from portfolio.service.access import Permission, can
 from portfolio.service.initiatives import missing_decision_rule, save_initiative
@@ -157,7 +158,9 @@ def build() -> tuple[Initiative, list[Kpi]] | None:
         try:
             kpis.append(Kpi(initiative_id=ini_id.strip() or "-", **values))
         except ValidationError as exc:
-            slots[f"kpi{n}"].error("; ".join(e["msg"] for e in exc.errors()))
+            slots[f"kpi{n}"].error(defused("; ".join(
+                f"{t('kpi_name' if r.field == 'name' else r.field or '', lang)}: "
+                f"{message(r, lang)}" for r in input_refusals(exc))))
             ok = False
     if not ok:
         return None
@@ -171,10 +174,13 @@ def build() -> tuple[Initiative, list[Kpi]] | None:
                                                  "adopted_departments")} if before else {}),
         )
     except ValidationError as exc:
-        for error in exc.errors():
-            field = str(error["loc"][0]) if error["loc"] else ""
-            slot = slots.get(field)
-            (slot if slot is not None else st).error(error["msg"])
+        for refusal in input_refusals(exc):
+            slot = slots.get(refusal.field or "")
+            text = defused(message(refusal, lang))
+            if slot is not None:
+                slot.error(text)
+            else:
+                st.error(f"{t(refusal.field or '', lang)}: {text}")
         return None
     entering = stage is Stage.EXPERIMENT and (before is None or before.stage is not stage)
     if entering and (missing := missing_decision_rule(initiative, kpis)):

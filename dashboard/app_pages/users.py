@@ -12,10 +12,11 @@ from pydantic import ValidationError
 
 from dashboard import data
 from dashboard.context import current_actor, database, language, settings
-from dashboard.feedback import attempt, flash
+from dashboard.feedback import attempt, flash, message
 from dashboard.labels import enum_label, t
 from dashboard.safe_text import md
 from dashboard.widgets import initiative_picker
+from portfolio.input_errors import input_refusals
 from portfolio.models import Role, User
 from portfolio.service.access import Permission, can
 from portfolio.service.audit_log import audit_csv
@@ -90,8 +91,8 @@ with add_tab, st.form("add_user"):
             new_user = User.model_validate({"username": username.strip(), **fields})
         except ValidationError as exc:
             new_user = None
-            problem = exc.errors()[0]
-            st.error(md(f"{'.'.join(map(str, problem['loc']))}: {problem['msg']}"),
+            refusal = input_refusals(exc)[0]
+            st.error(md(f"{t(refusal.field or '', lang)}: {message(refusal, lang)}"),
                      icon=":material/error:")
         if new_user is not None:
             show_once(attempt(lambda: add_user(database(), actor, new_user), lang))

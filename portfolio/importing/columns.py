@@ -109,13 +109,11 @@ def resolve_columns(kind: ImportKind, header: tuple[str, ...], source_name: str)
         elif column.required:
             missing.append(column)
     if missing:
-        names = ", ".join(_both(c) for c in missing)
-        required = ", ".join(_both(c) for c in COLUMNS[kind] if c.required)
-        raise FileUnreadable(
-            f"{source_name}: the {kind} file is missing required column(s) {names}. "
-            f"Required columns (English or Danish name, any case): {required}. "
-            f"The header row has: {', '.join(header) or '(nothing)'}."
-        )
+        raise FileUnreadable(code="import.missing_columns", params={
+            "file": source_name, "kind": kind, "columns": tuple(_both(c) for c in missing),
+            "required": tuple(_both(c) for c in COLUMNS[kind] if c.required),
+            "header": header,
+        })
     return found
 
 

@@ -91,7 +91,7 @@ def parse_measurements_csv(path: Path) -> MeasurementColumns:
     delimiter = source.delimiter
     first, body = split_csv(path.name, source.text, delimiter, source.utf8)
     if first is None:
-        raise FileUnreadable(f"{path.name}: the file has no header row; it needs one, then data.")
+        raise FileUnreadable(code="import.no_header", params={"file": path.name})
     header = header_of(path.name, [clean(c) for c in first])
     columns = resolve_columns(KIND, header, path.name)
     widths = body.widths()

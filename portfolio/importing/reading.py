@@ -42,12 +42,9 @@ def read_table(path: Path) -> Table:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in CSV_SUFFIXES + XLSX_SUFFIXES:
-        raise FileUnreadable(
-            f"{path.name}: only CSV (.csv, .txt) and Excel (.xlsx, .xlsm) files can be "
-            f"imported; save the sheet as CSV or XLSX and try again."
-        )
+        raise FileUnreadable(code="import.unsupported_type", params={"file": path.name})
     if not path.is_file():
-        raise FileUnreadable(f"{path}: no such file; check the path and the file name.")
+        raise FileUnreadable(code="import.no_such_file", params={"path": str(path)})
     if suffix in XLSX_SUFFIXES:
         return _table(path.name, _xlsx_rows(path), delimiter=None)
     text, delimiter = csv_text(path)
@@ -69,7 +66,7 @@ class CsvSource:
 def csv_source(path: Path) -> CsvSource:
     """Raises FileUnreadable when the file is missing, empty or not text."""
     if not path.is_file():
-        raise FileUnreadable(f"{path}: no such file; check the path and the file name.")
+        raise FileUnreadable(code="import.no_such_file", params={"path": str(path)})
     text, utf8 = _decode(path)
     return CsvSource(text, sniff_delimiter(text), utf8)
 
@@ -86,10 +83,8 @@ def csv_records(name: str, text: str, delimiter: str) -> list[list[str]]:
     try:
         records.extend(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
-        raise FileUnreadable(
-            f"{name}: the CSV is malformed near row {len(records) + 1} ({exc}); "
-            f"check for unbalanced quotes."
-        ) from None
+        raise FileUnreadable(code="import.malformed_csv", params={
+            "file": name, "row": len(records) + 1, "detail": str(exc)}) from None
     return records
 
 
@@ -99,7 +94,8 @@ def _decode(path: Path) -> tuple[str, bytes | None]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise FileUnreadable(f"{path.name}: cannot be opened ({exc.strerror}).") from None
+        raise FileUnreadable(code="import.cannot_open",
+                             params={"file": path.name, "detail": exc.strerror}) from None
     utf8 = None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
@@ -111,11 +107,9 @@ def _decode(path: Path) -> tuple[str, bytes | None]:
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
     if "\x00" in text:
-        raise FileUnreadable(
-            f"{path.name}: this is not a text file; export the sheet as CSV or XLSX."
-        )
+        raise FileUnreadable(code="import.not_text", params={"file": path.name})
     if not text.strip():
-        raise FileUnreadable(f"{path.name}: the file is empty; it needs a header row and data.")
+        raise FileUnreadable(code="import.empty", params={"file": path.name})
     return text, utf8
 
 
@@ -153,23 +147,19 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, Sequence[Cell]]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for corrupt zips/XML
-        raise FileUnreadable(
-            f"{path.name}: not a readable Excel workbook ({type(exc).__name__}); "
-            f"open it in Excel and save it again as .xlsx, or export it as CSV."
-        ) from None
+        raise FileUnreadable(code="import.bad_workbook",
+                             params={"file": path.name, "detail": type(exc).__name__}) from None
     try:
         if not workbook.worksheets:
-            raise FileUnreadable(f"{path.name}: the workbook has no worksheet.")
+            raise FileUnreadable(code="import.no_worksheet", params={"file": path.name})
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # other tools write wrong dimensions; read every cell
         yield from enumerate(sheet.iter_rows(values_only=True), start=1)
     except FileUnreadable:
         raise
     except Exception as exc:
-        raise FileUnreadable(
-            f"{path.name}: the first sheet cannot be read ({type(exc).__name__}); "
-            f"save it again as .xlsx or export it as CSV."
-        ) from None
+        raise FileUnreadable(code="import.bad_sheet",
+                             params={"file": path.name, "detail": type(exc).__name__}) from None
     finally:
         workbook.close()
 
@@ -192,7 +182,7 @@ def _table(
             row_errors[number] = error
         rows.append((number, values))
     if header is None:
-        raise FileUnreadable(f"{name}: the file has no header row; it needs one, then data.")
+        raise FileUnreadable(code="import.no_header", params={"file": name})
     return Table(name, header, tuple(rows), row_errors)
 
 
@@ -221,10 +211,8 @@ def header_of(name: str, cells: list[Cell]) -> tuple[str, ...]:
     seen: dict[str, int] = {}
     for i, column in enumerate(header):
         if column in seen:
-            raise FileUnreadable(
-                f"{name}: columns {seen[column] + 1} and {i + 1} of the header both mean "
-                f"'{column}'; keep one of them."
-            )
+            raise FileUnreadable(code="import.duplicate_column", params={
+                "file": name, "first": seen[column] + 1, "second": i + 1, "column": column})
         seen[column] = i
     return tuple(header)
 

@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 from portfolio.errors import PolicyInvalid
 
@@ -36,7 +37,8 @@ class AttainmentRule(_Section):
     @model_validator(mode="after")
     def _ordered(self) -> AttainmentRule:
         if self.yellow > self.green:
-            raise ValueError("attainment.yellow must not be above attainment.green")
+            raise PydanticCustomError(
+                "attainment_order", "attainment.yellow must not be above attainment.green")
         return self
 
 
@@ -47,7 +49,8 @@ class BudgetRule(_Section):
     @model_validator(mode="after")
     def _ordered(self) -> BudgetRule:
         if self.green_overrun > self.yellow_overrun:
-            raise ValueError("budget.green_overrun must not be above budget.yellow_overrun")
+            raise PydanticCustomError(
+                "budget_order", "budget.green_overrun must not be above budget.yellow_overrun")
         return self
 
 
@@ -81,14 +84,21 @@ class ReviewPolicy(_Section):
         return parse_policy(data)
 
 
+_ORDERINGS = {"attainment_order": "policy.attainment_order", "budget_order": "policy.budget_order"}
+
+
 def parse_policy(data: dict[str, Any]) -> ReviewPolicy:
     try:
         return ReviewPolicy.model_validate(data)
     except ValidationError as exc:
+        errors = exc.errors()
+        if len(errors) == 1 and errors[0]["type"] in _ORDERINGS:
+            # The one mistake the dashboard's bounded inputs allow: said in the reader's words.
+            raise PolicyInvalid(code=_ORDERINGS[errors[0]["type"]]) from None
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in errors
         )
-        raise PolicyInvalid(f"The review policy is not valid: {problems}") from None
+        raise PolicyInvalid(code="policy.invalid", params={"problems": problems}) from None
 
 
 def parse_policy_toml(text: str) -> ReviewPolicy:

@@ -40,21 +40,6 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
 }
 
-# How a refusal names what was refused.
-_DOING = {
-    Permission.READ: "read the portfolio",
-    Permission.EDIT_INITIATIVE: "edit initiatives",
-    Permission.RECORD_MEASUREMENT: "record measurements",
-    Permission.IMPORT: "import files",
-    Permission.DECIDE: "record steering decisions",
-    Permission.EVALUATE: "run evaluations",
-    Permission.ADMIN_POLICY: "change the review policy",
-    Permission.ADMIN_USERS: "manage users",
-    Permission.BACKUP: "back up or restore the database",
-    Permission.AUDIT: "export the audit log",
-    Permission.RECORD_ADOPTION: "record adoptions of scaled initiatives",
-}
-
 # Roles whose rights reach only the departments listed on the actor.
 SCOPED_ROLES = frozenset({Role.LEADER, Role.STEERING_MEMBER, Role.KEY_EMPLOYEE})
 
@@ -85,8 +70,8 @@ def authorize(
     *, contributors: Collection[str] = (),
 ) -> None:
     if not can(actor, permission, department, contributors=contributors):
-        where = f" in {department}" if department else ""
         raise NotAllowed(
-            f"{actor.username} ({actor.role.value}) may not {_DOING[permission]}{where}. "
-            "Ask an administrator for the right role or department."
+            code="access.denied_in" if department else "access.denied",
+            params={"user": actor.username, "role": actor.role, "permission": permission,
+                    **({"department": department} if department else {})},
         )

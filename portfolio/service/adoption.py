@@ -51,43 +51,30 @@ def open_departments(
 def _initiative(store: Store, initiative_id: str) -> Initiative:
     initiative = store.initiatives.get(initiative_id)
     if initiative is None:
-        raise NotFound(f"There is no initiative with id {initiative_id!r}.")
+        raise NotFound(code="initiative.not_found", params={"id": initiative_id})
     return initiative
 
 
 def _check(store: Store, initiative: Initiative, department: str, on: date) -> None:
     if initiative.stage not in SPREADING:
-        raise ValidationFailed(
-            f"{initiative.id} is in the {initiative.stage.value} stage; only a scaled "
-            "initiative (scaling or operation) is adopted by other departments. A steering "
-            "group's SCALE decision scales it.",
-            field="initiative_id",
-        )
+        raise ValidationFailed(field="initiative_id", code="adoption.not_scaled",
+                               params={"id": initiative.id, "stage": initiative.stage})
     if department == initiative.department:
-        raise ValidationFailed(
-            f"{department} owns {initiative.id} and has it from the start; record the other "
-            "departments that adopt it.",
-            field="department",
-        )
+        raise ValidationFailed(field="department", code="adoption.owner",
+                               params={"department": department, "id": initiative.id})
     if store.departments.get(department) is None:
-        raise ValidationFailed(
-            f"There is no department named {department!r}; pick a registered department "
-            "(check the spelling).",
-            field="department",
-        )
+        raise ValidationFailed(field="department", code="adoption.unknown_department",
+                               params={"department": department})
     if (earlier := store.adoptions.get(initiative.id, department)) is not None:
-        when = earlier.adopted_on.isoformat() if earlier.adopted_on else "an earlier date"
         raise ValidationFailed(
-            f"{department} already adopted {initiative.id} ({when}); withdraw that entry "
-            "first to correct it.",
             field="department",
+            code="adoption.already" if earlier.adopted_on else "adoption.already_undated",
+            params={"department": department, "id": initiative.id,
+                    **({"on": earlier.adopted_on.isoformat()} if earlier.adopted_on else {})},
         )
     if on > date.today():
-        raise ValidationFailed(
-            f"The adoption date {on.isoformat()} is in the future; record an adoption once "
-            "the department uses the initiative.",
-            field="adopted_on",
-        )
+        raise ValidationFailed(field="adopted_on", code="adoption.future",
+                               params={"on": on.isoformat()})
 
 
 def record_adoption(
@@ -118,10 +105,8 @@ def withdraw_adoption(
         authorize(actor, Permission.RECORD_ADOPTION, scope_of(actor, initiative, department))
         adoption = store.adoptions.get(initiative.id, department)
         if adoption is None:
-            raise NotFound(
-                f"{department!r} has no recorded adoption of {initiative.id}; nothing to "
-                "withdraw (the recorded ones are listed with `failscale adoption list`)."
-            )
+            raise NotFound(code="adoption.none_to_withdraw",
+                           params={"department": department, "id": initiative.id})
         store.adoptions.remove(initiative.id, department)
         audit.record(store, actor, "withdraw", "adoption", f"{initiative.id}/{department}",
                      before=adoption)

@@ -35,7 +35,7 @@ def record_decision(
     with db.transaction() as store:
         initiative = store.initiatives.get(decision.initiative_id)
         if initiative is None:
-            raise NotFound(f"There is no initiative with id {decision.initiative_id!r}.")
+            raise NotFound(code="initiative.not_found", params={"id": decision.initiative_id})
         authorize(actor, Permission.DECIDE, initiative.department)
         evaluation = store.evaluations.latest_for(initiative.id)
         recommendation = evaluation.recommendation if evaluation else None
@@ -76,32 +76,24 @@ def record_decision(
 def _validate(decision: Decision, closing: bool, lesson: str) -> None:
     if decision.is_override and not decision.rationale.strip():
         raise ValidationFailed(
-            f"The recommendation was {decision.recommendation}; deciding {decision.kind} "
-            "overrides it and needs a rationale.",
-            field="rationale",
+            field="rationale", code="decision.override_needs_rationale",
+            params={"recommendation": decision.recommendation, "decision": decision.kind},
         )
     if closing and decision.reason_code not in REASON_CODES:
-        raise ValidationFailed(
-            f"Closing needs a reason code: one of {', '.join(REASON_CODES)}.", field="reason_code"
-        )
+        raise ValidationFailed(field="reason_code", code="decision.reason_code_required",
+                               params={"codes": ", ".join(REASON_CODES)})
     if closing and not lesson.strip():
-        raise ValidationFailed(
-            "Closing is a result: write the lesson learned, so the next department does not "
-            "repeat it.",
-            field="lesson",
-        )
+        raise ValidationFailed(field="lesson", code="decision.lesson_required")
     if not closing and decision.next_review_on is None:
-        raise ValidationFailed("Set the next review date.", field="next_review_on")
+        raise ValidationFailed(field="next_review_on", code="decision.next_review_required")
     if decision.next_review_on and decision.next_review_on <= decision.decided_on:
-        raise ValidationFailed("The next review date must be after the decision date.",
-                               field="next_review_on")
+        raise ValidationFailed(field="next_review_on", code="decision.next_review_after")
 
 
 def _validate_spread(decision: Decision) -> None:
     """Only SCALE spreads: other decisions name no departments."""
     if decision.spread_to and decision.kind is not DecisionKind.SCALE:
-        raise ValidationFailed("Only a SCALE decision spreads to other departments.",
-                               field="spread_to")
+        raise ValidationFailed(field="spread_to", code="decision.spread_only_scale")
 
 
 def _ensure_department(store: Store, actor: Actor, name: str) -> None:
@@ -122,7 +114,7 @@ def add_lesson(db: Database, actor: Actor, initiative_id: str, text: str, on: da
     with db.transaction() as store:
         initiative = store.initiatives.get(initiative_id)
         if initiative is None:
-            raise NotFound(f"There is no initiative with id {initiative_id!r}.")
+            raise NotFound(code="initiative.not_found", params={"id": initiative_id})
         authorize(actor, Permission.EDIT_INITIATIVE, initiative.department)
         return _add_lesson(store, actor, Lesson(
             initiative_id=initiative_id, text=text, author=actor.username, created_on=on,

@@ -109,11 +109,7 @@ def kind_of(path: Path) -> ImportKind:
         if all(({c.name, *c.also} & header) for c in columns if c.required)
     ]
     if len(matches) != 1:
-        raise FileUnreadable(
-            f"{path.name}: cannot tell whether this is an initiatives, kpis or measurements "
-            "file. Start its name with the kind (e.g. measurements-2025-06.csv) or use the "
-            "columns of docs/import-formats.md."
-        )
+        raise FileUnreadable(code="import.unknown_kind", params={"file": path.name})
     return matches[0]
 
 

@@ -26,11 +26,8 @@ def _check_stage(initiative: Initiative, before: Initiative | None, kpis: Sequen
         before is None or before.stage is not Stage.EXPERIMENT
     )
     if entering and (missing := missing_decision_rule(initiative, kpis)):
-        raise ValidationFailed(
-            f"{initiative.id} cannot move to the experiment stage without "
-            f"{' and '.join(missing)}. Add them first.",
-            field="stage",
-        )
+        raise ValidationFailed(field="stage", code="initiative.experiment_needs_rule",
+                               params={"id": initiative.id, "missing": tuple(missing)})
 
 
 def _ensure_department(store: Store, actor: Actor, name: str) -> None:
@@ -46,7 +43,8 @@ def save_initiative(
     """Register a new initiative or edit one, with its KPIs, in one unit of work."""
     for kpi in kpis:
         if kpi.initiative_id != initiative.id:
-            raise ValidationFailed(f"KPI {kpi.name} belongs to another initiative", field="kpis")
+            raise ValidationFailed(field="kpis", code="kpi.other_initiative",
+                                   params={"kpi": kpi.name})
     with db.transaction() as store:
         before = store.initiatives.get(initiative.id)
         authorize(actor, Permission.EDIT_INITIATIVE, initiative.department)
@@ -79,7 +77,7 @@ def save_kpi(db: Database, actor: Actor, kpi: Kpi) -> None:
     with db.transaction() as store:
         initiative = store.initiatives.get(kpi.initiative_id)
         if initiative is None:
-            raise NotFound(f"Initiative {kpi.initiative_id} does not exist.")
+            raise NotFound(code="initiative.not_found", params={"id": kpi.initiative_id})
         authorize(actor, Permission.EDIT_INITIATIVE, initiative.department)
         _save_kpi(store, actor, kpi)
 
@@ -90,15 +88,15 @@ def record_measurement(db: Database, actor: Actor, measurement: Measurement) -> 
     with db.transaction() as store:
         initiative = store.initiatives.get(measurement.initiative_id)
         if initiative is None:
-            raise NotFound(f"Initiative {measurement.initiative_id} does not exist.")
+            raise NotFound(code="initiative.not_found",
+                           params={"id": measurement.initiative_id})
         authorize(actor, Permission.RECORD_MEASUREMENT, initiative.department,
                   contributors=store.contributors.for_initiative(initiative.id))
         kpi_id = store.kpis.id_of(measurement.initiative_id, measurement.kpi)
         if kpi_id is None:
-            raise ValidationFailed(
-                f"{measurement.initiative_id} has no KPI named {measurement.kpi!r}; add it first.",
-                field="kpi",
-            )
+            raise ValidationFailed(field="kpi", code="measurement.unknown_kpi",
+                                   params={"id": measurement.initiative_id,
+                                           "kpi": measurement.kpi})
         before = store.measurements.get(kpi_id, measurement.on)
         store.measurements.save(kpi_id, measurement)
         entity_id = f"{measurement.initiative_id}/{measurement.kpi}/{measurement.on.isoformat()}"

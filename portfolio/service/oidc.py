@@ -71,11 +71,10 @@ def user_from_claims(
     role. A steering member's department claim may name their steering group."""
     username = next((v for c in USERNAME_CLAIMS for v in _values(claims, c)), "")
     if not username:
-        raise SignInFailed("The identity provider sent no user name; ask your IT department.")
+        raise SignInFailed(code="signin.no_username")
     role = role_from_claims(claims, mapping)
     if role is None:
-        raise SignInFailed(f"{username} has no Fail or Scale role at the identity provider; "
-                           "ask an administrator to give you one.")
+        raise SignInFailed(code="signin.no_role", params={"username": username})
     departments = _values(claims, mapping.department_claim)
     group = next((d for d in departments if d in steering_groups), "")
     steering = role is Role.STEERING_MEMBER and group
@@ -113,5 +112,5 @@ def oidc_sign_in(db: Database, claims: Mapping[str, Any], mapping: ClaimMapping)
                             "departments": list(actor.departments),
                             **({"reason": "disabled"} if disabled else {})})
     if disabled:
-        raise SignInFailed(f"The user {user.username!r} is disabled. Ask an administrator.")
+        raise SignInFailed(code="user.disabled", params={"username": user.username})
     return SignedIn(actor, must_change_password=False)

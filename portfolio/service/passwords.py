@@ -46,11 +46,9 @@ def one_time_password() -> str:
 def check_policy(password: str, username: str, min_length: int) -> None:
     """The password policy of docs/security.md; ValidationFailed(field="password") says why."""
     if len(password) < min_length:
-        raise ValidationFailed(f"Choose a password of at least {min_length} characters.",
-                               field="password")
+        raise ValidationFailed(field="password", code="password.too_short",
+                               params={"min_length": min_length})
     if username.lower() in password.lower():
-        raise ValidationFailed("The password must not contain your user name.",
-                               field="password")
+        raise ValidationFailed(field="password", code="password.contains_username")
     if password.lower() in COMMON or len(set(password)) < 4:
-        raise ValidationFailed("That password is too easy to guess; choose another.",
-                               field="password")
+        raise ValidationFailed(field="password", code="password.too_easy")

@@ -74,10 +74,7 @@ def activate_policy(db: Database, actor: Actor, candidate: ReviewPolicy) -> Revi
     with db.transaction() as store:
         current = active_policy(store)
         if candidate.thresholds() == current.thresholds():
-            raise ValidationFailed(
-                "The new version has the same thresholds as the active one: change at least "
-                "one value.", field="policy",
-            )
+            raise ValidationFailed(field="policy", code="policy.unchanged")
         newest = max((p.version for p in store.policies.versions() if p.name == candidate.name),
                      default=0)
         policy = parse_policy({**candidate.model_dump(), "version": newest + 1})

@@ -93,7 +93,7 @@ def initiative_detail(db: Database, actor: Actor, initiative_id: str) -> Initiat
     with db.reading() as store:
         initiative = store.initiatives.get(initiative_id)
         if initiative is None:
-            raise NotFound(f"There is no initiative with id {initiative_id!r}.")
+            raise NotFound(code="initiative.not_found", params={"id": initiative_id})
         history = store.evaluations.history(initiative_id, limit=50)
         return InitiativeDetail(
             initiative=initiative,

@@ -124,10 +124,8 @@ def _group_departments(store: Store, group: str) -> tuple[str, ...]:
     members = tuple(d.name for d in departments if group and d.steering_group == group)
     if not members:
         known = sorted({d.steering_group for d in departments if d.steering_group})
-        raise NotFound(
-            f"There is no steering group named {group!r}. "
-            f"Known groups: {', '.join(known) or 'none — set one on a department first'}."
-        )
+        raise NotFound(code="steering.unknown_group" if known else "steering.no_groups",
+                       params={"group": group, **({"known": tuple(known)} if known else {})})
     return members
 
 
@@ -193,11 +191,9 @@ def minutes_material(db: Database, actor: Actor, group: str, on: date) -> Minute
             days = sorted({
                 d.decided_on for d in store.decisions.for_initiatives(list(initiatives))
             }, reverse=True)[:5]
-            recent = ", ".join(d.isoformat() for d in days) or "none yet"
-            raise NotFound(
-                f"{group} recorded no decisions on {on.isoformat()}. "
-                f"Its most recent decision days: {recent}."
-            )
+            raise NotFound(code="steering.no_decisions_on", params={
+                "group": group, "on": on.isoformat(),
+                "recent": tuple(d.isoformat() for d in days)})
         entries = tuple(
             MinutesEntry(
                 decision=d,

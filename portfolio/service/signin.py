@@ -16,10 +16,10 @@ from portfolio.errors import SignInFailed
 from portfolio.models import Actor, Role
 from portfolio.service import audit
 from portfolio.service.passwords import hash_password, needs_rehash, verify
-from portfolio.service.users import actor_of
+from portfolio.service.sessions import SessionLimits, digest, open_session, plausible
+from portfolio.service.users import actor_for, actor_of
 from portfolio.storage import Database
 
-WRONG = "Wrong user name or password."
 ANONYMOUS = Actor(username="anonymous", role=Role.VIEWER)
 MAX_USERNAME = 100
 
@@ -36,6 +36,8 @@ class LockOut:
 class SignedIn:
     actor: Actor
     must_change_password: bool
+    session: str | None = None
+    """The session's token, for the browser to keep (local accounts; see sessions)."""
 
 
 def _now() -> datetime:
@@ -54,15 +56,15 @@ def sign_in(db: Database, username: str, password: str, lock_out: LockOut) -> Si
     """The signed-in Actor, or SignInFailed saying only what the person may know."""
     username = username.strip()[:MAX_USERNAME]
     now = _now()
-    outcome: SignedIn | str
+    outcome: SignedIn | SignInFailed
     with db.transaction() as store:
         failures = store.users.failures_since(username, now - timedelta(minutes=lock_out.minutes))
         wait = locked_for(failures, lock_out, now)
         if wait:
             audit.record(store, ANONYMOUS, "sign_in_locked", "user", username,
                          after={"minutes_left": wait})
-            outcome = (f"Too many failed sign-ins for {username}. Try again in {wait} "
-                       "minutes, or ask an administrator to reset your password.")
+            outcome = SignInFailed(code="signin.locked",
+                                   params={"username": username, "minutes": wait})
         else:
             user = store.users.get(username)
             stored = store.users.password_hash(username) if user else None
@@ -72,7 +74,7 @@ def sign_in(db: Database, username: str, password: str, lock_out: LockOut) -> Si
                        else "disabled")
                 audit.record(store, ANONYMOUS, "sign_in_failed", "user", username,
                              after={"reason": why})
-                outcome = WRONG
+                outcome = SignInFailed(code="signin.wrong")
             else:
                 if needs_rehash(stored):
                     store.users.set_password(username, hash_password(password),
@@ -80,15 +82,58 @@ def sign_in(db: Database, username: str, password: str, lock_out: LockOut) -> Si
                 actor = actor_of(user, store.departments.all())
                 audit.record(store, actor, "sign_in", "user", username,
                              after={"method": "password"})
-                outcome = SignedIn(actor, user.must_change_password)
-    if isinstance(outcome, str):  # raised after the commit: the failure stays recorded
-        raise SignInFailed(outcome)
+                outcome = SignedIn(actor, user.must_change_password,
+                                   open_session(store, username, now))
+    if isinstance(outcome, SignInFailed):  # raised after the commit: it stays recorded
+        raise outcome
     return outcome
 
 
-def sign_out(db: Database, actor: Actor, *, idle: bool = False) -> None:
-    """Record the end of a session: signed out, or expired after the idle time."""
+def resume_session(db: Database, token: str | None, limits: SessionLimits) -> SignedIn | None:
+    """The user a new browser tab's session token belongs to, re-read from the store (a
+    changed role applies); None when the session has ended, idled or grown too old, or
+    the account is disabled or gone."""
+    if not plausible(token):
+        return None
+    key, now = digest(token or ""), _now()
     with db.transaction() as store:
+        limits.end_stale(store, now)
+        session = store.sessions.get(key)
+        user = store.users.get(session.username) if session else None
+        if session is None or user is None or not user.active:
+            store.sessions.end(key)
+            return None
+        store.sessions.touch(key, now)
+        actor = actor_of(user, store.departments.all())
+        audit.record(store, actor, "resume_session", "user", user.username)
+    return SignedIn(actor, user.must_change_password, token)
+
+
+def session_actor(db: Database, username: str, token: str | None) -> Actor | None:
+    """The Actor of a tab's live session, as the store has it now (a changed role applies
+    at once); None once the session has ended (signed out in another tab, a password
+    reset). An account that is gone or disabled raises, as users.actor_for does."""
+    actor = actor_for(db, username)
+    with db.reading() as store:
+        alive = plausible(token) and store.sessions.get(digest(token or "")) is not None
+    return actor if alive else None
+
+
+def keep_alive(db: Database, token: str | None) -> None:
+    """The session is in use: its idle time starts again (the dashboard calls this at most
+    once a minute, not on every click)."""
+    if plausible(token):
+        with db.transaction() as store:
+            store.sessions.touch(digest(token or ""), _now())
+
+
+def sign_out(
+    db: Database, actor: Actor, *, idle: bool = False, session: str | None = None
+) -> None:
+    """Record the end of a session, signed out or idle, and end its token too."""
+    with db.transaction() as store:
+        if plausible(session):
+            store.sessions.end(digest(session or ""))
         audit.record(store, actor, "session_expired" if idle else "sign_out", "user",
                      actor.username)
 

@@ -47,10 +47,9 @@ def actor_for(db: Database, username: str) -> Actor:
     with db.reading() as store:
         user = store.users.get(username)
         if user is None:
-            raise NotFound(f"There is no user {username!r}. An administrator adds users with "
-                           "`failscale user add` or on the Users page.")
+            raise NotFound(code="user.unknown", params={"username": username})
         if not user.active:
-            raise NotAllowed(f"The user {username!r} is disabled. Ask an administrator.")
+            raise NotAllowed(code="user.disabled", params={"username": username})
         return actor_of(user, store.departments.all())
 
 
@@ -64,23 +63,20 @@ def _validate(store: Store, user: User) -> None:
     known = {d.name: d for d in store.departments.all()}
     unknown = [d for d in user.departments if d not in known]
     if unknown:
-        raise ValidationFailed(f"Unknown department(s): {', '.join(unknown)}. "
-                               f"Known: {', '.join(sorted(known)) or 'none'}.",
-                               field="departments")
+        raise ValidationFailed(field="departments", code="user.unknown_departments",
+                               params={"unknown": tuple(unknown), "known": tuple(sorted(known))})
     if user.steering_group and user.role is not Role.STEERING_MEMBER:
-        raise ValidationFailed("Only a steering member belongs to a steering group.",
-                               field="steering_group")
+        raise ValidationFailed(field="steering_group", code="user.steering_group_role")
     groups = {d.steering_group for d in known.values() if d.steering_group}
     if user.steering_group and user.steering_group not in groups:
-        raise ValidationFailed(f"There is no steering group {user.steering_group!r}. "
-                               f"Known: {', '.join(sorted(groups)) or 'none'}.",
-                               field="steering_group")
+        raise ValidationFailed(field="steering_group", code="user.unknown_steering_group",
+                               params={"group": user.steering_group,
+                                       "known": tuple(sorted(groups))})
     if user.role is Role.LEADER and not user.departments:
-        raise ValidationFailed("A leader needs at least one department.", field="departments")
+        raise ValidationFailed(field="departments", code="user.leader_needs_department")
     if (user.role is Role.STEERING_MEMBER and not user.steering_group
             and not user.departments):
-        raise ValidationFailed("A steering member needs a steering group (or departments).",
-                               field="steering_group")
+        raise ValidationFailed(field="steering_group", code="user.steering_needs_group")
 
 
 def _create(store: Store, actor: Actor, user: User, password: str, *, must_change: bool) -> None:
@@ -96,8 +92,8 @@ def add_user(db: Database, actor: Actor, user: User) -> Issued:
     password = one_time_password()
     with db.transaction() as store:
         if store.users.get(user.username) is not None:
-            raise ValidationFailed(f"The user {user.username!r} exists already.",
-                                   field="username")
+            raise ValidationFailed(field="username", code="user.exists",
+                                   params={"username": user.username})
         _validate(store, user)
         _create(store, actor, user, password, must_change=True)
     return Issued(user, password)
@@ -106,7 +102,7 @@ def add_user(db: Database, actor: Actor, user: User) -> Issued:
 def _existing(store: Store, username: str) -> User:
     user = store.users.get(username)
     if user is None:
-        raise NotFound(f"There is no user {username!r}.")
+        raise NotFound(code="user.not_found", params={"username": username})
     return user
 
 
@@ -115,8 +111,7 @@ def _keep_an_admin(store: Store, before: User, after: User) -> None:
             after.role is Role.ADMIN and after.active):
         admins = [u for u in store.users.all() if u.role is Role.ADMIN and u.active]
         if len(admins) <= 1:
-            raise ValidationFailed("At least one active administrator must remain.",
-                                   field="role")
+            raise ValidationFailed(field="role", code="user.last_admin")
 
 
 def update_user(db: Database, actor: Actor, user: User) -> User:
@@ -142,6 +137,8 @@ def set_active(db: Database, actor: Actor, username: str, active: bool) -> User:
         _keep_an_admin(store, before, after)
         if after != before:
             store.users.save(after)
+            if not active:
+                store.sessions.end_all_of(username)  # signed out in every open tab
             audit.record(store, actor, "enable" if active else "disable", "user", username,
                          before, after)
     return after
@@ -154,6 +151,7 @@ def reset_password(db: Database, actor: Actor, username: str) -> Issued:
     with db.transaction() as store:
         user = _existing(store, username).model_copy(update={"must_change_password": True})
         store.users.set_password(username, hash_password(password), must_change=True)
+        store.sessions.end_all_of(username)  # whoever knew the old password is out
         audit.record(store, actor, "reset_password", "user", username,
                      after={"must_change_password": True})
     return Issued(user, password)
@@ -165,12 +163,11 @@ def change_password(
     """A user changes their own password (required after a one-time password)."""
     check_policy(new, actor.username, min_length)
     if new == current:
-        raise ValidationFailed("Choose a new password, not the current one.", field="password")
+        raise ValidationFailed(field="password", code="password.same")
     with db.transaction() as store:
         user = _existing(store, actor.username)
         if not verify(store.users.password_hash(actor.username), current):
-            raise ValidationFailed("The current password is not right.",
-                                   field="current_password")
+            raise ValidationFailed(field="current_password", code="password.current_wrong")
         store.users.set_password(user.username, hash_password(new), must_change=False)
         audit.record(store, actor, "change_password", "user", user.username,
                      after={"must_change_password": False})
@@ -224,12 +221,12 @@ def assign_contributor(
     with db.transaction() as store:
         initiative = store.initiatives.get(initiative_id)
         if initiative is None:
-            raise NotFound(f"There is no initiative with id {initiative_id!r}.")
+            raise NotFound(code="initiative.not_found", params={"id": initiative_id})
         authorize(actor, Permission.EDIT_INITIATIVE, initiative.department)
         user = _existing(store, username)
         if user.role is not Role.KEY_EMPLOYEE:
-            raise ValidationFailed(f"{username} is a {user.role.value}; only key employees are "
-                                   "assigned to initiatives.", field="username")
+            raise ValidationFailed(field="username", code="user.not_key_employee",
+                                   params={"username": username, "role": user.role})
         change = (store.contributors.assign if assigned else store.contributors.unassign)
         changed = change(initiative_id, username)
         if changed:

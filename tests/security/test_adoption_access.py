@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from portfolio.errors import NotAllowed
+from portfolio.i18n import ROLE_LABELS
 from portfolio.models import Role, Stage
 from portfolio.service.adoption import record_adoption, withdraw_adoption
 from portfolio.storage import Database
@@ -59,7 +60,8 @@ def test_a_role_may_record_an_adoption_only_where_the_role_model_allows(
         record_adoption(spreading, actor, initiative, department, AS_OF)
         assert trail(spreading) == before + 1
     else:
-        with pytest.raises(NotAllowed, match=f"{actor.username} \\({role.value}\\) may not "
+        label = ROLE_LABELS[role]["en"]
+        with pytest.raises(NotAllowed, match=f"{actor.username} \\({label}\\) may not "
                            "record adoptions of scaled initiatives in .*Ask an administrator"):
             record_adoption(spreading, actor, initiative, department, AS_OF)
         assert trail(spreading) == before

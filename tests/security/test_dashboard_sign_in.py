@@ -115,7 +115,7 @@ def test_a_disabled_account_is_signed_out_at_its_next_click(logins, demo_db: Dat
     set_active(demo_db, Actor.operator(), "jonas.kristensen", False)
     at.run()
     assert [t.value for t in at.title] == [SIGN_IN_DA]
-    assert "disabled" in at.info[0].value
+    assert "er deaktiveret" in at.info[0].value  # jonas reads Danish
 
 
 def test_an_administrator_exports_the_audit_log_from_the_users_page(logins) -> None:
@@ -124,3 +124,15 @@ def test_an_administrator_exports_the_audit_log_from_the_users_page(logins) -> N
     at.button(key="audit_prep").click().run()
     assert not at.exception, at.exception
     assert at.get("download_button"), "no download offered"
+
+
+def test_signing_out_in_another_tab_signs_this_tab_out_at_its_next_click(
+    logins, demo_db: Database
+) -> None:
+    from portfolio.service.signin import sign_out
+
+    at = signed_in("karen.holm", logins["karen.holm"])
+    sign_out(demo_db, at.session_state["actor"], session=at.session_state["auth_session_token"])
+    at.run()
+    assert [t.value for t in at.title] == [SIGN_IN_DA]
+    assert "logget ud i en anden fane" in at.info[0].value

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from portfolio.errors import NotAllowed
+from portfolio.i18n import ROLE_LABELS
 from portfolio.models import Actor, Decision, DecisionKind, Measurement, Person, Role, User
 from portfolio.review.policy import default_policy
 from portfolio.service import (
@@ -152,7 +153,8 @@ def test_a_role_may_do_only_what_the_role_model_allows(
         use_case(portfolio, ACTORS[role], tmp_path)
         assert audit_count() > before if write else audit_count() == before
     else:
-        with pytest.raises(NotAllowed, match=f"{ACTORS[role].username} \\({role.value}\\) "
+        label = ROLE_LABELS[role]["en"]
+        with pytest.raises(NotAllowed, match=f"{ACTORS[role].username} \\({label}\\) "
                            "may not .*Ask an administrator"):
             use_case(portfolio, ACTORS[role], tmp_path)
         assert audit_count() == before
