@@ -33,6 +33,7 @@ def dashboard_command(settings: Settings, port: int) -> list[str]:
         str(BIN / "streamlit"), "run", str(app),
         "--server.headless=true", f"--server.port={port}",
         "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
+        "--client.toolbarMode=viewer",  # no "Deploy" or developer menu for end users
     ]
 
 

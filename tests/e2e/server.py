@@ -9,7 +9,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -17,9 +16,11 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from failscale.processes import dashboard_command
 from portfolio.models import Actor
 from portfolio.service.evaluation import evaluate_now
 from portfolio.service.setup import initialise, seed_demo
+from portfolio.settings import Settings
 from portfolio.storage import Database
 
 ROOT = Path(__file__).parents[2]
@@ -65,9 +66,7 @@ def dashboard(
            # Nothing listens here: "run now" evaluates in-process in the test server.
            "FAILSCALE_PREFECT_API_URL": "http://127.0.0.1:9/api"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-         "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
-         "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
+        [*dashboard_command(Settings(), port), "--server.address=127.0.0.1"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
