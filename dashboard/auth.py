@@ -6,11 +6,18 @@ dashboard.context.current_actor reads it for every page. Each run re-reads a loc
 account (a disabled user or a changed role applies at once), ends a session idle for
 FAILSCALE_SESSION_IDLE_MINUTES, and holds a user with a one-time password on the
 change-password form. Whatever a page shows, the core checks every use case again.
+
+A reload or a second tab starts a new Streamlit session. For local accounts the browser
+keeps the sign-in's session token in a cookie (set by a script on the next run, as
+Streamlit cannot set cookies itself), and a new session without an Actor resumes from it
+once (portfolio.service.sessions); signing out ends the token and clears the cookie.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import json
+from contextlib import suppress
+from datetime import UTC, datetime, timedelta
 
 import streamlit as st
 
@@ -18,16 +25,31 @@ from dashboard.context import ACTOR, database, settings
 from dashboard.feedback import attempt, message, succeeded
 from dashboard.labels import t
 from dashboard.safe_text import md
-from portfolio.errors import PortfolioError
+from portfolio.errors import DatabaseBusy, PortfolioError
 from portfolio.models import Actor
 from portfolio.service.oidc import ClaimMapping, oidc_sign_in
-from portfolio.service.signin import LockOut, SignedIn, idle_expired, sign_in, sign_out
-from portfolio.service.users import actor_for, change_password
+from portfolio.service.sessions import COOKIE, SessionLimits
+from portfolio.service.signin import (
+    LockOut,
+    SignedIn,
+    idle_expired,
+    keep_alive,
+    resume_session,
+    session_actor,
+    sign_in,
+    sign_out,
+)
+from portfolio.service.users import change_password
 
 SOURCE = "auth_source"  # "local" or "oidc"; absent when a test put an Actor in the session
 LAST_SEEN = "auth_last_seen"
 MUST_CHANGE = "auth_must_change_password"
 NOTICE = "auth_notice"
+TOKEN = "auth_session_token"
+COOKIE_TO_WRITE = "auth_cookie_to_write"  # the token to keep, or "" to forget it
+RESUMED_FROM = "auth_resumed_from"  # the cookie this tab tried, so it is tried only once
+LAST_TOUCH = "auth_last_touch"
+KEEP_ALIVE_EVERY = timedelta(minutes=1)
 
 
 def _now() -> datetime:
@@ -45,6 +67,9 @@ def signed_in_actor(lang: str) -> Actor:
             st.session_state[ACTOR] = actor
         return actor
     actor = st.session_state.get(ACTOR)
+    if not isinstance(actor, Actor) and config.auth_mode == "local":
+        _resumed(config.session_idle_minutes, config.session_max_hours, lang)
+    _write_cookie(config.session_max_hours)
     if isinstance(actor, Actor):
         now = _now()
         if idle_expired(st.session_state.get(LAST_SEEN), now, config.session_idle_minutes):
@@ -53,12 +78,54 @@ def signed_in_actor(lang: str) -> Actor:
                                          minutes=config.session_idle_minutes)
         elif (current := _still_valid(actor, lang)) is not None:
             st.session_state[LAST_SEEN] = now
+            _keep_alive(now)
             if st.session_state.get(MUST_CHANGE):
                 _change_password_page(current, lang)
                 st.stop()
             return current
     _sign_in_page(lang)
     st.stop()
+
+
+def _resumed(idle_minutes: int, max_hours: int, lang: str) -> None:
+    """A new tab of a signed-in browser: sign in as the cookie's session, if it lives, and
+    run again."""
+    token = st.context.cookies.get(COOKIE)
+    if not isinstance(token, str) or st.session_state.get(RESUMED_FROM) == token:
+        return  # (under AppTest the cookies are a mock)
+    st.session_state[RESUMED_FROM] = token
+    signed = attempt(lambda: resume_session(database(), token,
+                                            SessionLimits(idle_minutes, max_hours)), lang)
+    if signed is None:
+        st.session_state[COOKIE_TO_WRITE] = ""
+        return
+    _begin(signed, "local")
+    st.rerun()  # this run chose its language before anyone was signed in
+
+
+def _keep_alive(now: datetime) -> None:
+    """Tell the store the session is in use, so a reload within the idle time resumes it."""
+    token = st.session_state.get(TOKEN)
+    last = st.session_state.get(LAST_TOUCH)
+    if token and (last is None or now - last >= KEEP_ALIVE_EVERY):
+        st.session_state[LAST_TOUCH] = now
+        with suppress(PortfolioError):  # a busy database: the next minute will do
+            keep_alive(database(), token)
+
+
+def _write_cookie(max_hours: int) -> None:
+    """Keep (or forget) the session token in the browser. Only our own token_urlsafe
+    characters are written, JSON-quoted; SameSite=Strict, and Secure over HTTPS."""
+    token = st.session_state.pop(COOKIE_TO_WRITE, None)
+    if token is None:
+        return
+    age = max_hours * 3600 if token else 0
+    st.html(
+        "<script>document.cookie = " + json.dumps(f"{COOKIE}={token}") + " + "
+        + json.dumps(f"; Path=/; Max-Age={age}; SameSite=Strict")
+        + " + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 def _still_valid(actor: Actor, lang: str) -> Actor | None:
@@ -70,33 +137,52 @@ def _still_valid(actor: Actor, lang: str) -> Actor | None:
     if source != "local":
         return actor
     try:
-        fresh = actor_for(database(), actor.username)
+        fresh = session_actor(database(), actor.username, st.session_state.get(TOKEN))
+    except DatabaseBusy:
+        return actor  # the page's own use cases will say so; stay signed in
     except PortfolioError as exc:
         _forget()
+        st.session_state[COOKIE_TO_WRITE] = ""
         st.session_state[NOTICE] = f"{t('account_gone', lang)} {message(exc, lang)}"
+        return None
+    if fresh is None:  # signed out in another tab, or the password was reset
+        _forget()
+        st.session_state[COOKIE_TO_WRITE] = ""
+        st.session_state[NOTICE] = t("session_ended", lang)
         return None
     st.session_state[ACTOR] = fresh
     return fresh
 
 
-def _start(signed: SignedIn, source: str) -> None:
+def _begin(signed: SignedIn, source: str) -> None:
     st.session_state[ACTOR] = signed.actor
     st.session_state[SOURCE] = source
     st.session_state[LAST_SEEN] = _now()
     st.session_state[MUST_CHANGE] = signed.must_change_password
     st.session_state["lang"] = signed.actor.language
+    if signed.session:
+        st.session_state[TOKEN] = signed.session
+
+
+def _start(signed: SignedIn, source: str) -> None:
+    _begin(signed, source)
+    if signed.session:
+        st.session_state[COOKIE_TO_WRITE] = signed.session
     st.rerun()
 
 
 def _forget() -> None:
-    for key in (ACTOR, SOURCE, LAST_SEEN, MUST_CHANGE):
+    for key in (ACTOR, SOURCE, LAST_SEEN, MUST_CHANGE, TOKEN, LAST_TOUCH):
         st.session_state.pop(key, None)
 
 
 def _end(actor: Actor, *, idle: bool) -> None:
     source = st.session_state.get(SOURCE)
+    token = st.session_state.get(TOKEN)
     _forget()
-    attempt(lambda: sign_out(database(), actor, idle=idle), "en")
+    if token:
+        st.session_state[COOKIE_TO_WRITE] = ""
+    attempt(lambda: sign_out(database(), actor, idle=idle, session=token), "en")
     if source == "oidc":
         st.logout()
 

@@ -15,6 +15,12 @@ AUTH_LABELS: dict[str, dict[str, str]] = {
         "en": "Your session expired after {minutes} minutes without activity; sign in again.",
         "da": "Din session udløb efter {minutes} minutter uden aktivitet; log ind igen.",
     },
+    "session_ended": {
+        "en": "Your session has ended (signed out in another tab, or by an administrator); "
+              "sign in again.",
+        "da": "Din session er afsluttet (logget ud i en anden fane eller af en "
+              "administrator); log ind igen.",
+    },
     "account_gone": {"en": "Your account can no longer be used:",
                      "da": "Din konto kan ikke længere bruges:"},
     "change_password_title": {"en": "Choose your own password",

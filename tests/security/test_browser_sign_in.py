@@ -62,3 +62,33 @@ def test_a_leader_signs_in_and_is_not_offered_the_admin_pages(
     expect(nav.get_by_text("Registrér / ret")).to_be_visible()
     expect(nav.get_by_text("Brugere")).to_have_count(0)
     expect(nav.get_by_text("Reviewpolitik")).to_have_count(0)
+    expect(page.get_by_role("button", name="Deploy")).to_have_count(0)  # no developer menu
+
+
+def test_a_reload_or_a_new_tab_stays_signed_in_until_the_user_signs_out(
+    browser_page: Page, signed_app
+) -> None:
+    url, logins = signed_app
+    page = browser_page
+    page.goto(url)
+    page.get_by_role("textbox", name="User name").fill("karen.holm")
+    page.get_by_role("textbox", name="Password").fill(logins["karen.holm"])
+    page.get_by_role("button", name="Sign in").click()
+    board = page.get_by_test_id("stSidebarNav").get_by_text("Porteføljetavle")
+    expect(board).to_be_visible()
+    (cookie,) = [c for c in page.context.cookies() if c["name"] == "failscale_session"]
+    assert cookie["sameSite"] == "Strict" and len(cookie["value"]) >= 43
+
+    page.reload()
+    expect(board).to_be_visible()
+    other = page.context.new_page()
+    other.goto(url + "/lessons")
+    expect(other.get_by_test_id("stSidebarNav").get_by_text("Porteføljetavle")).to_be_visible()
+
+    page.get_by_role("button", name="Log ud").click()
+    expect(page.get_by_role("heading", name="Log ind i Fail or Scale")).to_be_visible()
+    page.reload()
+    expect(page.get_by_role("heading", name="Sign in to Fail or Scale")).to_be_visible()
+    assert not [c for c in page.context.cookies() if c["name"] == "failscale_session"]
+    other.get_by_test_id("stSidebarNav").get_by_text("Porteføljetavle").click()
+    expect(other.get_by_text("logget ud i en anden fane")).to_be_visible()
