@@ -124,6 +124,9 @@ def synth(
     anchor: Annotated[
         str | None, typer.Option(help="Newest measurement date (YYYY-MM-DD); default today")
     ] = None,
+    organisations: Annotated[int | None, typer.Option(
+        help="Organisations sharing the initiatives (1-103); default one per 500 initiatives"
+    )] = None,
 ) -> None:
     """Fill an empty database with a synthetic national portfolio (for benchmarks)."""
     from portfolio.service.setup import initialise
@@ -133,7 +136,8 @@ def synth(
     db = _database(settings)
     initialise(db, _actor())
     day = _parse_date(anchor) if anchor else date.today()
-    report = generate_portfolio(db, _actor(), SynthSpec(initiatives, measurements, seed, day))
+    spec = SynthSpec(initiatives, measurements, seed, day, organisations)
+    report = generate_portfolio(db, _actor(), spec)
     c = report.counts
     typer.echo(
         f"Synthetic portfolio in {settings.db}: {c.initiatives} initiatives in "

@@ -15,7 +15,7 @@ from portfolio.models import Actor
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
 from portfolio.storage import Database
-from portfolio.storage.synthetic import SynthCounts
+from portfolio.storage.synthetic import MAX_ORGANISATIONS, SynthCounts
 
 MAX_INITIATIVES = 1_000_000
 MAX_MEASUREMENTS = 1_000_000_000
@@ -28,6 +28,8 @@ class SynthSpec:
     seed: int
     anchor: date
     """Newest measurement date; review dates spread around it."""
+    organisations: int | None = None
+    """How many organisations share the initiatives; default one per 500 initiatives."""
 
     def check(self) -> None:
         if not 1 <= self.initiatives <= MAX_INITIATIVES:
@@ -38,6 +40,11 @@ class SynthSpec:
             raise ValidationFailed(
                 f"--measurements must be between 0 and {MAX_MEASUREMENTS:,}.",
                 field="measurements",
+            )
+        if self.organisations is not None and not 1 <= self.organisations <= MAX_ORGANISATIONS:
+            raise ValidationFailed(
+                f"--organisations must be between 1 and {MAX_ORGANISATIONS} (98 "
+                "municipalities and 5 regions).", field="organisations",
             )
 
 
@@ -65,7 +72,7 @@ def generate_portfolio(db: Database, actor: Actor, spec: SynthSpec) -> SynthRepo
             )
         counts = store.synthetic.generate(
             initiatives=spec.initiatives, measurements=spec.measurements, seed=spec.seed,
-            anchor=spec.anchor,
+            anchor=spec.anchor, organisations=spec.organisations,
         )
         audit.record(store, actor, "synthesise", "portfolio", f"seed-{spec.seed}",
                      after={"anchor": spec.anchor.isoformat(), **counts.__dict__})

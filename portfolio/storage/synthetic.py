@@ -16,6 +16,9 @@ from datetime import date
 
 import duckdb
 
+MAX_ORGANISATIONS = 103
+"""98 municipalities and 5 regions, each with six departments and a steering group."""
+
 _MACRO = (
     "CREATE OR REPLACE TEMP MACRO synth_u(seed, key, salt) AS "
     "(hash(seed, key, salt) % 1000003)::DOUBLE / 1000003"
@@ -264,10 +267,12 @@ class Synthetic:
     con: duckdb.DuckDBPyConnection
 
     def generate(
-        self, *, initiatives: int, measurements: int, seed: int, anchor: date
+        self, *, initiatives: int, measurements: int, seed: int, anchor: date,
+        organisations: int | None = None,
     ) -> SynthCounts:
-        """Write the synthetic portfolio; ids are SYN-000001 … (the caller checks emptiness)."""
-        organisations = max(1, min(103, -(-initiatives // 500)))
+        """Write the synthetic portfolio; ids are SYN-000001 … (the caller checks emptiness).
+        Without `organisations`, one per 500 initiatives (at most MAX_ORGANISATIONS)."""
+        organisations = organisations or max(1, min(MAX_ORGANISATIONS, -(-initiatives // 500)))
         params = {"orgs": organisations, "initiatives": initiatives,
                   "measurements": measurements, "seed": seed, "anchor": anchor}
         self.con.execute("SET enable_progress_bar = false")  # no bars in CLI output

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from portfolio.errors import ValidationFailed
 from portfolio.models import (
     Actor,
     Adoption,
@@ -175,3 +176,26 @@ def test_the_lessons_search_finds_synthetic_lessons_by_a_word(portfolio: Databas
     assert any(s.parked for s in everything.shelf) and any(
         not s.parked for s in everything.shelf)
     assert any(s.initiative.adopted_departments for s in everything.spread)
+
+
+def test_the_initiatives_can_be_shared_by_as_many_organisations_as_asked(
+    tmp_path: Path,
+) -> None:
+    db = Database(tmp_path / "spread.duckdb", lock_timeout=5)
+    initialise(db, OPERATOR)
+
+    report = generate_portfolio(db, OPERATOR, SynthSpec(600, 6_000, 5, AS_OF, organisations=30))
+
+    with db.reading() as store:
+        organisations = {d.organisation for d in store.departments.all()}
+        groups = {d.steering_group for d in store.departments.all()}
+        in_use = {i.department for i in store.initiatives.all()}
+    assert report.counts.departments == 180 and len(organisations) == len(groups) == 30
+    assert len(in_use) == 180  # every organisation's six departments hold initiatives
+
+
+@pytest.mark.parametrize("organisations", [0, 104])
+def test_more_organisations_than_exist_are_refused(tmp_path: Path, organisations: int) -> None:
+    db = Database(tmp_path / "none.duckdb", lock_timeout=5)
+    with pytest.raises(ValidationFailed, match="between 1 and 103"):
+        generate_portfolio(db, OPERATOR, SynthSpec(60, 600, 5, AS_OF, organisations))
