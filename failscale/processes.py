@@ -52,7 +52,7 @@ def _prefect_env(settings: Settings) -> dict[str, str]:
     return env
 
 
-def _wait_healthy(url: str, seconds: float, proc: subprocess.Popen[bytes] | None) -> bool:
+def wait_healthy(url: str, seconds: float, proc: subprocess.Popen[bytes] | None) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server_is_up(url, timeout=1.0):
@@ -110,7 +110,7 @@ def run_up(settings: Settings) -> int:
                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
             )
             children.append(server)
-            if not _wait_healthy(settings.prefect_api_url, 120, server):
+            if not wait_healthy(settings.prefect_api_url, 120, server):
                 print("The Prefect server did not start; see `prefect server start`.",
                       file=sys.stderr)
                 return 1
