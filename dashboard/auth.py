@@ -120,7 +120,7 @@ def _write_cookie(max_hours: int) -> None:
     if token is None:
         return
     age = max_hours * 3600 if token else 0
-    st.html(
+    st.sidebar.html(  # in the sidebar: no gap above the page's title
         "<script>document.cookie = " + json.dumps(f"{COOKIE}={token}") + " + "
         + json.dumps(f"; Path=/; Max-Age={age}; SameSite=Strict")
         + " + (location.protocol === 'https:' ? '; Secure' : '');</script>",
