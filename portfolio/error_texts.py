@@ -349,4 +349,120 @@ ERRORS: dict[str, dict[str, str]] = {
               "målinger. Lad filnavnet begynde med typen (fx measurements-2025-06.csv), eller "
               "brug kolonnerne fra docs/import-formats.md.",
     },
+    # --- rejected import rows (portfolio/importing/problems.py) ---------------------------
+    # The English texts are the `reason` of the CLI's --json and of the quarantine: keep them.
+    # Column names ({column}) and the values a user typed ({value}) are shown as given.
+    "import.required": {
+        "en": "{column} is required",
+        "da": "{column} skal udfyldes",
+    },
+    "import.blank": {
+        "en": "{column}: is required",
+        "da": "{column}: skal udfyldes",
+    },
+    "import.not_a_number": {
+        "en": "{column}: '{value}' is not a number; use digits with a decimal point or comma, "
+              "e.g. 1234.5 or 1.234,50",
+        "da": "{column}: »{value}« er ikke et tal; brug cifre med decimalkomma eller -punktum, "
+              "fx 1234.5 eller 1.234,50",
+    },
+    "import.not_finite": {
+        "en": "{column}: '{value}' is not a finite number",
+        "da": "{column}: »{value}« er ikke et endeligt tal",
+    },
+    "import.not_finite_fill": {
+        "en": "{column}: '{value}' is not a finite number; fill in the real value",
+        "da": "{column}: »{value}« er ikke et endeligt tal; udfyld den rigtige værdi",
+    },
+    "import.too_large": {
+        "en": "{column}: '{value}' is implausibly large (over 10^15); check the unit",
+        "da": "{column}: »{value}« er usandsynligt stort (over 10^15); tjek enheden",
+    },
+    "import.formula": {
+        "en": "{column}: '{value}' is a formula, not a number; type the number instead",
+        "da": "{column}: »{value}« er en formel, ikke et tal; skriv tallet i stedet",
+    },
+    "import.spreadsheet_error": {
+        "en": "{column}: '{value}' is a spreadsheet error, not a number",
+        "da": "{column}: »{value}« er en fejl fra regnearket, ikke et tal",
+    },
+    "import.too_small": {
+        "en": "{column}: '{value}' is too small; it must be {minimum} or more",
+        "da": "{column}: »{value}« er for lille; værdien skal være {minimum} eller mere",
+    },
+    "import.too_long": {
+        "en": "{column}: is too long ({length} characters; at most {limit})",
+        "da": "{column}: er for lang ({length} tegn; højst {limit})",
+    },
+    "import.not_a_date": {
+        "en": "{column}: '{value}' is not a date; use YYYY-MM-DD or DD-MM-YYYY",
+        "da": "{column}: »{value}« er ikke en dato; brug ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ",
+    },
+    "import.no_such_day": {
+        "en": "{column}: '{value}' is not a date (no such day); use YYYY-MM-DD or DD-MM-YYYY",
+        "da": "{column}: »{value}« er ikke en dato (dagen findes ikke); brug ÅÅÅÅ-MM-DD eller "
+              "DD-MM-ÅÅÅÅ",
+    },
+    "import.implausible_year": {
+        "en": "{column}: '{value}' has an implausible year {year}; check it",
+        "da": "{column}: »{value}« har et usandsynligt årstal, {year}; tjek det",
+    },
+    "import.not_yes_no": {
+        "en": "{column}: '{value}' is not yes/no; use yes, no, ja or nej",
+        "da": "{column}: »{value}« er hverken ja eller nej; brug ja, nej, yes eller no",
+    },
+    "import.unknown_choice": {
+        "en": "{column}: '{value}' is not a known {column}; use one of {choices} "
+              "(Danish: {danish})",
+        "da": "{column}: »{value}« er ikke en kendt værdi i kolonnen {column}; brug en af "
+              "{danish} (engelsk: {choices})",
+    },
+    "import.invalid": {
+        "en": "{column}: {detail}",
+        "da": "{column}: ugyldig værdi ({detail})",
+    },
+    "import.target_is_baseline": {
+        "en": "target: equals the baseline ({baseline}); a benefit KPI needs a target that "
+              "differs from its baseline",
+        "da": "target: er lig med baseline ({baseline}); et gevinst-nøgletal skal have et mål, "
+              "der er forskelligt fra baseline",
+    },
+    "import.beyond_header": {
+        "en": "row has values beyond the last header column ({found} cells, {expected} "
+              "headers); give the column a header or delete the values",
+        "da": "rækken har værdier ud over den sidste kolonne med overskrift ({found} celler, "
+              "{expected} overskrifter); giv kolonnen en overskrift, eller slet værdierne",
+    },
+    "import.too_many_values": {
+        "en": "row has {found} values but the header has {expected} columns; put values that "
+              "contain {delimiter} in double quotes",
+        "da": "rækken har {found} værdier, men overskriftsrækken har {expected} kolonner; sæt "
+              "værdier, der indeholder {delimiter}, i dobbelte anførselstegn",
+    },
+    "import.exact_duplicate": {
+        "en": "exact duplicate of row {first}; remove one of them",
+        "da": "en nøjagtig gentagelse af række {first}; slet den ene af dem",
+    },
+    "import.duplicate": {
+        "en": "duplicate of row {first} (same {key}) with a different {columns}; keep one",
+        "da": "gentager række {first} (samme {key}), men med andet indhold i {columns}; "
+              "behold den ene",
+    },
+    "import.unknown_initiative": {
+        "en": "initiative_id: initiative '{id}' does not exist; import or register the "
+              "initiative first",
+        "da": "initiative_id: initiativet »{id}« findes ikke; importér eller registrér "
+              "initiativet først",
+    },
+    "import.unknown_kpi": {
+        "en": "kpi: initiative '{id}' has no KPI named '{kpi}'; import or add the KPI first",
+        "da": "kpi: initiativet »{id}« har intet nøgletal med navnet »{kpi}«; importér eller "
+              "tilføj nøgletallet først",
+    },
+    "import.outside_scope": {
+        "en": "not allowed: this initiative belongs to {department}, outside the departments "
+              "{user} may change",
+        "da": "ikke tilladt: initiativet hører til {department}, uden for de afdelinger, "
+              "{user} må ændre",
+    },
 }

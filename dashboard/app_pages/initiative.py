@@ -142,7 +142,7 @@ def show_report(report: ImportReport) -> None:
                 unchanged=report.unchanged, rejected=report.rejected)
     (st.warning if report.errors else st.success)(summary)
     if report.errors:
-        st.dataframe(pd.DataFrame([{t("row", lang): e.row, t("reason", lang): e.reason}
+        st.dataframe(pd.DataFrame([{t("row", lang): e.row, t("reason", lang): e.in_language(lang)}
                                    for e in report.errors]), hide_index=True, width="stretch")
         st.caption(t("quarantine_note", lang))
 

@@ -6,6 +6,7 @@ tested on files alone and reused by the CLI, the dashboard upload and the inbox 
 
 from portfolio.importing.choices import parse_choice
 from portfolio.importing.columns import COLUMNS, Column, ImportKind, normalise_header
+from portfolio.importing.problems import Problem
 from portfolio.importing.reading import Table, read_table
 from portfolio.importing.rows import (
     AcceptedRow,
@@ -34,6 +35,7 @@ __all__ = [
     "Column",
     "ImportKind",
     "ParsedBatch",
+    "Problem",
     "Record",
     "RowError",
     "Table",

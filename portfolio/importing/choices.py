@@ -68,19 +68,14 @@ _LOOKUP: dict[type[StrEnum], dict[str, StrEnum]] = {
 }
 
 
-def _choices_hint(enum: type[StrEnum]) -> str:
-    english = ", ".join(member.value for member in enum)
-    danish = ", ".join(words[0] for words in _ALIASES[enum].values() if words)
-    return f"use one of {english} (Danish: {danish})"
-
-
 def parse_choice(enum: type[E], value: Cell, field: str) -> E:
     """The enum member a cell names, in English, Danish or as its enum value."""
     found = _LOOKUP[enum].get(fold(cell_text(value)))
     if found is None:
-        raise CellError(
-            field, value, f"'{cell_text(value)}' is not a known {field}; {_choices_hint(enum)}"
-        )
+        raise CellError(field, value, code="import.unknown_choice", params={
+            "column": field, "value": cell_text(value),
+            "choices": tuple(member.value for member in enum),
+            "danish": tuple(words[0] for words in _ALIASES[enum].values() if words)})
     return found  # type: ignore[return-value]
 
 

@@ -22,6 +22,7 @@ from portfolio.errors import FileUnreadable
 from portfolio.importing.choices import parse_choice
 from portfolio.importing.columns import ImportKind, ignored_columns, resolve_columns
 from portfolio.importing.csv_columns import CsvBody, split_csv
+from portfolio.importing.problems import Problem
 from portfolio.importing.reading import CSV_SUFFIXES, clean, csv_source, header_of, row_values
 from portfolio.importing.rows import (
     AcceptedRow,
@@ -64,7 +65,7 @@ _SCHEMA = pa.schema([
     ("row", pa.int64()), ("initiative_id", pa.string()), ("kpi", pa.string()),
     ("measured_on", pa.date32()), ("value", pa.float64()), ("source", pa.string()),
 ])
-_SlowRow = tuple[int, Measurement | None, str, dict[str, str]]
+_SlowRow = tuple[int, Measurement | None, tuple[Problem, ...], dict[str, str]]
 
 
 def read_measurements(path: Path) -> MeasurementColumns:
@@ -191,7 +192,8 @@ def _without_repeats(
     fast: pa.Table, slow: list[_SlowRow], header: tuple[str, ...], body: CsvBody,
 ) -> tuple[pa.Table, list[RowError]]:
     """Accepted rows in file order, a repeated key rejected as the row-by-row parser does."""
-    rejected = [RowError(n, reason, raw) for n, record, reason, raw in slow if record is None]
+    rejected = [RowError.of(n, problems, raw) for n, record, problems, raw in slow
+                if record is None]
     parsed = pa.Table.from_pylist(
         [{"row": n, "initiative_id": m.initiative_id, "kpi": m.kpi, "measured_on": m.on,
           "value": m.value, "source": m.source.value} for n, m, _, _ in slow if m is not None],
@@ -211,9 +213,9 @@ def _without_repeats(
         for i in np.flatnonzero(repeated):
             number, earlier = int(rows[i]), int(first[i])
             raw = raws.get(number) or _stripped_cells(header, body, number - body.first_row)
-            reason = _duplicate_reason((earlier, _model(table, position[earlier])),
+            repeat = _duplicate_reason((earlier, _model(table, position[earlier])),
                                        _model(table, i))
-            rejected.append(RowError(number, reason, raw))
+            rejected.append(RowError.of(number, (repeat,), raw))
         table = table.filter(pa.array(~repeated))
     rejected.sort(key=lambda e: e.row)
     return table, rejected

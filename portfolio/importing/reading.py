@@ -15,6 +15,7 @@ from pathlib import Path
 
 from portfolio.errors import FileUnreadable
 from portfolio.importing.columns import normalise_header
+from portfolio.importing.problems import Problem
 from portfolio.importing.values import Cell, cell_text, is_blank
 
 CSV_SUFFIXES = (".csv", ".txt")
@@ -34,7 +35,7 @@ class Table:
     source_name: str
     columns: tuple[str, ...]
     rows: tuple[tuple[int, dict[str, Cell]], ...]
-    row_errors: Mapping[int, str] = field(default_factory=dict)
+    row_errors: Mapping[int, Problem] = field(default_factory=dict)
 
 
 def read_table(path: Path) -> Table:
@@ -169,7 +170,7 @@ def _table(
 ) -> Table:
     header: tuple[str, ...] | None = None
     rows: list[tuple[int, dict[str, Cell]]] = []
-    row_errors: dict[int, str] = {}
+    row_errors: dict[int, Problem] = {}
     for number, raw in numbered:
         cells = [clean(c) for c in raw]
         if all(is_blank(c) for c in cells):
@@ -188,7 +189,7 @@ def _table(
 
 def row_values(
     header: tuple[str, ...], cells: list[Cell], delimiter: str | None
-) -> tuple[dict[str, Cell], str | None]:
+) -> tuple[dict[str, Cell], Problem | None]:
     """A non-blank row's cells by column, and why its shape is wrong (None when it is not)."""
     values = {column: cells[i] if i < len(cells) else "" for i, column in enumerate(header)}
     width = 1 + max(i for i, c in enumerate(cells) if not is_blank(c))
@@ -217,14 +218,9 @@ def header_of(name: str, cells: list[Cell]) -> tuple[str, ...]:
     return tuple(header)
 
 
-def _ragged_reason(expected: int, found: int, delimiter: str | None) -> str:
+def _ragged_reason(expected: int, found: int, delimiter: str | None) -> Problem:
     if delimiter is None:
-        return (
-            f"row has values beyond the last header column ({found} cells, {expected} "
-            f"headers); give the column a header or delete the values"
-        )
+        return Problem(code="import.beyond_header", params={"found": found, "expected": expected})
     shown = {"\t": "tab"}.get(delimiter, f"'{delimiter}'")
-    return (
-        f"row has {found} values but the header has {expected} columns; put values that "
-        f"contain {shown} in double quotes"
-    )
+    return Problem(code="import.too_many_values",
+                   params={"found": found, "expected": expected, "delimiter": shown})

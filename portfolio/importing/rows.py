@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from portfolio.importing.choices import chooser
 from portfolio.importing.columns import ImportKind, ignored_columns, resolve_columns
+from portfolio.importing.problems import Problem, explained
 from portfolio.importing.reading import Table, read_table
 from portfolio.importing.values import (
     Cell,
@@ -51,11 +52,24 @@ class AcceptedRow:
 
 @dataclass(frozen=True)
 class RowError:
-    """A rejected (quarantined) row: where it is, why, and what it held."""
+    """A rejected (quarantined) row: where it is, why, and what it held.
+
+    `reason` is the English text the CLI, `--json` and the quarantine keep; `problems` are
+    the catalogue entries it is rendered from, for the reader's language (`in_language`).
+    """
 
     row: int
     reason: str
     raw: dict[str, str]
+    problems: tuple[Problem, ...] = field(default=(), kw_only=True)
+
+    @classmethod
+    def of(cls, row: int, problems: tuple[Problem, ...], raw: dict[str, str]) -> RowError:
+        """A rejected row whose English reason is rendered from its problems."""
+        return cls(row, explained(problems), raw, problems=problems)
+
+    def in_language(self, lang: str) -> str:
+        return explained(self.problems, lang) if self.problems else self.reason
 
 
 @dataclass(frozen=True)
@@ -107,16 +121,16 @@ def parse_table(table: Table, kind: ImportKind | str) -> ParsedBatch:
     accepted: list[AcceptedRow] = []
     rejected: list[RowError] = []
     for number, values in table.rows:
-        record, reason, raw = parse_row(kind, columns, values, table.row_errors.get(number))
+        record, problems, raw = parse_row(kind, columns, values, table.row_errors.get(number))
         if record is not None:
             key = _key(record)
             if key in seen:
-                reason = _duplicate_reason(seen[key], record)
+                problems = (_duplicate_reason(seen[key], record),)
             else:
                 seen[key] = (number, record)
                 accepted.append(AcceptedRow(number, record))
                 continue
-        rejected.append(RowError(number, reason or "row could not be read", raw))
+        rejected.append(RowError.of(number, problems, raw))
     return ParsedBatch(
         kind=kind,
         source_name=table.source_name,
@@ -130,14 +144,14 @@ def parse_table(table: Table, kind: ImportKind | str) -> ParsedBatch:
 
 def parse_row(
     kind: ImportKind, columns: Mapping[str, str], values: Mapping[str, Cell],
-    shape_error: str | None = None,
-) -> tuple[Record | None, str, dict[str, str]]:
+    shape_error: Problem | None = None,
+) -> tuple[Record | None, tuple[Problem, ...], dict[str, str]]:
     """One row as a record, or why not; and the row's cells as text (for quarantine)."""
     raw = {name: cell_text(value) for name, value in values.items()}
     if shape_error is not None:
-        return None, shape_error, raw
-    record, reason = _build(_BUILDERS[kind], _Cells(values, columns), raw)
-    return record, reason, raw
+        return None, (shape_error,), raw
+    record, problems = _build(_BUILDERS[kind], _Cells(values, columns), raw)
+    return record, problems, raw
 
 
 class _Cells:
@@ -146,7 +160,7 @@ class _Cells:
     def __init__(self, values: Mapping[str, Cell], columns: Mapping[str, str]) -> None:
         self._values = values
         self._columns = columns
-        self.problems: list[str] = []
+        self.problems: list[Problem] = []
 
     def _raw(self, name: str) -> Cell:
         header = self._columns.get(name)
@@ -156,7 +170,7 @@ class _Cells:
         value = self._raw(name)
         if is_blank(value):
             if required:
-                self.problems.append(f"{name} is required")
+                self.problems.append(Problem(code="import.required", params={"column": name}))
             return ""
         return cell_text(value)
 
@@ -171,12 +185,12 @@ class _Cells:
         value = self._raw(name)
         if is_blank(value):
             if required:
-                self.problems.append(f"{name} is required")
+                self.problems.append(Problem(code="import.required", params={"column": name}))
             return default
         try:
             return parse(value, name)
         except CellError as exc:
-            self.problems.append(str(exc))
+            self.problems.append(exc.problem)
             return default
 
 
@@ -218,10 +232,8 @@ def _kpi(c: _Cells) -> tuple[type[BaseModel], dict[str, Any]]:
     }
     baseline, target = fields["baseline"], fields["target"]
     if fields["kind"] is KpiKind.BENEFIT and baseline is not None and baseline == target:
-        c.problems.append(
-            f"target: equals the baseline ({cell_text(baseline)}); a benefit KPI needs a "
-            f"target that differs from its baseline"
-        )
+        c.problems.append(Problem(code="import.target_is_baseline",
+                                  params={"baseline": cell_text(baseline)}))
     return Kpi, fields
 
 
@@ -244,36 +256,44 @@ _BUILDERS: dict[ImportKind, _Builder] = {
 _COLUMN_OF_FIELD = {"name": "kpi", "on": "date"}
 
 
-def _build(build: _Builder, cells: _Cells, raw: Mapping[str, str]) -> tuple[Record | None, str]:
+def _build(
+    build: _Builder, cells: _Cells, raw: Mapping[str, str],
+) -> tuple[Record | None, tuple[Problem, ...]]:
     model, fields = build(cells)
     if cells.problems:
-        return None, "; ".join(cells.problems)
+        return None, tuple(cells.problems)
     try:
-        return model(**fields), ""  # type: ignore[return-value]
+        return model(**fields), ()  # type: ignore[return-value]
     except ValidationError as exc:
         return None, explain_validation_error(exc, raw)
 
 
-def explain_validation_error(error: ValidationError, raw: Mapping[str, str]) -> str:
+def explain_validation_error(
+    error: ValidationError, raw: Mapping[str, str],
+) -> tuple[Problem, ...]:
     """One readable clause per failed field, named as the file names it: no pydantic dump."""
-    clauses = []
+    clauses: dict[str, Problem] = {}
     for problem in error.errors():
-        field = str(problem["loc"][0]) if problem["loc"] else "row"
-        column = _COLUMN_OF_FIELD.get(field, field)
-        clauses.append(f"{column}: {_phrase(problem, raw.get(column, ''))}")
-    return "; ".join(dict.fromkeys(clauses))
+        field_name = str(problem["loc"][0]) if problem["loc"] else "row"
+        column = _COLUMN_OF_FIELD.get(field_name, field_name)
+        clause = _phrase(problem, column, raw.get(column, ""))
+        clauses.setdefault(str(clause), clause)
+    return tuple(clauses.values())
 
 
-def _phrase(problem: Mapping[str, Any], shown: str) -> str:
+def _phrase(problem: Mapping[str, Any], column: str, shown: str) -> Problem:
     kind, ctx = problem["type"], problem.get("ctx", {})
     if kind == "greater_than_equal":
-        return f"'{shown}' is too small; it must be {cell_text(ctx['ge'])} or more"
+        return Problem(code="import.too_small", params={
+            "column": column, "value": shown, "minimum": cell_text(ctx["ge"])})
     if kind == "string_too_long":
-        return f"is too long ({len(shown)} characters; at most {ctx['max_length']})"
+        return Problem(code="import.too_long", params={
+            "column": column, "length": len(shown), "limit": ctx["max_length"]})
     if kind == "string_too_short":
-        return "is required"
+        return Problem(code="import.blank", params={"column": column})
     message = str(problem["msg"]).removeprefix("Value error, ")
-    return message[:1].lower() + message[1:]
+    return Problem(code="import.invalid", params={
+        "column": column, "detail": message[:1].lower() + message[1:]})
 
 
 def _key(record: Record) -> tuple[str, ...]:
@@ -285,22 +305,20 @@ def _key(record: Record) -> tuple[str, ...]:
 
 
 _KEY_COLUMNS = {
-    Initiative: "id",
-    Kpi: "initiative_id, kpi",
-    Measurement: "initiative_id, kpi, date",
+    Initiative: ("id",),
+    Kpi: ("initiative_id", "kpi"),
+    Measurement: ("initiative_id", "kpi", "date"),
 }
 
 
-def _duplicate_reason(first: tuple[int, Record], record: Record) -> str:
+def _duplicate_reason(first: tuple[int, Record], record: Record) -> Problem:
     first_row, earlier = first
     if earlier == record:
-        return f"exact duplicate of row {first_row}; remove one of them"
-    differing = [
+        return Problem(code="import.exact_duplicate", params={"first": first_row})
+    differing = tuple(
         _COLUMN_OF_FIELD.get(name, name)
         for name in type(record).model_fields
         if getattr(earlier, name) != getattr(record, name)
-    ]
-    return (
-        f"duplicate of row {first_row} (same {_KEY_COLUMNS[type(record)]}) with a different "
-        f"{', '.join(differing)}; keep one"
     )
+    return Problem(code="import.duplicate", params={
+        "first": first_row, "key": _KEY_COLUMNS[type(record)], "columns": differing})

@@ -2,14 +2,18 @@
 
 Cells come from CSV (always text) or XLSX (text, numbers, dates, booleans). Every
 parser accepts both, so an XLSX number never takes a detour through a locale-dependent
-string. Errors are CellError: the message names the field, the bad value and the fix.
+string. Errors are CellError: the message names the field, the bad value and the fix, and
+its `problem` is the catalogue entry the dashboard renders in the reader's language.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from datetime import date, datetime, time
+
+from portfolio.importing.problems import Problem
 
 Cell = str | int | float | bool | date | datetime | time | None
 """What a table cell can hold: CSV gives str, XLSX may give native values."""
@@ -20,8 +24,11 @@ MAX_MAGNITUDE = 1e15
 class CellError(ValueError):
     """A cell that cannot become the value its column needs."""
 
-    def __init__(self, field: str, value: Cell, problem: str) -> None:
-        super().__init__(f"{field}: {problem}")
+    def __init__(
+        self, field: str, value: Cell, *, code: str, params: Mapping[str, object],
+    ) -> None:
+        self.problem = Problem(code=code, params=params)
+        super().__init__(str(self.problem))
         self.field = field
         self.value = value
 
@@ -64,31 +71,33 @@ _NUMBER_SHAPES = (
 _CURRENCY = re.compile(r"\s*(?:kr\.?|dkk)$", re.IGNORECASE)
 _SPREADSHEET_ERROR = re.compile(r"^#[A-Z0-9/]+[!?]?$")
 _NOT_FINITE = {"nan", "inf", "infinity"}
-_NUMBER_HINT = "use digits with a decimal point or comma, e.g. 1234.5 or 1.234,50"
 
 
 def parse_number(value: Cell, field: str) -> float:
     """A finite number of sane size from '1.234,50', '1,234.50', '1 234,5', '-3' or a float."""
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise CellError(field, value, f"'{cell_text(value)}' is not a number; {_NUMBER_HINT}")
+        raise CellError(field, value, code="import.not_a_number",
+                        params={"column": field, "value": cell_text(value)})
     number = _number_from_text(value, field) if isinstance(value, str) else float(value)
     if not math.isfinite(number):
-        raise CellError(field, value, f"'{cell_text(value)}' is not a finite number")
+        raise CellError(field, value, code="import.not_finite",
+                        params={"column": field, "value": cell_text(value)})
     if abs(number) > MAX_MAGNITUDE:
-        raise CellError(
-            field, value, f"'{cell_text(value)}' is implausibly large (over 10^15); check the unit"
-        )
+        raise CellError(field, value, code="import.too_large",
+                        params={"column": field, "value": cell_text(value)})
     return number
 
 
 def _number_from_text(raw: str, field: str) -> float:
     text = raw.strip()
     if text.lower().lstrip("+-") in _NOT_FINITE:
-        raise CellError(field, raw, f"'{text}' is not a finite number; fill in the real value")
+        raise CellError(field, raw, code="import.not_finite_fill",
+                        params={"column": field, "value": text})
     if looks_like_formula(text):
-        raise CellError(field, raw, f"'{text}' is a formula, not a number; type the number instead")
+        raise CellError(field, raw, code="import.formula", params={"column": field, "value": text})
     if _SPREADSHEET_ERROR.match(text):
-        raise CellError(field, raw, f"'{text}' is a spreadsheet error, not a number")
+        raise CellError(field, raw, code="import.spreadsheet_error",
+                        params={"column": field, "value": text})
     body = _CURRENCY.sub("", text.replace("\u2212", "-"))
     sign = -1.0 if body.startswith("-") else 1.0
     body = body.lstrip("+-").strip()
@@ -98,12 +107,11 @@ def _number_from_text(raw: str, field: str) -> float:
             if thousands:
                 body = body.replace(thousands, "")
             return sign * float(body.replace(",", "."))
-    raise CellError(field, raw, f"'{text}' is not a number; {_NUMBER_HINT}")
+    raise CellError(field, raw, code="import.not_a_number", params={"column": field, "value": text})
 
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?")
 _DAY_FIRST = re.compile(r"(\d{1,2})([-./])(\d{1,2})\2(\d{4})")
-_DATE_HINT = "use YYYY-MM-DD or DD-MM-YYYY"
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
@@ -116,11 +124,11 @@ def parse_date(value: Cell, field: str) -> date:
     elif isinstance(value, str):
         found = _date_from_text(value.strip(), field)
     else:
-        raise CellError(field, value, f"'{cell_text(value)}' is not a date; {_DATE_HINT}")
+        raise CellError(field, value, code="import.not_a_date",
+                        params={"column": field, "value": cell_text(value)})
     if not MIN_YEAR <= found.year <= MAX_YEAR:
-        raise CellError(
-            field, value, f"'{cell_text(value)}' has an implausible year {found.year}; check it"
-        )
+        raise CellError(field, value, code="import.implausible_year",
+                        params={"column": field, "value": cell_text(value), "year": found.year})
     return found
 
 
@@ -130,13 +138,13 @@ def _date_from_text(text: str, field: str) -> date:
     elif day_first := _DAY_FIRST.fullmatch(text):
         day, month, year = int(day_first[1]), int(day_first[3]), int(day_first[4])
     else:
-        raise CellError(field, text, f"'{text}' is not a date; {_DATE_HINT}")
+        raise CellError(field, text, code="import.not_a_date",
+                        params={"column": field, "value": text})
     try:
         return date(year, month, day)
     except ValueError:
-        raise CellError(
-            field, text, f"'{text}' is not a date (no such day); {_DATE_HINT}"
-        ) from None
+        raise CellError(field, text, code="import.no_such_day",
+                        params={"column": field, "value": text}) from None
 
 
 _TRUE = {"yes", "y", "true", "1", "ja", "j", "x", "sand"}
@@ -152,4 +160,5 @@ def parse_bool(value: Cell, field: str) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise CellError(field, value, f"'{cell_text(value)}' is not yes/no; use yes, no, ja or nej")
+    raise CellError(field, value, code="import.not_yes_no",
+                    params={"column": field, "value": cell_text(value)})

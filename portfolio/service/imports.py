@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from portfolio.importing import ImportKind, ParsedBatch, RowError, parse_file
+from portfolio.importing import ImportKind, ParsedBatch, Problem, RowError, parse_file
 from portfolio.importing.fast_measurements import MeasurementColumns, read_measurements
 from portfolio.models import Actor, Department, Initiative, Kpi, Measurement, Role
 from portfolio.service import audit
@@ -111,12 +111,13 @@ def _raw(record: Initiative | Kpi | Measurement) -> dict[str, str]:
 def _refuse_scope(
     actor: Actor, department: str, row: int, record: Initiative | Kpi | Measurement
 ) -> RowError:
-    return RowError(
-        row=row,
-        reason=f"not allowed: this initiative belongs to {department}, outside the departments "
-        f"{actor.username} may change",
-        raw=_raw(record),
-    )
+    return RowError.of(row, (Problem(code="import.outside_scope", params={
+        "department": department, "user": actor.username}),), _raw(record))
+
+
+def _unknown_initiative(row: int, record: Kpi | Measurement) -> RowError:
+    return RowError.of(row, (Problem(code="import.unknown_initiative", params={
+        "id": record.initiative_id}),), _raw(record))
 
 
 def _apply_initiatives(store: Store, actor: Actor, batch: ParsedBatch) -> _Tally:
@@ -177,12 +178,7 @@ def _apply_kpis(store: Store, actor: Actor, batch: ParsedBatch) -> _Tally:
         assert isinstance(kpi, Kpi)
         initiative = store.initiatives.get(kpi.initiative_id)
         if initiative is None:
-            tally.rejected.append(RowError(
-                row=accepted.row,
-                reason=f"initiative_id: initiative {kpi.initiative_id!r} does not exist; "
-                "import or register the initiative first",
-                raw=_raw(kpi),
-            ))
+            tally.rejected.append(_unknown_initiative(accepted.row, kpi))
             continue
         if not can(actor, Permission.EDIT_INITIATIVE, initiative.department):
             tally.rejected.append(
@@ -241,24 +237,15 @@ def _apply_measurements(store: Store, actor: Actor, batch: MeasurementColumns) -
         )
         row = int(refused["row"])
         if refused["status"] == "no_initiative":
-            tally.rejected.append(RowError(
-                row=row,
-                reason=f"initiative_id: initiative {measurement.initiative_id!r} does not exist; "
-                "import or register the initiative first",
-                raw=_raw(measurement),
-            ))
+            tally.rejected.append(_unknown_initiative(row, measurement))
         elif refused["status"] == "not_allowed":
             tally.rejected.append(
                 _refuse_scope(actor, str(refused["department"]), row, measurement)
             )
         else:
             recorded = measurement.model_copy(update={"recorded_by": actor.username})
-            tally.rejected.append(RowError(
-                row=row,
-                reason=f"kpi: initiative {measurement.initiative_id!r} has no KPI named "
-                f"{measurement.kpi!r}; import or add the KPI first",
-                raw=_raw(recorded),
-            ))
+            tally.rejected.append(RowError.of(row, (Problem(code="import.unknown_kpi", params={
+                "id": measurement.initiative_id, "kpi": measurement.kpi}),), _raw(recorded)))
     return tally
 
 

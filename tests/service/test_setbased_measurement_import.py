@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from portfolio.models import Actor, Role
-from portfolio.service.imports import import_file
+from portfolio.service.imports import ImportReport, import_file
 from portfolio.storage import Database
 from tests.factories import make_initiative, make_kpi
 
@@ -32,14 +32,18 @@ def two_departments(db: Database) -> Database:
     return db
 
 
+def imported_by_kim(db: Database, folder: Path) -> ImportReport:
+    """The file imported by a key employee of Borgerservice."""
+    file = folder / "m.csv"
+    file.write_text(MEASUREMENTS, "utf-8")
+    kim = Actor(username="kim", role=Role.KEY_EMPLOYEE, departments=("Borgerservice",))
+    return import_file(db, kim, file, "measurements")
+
+
 def test_a_key_employee_stores_only_measurements_of_own_department(
     two_departments: Database, tmp_path: Path
 ) -> None:
-    recorder = Actor(username="kim", role=Role.KEY_EMPLOYEE, departments=("Borgerservice",))
-    file = tmp_path / "m.csv"
-    file.write_text(MEASUREMENTS, "utf-8")
-
-    report = import_file(two_departments, recorder, file, "measurements")
+    report = imported_by_kim(two_departments, tmp_path)
 
     assert (report.rows_read, report.added, report.rejected) == (5, 2, 3)
     reasons = {e.row: e.reason for e in report.errors}
@@ -68,3 +72,21 @@ def test_an_administrator_stores_every_known_measurement_and_a_repeat_changes_no
 
     assert (first.added, first.rejected) == (3, 2)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 3)
+
+
+def test_the_refusals_read_in_danish_while_the_quarantine_keeps_the_english_reason(
+    two_departments: Database, tmp_path: Path
+) -> None:
+    report = imported_by_kim(two_departments, tmp_path)
+
+    assert {e.row: e.in_language("da") for e in report.errors} == {
+        3: "ikke tilladt: initiativet hører til Økonomi, uden for de afdelinger, kim må ændre",
+        4: "initiative_id: initiativet »NOBODY« findes ikke; importér eller registrér "
+           "initiativet først",
+        5: "kpi: initiativet »OWN« har intet nøgletal med navnet »no such kpi«; importér eller "
+           "tilføj nøgletallet først",
+    }
+    with two_departments.reading() as store:
+        quarantined = store.imports.quarantined(report.import_id)
+    assert [q["reason"] for q in quarantined] == [e.reason for e in report.errors]
+    assert quarantined[0]["reason"].startswith("not allowed: this initiative belongs to Økonomi")

@@ -20,6 +20,8 @@ from portfolio.service.access import Permission, authorize
 ROOT = Path(__file__).parents[2]
 ERROR_CLASSES = {name for name, value in vars(errors).items()
                  if isinstance(value, type) and issubclass(value, PortfolioError)}
+# Why an imported row is rejected (RowError.problems): catalogue codes too.
+ROW_PROBLEMS = {"Problem", "CellError"}
 
 
 def placeholders(template: str) -> set[str]:
@@ -27,12 +29,14 @@ def placeholders(template: str) -> set[str]:
 
 
 def raised_codes() -> list[tuple[str, str, set[str] | None]]:
-    """Every `code=` given to a PortfolioError in portfolio/ and dashboard/: (where, code,
-    the keys of its `params=` when they are written out as a dict literal, else None)."""
+    """Every `code=` given to a PortfolioError or a rejected row's Problem in portfolio/ and
+    dashboard/: (where, code, the keys of its `params=` when they are written out as a dict
+    literal, else None)."""
     found = []
     for path in [*ROOT.glob("portfolio/**/*.py"), *ROOT.glob("dashboard/**/*.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call) or _name(node.func) not in ERROR_CLASSES:
+            if not isinstance(node, ast.Call) or _name(node.func) not in (
+                    ERROR_CLASSES | ROW_PROBLEMS):
                 continue
             given = {k.arg: k.value for k in node.keywords if k.arg}
             if "code" not in given:
@@ -68,6 +72,12 @@ def test_every_code_raised_in_the_code_base_is_in_the_catalogue():
     found = raised_codes()
     assert len(found) > 40  # the scan sees the raise sites
     assert [(where, code) for where, code, _ in found if code not in ERRORS] == []
+
+
+def test_the_scan_sees_why_imported_rows_are_rejected():
+    codes = {code for _, code, _ in raised_codes()}
+    assert {"import.not_a_date", "import.unknown_choice", "import.duplicate",
+            "import.too_many_values", "import.unknown_kpi", "import.outside_scope"} <= codes
 
 
 def test_every_raise_site_gives_exactly_the_parameters_its_text_names():

@@ -117,6 +117,35 @@ def test_every_problem_in_a_row_is_reported_at_once(tmp_path: Path) -> None:
     )
 
 
+def test_every_problem_in_a_row_reads_in_danish_with_the_columns_and_values_as_given(
+    tmp_path: Path,
+) -> None:
+    path = write_csv(tmp_path, [MEASUREMENTS_HEADER, ",K,someday,ten"])
+    [error] = parse_file(path, ImportKind.MEASUREMENTS).rejected
+    assert [problem.code for problem in error.problems] == [
+        "import.required", "import.not_a_date", "import.not_a_number"]
+    assert error.in_language("en") == error.reason
+    assert error.in_language("da") == (
+        "initiative_id skal udfyldes; date: »someday« er ikke en dato; brug ÅÅÅÅ-MM-DD eller "
+        "DD-MM-ÅÅÅÅ; value: »ten« er ikke et tal; brug cifre med decimalkomma eller "
+        "-punktum, fx 1234.5 eller 1.234,50"
+    )
+
+
+def test_an_unknown_stage_lists_the_choices_in_the_readers_language_first(
+    tmp_path: Path,
+) -> None:
+    path = write_csv(tmp_path, [INITIATIVES_HEADER, "A,T,Kultur,,fantasi,,,0,0"])
+    [error] = parse_file(path, ImportKind.INITIATIVES).rejected
+    assert error.reason == (
+        "stage: 'fantasi' is not a known stage; use one of idea, experiment, scaling, "
+        "operation, closed (Danish: idé, eksperiment, skalering, drift, lukket)")
+    assert error.in_language("da") == (
+        "stage: »fantasi« er ikke en kendt værdi i kolonnen stage; brug en af idé, "
+        "eksperiment, skalering, drift, lukket (engelsk: idea, experiment, scaling, "
+        "operation, closed)")
+
+
 def test_formulas_in_text_fields_are_kept_verbatim_as_inert_text(tmp_path: Path) -> None:
     path = write_csv(
         tmp_path,

@@ -2,7 +2,8 @@
 
 Random CSV files mix plain rows with every shape the row parser has a reason for (bad
 dates and numbers, formulas, blanks, unknown sources, ragged and blank rows, repeated
-keys); both parsers must give the same accepted rows and the same reasons, row by row.
+keys); both parsers must give the same accepted rows and the same reasons, row by row:
+the same catalogue codes and params, so the same text in English and in Danish.
 """
 
 from __future__ import annotations
@@ -93,13 +94,18 @@ def written(folder: Path, header: list[str], rows: list[list[str]], delimiter: s
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(measurement_files())
 def test_columnar_reader_accepts_and_rejects_exactly_what_the_row_parser_does(tmp_path, file):
-    """Same rows read, same accepted records, same reasons and raw cells for the rejected."""
+    """Same rows read, same accepted records; for the rejected, the same raw cells and
+    problems (codes and params), so the same reasons in both languages."""
     path = written(tmp_path, *file)
     expected = parse_file(path, "measurements")
     got = parse_measurements_csv(path)
     assert got.rows_read == expected.rows_read
     assert got.records() == list(expected.accepted)
     assert list(got.rejected) == list(expected.rejected)
+    assert [e.problems for e in got.rejected] == [e.problems for e in expected.rejected]
+    assert all(e.problems for e in got.rejected)
+    assert [e.in_language("da") for e in got.rejected] == [
+        e.in_language("da") for e in expected.rejected]
     assert got.ignored_columns == expected.ignored_columns
 
 
