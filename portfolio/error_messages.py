@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from portfolio.error_texts import ERRORS
-from portfolio.i18n import LANGUAGES, ROLE_LABELS, STAGE_LABELS, format_number
+from portfolio.i18n import DECISION_WORDS, LANGUAGES, ROLE_LABELS, STAGE_LABELS, format_number
 
 # How a refusal names what was refused (portfolio/service/access.Permission values).
 PERMISSIONS: dict[str, dict[str, str]] = {
@@ -30,16 +30,6 @@ PERMISSIONS: dict[str, dict[str, str]] = {
     "audit": {"en": "export the audit log", "da": "eksportere revisionssporet"},
     "record_adoption": {"en": "record adoptions of scaled initiatives",
                         "da": "registrere udbredelse af skalerede initiativer"},
-}
-
-# Decisions and recommendations as the reasons name them ("CLOSE: …" / "LUK: …").
-DECISION_WORDS: dict[str, dict[str, str]] = {
-    "SCALE": {"en": "SCALE", "da": "SKALÉR"},
-    "CONTINUE": {"en": "CONTINUE", "da": "FORTSÆT"},
-    "PIVOT": {"en": "PIVOT", "da": "JUSTÉR"},
-    "CLOSE": {"en": "CLOSE", "da": "LUK"},
-    "PARK": {"en": "PARK", "da": "PARKÉR"},
-    "NEEDS_DATA": {"en": "NEEDS_DATA", "da": "MANGLER DATA"},
 }
 
 # What an initiative lacks before it may be an experiment (service.initiatives).

@@ -181,6 +181,17 @@ RECOMMENDATION_LABELS: dict[str, dict[str, str]] = {
     "NEEDS_DATA": {"en": "Needs data", "da": "Mangler data"},
 }
 
+# The same in capitals, as the reasons, the e-mails and the error texts name a
+# recommendation or decision ("CLOSE: …" / "LUK: …").
+DECISION_WORDS: dict[str, dict[str, str]] = {
+    "SCALE": {"en": "SCALE", "da": "SKALÉR"},
+    "CONTINUE": {"en": "CONTINUE", "da": "FORTSÆT"},
+    "PIVOT": {"en": "PIVOT", "da": "JUSTÉR"},
+    "CLOSE": {"en": "CLOSE", "da": "LUK"},
+    "PARK": {"en": "PARK", "da": "PARKÉR"},
+    "NEEDS_DATA": {"en": "NEEDS_DATA", "da": "MANGLER DATA"},
+}
+
 STAGE_LABELS: dict[str, dict[str, str]] = {
     "idea": {"en": "Idea", "da": "Idé"},
     "experiment": {"en": "Experiment", "da": "Eksperiment"},

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from portfolio.i18n import DECISION_WORDS
+
 TEXTS: dict[str, dict[str, str]] = {
     "subject.owner": {
         "en": "Fail or Scale: {n} of your initiatives need follow-up",
@@ -69,13 +71,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
-RECOMMENDATIONS: dict[str, dict[str, str]] = {
-    "SCALE": {"en": "SCALE", "da": "SKALÉR"},
-    "CONTINUE": {"en": "CONTINUE", "da": "FORTSÆT"},
-    "PIVOT": {"en": "PIVOT", "da": "JUSTÉR"},
-    "CLOSE": {"en": "CLOSE", "da": "LUK"},
-    "NEEDS_DATA": {"en": "NEEDS_DATA", "da": "MANGLER DATA"},
-}
+RECOMMENDATIONS = DECISION_WORDS  # the reasons' capitals, not the dashboard's labels
 
 
 def text(key: str, lang: str, **params: Any) -> str:
