@@ -37,6 +37,14 @@ def browser_page(page: Page) -> Page:
     return page
 
 
+def signed_in(page: Page, url: str, username: str, logins: dict[str, str]) -> Page:
+    page.goto(url)
+    page.get_by_role("textbox", name="User name").fill(username)
+    page.get_by_role("textbox", name="Password").fill(logins[username])
+    page.get_by_role("button", name="Sign in").click()
+    return page
+
+
 def test_a_signed_out_visitor_sees_only_the_sign_in_page(browser_page: Page, signed_app) -> None:
     url, _ = signed_app
     for path in ("/", "/board", "/policy", "/users"):
@@ -52,11 +60,7 @@ def test_a_leader_signs_in_and_is_not_offered_the_admin_pages(
     browser_page: Page, signed_app
 ) -> None:
     url, logins = signed_app
-    page = browser_page
-    page.goto(url)
-    page.get_by_role("textbox", name="User name").fill("hanne.lund")
-    page.get_by_role("textbox", name="Password").fill(logins["hanne.lund"])
-    page.get_by_role("button", name="Sign in").click()
+    page = signed_in(browser_page, url, "hanne.lund", logins)
     nav = page.get_by_test_id("stSidebarNav")
     expect(nav.get_by_text("Porteføljetavle")).to_be_visible()
     expect(nav.get_by_text("Registrér / ret")).to_be_visible()
@@ -69,11 +73,7 @@ def test_a_reload_or_a_new_tab_stays_signed_in_until_the_user_signs_out(
     browser_page: Page, signed_app
 ) -> None:
     url, logins = signed_app
-    page = browser_page
-    page.goto(url)
-    page.get_by_role("textbox", name="User name").fill("karen.holm")
-    page.get_by_role("textbox", name="Password").fill(logins["karen.holm"])
-    page.get_by_role("button", name="Sign in").click()
+    page = signed_in(browser_page, url, "karen.holm", logins)
     board = page.get_by_test_id("stSidebarNav").get_by_text("Porteføljetavle")
     expect(board).to_be_visible()
     (cookie,) = [c for c in page.context.cookies() if c["name"] == "failscale_session"]
