@@ -17,7 +17,7 @@ from portfolio.models import Actor, Role
 from portfolio.service import audit
 from portfolio.service.passwords import hash_password, needs_rehash, verify
 from portfolio.service.sessions import SessionLimits, digest, open_session, plausible
-from portfolio.service.users import actor_for, actor_of
+from portfolio.service.users import actor_of, live_actor
 from portfolio.storage import Database
 
 ANONYMOUS = Actor(username="anonymous", role=Role.VIEWER)
@@ -113,8 +113,8 @@ def session_actor(db: Database, username: str, token: str | None) -> Actor | Non
     """The Actor of a tab's live session, as the store has it now (a changed role applies
     at once); None once the session has ended (signed out in another tab, a password
     reset). An account that is gone or disabled raises, as users.actor_for does."""
-    actor = actor_for(db, username)
     with db.reading() as store:
+        actor = live_actor(store, username)
         alive = plausible(token) and store.sessions.get(digest(token or "")) is not None
     return actor if alive else None
 

@@ -45,12 +45,17 @@ def actor_for(db: Database, username: str) -> Actor:
     """The Actor of an existing, active account (the CLI's --as; a dashboard session
     re-reads it on every run, so a disabled account or a changed role applies at once)."""
     with db.reading() as store:
-        user = store.users.get(username)
-        if user is None:
-            raise NotFound(code="user.unknown", params={"username": username})
-        if not user.active:
-            raise NotAllowed(code="user.disabled", params={"username": username})
-        return actor_of(user, store.departments.all())
+        return live_actor(store, username)
+
+
+def live_actor(store: Store, username: str) -> Actor:
+    """actor_for inside a unit of work that reads more (a dashboard session)."""
+    user = store.users.get(username)
+    if user is None:
+        raise NotFound(code="user.unknown", params={"username": username})
+    if not user.active:
+        raise NotAllowed(code="user.disabled", params={"username": username})
+    return actor_of(user, store.departments.all())
 
 
 def list_users(db: Database, actor: Actor) -> list[User]:
