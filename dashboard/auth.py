@@ -212,7 +212,9 @@ def _sign_in_page(lang: str) -> None:
         submitted = st.form_submit_button(t("sign_in", lang), type="primary")
     if submitted:
         lock_out = LockOut(config.signin_max_failures, config.signin_lockout_minutes)
-        signed = attempt(lambda: sign_in(database(), username, password, lock_out), lang)
+        limits = SessionLimits(config.session_idle_minutes, config.session_max_hours)
+        signed = attempt(lambda: sign_in(database(), username, password, lock_out, limits),
+                         lang)
         if signed is not None:
             _start(signed, "local")
 

@@ -52,8 +52,12 @@ def locked_for(failures: list[datetime], lock_out: LockOut, now: datetime) -> in
     return max(0, ceil((freed_at - now).total_seconds() / 60))
 
 
-def sign_in(db: Database, username: str, password: str, lock_out: LockOut) -> SignedIn:
-    """The signed-in Actor, or SignInFailed saying only what the person may know."""
+def sign_in(
+    db: Database, username: str, password: str, lock_out: LockOut,
+    limits: SessionLimits | None = None,
+) -> SignedIn:
+    """The signed-in Actor with a new session, or SignInFailed saying only what the person
+    may know. Sessions past their `limits` are cleared on the way."""
     username = username.strip()[:MAX_USERNAME]
     now = _now()
     outcome: SignedIn | SignInFailed
@@ -82,6 +86,7 @@ def sign_in(db: Database, username: str, password: str, lock_out: LockOut) -> Si
                 actor = actor_of(user, store.departments.all())
                 audit.record(store, actor, "sign_in", "user", username,
                              after={"method": "password"})
+                (limits or SessionLimits()).end_stale(store, now)
                 outcome = SignedIn(actor, user.must_change_password,
                                    open_session(store, username, now))
     if isinstance(outcome, SignInFailed):  # raised after the commit: it stays recorded

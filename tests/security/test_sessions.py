@@ -118,3 +118,17 @@ def test_a_missing_forged_or_oversized_token_signs_nobody_in(
 ) -> None:
     assert resume_session(portfolio, token, LIMITS) is None
     assert resume_session(portfolio, signed.session, LIMITS) is not None
+
+
+def test_a_sign_in_clears_the_sessions_nobody_came_back_to(
+    portfolio: Database, signed: SignedIn
+) -> None:
+    abandoned = digest(signed.session or "")
+    with portfolio.transaction() as store:
+        store.sessions.touch(abandoned, now() - timedelta(hours=2))
+
+    again = sign_in(portfolio, "lone", PASSWORD, LockOut(), LIMITS)
+
+    with portfolio.reading() as store:
+        assert store.sessions.get(abandoned) is None
+        assert store.sessions.get(digest(again.session or "")) is not None
