@@ -12,7 +12,9 @@ from typing import Annotated
 import typer
 
 from failscale.acting import current_actor
-from failscale.cli import _database, _parse_date, friendly
+from failscale.common import database as _database
+from failscale.common import friendly
+from failscale.common import parse_date as _parse_date
 from portfolio.settings import load_settings
 
 adoption_app = typer.Typer(

@@ -8,20 +8,21 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from datetime import date
-from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
 
-from failscale.acting import act_as, current_actor
-from portfolio.errors import FileUnreadable, PortfolioError
+from failscale.acting import act_as
+from failscale.adoption_cli import adoption_app
+from failscale.common import actor as _actor
+from failscale.common import database as _database
+from failscale.common import friendly
+from failscale.common import parse_date as _parse_date
+from failscale.users_cli import audit_app, user_app
 from portfolio.importing import ImportKind
-from portfolio.models import Actor
 from portfolio.settings import Settings, load_settings
-from portfolio.storage import Database
 
 app = typer.Typer(
     name="failscale",
@@ -30,35 +31,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def friendly(fn: F) -> F:
-    """Turn PortfolioErrors into a one-line message and an exit code."""
-
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except FileUnreadable as exc:
-            typer.echo(f"Error: {exc}", err=True)
-            raise typer.Exit(2) from None
-        except PortfolioError as exc:
-            typer.echo(f"Error: {exc}", err=True)
-            raise typer.Exit(1) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _database(settings: Settings) -> Database:
-    return Database(settings.db, lock_timeout=settings.lock_timeout_seconds)
-
-
-def _actor() -> Actor:
-    """The operator, or the user named by --as / FAILSCALE_ACTOR (failscale.acting)."""
-    return current_actor()
-
 
 @app.callback()
 def main(
@@ -198,13 +170,6 @@ def import_kpis(file: FileArg, as_json: JsonOpt = False) -> None:
 def import_measurements(file: FileArg, as_json: JsonOpt = False) -> None:
     """Import measurements of existing KPIs."""
     _import(ImportKind.MEASUREMENTS, file, as_json)
-
-
-def _parse_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a date; use YYYY-MM-DD") from None
 
 
 @app.command()
@@ -398,14 +363,8 @@ def report_portfolio(out: OutOpt, lang: LangOpt = None, html: HtmlOpt = False) -
     _write_report(out, page, html)
 
 
-# Last: the sub-apps use `friendly` and `_database` from above.
-from failscale.users_cli import audit_app, user_app  # noqa: E402
-
 app.add_typer(user_app, name="user")
 app.add_typer(audit_app, name="audit")
-
-from failscale.adoption_cli import adoption_app  # noqa: E402
-
 app.add_typer(adoption_app, name="adoption")
 
 if __name__ == "__main__":  # pragma: no cover

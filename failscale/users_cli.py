@@ -13,7 +13,8 @@ from typing import Annotated
 import typer
 
 from failscale.acting import current_actor
-from failscale.cli import _database, friendly
+from failscale.common import database as _database
+from failscale.common import friendly
 from portfolio.errors import PortfolioError
 from portfolio.models import Role, User
 from portfolio.settings import load_settings

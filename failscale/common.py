@@ -1,0 +1,57 @@
+"""What every sub-command shares: friendly errors, the database, dates and the acting user.
+
+Kept apart from `failscale.cli` so the sub-command modules (users, adoption, …) import it
+without importing the command line that imports them (no import circle).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from typing import Any, TypeVar
+
+import typer
+
+from failscale.acting import current_actor
+from portfolio.errors import FileUnreadable, PortfolioError
+from portfolio.models import Actor
+from portfolio.settings import Settings
+from portfolio.storage import Database
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly(fn: F) -> F:
+    """Turn PortfolioErrors into a one-line message and an exit code (2: unreadable file)."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except FileUnreadable as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(2) from None
+        except PortfolioError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def database(settings: Settings) -> Database:
+    """The store named by the settings, with the lock timeout the operator chose."""
+    return Database(settings.db, lock_timeout=settings.lock_timeout_seconds)
+
+
+def actor() -> Actor:
+    """The operator, or the user named by --as / FAILSCALE_ACTOR (failscale.acting)."""
+    return current_actor()
+
+
+def parse_date(text: str) -> date:
+    """An ISO date from the command line, or a usage error that says the expected form."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a date; use YYYY-MM-DD") from None
