@@ -6,10 +6,22 @@ Parameters keep raw values; the suffix of a parameter name says how to show it:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from portfolio.models import Reason
+
+class Reason(Protocol):
+    """What a reason is to its renderer: a message code and the values it cites.
+
+    A protocol, not `portfolio.models.Reason`: the models render through this module, so
+    this module must not depend on them (no import circle).
+    """
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def params(self) -> Mapping[str, Any]: ...
 
 LANGUAGES = ("en", "da")
 
