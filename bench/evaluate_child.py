@@ -46,20 +46,16 @@ def main(path: str, as_of: str) -> dict[str, float]:
     db = Database(Path(path), lock_timeout=60)
     day = date.fromisoformat(as_of)
     started = time.perf_counter()
-    run = evaluation.prepare_run(db, Actor.operator(), day)
-    read = time.perf_counter()
-    verdicts = evaluation.evaluate_run(run)
-    evaluated = time.perf_counter()
-    stored = evaluation.persist_run(db, Actor.operator(), f"bench-{as_of}", run, verdicts)
+    done = evaluation.store_run(db, Actor.operator(), f"bench-{as_of}", day)
     persisted = time.perf_counter()
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     floor = _best_seconds(lambda: _floor_once(db))
     engine = _best_seconds(lambda: _engine_once(db, day))
     return {
-        "evaluated": stored,
-        "read_seconds": read - started,
-        "policy_seconds": evaluated - read,
-        "persist_seconds": persisted - evaluated,
+        "evaluated": done.stored,
+        "read_seconds": done.seconds["read"],
+        "policy_seconds": done.seconds["evaluate"],
+        "persist_seconds": done.seconds["persist"],
         "evaluate_seconds": persisted - started,
         "engine_seconds": engine,
         "scan_seconds": floor,

@@ -92,8 +92,7 @@ def timed(fn: Callable[[], Any]) -> float:
 
 
 def evaluate_in_process(db: Database, run_id: str) -> None:
-    run = evaluation.prepare_run(db, OPERATOR, AS_OF)
-    evaluation.persist_run(db, OPERATOR, run_id, run, evaluation.evaluate_run(run))
+    evaluation.store_run(db, OPERATOR, run_id, AS_OF)
 
 
 def bench_national(db: Database) -> dict[str, float]:

@@ -180,19 +180,22 @@ def evaluate(
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Evaluate every active initiative through the evaluate-portfolio flow."""
+    """Evaluate every active initiative through the evaluate-portfolio flow, as the acting
+    user (refused for a role that may not evaluate, or a date after today)."""
     from failscale import prefect_env
+    from portfolio.service.evaluation import check_run
     from portfolio.service.setup import initialise
 
     settings = load_settings()
     day = _parse_date(as_of) if as_of else date.today()
+    check_run(_actor(), day)  # before Prefect starts: a refusal costs no seconds
     db = _database(settings)
     initialise(db, _actor())
     prefect_env.configure(settings)
     from flows.evaluate import evaluate_portfolio
     from portfolio.service.evaluation import evaluations_of_run
 
-    summary = evaluate_portfolio(as_of=day, db_path=str(settings.db))
+    summary = evaluate_portfolio(as_of=day, db_path=str(settings.db), actor=_actor())
     evaluations = evaluations_of_run(db, _actor(), summary["run_id"])
     if as_json:
         payload = [

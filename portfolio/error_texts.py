@@ -29,6 +29,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "The database is busy; your change was not saved — try again in a moment.",
         "da": "Databasen er optaget; din ændring blev ikke gemt — prøv igen om et øjeblik.",
     },
+    "evaluation.future": {
+        "en": "An evaluation as of {as_of} cannot be stored: that is after today ({today}). "
+              "Choose today or an earlier date; a preview may look ahead.",
+        "da": "En evaluering pr. {as_of} kan ikke gemmes: datoen ligger efter i dag ({today}). "
+              "Vælg i dag eller en tidligere dato; en forhåndsvisning må godt se frem.",
+    },
     # --- initiatives, KPIs and measurements --------------------------------------------
     "initiative.not_found": {
         "en": "There is no initiative with id '{id}'.",

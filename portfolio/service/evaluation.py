@@ -13,7 +13,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from time import perf_counter
 
+from portfolio.errors import ValidationFailed
 from portfolio.models import Actor, Evaluation, InitiativeSnapshot, Recommendation, Verdict
 from portfolio.review.frames import PortfolioFrames, VerdictTable
 from portfolio.review.policy import ReviewPolicy, default_policy
@@ -106,35 +108,70 @@ def most_urgent(verdicts: Sequence[Verdict], limit: int) -> list[Verdict]:
         v.overdue, v.recommendation.value, v.initiative_id))[:limit]
 
 
-def _evaluations(run_id: str, run: RunInput, verdicts: Sequence[Verdict],
-                 now: datetime) -> list[Evaluation]:
-    return [
-        Evaluation(
-            **v.model_dump(),
-            run_id=run_id,
-            policy_name=run.policy.name,
-            policy_version=run.policy.version,
-            evaluated_at=now,
-        )
-        for v in verdicts
-    ]
+@dataclass(frozen=True)
+class StoredRun:
+    """A completed run: what it read, the verdicts the core computed and stored, and how
+    long each step took (the flow logs it; the bench reports it)."""
+
+    run_id: str
+    run: RunInput
+    verdicts: VerdictTable
+    stored: int
+    seconds: dict[str, float]
 
 
-def persist_run(
-    db: Database, actor: Actor, run_id: str, run: RunInput, verdicts: Sequence[Verdict]
-) -> int:
-    """Store a run's verdicts atomically; re-running the same as-of and policy replaces."""
+def refuse_future(as_of: date, today: date | None = None) -> None:
+    """A stored run judges evidence as of a date that has happened: a run "from 2099"
+    would become every initiative's latest verdict (issue #14). A preview may look ahead."""
+    today = today or date.today()
+    if as_of > today:
+        raise ValidationFailed(code="evaluation.future",
+                               params={"as_of": as_of.isoformat(), "today": today.isoformat()})
+
+
+def check_run(actor: Actor, as_of: date) -> None:
+    """Refuse a stored run before anything is read: a role that may not evaluate, or a
+    date ahead of today."""
     authorize(actor, Permission.EVALUATE)
+    refuse_future(as_of)
+
+
+def preview(db: Database, actor: Actor, as_of: date) -> VerdictTable:
+    """The verdicts a run as of `as_of` would store, stored nowhere (any date, also ahead)."""
+    return evaluate_run(prepare_run(db, actor, as_of))
+
+
+def store_run(db: Database, actor: Actor, run_id: str, as_of: date) -> StoredRun:
+    """Evaluate the stored portfolio as of a date and store every verdict atomically;
+    re-running the same as-of and policy replaces.
+
+    The verdicts are computed here from what this function read, never taken from a
+    caller: a caller once stored a forged SCALE for another department (#14). Who may
+    start a run is the EVALUATE permission; a run covers every department, because the
+    verdicts it stores are the engine's whoever asks (docs/security.md).
+    """
+    check_run(actor, as_of)
+    started = perf_counter()
+    run = prepare_run(db, actor, as_of)
+    read = perf_counter()
+    verdicts = evaluate_run(run)
+    evaluated = perf_counter()
+    stored = _persist(db, actor, run_id, run, verdicts)
+    seconds = {"read": read - started, "evaluate": evaluated - read,
+               "persist": perf_counter() - evaluated}
+    return StoredRun(run_id, run, verdicts, stored, seconds)
+
+
+def _persist(
+    db: Database, actor: Actor, run_id: str, run: RunInput, verdicts: VerdictTable
+) -> int:
     now = _now()
     with db.transaction() as store:
         store.evaluations.start_run(run_id, run.as_of, run.policy.name, run.policy.version, now)
-        if isinstance(verdicts, VerdictTable):
-            stored = store.evaluations.replace_frames(
-                verdicts.frames, run_id=run_id, policy_name=run.policy.name,
-                policy_version=run.policy.version, evaluated_at=now,
-            )
-        else:
-            stored = store.evaluations.replace(_evaluations(run_id, run, verdicts, now))
+        stored = store.evaluations.replace_frames(
+            verdicts.frames, run_id=run_id, policy_name=run.policy.name,
+            policy_version=run.policy.version, evaluated_at=now,
+        )
         store.evaluations.finish_run(run_id, "completed", stored, _now())
         audit.record(
             store, actor, "evaluate", "evaluation_run", run_id,
@@ -174,9 +211,7 @@ def last_run(db: Database, actor: Actor) -> RunRecord | None:
 
 def evaluate_now(db: Database, actor: Actor, as_of: date, run_id: str) -> list[Evaluation]:
     """Evaluate in this process without an orchestrator (used by tests and `--local`)."""
-    authorize(actor, Permission.EVALUATE)
-    run = prepare_run(db, actor, as_of)
-    persist_run(db, actor, run_id, run, evaluate_run(run))
+    store_run(db, actor, run_id, as_of)
     with db.reading() as store:
         return store.evaluations.for_run(run_id)
 

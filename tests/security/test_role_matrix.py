@@ -92,6 +92,8 @@ WRITES: dict[str, tuple[UseCase, frozenset[Role]]] = {
         db, a, "A-1", "Involve citizens early.", AS_OF), {L, A}),
     "evaluate the portfolio": (lambda db, a, f: evaluation.evaluate_now(
         db, a, AS_OF, "run-1"), {L, S, A}),
+    "store a run computed by the core": (lambda db, a, f: evaluation.store_run(
+        db, a, "run-2", AS_OF), {L, S, A}),
     "activate a review policy": (lambda db, a, f: policy_admin.activate_policy(
         db, a, default_policy().next_version(guardrail={"max_worsening": 0.2})), {A}),
     "add a user": (lambda db, a, f: users.add_user(
@@ -121,6 +123,8 @@ READS: dict[str, tuple[UseCase, frozenset[Role]]] = {
                                EVERYONE),
     "preview a policy change": (lambda db, a, f: policy_admin.what_if(
         db, a, default_policy().next_version(guardrail={"max_worsening": 0.2}), AS_OF), {A}),
+    "preview a run (stores nothing)": (lambda db, a, f: evaluation.preview(db, a, AS_OF),
+                                       {L, S, A}),
     "read every department's KPI statistics for a run": (
         lambda db, a, f: evaluation.prepare_run(db, a, AS_OF), {L, S, A}),
     "read when evaluation last ran": (lambda db, a, f: evaluation.last_run(db, a), EVERYONE),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -21,6 +21,7 @@ from portfolio.models import (
     Decision,
     DecisionKind,
     Direction,
+    Evaluation,
     Initiative,
     Kpi,
     KpiKind,
@@ -159,11 +160,16 @@ def test_set_based_engine_follows_every_policy_threshold(
 def test_bulk_stored_evaluations_equal_those_stored_row_by_row(tmp_path, portfolio):
     db = stored(tmp_path, portfolio)
     operator = Actor.operator()
-    run = evaluation.prepare_run(db, Actor.operator(), AS_OF)
-    evaluation.persist_run(db, operator, "bulk", run, evaluation.evaluate_run(run))
+    policy = evaluation.store_run(db, operator, "bulk", AS_OF).run.policy
     with db.reading() as store:
         bulk = store.evaluations.for_run("bulk")
-    evaluation.persist_run(db, operator, "rows", run, reference(db, run.policy))
+    now = datetime(2025, 6, 30, 12)
+    with db.transaction() as store:
+        store.evaluations.start_run("rows", AS_OF, policy.name, policy.version, now)
+        store.evaluations.replace([
+            Evaluation(**v.model_dump(), run_id="rows", policy_name=policy.name,
+                       policy_version=policy.version, evaluated_at=now)
+            for v in reference(db, policy)])
     with db.reading() as store:
         rows = store.evaluations.for_run("rows")
     assert_same_verdicts([Verdict(**e.model_dump(include=set(Verdict.model_fields))) for e in bulk],
@@ -173,8 +179,7 @@ def test_bulk_stored_evaluations_equal_those_stored_row_by_row(tmp_path, portfol
 def test_an_initiative_without_kpis_needs_data_and_stores_empty_kpi_statistics(db):
     with db.transaction() as store:
         store.initiatives.save(make_initiative(id="EMPTY"))
-    run = evaluation.prepare_run(db, Actor.operator(), AS_OF)
-    evaluation.persist_run(db, Actor.operator(), "run", run, evaluation.evaluate_run(run))
+    evaluation.store_run(db, Actor.operator(), "run", AS_OF)
     with db.reading() as store:
         (stored_evaluation,) = store.evaluations.for_run("run")
     assert stored_evaluation.recommendation.value == "NEEDS_DATA"
