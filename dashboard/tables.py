@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 
 import pandas as pd
 
 from dashboard.labels import LIGHT_COLOURS, enum_label, light_text, recommendation, t
+from portfolio.export import csv_bytes, xlsx_bytes
 from portfolio.models import (
     AuditEvent,
     FocusArea,
@@ -19,7 +19,6 @@ from portfolio.models import (
     Technology,
 )
 from portfolio.review.policy import ReviewPolicy
-from portfolio.service.audit_log import inert
 
 XLSX_MAX_ROWS = 20_000
 """Largest board export offered as Excel: openpyxl writes ~5,000 rows/s here (#7)."""
@@ -71,23 +70,14 @@ def style_lights(frame: pd.DataFrame, lang: str) -> pd.io.formats.style.Styler:
                            subset=[column] if column in frame else [])
 
 
-def _inert(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells a spreadsheet would run as a formula (a title "=HYPERLINK(…)") kept as
-    text (#5); openpyxl would even write them as formulas."""
-    return frame.apply(lambda column: column.map(
-        lambda v: inert(v) if isinstance(v, str) else v) if column.dtype == object else column)
-
-
 def to_csv(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM, so Excel opens Danish letters correctly."""
-    return _inert(frame).to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 with BOM; formula-like text kept as text (portfolio.export, #14)."""
+    return csv_bytes(frame)
 
 
 def to_xlsx(frame: pd.DataFrame, sheet: str) -> bytes:
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        _inert(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
-    return buffer.getvalue()
+    """String cells only for text; formula-like text kept as text (portfolio.export)."""
+    return xlsx_bytes(frame, sheet)
 
 
 def kpi_frame(kpis: tuple[KpiStats, ...], lang: str, *, compact: bool = False) -> pd.DataFrame:

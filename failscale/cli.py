@@ -20,6 +20,7 @@ from failscale.common import actor as _actor
 from failscale.common import database as _database
 from failscale.common import friendly
 from failscale.common import parse_date as _parse_date
+from failscale.export_cli import export_app
 from failscale.users_cli import audit_app, user_app
 from portfolio.importing import ImportKind
 from portfolio.settings import Settings, load_settings
@@ -369,6 +370,7 @@ def report_portfolio(out: OutOpt, lang: LangOpt = None, html: HtmlOpt = False) -
 app.add_typer(user_app, name="user")
 app.add_typer(audit_app, name="audit")
 app.add_typer(adoption_app, name="adoption")
+app.add_typer(export_app, name="export")
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -1,8 +1,9 @@
 """The audit log for administrators: read it, export it as CSV.
 
 The export is itself audited. Cells a spreadsheet would run as a formula (starting with
-=, +, -, @, tab or CR) are prefixed with an apostrophe, so a crafted initiative title
-cannot execute in the reader's Excel.
+=, +, -, @, tab or CR) are prefixed with an apostrophe (portfolio.export, the one rule for
+every spreadsheet the product writes), so a crafted initiative title cannot execute in the
+reader's Excel.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import io
 import json
 from typing import Any, TextIO
 
+from portfolio.export import inert
 from portfolio.models import Actor, AuditEvent
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
@@ -19,13 +21,6 @@ from portfolio.storage import Database
 
 COLUMNS = ("id", "at", "actor", "action", "entity", "entity_id", "before", "after")
 PAGE = 5_000
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def inert(cell: str) -> str:
-    """A cell a spreadsheet shows as text, never evaluates."""
-    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell
-
 
 def _json(value: dict[str, Any] | None) -> str:
     return "" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
