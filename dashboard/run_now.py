@@ -3,19 +3,19 @@
 The only dashboard module that knows Prefect exists, and it imports Prefect only when a
 server answers. Through Prefect the run is queued on the `evaluate-portfolio` deployment
 (`failscale serve` runs it) and the button returns at once; without a server, or without
-that deployment, the same use case runs here and now.
+that deployment, the flow's steps run here and now (flows/local_run.py).
 """
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date
 
 from failscale.prefect_env import server_is_up
+from flows.local_run import evaluate_locally
 from portfolio.models import Actor
 from portfolio.service.access import Permission, authorize
-from portfolio.service.evaluation import evaluate_now, record_run_requested
+from portfolio.service.evaluation import record_run_requested
 from portfolio.settings import Settings
 from portfolio.storage import Database
 
@@ -38,8 +38,9 @@ def run_now(settings: Settings, actor: Actor, today: date) -> RunStarted:
         if flow_run_id is not None:
             record_run_requested(db, actor, flow_run_id)
             return RunStarted("prefect", flow_run_id)
-    run_id = f"dashboard-{uuid.uuid4().hex[:12]}"
-    return RunStarted("local", run_id, len(evaluate_now(db, actor, today, run_id)))
+    # The flow's own steps in this process, escalations included (flows/local_run.py, #15).
+    summary = evaluate_locally(today, str(settings.db), actor)
+    return RunStarted("local", summary["run_id"], summary["evaluated"])
 
 
 def _queue_deployment(api_url: str) -> str | None:

@@ -181,10 +181,11 @@ def evaluate(
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Evaluate every active initiative through the evaluate-portfolio flow, as the acting
-    user (refused for a role that may not evaluate, or a date after today)."""
-    from failscale import prefect_env
-    from portfolio.service.evaluation import check_run
+    """Evaluate every active initiative as the acting user (refused for a role that may
+    not evaluate, or a date after today): a recorded Prefect flow run when a Prefect
+    server answers, else the same steps in this process, recorded in the run table."""
+    from failscale import evaluate_output, prefect_env
+    from portfolio.service.evaluation import check_run, run_verdict_pages
     from portfolio.service.setup import initialise
 
     settings = load_settings()
@@ -192,33 +193,12 @@ def evaluate(
     check_run(_actor(), day)  # before Prefect starts: a refusal costs no seconds
     db = _database(settings)
     initialise(db, _actor())
-    prefect_env.configure(settings)
-    from flows.evaluate import evaluate_portfolio
-    from portfolio.service.evaluation import evaluations_of_run
-
-    summary = evaluate_portfolio(as_of=day, db_path=str(settings.db), actor=_actor())
-    evaluations = evaluations_of_run(db, _actor(), summary["run_id"])
+    summary = prefect_env.run_evaluation(settings, day, _actor())
     if as_json:
-        payload = [
-            {
-                "initiative_id": e.initiative_id,
-                "recommendation": e.recommendation.value,
-                "light": e.light.value,
-                "score": e.score,
-                "reasons": [r.render("en") for r in e.reasons],
-                "overdue": e.overdue,
-                "as_of": e.as_of.isoformat(),
-                "policy_version": e.policy_version,
-                "run_id": e.run_id,
-            }
-            for e in evaluations
-        ]
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
-    typer.echo(f"Evaluated {len(evaluations)} initiatives as of {day} "
-               f"(policy v{summary['policy_version']}):")
-    for name, count in summary["recommendations"].items():
-        typer.echo(f"  {name:<11} {count}")
+        evaluate_output.write_json(run_verdict_pages(db, _actor(), summary["run_id"]),
+                                   sys.stdout)
+    else:
+        evaluate_output.write_summary(summary, sys.stdout)
 
 
 @app.command()

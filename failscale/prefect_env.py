@@ -1,8 +1,9 @@
 """Which Prefect server a command-line run talks to.
 
 A running server (the one `make up` starts) is always preferred: two temporary servers
-started by two processes at once would fight over one SQLite file. Without one, each
-process gets a temporary server with its own home, so concurrent runs never collide.
+started by two processes at once would fight over one SQLite file. Without one, an
+evaluation runs its steps in-process (run_evaluation, #15); `failscale serve` still gets a
+temporary server with its own home, so concurrent processes never collide.
 """
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ from __future__ import annotations
 import os
 import tempfile
 import urllib.request
+from datetime import date
+from typing import Any
 
+from portfolio.models import Actor
 from portfolio.settings import Settings
 
 
@@ -37,3 +41,28 @@ def configure(settings: Settings, *, quiet: bool = True) -> str:
     # machine need longer (measured: the second one timed out), so allow two minutes.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     return "temporary"
+
+
+def running_server(settings: Settings) -> str | None:
+    """The API of the Prefect server a run should report to, or None when none answers
+    (an explicit PREFECT_API_URL is taken as it is)."""
+    if os.environ.get("PREFECT_API_URL"):
+        return os.environ["PREFECT_API_URL"]
+    return settings.prefect_api_url if server_is_up(settings.prefect_api_url) else None
+
+
+def run_evaluation(settings: Settings, as_of: date, actor: Actor) -> dict[str, Any]:
+    """evaluate-portfolio as a flow run of the running Prefect server; without one, the
+    same steps in this process (flows/local_run.py), recorded in the run table — not a
+    temporary server per run, which cost 6-8 s and fought over one SQLite file (#15)."""
+    api_url = running_server(settings)
+    if api_url is None:
+        from flows.local_run import evaluate_locally
+
+        return evaluate_locally(as_of, str(settings.db), actor)
+    os.environ["PREFECT_API_URL"] = api_url
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from flows.evaluate import evaluate_portfolio
+
+    return evaluate_portfolio(as_of=as_of, db_path=str(settings.db), actor=actor)

@@ -170,18 +170,24 @@ def _format(name: str, value: Any, lang: str) -> str:
 
 
 def render_reason(reason: Reason, lang: str = "en") -> str:
+    return render_reason_code(reason.code, reason.params, lang)
+
+
+def render_reason_code(code: str, params: dict[str, Any], lang: str = "en") -> str:
+    """A reason from its code and params, for readers of stored rows that build no model
+    (`failscale evaluate --json` at national scale: 400 k reasons, #15)."""
     lang = lang if lang in LANGUAGES else "en"
-    template = REASONS.get(reason.code, {}).get(lang)
+    template = REASONS.get(code, {}).get(lang)
     if template is None:
-        return reason.code
-    params = {k: _format(k, v, lang) for k, v in reason.params.items()}
-    unit = reason.params.get("unit")
-    if unit and "latest" in params:
-        params["latest"] = f"{params['latest']} {unit}"
+        return code
+    shown = {k: _format(k, v, lang) for k, v in params.items()}
+    unit = params.get("unit")
+    if unit and "latest" in shown:
+        shown["latest"] = f"{shown['latest']} {unit}"
     try:
-        return template.format(**params)
+        return template.format(**shown)
     except (KeyError, IndexError):
-        return reason.code
+        return code
 
 # The domain's vocabulary, shared by the dashboard, the reports and the e-mails so a
 # steering group reads the same word for the same thing everywhere.

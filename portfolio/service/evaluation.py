@@ -10,7 +10,7 @@ the per-initiative engine stays the reference it is tested against.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from time import perf_counter
@@ -25,6 +25,7 @@ from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
 from portfolio.storage import Database, Store
 from portfolio.storage.evaluations import RunRecord
+from portfolio.storage.run_verdicts import RunVerdict
 
 
 def _now() -> datetime:
@@ -216,7 +217,10 @@ def evaluate_now(db: Database, actor: Actor, as_of: date, run_id: str) -> list[E
         return store.evaluations.for_run(run_id)
 
 
-def evaluations_of_run(db: Database, actor: Actor, run_id: str) -> list[Evaluation]:
+def run_verdict_pages(db: Database, actor: Actor, run_id: str,
+                      page_size: int = 2_000) -> Iterator[list[RunVerdict]]:
+    """A run's stored verdicts as slim rows, `page_size` at a time, by initiative id: the
+    caller holds one page, never the run's 45 k verdicts as models (#15)."""
     authorize(actor, Permission.READ)
     with db.reading() as store:
-        return store.evaluations.for_run(run_id)
+        yield from store.run_verdicts.pages(run_id, page_size)

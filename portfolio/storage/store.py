@@ -19,6 +19,7 @@ from portfolio.storage.measurements import Measurements
 from portfolio.storage.people import People
 from portfolio.storage.policies import Policies
 from portfolio.storage.realised import RealisedReader
+from portfolio.storage.run_verdicts import RunVerdictsReader
 from portfolio.storage.sessions import Sessions
 from portfolio.storage.synthetic import Synthetic
 from portfolio.storage.users import Contributors, Users
@@ -37,6 +38,7 @@ class Store:
         self.initiative_index = InitiativeIndexReader(con)
         self.measurements = Measurements(con)
         self.evaluations = Evaluations(con)
+        self.run_verdicts = RunVerdictsReader(con)
         self.decisions = Decisions(con)
         self.lessons = Lessons(con)
         self.lessons_index = LessonsIndexReader(con)

@@ -1,5 +1,5 @@
-"""Two `failscale evaluate` at once, with no Prefect server running: each gets its own
-temporary Prefect home, so both succeed (no `database is locked` between them)."""
+"""Two `failscale evaluate` at once, with no Prefect server running: each runs the flow's
+steps in its own process (flows/local_run.py, no temporary server), so both succeed."""
 
 from __future__ import annotations
 

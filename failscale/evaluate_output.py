@@ -1,0 +1,45 @@
+"""What `failscale evaluate` prints: a summary of counts, or with --json one object per
+verdict, written a page at a time (#15: a national run is 45 k objects; none of them is
+built as a model, and only one page is held at once)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from portfolio.i18n import render_reason_code
+from portfolio.storage.run_verdicts import RunVerdict
+
+
+def json_object(v: RunVerdict) -> dict[str, Any]:
+    """One verdict as the contract of PRODUCT.md names it (and a little more)."""
+    return {
+        "initiative_id": v.initiative_id,
+        "recommendation": v.recommendation,
+        "light": v.light,
+        "score": v.score,
+        "reasons": [render_reason_code(code, params, "en") for code, params in v.reasons],
+        "overdue": v.overdue,
+        "as_of": v.as_of.isoformat(),
+        "policy_version": v.policy_version,
+        "run_id": v.run_id,
+    }
+
+
+def write_json(pages: Iterable[list[RunVerdict]], out: TextIO) -> None:
+    """The array `json.dumps(objects, ensure_ascii=False, indent=2)` would print, streamed."""
+    first = True
+    for page in pages:
+        for verdict in page:
+            text = json.dumps(json_object(verdict), ensure_ascii=False, indent=2)
+            out.write(("[\n  " if first else ",\n  ") + text.replace("\n", "\n  "))
+            first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
+def write_summary(summary: dict[str, Any], out: TextIO) -> None:
+    out.write(f"Evaluated {summary['evaluated']} initiatives as of {summary['as_of']} "
+              f"(policy v{summary['policy_version']}):\n")
+    for name, count in summary["recommendations"].items():
+        out.write(f"  {name:<11} {count}\n")

@@ -1,0 +1,141 @@
+"""The steps of evaluate-portfolio as plain functions, in one sequence (#15).
+
+No Prefect here: the flow (flows/evaluate.py) runs each step as a task against the Prefect
+server, and a command-line or dashboard run without a server (flows/local_run.py) calls
+the very same steps in the very same order, in-process. One path, two runners; a run
+without a server leaves its record in the database's run table (`evaluation_runs`), not
+in a temporary Prefect server started for it (docs/performance.md, "Runs without a
+Prefect server").
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from portfolio.importing.columns import fold
+from portfolio.models import Actor, Person, Verdict
+from portfolio.notify import DeliveryReport, MailConfig, Message, deliver, escalations
+from portfolio.notify.compose import Style
+from portfolio.review.agenda import Agenda
+from portfolio.review.policy import default_policy
+from portfolio.service import evaluation
+from portfolio.service.agenda import review_agenda
+from portfolio.service.people import address_book
+from portfolio.settings import load_settings
+from portfolio.storage import Database
+
+
+def system_actor(flow_name: str) -> Actor:
+    """The operator, named after the flow, so the audit trail says which flow wrote."""
+    return Actor.operator().model_copy(update={"username": f"prefect:{flow_name}"})
+
+
+SYSTEM_ACTOR = system_actor("evaluate-portfolio")
+
+
+def database(db_path: str | None) -> Database:
+    settings = load_settings()
+    return Database(Path(db_path) if db_path else settings.db,
+                    lock_timeout=settings.lock_timeout_seconds)
+
+
+def mail_style() -> Style:
+    settings = load_settings()
+    return Style(settings.dashboard_url, settings.organisation, settings.language)
+
+
+def slug(name: str) -> str:
+    """An artifact key: lower-case letters, digits and dashes only."""
+    return fold(name).replace("_", "-") or "none"
+
+
+def people(db_path: str | None) -> dict[str, Person]:
+    return address_book(database(db_path), system_actor("notify"))
+
+
+def send(messages: list[Message]) -> DeliveryReport:
+    return deliver(messages, MailConfig.from_settings(load_settings()))
+
+
+def evaluate_and_store(db_path: str | None, actor: Actor, run_id: str,
+                       as_of: date) -> evaluation.StoredRun:
+    """Read, evaluate and store in the core: the flow never hands verdicts to it (#14)."""
+    return evaluation.store_run(database(db_path), actor, run_id, as_of)
+
+
+def review(db_path: str | None, as_of: date) -> Agenda:
+    """The follow-up agenda from what is stored now, this run's verdicts included."""
+    return review_agenda(database(db_path), system_actor("agenda"), as_of,
+                         stale_after_days=load_settings().stale_after_days)
+
+
+def escalate(db_path: str | None, agenda: Agenda) -> DeliveryReport:
+    """Each steering group's zombies, one e-mail per group (or to the outbox)."""
+    return send(escalations(agenda, people(db_path), mail_style()))
+
+
+def record_failure(db_path: str | None, actor: Actor, run_id: str, as_of: date,
+                   exc: Exception, logger: logging.Logger | logging.LoggerAdapter[Any]) -> None:
+    """Put the failure on the status line; never hide the original error behind this one."""
+    try:
+        evaluation.record_failed_run(database(db_path), actor, run_id, as_of, default_policy(),
+                                     repr(exc))
+    except Exception:
+        logger.exception("Could not record the failed run %s", run_id)
+
+
+def notify(db_path: str | None, run: evaluation.RunInput, verdicts: Sequence[Verdict],
+           agenda: Agenda) -> DeliveryReport:
+    """Without Prefect there is nowhere to publish artifacts (the dashboard shows the same
+    rows): escalate only."""
+    return escalate(db_path, agenda)
+
+
+@dataclass(frozen=True)
+class Steps:
+    """How each step runs: as a plain call (PLAIN) or as a Prefect task (flows/evaluate)."""
+
+    evaluate: Callable[[str | None, Actor, str, date], evaluation.StoredRun] = evaluate_and_store
+    agenda: Callable[[str | None, date], Agenda] = review
+    notify: Callable[[str | None, evaluation.RunInput, Sequence[Verdict], Agenda],
+                     DeliveryReport] = notify
+
+
+PLAIN = Steps()
+
+
+def evaluate_portfolio_with(
+    steps: Steps, as_of: date, db_path: str | None, actor: Actor, run_id: str,
+    logger: logging.Logger | logging.LoggerAdapter[Any],
+) -> dict[str, Any]:
+    """evaluate (read, evaluate, store: the core's) → agenda → notify, and the run's
+    summary (counts only: nothing reads a national run's 45 k verdicts back, #15).
+
+    `actor` is who asked (the command line's user); the schedule runs as the flow itself.
+    A role that may not evaluate, or a date ahead of today, is refused before anything is
+    read or recorded. Evaluate is the commit point: a failure up to and including it
+    leaves the database as it was and records the failed run for the status line; after
+    it, the evaluation stands and undeliverable e-mails stay in the outbox."""
+    evaluation.check_run(actor, as_of)
+    try:
+        done = steps.evaluate(db_path, actor, run_id, as_of)
+    except Exception as exc:
+        record_failure(db_path, actor, run_id, as_of, exc, logger)
+        raise
+    agenda = steps.agenda(db_path, as_of)
+    delivery = steps.notify(db_path, done.run, done.verdicts, agenda)
+    if delivery.failed:
+        logger.error("%s escalation e-mails could not be sent; kept in %s for the next run",
+                     len(delivery.failed), delivery.failed[0].kept_at.parent)
+    summary = {"run_id": run_id, "as_of": as_of.isoformat(), "stored": done.stored,
+               "policy_version": done.run.policy.version, "evaluated": len(done.verdicts),
+               "recommendations": evaluation.count_recommendations(done.verdicts),
+               "agenda": len(agenda.items), "mail": delivery.summary()}
+    logger.info("Evaluated %s initiatives as of %s: %s", done.stored, as_of,
+                summary["recommendations"])
+    return summary
