@@ -28,7 +28,8 @@ def _rec_scale(lang: str) -> alt.Scale:
 def kpi_chart(kpi: Kpi, measurements: list[Measurement], lang: str, today: date) -> alt.Chart:
     """A KPI over time against baseline and target; points coloured by provenance."""
     values = pd.DataFrame(
-        [{"date": m.on.isoformat(), "value": m.value, "source": source(m.source, lang),
+        [{"date": m.on.isoformat(), "value": m.value, "provenance": source(m.provenance, lang),
+          "source": m.source,
           "age": (today - m.on).days, "by": m.recorded_by} for m in measurements]
     )
     lines = pd.DataFrame(
@@ -40,10 +41,11 @@ def kpi_chart(kpi: Kpi, measurements: list[Measurement], lang: str, today: date)
     line = alt.Chart(values).mark_line(color="#607d8b").encode(x=x, y=y)
     points = alt.Chart(values).mark_point(filled=True, size=60).encode(
         x=x, y=y,
-        shape=alt.Shape("source:N", title=t("source", lang)),
-        color=alt.Color("source:N", title=t("source", lang)),
+        shape=alt.Shape("provenance:N", title=t("provenance", lang)),
+        color=alt.Color("provenance:N", title=t("provenance", lang)),
         tooltip=[alt.Tooltip("date:T", title=t("date", lang)),
                  alt.Tooltip("value:Q", title=t("value", lang)),
+                 alt.Tooltip("provenance:N", title=t("provenance", lang)),
                  alt.Tooltip("source:N", title=t("source", lang)),
                  alt.Tooltip("age:Q", title=t("age_days", lang)),
                  alt.Tooltip("by:N", title=t("recorded_by", lang))],

@@ -206,6 +206,11 @@ LABELS: dict[str, dict[str, str]] = {
     "date": {"en": "Date", "da": "Dato"},
     "source": {"en": "Source", "da": "Kilde"},
     "sources": {"en": "Provenance", "da": "Oprindelse"},
+    "provenance": {"en": "Provenance", "da": "Kildetype"},
+    "source_help": {
+        "en": "Free text: the source system or who reported it (e.g. KMD Nexus).",
+        "da": "Fritekst: kildesystemet eller hvem der har indberettet (fx KMD Nexus).",
+    },
     "age_days": {"en": "Age (days)", "da": "Alder (dage)"},
     "latest": {"en": "Latest", "da": "Seneste"},
     "progress": {"en": "Progress", "da": "Fremdrift"},
@@ -240,9 +245,10 @@ LABELS: dict[str, dict[str, str]] = {
         "da": "Upload en fil med målinger (CSV eller XLSX)",
     },
     "upload_help": {
-        "en": "Columns: initiative_id, kpi, date, value, source (Danish headers accepted).",
-        "da": "Kolonner: initiativ_id, nøgletal, dato, værdi, kilde (engelske overskrifter "
-              "accepteres også).",
+        "en": "Columns: initiative_id, kpi, date, value, source, provenance (Danish headers "
+              "accepted).",
+        "da": "Kolonner: initiativ_id, nøgletal, dato, værdi, kilde, kildetype (engelske "
+              "overskrifter accepteres også).",
     },
     "import": {"en": "Import", "da": "Importér"},
     "import_report": {

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class Frozen(BaseModel):
@@ -56,12 +56,34 @@ class KpiKind(StrEnum):
     ADOPTION = "adoption"
 
 
-class Source(StrEnum):
-    """Provenance of a measurement: how much a reader can trust it."""
+class Provenance(StrEnum):
+    """How a measurement came to be (system export, manual, self-reported): how much a
+    reader can trust it. Not its `source`, which is free text naming the system or person
+    (issue #13: a `kilde` column names "KMD Nexus", not a provenance word)."""
 
     SYSTEM_EXPORT = "system_export"
     MANUAL = "manual"
     SELF_REPORTED = "self_reported"
+
+
+# The provenance words were once the only values `source` took; code and files that still
+# pass them as `source` keep their meaning (see Measurement).
+Source = Provenance
+
+
+MAX_SOURCE_LENGTH = 200
+
+
+def provenance_word(source: object) -> Provenance | None:
+    """The provenance a `source` text names exactly ('self_reported'), else None."""
+    if isinstance(source, Provenance):
+        return source
+    if isinstance(source, str):
+        try:
+            return Provenance(source.strip().lower())
+        except ValueError:
+            return None
+    return None
 
 
 class Recommendation(StrEnum):
@@ -149,12 +171,28 @@ class Kpi(Frozen):
 
 
 class Measurement(Frozen):
+    """A KPI's value on a date. `source` is free text, stored as given (the source system
+    or who reported it); `provenance` is what the evidence rules read."""
+
     initiative_id: str
     kpi: str
     on: date
     value: float
-    source: Source = Source.MANUAL
+    source: str = Field(default="", max_length=MAX_SOURCE_LENGTH)
+    provenance: Provenance = Provenance.MANUAL
     recorded_by: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _provenance_word_as_source(cls, data: Any) -> Any:
+        """A `source` that is a provenance word and no provenance given: the word is the
+        provenance, as it was before the two were separate (schema 8)."""
+        if isinstance(data, dict) and data.get("provenance") is None:
+            word = provenance_word(data.get("source"))
+            data = {k: v for k, v in data.items() if k != "provenance"}
+            if word is not None:
+                data["provenance"] = word
+        return data
 
 
 class Reason(Frozen):

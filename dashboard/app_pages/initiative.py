@@ -28,7 +28,7 @@ from dashboard.tables import changed_fields, kpi_frame, style_lights
 from dashboard.widgets import initiative_picker
 from portfolio.i18n import format_number
 from portfolio.importing import ImportKind
-from portfolio.models import Measurement, Source
+from portfolio.models import MAX_SOURCE_LENGTH, Measurement, Provenance
 from portfolio.service.access import Permission, can
 from portfolio.service.imports import ImportReport, import_file
 from portfolio.service.initiatives import record_measurement
@@ -158,15 +158,18 @@ with measure:
             kpi_name = st.selectbox(t("kpi", lang), [k.name for k in detail.kpis])
             on = st.date_input(t("date", lang), value=today, max_value=today)
             value = st.number_input(t("value", lang), value=None, format="%g")
-            origin = st.selectbox(t("source", lang), list(Source), index=1,
+            origin = st.selectbox(t("provenance", lang), list(Provenance),
+                                  index=list(Provenance).index(Provenance.MANUAL),
                                   format_func=lambda s: source(s, lang))
+            said = st.text_input(t("source", lang), max_chars=MAX_SOURCE_LENGTH,
+                                 help=t("source_help", lang))
             slot = st.empty()
             if st.form_submit_button(t("record", lang), type="primary"):
                 if value is None:
                     slot.error(t("required", lang))
                 else:
                     m = Measurement(initiative_id=ini.id, kpi=kpi_name, on=on, value=value,
-                                    source=origin)
+                                    source=said.strip(), provenance=origin)
                     if succeeded(lambda: record_measurement(database(), actor, m), lang,
                                  {"kpi": slot}):
                         data.clear()

@@ -168,7 +168,7 @@ def _series(spec: InitiativeSpec, kpi: KpiSpec, anchor: date) -> Iterator[Measur
             kpi=kpi.name,
             on=anchor - timedelta(days=age + kpi.gap * (n - 1 - i)),
             value=round(_plausible(kpi, _value(kpi, t, rng, last=i == n - 1)), kpi.decimals),
-            source=source,
+            provenance=source,
             recorded_by=recorder(spec.department, source),
         )
 

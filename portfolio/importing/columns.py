@@ -76,6 +76,7 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         Column("date", "dato"),
         Column("value", "værdi"),
         Column("source", "kilde", required=False),
+        Column("provenance", "kildetype", required=False),
     ),
 }
 

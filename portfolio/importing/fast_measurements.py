@@ -1,7 +1,8 @@
 """A columnar fast path for measurement CSV files (#7), under the row-by-row parser's rules.
 
 Rows whose cells all have a common, unambiguous shape (ids present, a YYYY-MM-DD or
-DD-MM-YYYY date, a plain decimal number, a known source) are checked and converted
+DD-MM-YYYY date, a plain decimal number, a source of ordinary length, a known provenance)
+are checked and converted
 column by column; every other row goes through the row-by-row parser (rows.parse_row),
 so a rejected row gets exactly the reason it gets there. Repeated keys are judged over
 all accepted rows in file order, as there. tests/unit/test_setbased_import.py holds the
@@ -31,10 +32,11 @@ from portfolio.importing.rows import (
     _duplicate_reason,
     parse_file,
     parse_row,
+    provenance_named_by,
 )
 from portfolio.importing.text_columns import Text, calendar_dates, distinct_codes, ragged_edges
 from portfolio.importing.values import MAX_MAGNITUDE, MAX_YEAR, MIN_YEAR, CellError
-from portfolio.models import Measurement, Source
+from portfolio.models import MAX_SOURCE_LENGTH, Measurement, Provenance
 
 KIND = ImportKind.MEASUREMENTS
 _PLAIN_NUMBER = r"^-?[0-9]+([.,][0-9]+)?$"
@@ -47,7 +49,7 @@ class MeasurementColumns:
     source_name: str
     rows_read: int
     accepted: pa.Table
-    """row, initiative_id, kpi, measured_on, value, source; in file order."""
+    """row, initiative_id, kpi, measured_on, value, source, provenance; in file order."""
     rejected: tuple[RowError, ...]
     ignored_columns: tuple[str, ...] = ()
 
@@ -56,7 +58,8 @@ class MeasurementColumns:
         return [
             AcceptedRow(r["row"], Measurement(initiative_id=r["initiative_id"], kpi=r["kpi"],
                                               on=r["measured_on"], value=r["value"],
-                                              source=Source(r["source"])))
+                                              source=r["source"],
+                                              provenance=Provenance(r["provenance"])))
             for r in self.accepted.to_pylist()
         ]
 
@@ -64,29 +67,34 @@ class MeasurementColumns:
 _SCHEMA = pa.schema([
     ("row", pa.int64()), ("initiative_id", pa.string()), ("kpi", pa.string()),
     ("measured_on", pa.date32()), ("value", pa.float64()), ("source", pa.string()),
+    ("provenance", pa.string()),
 ])
 _SlowRow = tuple[int, Measurement | None, tuple[Problem, ...], dict[str, str]]
 
 
-def read_measurements(path: Path) -> MeasurementColumns:
-    """A measurement file as columns: CSV on the fast path, XLSX through the row parser."""
+def read_measurements(path: Path, *,
+                      provenance: Provenance = Provenance.MANUAL) -> MeasurementColumns:
+    """A measurement file as columns: CSV on the fast path, XLSX through the row parser.
+    `provenance`: what a row that names none came as (the channel decides)."""
     if Path(path).suffix.lower() in CSV_SUFFIXES:
-        return parse_measurements_csv(Path(path))
-    return columns_of(parse_file(path, KIND))
+        return parse_measurements_csv(Path(path), provenance=provenance)
+    return columns_of(parse_file(path, KIND, provenance=provenance))
 
 
 def columns_of(batch: ParsedBatch) -> MeasurementColumns:
     rows = [(a.row, a.record) for a in batch.accepted if isinstance(a.record, Measurement)]
     accepted = pa.Table.from_pylist(
         [{"row": n, "initiative_id": m.initiative_id, "kpi": m.kpi, "measured_on": m.on,
-          "value": m.value, "source": m.source.value} for n, m in rows],
+          "value": m.value, "source": m.source, "provenance": m.provenance.value}
+         for n, m in rows],
         schema=_SCHEMA,
     )
     return MeasurementColumns(batch.source_name, batch.rows_read, accepted, batch.rejected,
                               batch.ignored_columns)
 
 
-def parse_measurements_csv(path: Path) -> MeasurementColumns:
+def parse_measurements_csv(path: Path, *,
+                           provenance: Provenance = Provenance.MANUAL) -> MeasurementColumns:
     """Raises FileUnreadable as read_table and parse_table do; bad rows never raise."""
     source = csv_source(path)
     delimiter = source.delimiter
@@ -96,12 +104,14 @@ def parse_measurements_csv(path: Path) -> MeasurementColumns:
     header = header_of(path.name, [clean(c) for c in first])
     columns = resolve_columns(KIND, header, path.name)
     widths = body.widths()
-    fast, slow = _parse_regular(header, columns, body, np.flatnonzero(widths == len(header)))
+    fast, slow = _parse_regular(header, columns, body, np.flatnonzero(widths == len(header)),
+                                provenance)
     for i in np.flatnonzero(widths != len(header)):
         cells = [clean(c) for c in body.cells(i)]
         if any(cells):
             values, error = row_values(header, cells, delimiter)
-            slow.append((body.number(i), *parse_row(KIND, columns, values, error)))
+            slow.append((body.number(i), *parse_row(KIND, columns, values, error,
+                                                    provenance=provenance)))
     accepted, rejected = _without_repeats(fast, slow, header, body)
     return MeasurementColumns(
         source_name=path.name,
@@ -132,7 +142,8 @@ def _stripped(column: Text) -> Text:
 
 
 def _parse_regular(
-    header: tuple[str, ...], columns: dict[str, str], body: CsvBody, regular: np.ndarray
+    header: tuple[str, ...], columns: dict[str, str], body: CsvBody, regular: np.ndarray,
+    provenance: Provenance,
 ) -> tuple[pa.Table, list[_SlowRow]]:
     """Rows as wide as the header: the plain ones column-wise, the rest row by row."""
     if not regular.size:
@@ -142,17 +153,21 @@ def _parse_regular(
     get = {name: cells[header.index(columns[name])] for name in columns}
     day, day_ok = calendar_dates(get["date"], (MIN_YEAR, MAX_YEAR))
     value, value_ok = _numbers(get["value"])
-    source, source_ok = _sources(get.get("source"), regular.size)
+    source = get.get("source", pa.array(np.full(regular.size, "", dtype=object), pa.string()))
+    source_ok = _true(pc.less_equal(pc.utf8_length(source), MAX_SOURCE_LENGTH))
+    kind, kind_ok = _provenances(get.get("provenance"), source, provenance)
     plain = (~_true(pc.equal(get["initiative_id"], "")) & ~_true(pc.equal(get["kpi"], ""))
-             & day_ok & value_ok & source_ok & ~blank)
+             & day_ok & value_ok & source_ok & kind_ok & ~blank)
     mask = pa.array(plain)
     fast = pa.Table.from_arrays(
         [pa.array(regular[plain] + body.first_row), get["initiative_id"].filter(mask),
-         get["kpi"].filter(mask), day.filter(mask), pa.array(value[plain]), source.filter(mask)],
+         get["kpi"].filter(mask), day.filter(mask), pa.array(value[plain]), source.filter(mask),
+         kind.filter(mask)],
         schema=_SCHEMA,
     )
     odd = regular[~plain & ~blank]
-    slow = [(body.number(i), *parse_row(KIND, columns, _stripped_row(header, cells)))
+    slow = [(body.number(i), *parse_row(KIND, columns, _stripped_row(header, cells),
+                                        provenance=provenance))
             for i, cells in zip(odd, body.records(odd), strict=True)]
     return fast, slow
 
@@ -171,21 +186,28 @@ def _numbers(text: Text) -> tuple[np.ndarray, np.ndarray]:
     return values, plain & (np.abs(values) <= MAX_MAGNITUDE)
 
 
-def _sources(text: Text | None, n: int) -> tuple[pa.Array, np.ndarray]:
-    """Each distinct spelling is looked up once; unknown ones go row by row for the reason."""
-    if text is None:
-        return pa.array(np.full(n, Source.MANUAL.value, dtype=object), pa.string()), np.ones(
-            n, bool)
-    spellings, codes = distinct_codes(text)
-    known = []
+def _provenances(given: Text | None, source: Text,
+                 channel: Provenance) -> tuple[pa.Array, np.ndarray]:
+    """Each row's provenance as rows.parse_row decides it: the provenance column, else a
+    provenance word in the source column, else the channel's. Each distinct spelling is
+    looked up once; an unknown provenance goes row by row for the reason."""
+    words, word_codes = distinct_codes(source)
+    named = [(p or channel).value
+             for p in (provenance_named_by(w) for w in words.to_pylist())]
+    fallback = pa.array(named, pa.string()).take(pa.array(word_codes))
+    if given is None:
+        return fallback, np.ones(len(fallback), bool)
+    spellings, codes = distinct_codes(given)
+    known: list[str | None] = []
     for spelling in spellings.to_pylist():
         try:
-            known.append(parse_choice(Source, spelling, "source").value if spelling
-                         else Source.MANUAL.value)
+            known.append(parse_choice(Provenance, spelling, "provenance").value if spelling
+                         else "")
         except CellError:
             known.append(None)
-    names = pa.array(known, pa.string()).take(codes)
-    return names, _true(pc.is_valid(names))
+    names = pa.array(known, pa.string()).take(pa.array(codes))
+    chosen = pc.if_else(pc.equal(names, ""), fallback, names)
+    return chosen, _true(pc.is_valid(chosen))
 
 
 def _without_repeats(
@@ -196,7 +218,8 @@ def _without_repeats(
                 if record is None]
     parsed = pa.Table.from_pylist(
         [{"row": n, "initiative_id": m.initiative_id, "kpi": m.kpi, "measured_on": m.on,
-          "value": m.value, "source": m.source.value} for n, m, _, _ in slow if m is not None],
+          "value": m.value, "source": m.source, "provenance": m.provenance.value}
+         for n, m, _, _ in slow if m is not None],
         schema=_SCHEMA,
     )
     table = fast  # in file order already
@@ -237,4 +260,5 @@ def _keys(table: pa.Table) -> np.ndarray:
 def _model(table: pa.Table, i: int) -> Measurement:
     row = table.slice(i, 1).to_pylist()[0]
     return Measurement(initiative_id=row["initiative_id"], kpi=row["kpi"],
-                       on=row["measured_on"], value=row["value"], source=Source(row["source"]))
+                       on=row["measured_on"], value=row["value"], source=row["source"],
+                       provenance=Provenance(row["provenance"]))

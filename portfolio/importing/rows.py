@@ -35,7 +35,7 @@ from portfolio.models import (
     Kpi,
     KpiKind,
     Measurement,
-    Source,
+    Provenance,
     Stage,
     Technology,
 )
@@ -109,19 +109,25 @@ class ParsedBatch:
         }
 
 
-def parse_file(path: Path, kind: ImportKind | str) -> ParsedBatch:
-    return parse_table(read_table(Path(path)), ImportKind(kind))
+def parse_file(path: Path, kind: ImportKind | str, *,
+               provenance: Provenance = Provenance.MANUAL) -> ParsedBatch:
+    return parse_table(read_table(Path(path)), ImportKind(kind), provenance=provenance)
 
 
-def parse_table(table: Table, kind: ImportKind | str) -> ParsedBatch:
-    """Raises FileUnreadable when a required column is missing; bad rows never raise."""
+def parse_table(table: Table, kind: ImportKind | str, *,
+                provenance: Provenance = Provenance.MANUAL) -> ParsedBatch:
+    """Raises FileUnreadable when a required column is missing; bad rows never raise.
+
+    `provenance`: what a measurement that names none came as, decided by the channel (a
+    file uploaded by hand: manual; the inbox: system export)."""
     kind = ImportKind(kind)
     columns = resolve_columns(kind, table.columns, table.source_name)
     seen: dict[tuple[str, ...], tuple[int, Record]] = {}
     accepted: list[AcceptedRow] = []
     rejected: list[RowError] = []
     for number, values in table.rows:
-        record, problems, raw = parse_row(kind, columns, values, table.row_errors.get(number))
+        record, problems, raw = parse_row(kind, columns, values, table.row_errors.get(number),
+                                          provenance=provenance)
         if record is not None:
             key = _key(record)
             if key in seen:
@@ -144,22 +150,24 @@ def parse_table(table: Table, kind: ImportKind | str) -> ParsedBatch:
 
 def parse_row(
     kind: ImportKind, columns: Mapping[str, str], values: Mapping[str, Cell],
-    shape_error: Problem | None = None,
+    shape_error: Problem | None = None, *, provenance: Provenance = Provenance.MANUAL,
 ) -> tuple[Record | None, tuple[Problem, ...], dict[str, str]]:
     """One row as a record, or why not; and the row's cells as text (for quarantine)."""
     raw = {name: cell_text(value) for name, value in values.items()}
     if shape_error is not None:
         return None, (shape_error,), raw
-    record, problems = _build(_BUILDERS[kind], _Cells(values, columns), raw)
+    record, problems = _build(_BUILDERS[kind], _Cells(values, columns, provenance), raw)
     return record, problems, raw
 
 
 class _Cells:
     """One row's cells by canonical column name; collects every problem, not just the first."""
 
-    def __init__(self, values: Mapping[str, Cell], columns: Mapping[str, str]) -> None:
+    def __init__(self, values: Mapping[str, Cell], columns: Mapping[str, str],
+                 provenance: Provenance = Provenance.MANUAL) -> None:
         self._values = values
         self._columns = columns
+        self.channel_provenance = provenance
         self.problems: list[Problem] = []
 
     def _raw(self, name: str) -> Cell:
@@ -195,7 +203,7 @@ class _Cells:
 
 
 _stage, _direction, _kind = chooser(Stage), chooser(Direction), chooser(KpiKind)
-_source, _focus, _technology = chooser(Source), chooser(FocusArea), chooser(Technology)
+_provenance, _focus, _technology = chooser(Provenance), chooser(FocusArea), chooser(Technology)
 _TAG_SPLIT = re.compile(r"[;,]")
 
 
@@ -238,13 +246,28 @@ def _kpi(c: _Cells) -> tuple[type[BaseModel], dict[str, Any]]:
 
 
 def _measurement(c: _Cells) -> tuple[type[BaseModel], dict[str, Any]]:
+    source = c.text("source")
     return Measurement, {
         "initiative_id": c.text("initiative_id", required=True),
         "kpi": c.text("kpi", required=True),
         "on": c.typed("date", parse_date, required=True),
         "value": c.typed("value", parse_number, required=True),
-        "source": c.typed("source", _source, default=Source.MANUAL),
+        "source": source,
+        "provenance": (c.typed("provenance", _provenance) or provenance_named_by(source)
+                       or c.channel_provenance),
     }
+
+
+def provenance_named_by(source: str) -> Provenance | None:
+    """The provenance a `source` cell names ('selvrapporteret'), if it names one: files
+    from before the two were separate put the provenance word there (PRODUCT.md: widen,
+    never narrow). Any other text is a source system, stored as given."""
+    if not source:
+        return None
+    try:
+        return _provenance(source, "source")
+    except CellError:
+        return None
 
 
 _Builder = Callable[[_Cells], tuple[type[BaseModel], dict[str, Any]]]

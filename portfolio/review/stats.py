@@ -71,5 +71,5 @@ def kpi_stats(kpi: Kpi, measurements: Iterable[Measurement], as_of: date) -> Kpi
             progress(latest.value, kpi.baseline, kpi.target, kpi.direction) if latest else None
         ),
         trend_per_30d=trend_per_30_days([(m.on, m.value) for m in own]),
-        sources=tuple(sorted({m.source for m in own}, key=list(Source).index)),
+        sources=tuple(sorted({m.provenance for m in own}, key=list(Source).index)),
     )

@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 
 from portfolio.importing import ImportKind, ParsedBatch, Problem, RowError, parse_file
 from portfolio.importing.fast_measurements import MeasurementColumns, read_measurements
-from portfolio.models import Actor, Department, Initiative, Kpi, Measurement, Role
+from portfolio.models import Actor, Department, Initiative, Kpi, Measurement, Provenance, Role
 from portfolio.service import audit
 from portfolio.service.access import SCOPED_ROLES, Permission, authorize, can
 from portfolio.storage import Database, Store
@@ -70,14 +70,19 @@ class _Tally:
 
 
 def import_file(
-    db: Database, actor: Actor, path: Path, kind: ImportKind | str, *, source_name: str = ""
+    db: Database, actor: Actor, path: Path, kind: ImportKind | str, *, source_name: str = "",
+    provenance: Provenance = Provenance.MANUAL,
 ) -> ImportReport:
-    """Import one CSV/XLSX file. Raises FileUnreadable when it cannot be read at all."""
+    """Import one CSV/XLSX file. Raises FileUnreadable when it cannot be read at all.
+
+    `provenance`: what a measurement that names none came as; the channel decides (a file
+    uploaded by hand: manual, the default; the inbox or the API: system export)."""
     kind = ImportKind(kind)
     authorize(actor, Permission.IMPORT if kind is not ImportKind.MEASUREMENTS
               else Permission.RECORD_MEASUREMENT)
     batch: ParsedBatch | MeasurementColumns = (
-        read_measurements(path) if kind is ImportKind.MEASUREMENTS else parse_file(path, kind)
+        read_measurements(path, provenance=provenance) if kind is ImportKind.MEASUREMENTS
+        else parse_file(path, kind)
     )
     name = source_name or path.name
     content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -234,6 +239,7 @@ def _apply_measurements(store: Store, actor: Actor, batch: MeasurementColumns) -
         measurement = Measurement(
             initiative_id=refused["initiative_id"], kpi=refused["kpi"],
             on=refused["measured_on"], value=refused["value"], source=refused["source"],
+            provenance=refused["provenance"],
         )
         row = int(refused["row"])
         if refused["status"] == "no_initiative":

@@ -27,7 +27,7 @@ from typing import Any
 from portfolio.errors import FileUnreadable
 from portfolio.importing import COLUMNS, ImportKind, read_table
 from portfolio.importing.columns import fold
-from portfolio.models import Actor
+from portfolio.models import Actor, Provenance
 from portfolio.service.access import Permission, authorize
 from portfolio.service.imports import ImportReport, import_file
 from portfolio.storage import Database
@@ -139,7 +139,8 @@ def _ingest(db: Database, actor: Actor, path: Path, inbox: Path) -> InboxOutcome
                      message="The same content was imported before; nothing was imported.",
                      content_hash=content_hash)
     try:
-        report = import_file(db, actor, path, kind_of(path))
+        # A file dropped in the inbox comes from a system's scheduled export (#13).
+        report = import_file(db, actor, path, kind_of(path), provenance=Provenance.SYSTEM_EXPORT)
     except FileUnreadable as exc:
         return _file(path, inbox / "failed", "failed", message=str(exc),
                      content_hash=content_hash)

@@ -32,7 +32,7 @@ ORDER BY i.id
 # (initiative, then KPI id). (kpi_id, measured_on) is the primary key of measurements,
 # so arg_max has no ties to break. The trend is the least-squares slope per 30 days,
 # as portfolio.review.stats.trend_per_30_days, up to floating-point summation order.
-# The sources seen are one bit each (one bit_or costs less than three bool_or).
+# The provenances seen are one bit each (one bit_or costs less than three bool_or).
 _KPIS = """
 WITH stats AS (
     SELECT kpi_id,
@@ -42,7 +42,7 @@ WITH stats AS (
            CASE WHEN count(*) >= 2
                 THEN regr_slope(value, (measured_on - DATE '2000-01-01')::DOUBLE) * 30
            END AS trend_per_30d,
-           bit_or(CASE source WHEN ? THEN 1 WHEN ? THEN 2 WHEN ? THEN 4 ELSE 0 END)
+           bit_or(CASE provenance WHEN ? THEN 1 WHEN ? THEN 2 WHEN ? THEN 4 ELSE 0 END)
                AS sources
     FROM measurements
     WHERE measured_on <= ?

@@ -37,7 +37,8 @@ ORDER BY p.pair
 _ANY_BETWEEN = "SELECT EXISTS (SELECT 1 FROM measurements WHERE measured_on BETWEEN ? AND ?)"
 
 _EXISTING = """
-SELECT i.position, m.value = i.value AND m.source = i.source AS unchanged
+SELECT i.position,
+       m.value = i.value AND m.source = i.source AND m.provenance = i.provenance AS unchanged
 FROM incoming_measurements i
 JOIN measurements m ON m.kpi_id = i.kpi_id AND m.measured_on = i.measured_on
 WHERE m.measured_on BETWEEN ? AND ?
@@ -48,13 +49,14 @@ WHERE m.measured_on BETWEEN ? AND ?
 # than INSERT … ON CONFLICT DO UPDATE, which probes the primary key per row. Sorted by the
 # key, the primary-key index takes the rows ~2× faster, the commit included.
 _ADD = """
-INSERT INTO measurements (kpi_id, measured_on, value, source, recorded_by)
-SELECT kpi_id, measured_on, value, source, ? FROM incoming_measurements
+INSERT INTO measurements (kpi_id, measured_on, value, source, provenance, recorded_by)
+SELECT kpi_id, measured_on, value, source, provenance, ? FROM incoming_measurements
 ORDER BY kpi_id, measured_on
 """
 
 _UPDATE = """
-UPDATE measurements m SET value = c.value, source = c.source, recorded_by = ?,
+UPDATE measurements m SET value = c.value, source = c.source, provenance = c.provenance,
+    recorded_by = ?,
     recorded_at = get_current_timestamp()
 FROM incoming_measurements c
 WHERE m.kpi_id = c.kpi_id AND m.measured_on = c.measured_on
@@ -62,7 +64,8 @@ WHERE m.kpi_id = c.kpi_id AND m.measured_on = c.measured_on
 
 T = TypeVar("T")
 REFUSED = ("no_initiative", "not_allowed", "unknown_kpi")
-_REFUSED_COLUMNS = ["row", "initiative_id", "kpi", "measured_on", "value", "source"]
+_REFUSED_COLUMNS = ["row", "initiative_id", "kpi", "measured_on", "value", "source",
+                    "provenance"]
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,8 @@ class ColumnsResult:
     updated: int
     unchanged: int
     refused: tuple[dict[str, object], ...]
-    """Rows not stored: row, initiative_id, kpi, measured_on, value, source, department,
+    """Rows not stored: row, initiative_id, kpi, measured_on, value, source, provenance,
+    department,
     status (one of REFUSED); in row order."""
 
 
@@ -79,8 +83,9 @@ def upsert_columns(
     con: duckdb.DuckDBPyConnection, rows: pa.Table, *, recorded_by: str,
     departments: list[str] | None,
 ) -> ColumnsResult:
-    """`rows`: row, initiative_id, kpi, measured_on, value, source. `departments`: those the
-    importer may change (None: all). The same rows stored twice change nothing."""
+    """`rows`: row, initiative_id, kpi, measured_on, value, source, provenance.
+    `departments`: those the importer may change (None: all). The same rows stored twice
+    change nothing."""
     con.execute("SET enable_progress_bar = false")  # no bars in CLI output
     pairs, pair_of_row = _pairs(rows)
     verdicts = _with(con, "incoming_measurement_pairs", pairs,
@@ -92,7 +97,8 @@ def upsert_columns(
     incoming = pa.table({
         "position": pa.array(np.arange(np.count_nonzero(known))),
         "kpi_id": verdicts.column("kpi_id").take(pair_of_row).filter(kept),
-        **{name: rows.column(name).filter(kept) for name in ("measured_on", "value", "source")},
+        **{name: rows.column(name).filter(kept) for name in ("measured_on", "value", "source",
+                                                           "provenance")},
     })
     existing = _existing(con, incoming)
     stored = np.zeros(len(incoming), bool)
@@ -136,7 +142,7 @@ def _distinct(column: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarray]
 
 
 def _existing(con: duckdb.DuckDBPyConnection, incoming: pa.Table) -> pa.Table:
-    """Position (in `incoming`) and whether value and source are the same, of every
+    """Position (in `incoming`) and whether value, source and provenance are the same, of every
     incoming row whose KPI already has a measurement on that date."""
     none = pa.table({"position": pa.array([], pa.int64()), "unchanged": pa.array([], pa.bool_())})
     if not len(incoming):

@@ -15,7 +15,7 @@ from portfolio.storage.rows import fetch_dicts, fetch_value
 
 _SELECT = (
     "SELECT k.initiative_id, k.name AS kpi, m.measured_on AS on, m.value, m.source, "
-    "m.recorded_by FROM measurements m JOIN kpis k ON k.id = m.kpi_id"
+    "m.provenance, m.recorded_by FROM measurements m JOIN kpis k ON k.id = m.kpi_id"
 )
 
 
@@ -35,12 +35,13 @@ class Measurements:
 
     def save(self, kpi_id: int, measurement: Measurement) -> None:
         self.con.execute(
-            "INSERT INTO measurements (kpi_id, measured_on, value, source, recorded_by) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (kpi_id, measured_on) DO UPDATE SET "
-            "value = excluded.value, source = excluded.source, "
+            "INSERT INTO measurements (kpi_id, measured_on, value, source, provenance, "
+            "recorded_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kpi_id, measured_on) DO "
+            "UPDATE SET value = excluded.value, source = excluded.source, "
+            "provenance = excluded.provenance, "
             "recorded_by = excluded.recorded_by, recorded_at = get_current_timestamp()",
-            [kpi_id, measurement.on, measurement.value, measurement.source.value,
-             measurement.recorded_by],
+            [kpi_id, measurement.on, measurement.value, measurement.source,
+             measurement.provenance.value, measurement.recorded_by],
         )
 
     def for_initiative(self, initiative_id: str) -> list[Measurement]:
@@ -85,7 +86,8 @@ class BulkResult:
 def upsert_many(con: duckdb.DuckDBPyConnection, rows: list[Measurement]) -> BulkResult:
     """Store many measurements set-based: one pass, whatever the number of rows.
 
-    A row for an existing KPI and date with the same value and source changes nothing,
+    A row for an existing KPI and date with the same value, source and provenance changes
+    nothing,
     so importing the same file twice adds nothing.
     """
     if not rows:
@@ -99,7 +101,8 @@ def upsert_many(con: duckdb.DuckDBPyConnection, rows: list[Measurement]) -> Bulk
             "kpi": [m.kpi for m in rows],
             "measured_on": [m.on for m in rows],
             "value": [m.value for m in rows],
-            "source": [m.source.value for m in rows],
+            "source": [m.source for m in rows],
+            "provenance": [m.provenance.value for m in rows],
             "recorded_by": [m.recorded_by for m in rows],
         }
     )
@@ -108,20 +111,23 @@ def upsert_many(con: duckdb.DuckDBPyConnection, rows: list[Measurement]) -> Bulk
         con.execute(
             "CREATE OR REPLACE TEMP TABLE classified AS "
             "SELECT i.pos, k.id AS kpi_id, i.measured_on::DATE AS measured_on, i.value, "
-            "i.source, i.recorded_by, "
+            "i.source, i.provenance, i.recorded_by, "
             "CASE WHEN k.id IS NULL THEN 'unknown' WHEN m.kpi_id IS NULL THEN 'added' "
-            "WHEN m.value = i.value AND m.source = i.source THEN 'unchanged' "
+            "WHEN m.value = i.value AND m.source = i.source AND m.provenance = i.provenance "
+            "THEN 'unchanged' "
             "ELSE 'updated' END AS status "
             "FROM incoming_measurements i "
             "LEFT JOIN kpis k ON k.initiative_id = i.initiative_id AND k.name = i.kpi "
             "LEFT JOIN measurements m ON m.kpi_id = k.id AND m.measured_on = i.measured_on::DATE"
         )
         con.execute(
-            "INSERT INTO measurements (kpi_id, measured_on, value, source, recorded_by) "
-            "SELECT kpi_id, measured_on, value, source, recorded_by FROM classified "
+            "INSERT INTO measurements (kpi_id, measured_on, value, source, provenance, "
+            "recorded_by) SELECT kpi_id, measured_on, value, source, provenance, recorded_by "
+            "FROM classified "
             "WHERE status IN ('added', 'updated') "
             "ON CONFLICT (kpi_id, measured_on) DO UPDATE SET value = excluded.value, "
-            "source = excluded.source, recorded_by = excluded.recorded_by, "
+            "source = excluded.source, provenance = excluded.provenance, "
+            "recorded_by = excluded.recorded_by, "
             "recorded_at = get_current_timestamp()"
         )
         counts = dict(

@@ -113,7 +113,7 @@ FROM (
 # Each KPI gets a share of the measurements in proportion to a random weight (some get
 # none), spaced weekly to monthly back from a newest date that is sometimes stale.
 _MEASUREMENTS = """
-INSERT INTO measurements (kpi_id, measured_on, value, source, recorded_by)
+INSERT INTO measurements (kpi_id, measured_on, value, provenance, recorded_by)
 WITH shares AS (
     SELECT id, kind, direction, baseline, target,
            CASE WHEN synth_u($seed, id, 'none') < 0.04 THEN 0

@@ -17,7 +17,7 @@ import pyarrow as pa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portfolio.models import Actor, Measurement, Source
+from portfolio.models import Actor, Measurement, Provenance, Source, provenance_word
 from portfolio.service.setup import initialise
 from portfolio.storage import Database, Store
 from tests.factories import make_initiative, make_kpi
@@ -25,7 +25,11 @@ from tests.factories import make_initiative, make_kpi
 DEPARTMENTS = {"OWN": "Borgerservice", "OTHER": "Økonomi"}
 KPIS = [("OWN", "klager"), ("OWN", "digital share"), ("OTHER", "klager")]
 FIRST_DAY = date(2025, 6, 1)
-SOURCES = [s.value for s in Source]
+SOURCES = [s.value for s in Source] + ["KMD Nexus", ""]  # free text too (#13)
+
+
+def provenance_of(source: str) -> str:
+    return (provenance_word(source) or Provenance.MANUAL).value
 
 days = st.integers(min_value=0, max_value=14).map(lambda n: FIRST_DAY + timedelta(days=n))
 values = st.sampled_from([1.0, 2.0, 0.0, -0.0])
@@ -51,7 +55,8 @@ def portfolio(folder: Path, stored: dict[Any, tuple[float, str]]) -> Database:
             store.kpis.save(make_kpi(name, initiative_id=initiative_id))
         store.measurements.upsert_many([
             Measurement(initiative_id=initiative_id, kpi=name, on=FIRST_DAY + timedelta(days=n),
-                        value=value, source=Source(source), recorded_by="history")
+                        value=value, source=source, provenance=provenance_of(source),
+                        recorded_by="history")
             for ((initiative_id, name), n), (value, source) in stored.items()
         ])
     return db
@@ -61,11 +66,12 @@ def table_of(rows: dict[Any, tuple[float, str]], split: int) -> pa.Table:
     """The rows as the parser hands them over (row numbers ascending), in two chunks."""
     table = pa.Table.from_pylist([
         {"row": 2 + 3 * i, "initiative_id": ini, "kpi": kpi, "measured_on": on,
-         "value": value, "source": source}
+         "value": value, "source": source, "provenance": provenance_of(source)}
         for i, ((ini, kpi, on), (value, source)) in enumerate(rows.items())
     ], schema=pa.schema([("row", pa.int64()), ("initiative_id", pa.string()),
                          ("kpi", pa.string()), ("measured_on", pa.date32()),
-                         ("value", pa.float64()), ("source", pa.string())]))
+                         ("value", pa.float64()), ("source", pa.string()),
+                         ("provenance", pa.string())]))
     split = min(split, table.num_rows)
     return pa.concat_tables([table.slice(0, split), table.slice(split)])
 
@@ -83,12 +89,13 @@ def one_by_one(store: Store, row: dict[str, Any], departments: list[str] | None)
     before = store.measurements.get(kpi_id, row["measured_on"])
     if before is None:
         return "added"
-    same = before.value == row["value"] and before.source.value == row["source"]
+    same = (before.value == row["value"] and before.source == row["source"]
+            and before.provenance.value == row["provenance"])
     return "unchanged" if same else "updated"
 
 
 def stored_measurements(store: Store) -> list[tuple[Any, ...]]:
-    return sorted((m.initiative_id, m.kpi, m.on, m.value, m.source.value, m.recorded_by)
+    return sorted((m.initiative_id, m.kpi, m.on, m.value, m.source, m.recorded_by)
                   for ini in DEPARTMENTS for m in store.measurements.for_initiative(ini))
 
 

@@ -116,3 +116,31 @@ def test_the_kind_comes_from_a_danish_name_prefix_or_else_from_the_header(tmp_pa
 
     assert kind_of(named) == "measurements"
     assert kind_of(by_header) == "kpis"
+
+
+def test_a_file_from_the_inbox_is_a_system_export_and_one_uploaded_by_hand_is_manual(
+    db: Database, operator: Actor, tmp_path: Path
+) -> None:
+    from portfolio.models import Provenance
+    from portfolio.service.imports import import_file
+
+    for fixture in ("initiatives_da.csv", "kpis.csv"):
+        import_file(db, operator, IMPORTS / fixture, kind_of(IMPORTS / fixture))
+    header = "initiativ_id;nøgletal;dato;værdi;kilde\n"
+    by_hand = tmp_path / "by-hand.csv"
+    by_hand.write_text(header + "SUND-1;Kørselstimer pr. uge;01-09-2025;90;KMD Nexus\n", "utf-8")
+    import_file(db, operator, by_hand, "measurements")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    dropped = inbox / "nexus-udtraek.csv"
+    dropped.write_text(header + "SUND-1;Kørselstimer pr. uge;01-10-2025;85;KMD Nexus\n", "utf-8")
+    past = time.time() - 60
+    os.utime(dropped, (past, past))
+    ingest_inbox(db, operator, inbox, settle_seconds=SETTLE)
+
+    with db.reading() as store:
+        stored = store.measurements.for_initiative("SUND-1")
+    assert [(m.on.isoformat(), m.source, m.provenance) for m in stored] == [
+        ("2025-09-01", "KMD Nexus", Provenance.MANUAL),
+        ("2025-10-01", "KMD Nexus", Provenance.SYSTEM_EXPORT),
+    ]

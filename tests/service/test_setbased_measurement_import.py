@@ -57,8 +57,8 @@ def test_a_key_employee_stores_only_measurements_of_own_department(
     with two_departments.reading() as store:
         stored = store.measurements.for_initiative("OWN")
         assert store.measurements.for_initiative("OTHER") == []
-    assert [(m.value, m.source.value, m.recorded_by) for m in stored] == [
-        (40.0, "system_export", "kim"), (44.0, "manual", "kim")]
+    assert [(m.value, m.source, m.provenance.value, m.recorded_by) for m in stored] == [
+        (40.0, "system", "system_export", "kim"), (44.0, "manuel", "manual", "kim")]
 
 
 def test_an_administrator_stores_every_known_measurement_and_a_repeat_changes_nothing(

@@ -48,7 +48,10 @@ def test_a_version_5_database_keeps_its_measurements_and_their_key(tmp_path: Pat
     db = Database(path)
 
     with db.connect() as con:
-        assert con.execute("FROM measurements ORDER BY ALL").fetchall() == before
+        # schema 8 (#13): the provenance word moved to its own column, the source is empty
+        assert con.execute("SELECT kpi_id, measured_on, value, provenance, recorded_by, "
+                           "recorded_at FROM measurements ORDER BY ALL").fetchall() == before
+        assert con.execute("SELECT DISTINCT source FROM measurements").fetchall() == [("",)]
         assert measurement_key.exists(con)
         with pytest.raises(duckdb.ConstraintException, match="measured_on"):
             insert_duplicate(con, 1, date(2025, 1, 31))

@@ -60,7 +60,7 @@ def test_size_and_coverage(demo: DemoPortfolio) -> None:
     assert {k.kind for k in demo.kpis} == set(KpiKind)
     assert {k.direction for k in demo.kpis} == set(Direction)
     assert {k.cashable for k in demo.kpis if k.kind is KpiKind.BENEFIT} == {True, False}
-    assert {m.source for m in demo.measurements} == set(Source)
+    assert {m.provenance for m in demo.measurements} == set(Source)
 
 
 def test_ids_are_unique_and_references_resolve(demo: DemoPortfolio) -> None:

@@ -17,6 +17,7 @@ from portfolio.models import (
     Kpi,
     KpiKind,
     Measurement,
+    Provenance,
     Source,
     Stage,
     Technology,
@@ -308,13 +309,38 @@ def test_measurements_default_to_manual_and_accept_future_dates(tmp_path: Path) 
             kpi="Wait",
             on=date(2025, 1, 31),
             value=12.5,
-            source=Source.SYSTEM_EXPORT,
+            source="systemudtræk",
+            provenance=Source.SYSTEM_EXPORT,
         ),
         Measurement(initiative_id="A", kpi="Wait", on=date(2025, 2, 28), value=11),
         Measurement(
-            initiative_id="A", kpi="Wait", on=future, value=10, source=Source.SELF_REPORTED
+            initiative_id="A", kpi="Wait", on=future, value=10, source="selvrapporteret",
+            provenance=Source.SELF_REPORTED,
         ),
     )
+
+
+def test_a_kilde_naming_a_source_system_is_stored_as_given_with_its_provenance_apart(
+    tmp_path: Path,
+) -> None:
+    path = write_csv(
+        tmp_path,
+        [
+            f"{MEASUREMENTS_HEADER},kilde,kildetype",
+            "A,Wait,2025-01-31,12,KMD Nexus,",
+            "A,Wait,2025-02-28,11,Sundhedsplatformen,system",
+            'A,Wait,2025-03-31,10,"Borgerservice, klageregistrering",selvrapporteret',
+            "A,Wait,2025-04-30,9,Nexus,maybe",
+        ],
+    )
+    for provenance in (Provenance.MANUAL, Provenance.SYSTEM_EXPORT):
+        batch = parse_file(path, ImportKind.MEASUREMENTS, provenance=provenance)
+        assert [(m.source, m.provenance) for m in batch.records] == [
+            ("KMD Nexus", provenance),  # no kildetype: the channel's
+            ("Sundhedsplatformen", Provenance.SYSTEM_EXPORT),
+            ("Borgerservice, klageregistrering", Provenance.SELF_REPORTED),
+        ]
+        assert "maybe" in reasons(batch)[5] and "provenance" in reasons(batch)[5]
 
 
 def test_a_second_measurement_on_the_same_date_is_rejected(tmp_path: Path) -> None:
