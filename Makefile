@@ -7,7 +7,7 @@ UV     := $(TOOLS)/bin/uv
 VENV   := .venv
 RUN    := $(UV) run --frozen
 
-.PHONY: up test install dev lint e2e bench screenshots browser clean help
+.PHONY: up test install dev lint e2e bench screenshots browser node clean help
 
 help:
 	@echo "make up      run the product (database, demo on first run, Prefect, dashboard)"
@@ -34,17 +34,30 @@ browser:
 	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
 	  echo "warning: could not install chromium; browser tests will fail"; }
 
+# Node packages of the browser tests (a real OpenID Connect provider, axe-core), from
+# tests/node/package-lock.json into tests/node/node_modules; again only when the lock changes.
+NODE_DIR := tests/node
+node: $(NODE_DIR)/node_modules/.package-lock.json
+
+$(NODE_DIR)/node_modules/.package-lock.json: $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian nodejs and npm for the browser tests ..."; \
+	  (apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null) || \
+	  echo "warning: could not install node; OIDC and accessibility tests will fail"; }
+	npm ci --prefix $(NODE_DIR) --no-audit --no-fund --loglevel=error
+	@touch $@
+
 lint: dev
 	$(RUN) ruff check .
 
 # Browser tests run in their own process: Playwright installs an event loop that Prefect's
 # synchronous client calls in the other tests must not inherit.
-test: dev browser
+test: dev browser node
 	$(RUN) ruff check .
 	$(RUN) pytest -m "not e2e"
 	$(RUN) pytest -m e2e
 
-e2e: dev browser
+e2e: dev browser node
 	$(RUN) pytest -m e2e
 
 screenshots: dev browser

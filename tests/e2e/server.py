@@ -11,7 +11,7 @@ import socket
 import subprocess
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -53,15 +53,19 @@ def demo_database(path: Path, today: date | None = None) -> Path:
 
 @contextmanager
 def dashboard(
-    db_path: Path, *, timeout: float = 60, auth_mode: str = "none"
+    db_path: Path, *, timeout: float = 60, auth_mode: str = "none", port: int | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> Iterator[str]:
     """Start `streamlit run dashboard/app.py` and yield its base URL once it is healthy.
 
     The journeys run without sign-in (FAILSCALE_AUTH_MODE=none, as the local operator);
-    tests/security starts it with `auth_mode="local"` to test the sign-in itself.
+    tests/security starts it with `auth_mode="local"` to test the sign-in itself. A test
+    that must know the port before the server starts (an OIDC redirect URI) passes it, and
+    `env` adds settings (e.g. where the OIDC secrets are).
     """
-    port = free_port()
-    env = {**os.environ, "FAILSCALE_DB": str(db_path), "FAILSCALE_AUTH_MODE": auth_mode,
+    port = port or free_port()
+    env = {**os.environ, **(env or {}), "FAILSCALE_DB": str(db_path),
+           "FAILSCALE_AUTH_MODE": auth_mode,
            "FAILSCALE_DATA_DIR": str(db_path.parent / "data"),
            # Nothing listens here: "run now" evaluates in-process in the test server.
            "FAILSCALE_PREFECT_API_URL": "http://127.0.0.1:9/api"}
