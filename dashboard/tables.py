@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from dashboard.labels import LIGHT_COLOURS, enum_label, light_text, recommendation, t
+from portfolio import formats
 from portfolio.export import csv_bytes, xlsx_bytes
 from portfolio.models import (
     AuditEvent,
@@ -25,8 +26,8 @@ XLSX_MAX_ROWS = 20_000
 
 
 def count(n: int, lang: str) -> str:
-    """A whole number with thousands separators as the reader writes them."""
-    return f"{n:,}".replace(",", "." if lang == "da" else ",")
+    """A whole number with thousands separators as the reader writes them (CLDR)."""
+    return formats.count(n, lang)
 
 
 def board_table(rows: pd.DataFrame, lang: str, *, links: bool = True) -> pd.DataFrame:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from portfolio import formats
 from portfolio.error_texts import ERRORS
-from portfolio.i18n import DECISION_WORDS, LANGUAGES, ROLE_LABELS, STAGE_LABELS, format_number
+from portfolio.i18n import DECISION_WORDS, LANGUAGES, ROLE_LABELS, STAGE_LABELS
 
 # How a refusal names what was refused (portfolio/service/access.Permission values).
 PERMISSIONS: dict[str, dict[str, str]] = {
@@ -72,7 +73,7 @@ def render_param(name: str, value: object, lang: str) -> str:
             return f"{', '.join(items[:-1])} {_AND[lang]} {items[-1]}"
         return ", ".join(items)
     if isinstance(value, float):
-        return format_number(value, lang)
+        return formats.number(value, lang)
     words = VOCABULARY.get(name, {}).get(str(value))
     return words[lang] if words else str(value)
 

@@ -1,13 +1,17 @@
 """Reasons in plain Danish or English, with the numbers formatted for the reader.
 
 Parameters keep raw values; the suffix of a parameter name says how to show it:
-`_pct` a share (0.55 → "+55 %" for changes, "55 %" otherwise), `_dkk` an amount.
+`_pct` a share (0.55 → "+55 %" for changes, "55 %" otherwise), `_dkk` an amount,
+`_on` an ISO date ("1. juni 2026"). The formats come from CLDR (portfolio/formats.py).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, Protocol
+
+from portfolio import formats
 
 
 class Reason(Protocol):
@@ -23,7 +27,9 @@ class Reason(Protocol):
     @property
     def params(self) -> Mapping[str, Any]: ...
 
-LANGUAGES = ("en", "da")
+
+LANGUAGES = formats.LANGUAGES
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 REASONS: dict[str, dict[str, str]] = {
     "evidence.no_benefit_kpi": {
@@ -140,32 +146,19 @@ LIGHTS = {
 _CHANGE_PARAMS = {"change_pct"}
 
 
-def format_number(value: float, lang: str) -> str:
-    """Integers without decimals, others with up to two; Danish uses a decimal comma."""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-    if lang == "da":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
-
-
-def format_share(value: float | None, lang: str, *, signed: bool = False) -> str:
-    if value is None:
-        return "n/a" if lang == "en" else "i/t"
-    if value == float("inf"):
-        return "+∞ %" if signed else "∞ %"
-    pct = round(value * 100)
-    return f"{pct:+d} %" if signed else f"{pct:d} %"
-
-
 def _format(name: str, value: Any, lang: str) -> str:
     if name == "light" and isinstance(value, str):
         return LIGHTS.get(value, {}).get(lang, value)
     if name.endswith("_pct"):
-        return format_share(value, lang, signed=name in _CHANGE_PARAMS)
+        return formats.share(value, lang, signed=name in _CHANGE_PARAMS)
+    if name.endswith("_dkk") and isinstance(value, int | float):
+        return formats.count(round(value), lang)
+    if name.endswith("_on") and isinstance(value, str):
+        return formats.day(value, lang) if _ISO_DAY.fullmatch(value) else value
     if isinstance(value, bool) or value is None:
         return str(value)
     if isinstance(value, int | float):
-        return format_number(value, lang)
+        return formats.number(value, lang)
     return str(value)
 
 

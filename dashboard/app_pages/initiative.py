@@ -26,7 +26,7 @@ from dashboard.labels import (
 from dashboard.safe_text import md
 from dashboard.tables import changed_fields, kpi_frame, style_lights
 from dashboard.widgets import initiative_picker
-from portfolio.i18n import format_number
+from portfolio import formats
 from portfolio.importing import ImportKind
 from portfolio.models import MAX_SOURCE_LENGTH, Measurement, Provenance
 from portfolio.service.access import Permission, can
@@ -60,8 +60,8 @@ if ini.hypothesis:
 if ini.core_task:
     st.markdown(f"**{t('core_task', lang)}:** {md(ini.core_task)}")
 cols = st.columns(4)
-cols[0].metric(t("budget", lang), format_number(ini.budget_dkk, lang))
-cols[1].metric(t("spent", lang), format_number(ini.spent_dkk, lang))
+cols[0].metric(t("budget", lang), formats.money(ini.budget_dkk, lang))
+cols[1].metric(t("spent", lang), formats.money(ini.spent_dkk, lang))
 cols[2].metric(t("started_on", lang), ini.started_on.isoformat() if ini.started_on else "—")
 cols[3].metric(t("review_on", lang), ini.review_on.isoformat() if ini.review_on else "—")
 

@@ -15,6 +15,7 @@ from typing import Any
 import altair as alt
 import vl_convert
 
+from portfolio import formats
 from portfolio.models import DecisionKind, Kpi, KpiKind, Measurement
 from portfolio.reports.figures import Quarter, Realised
 from portfolio.reports.words import Words
@@ -51,10 +52,10 @@ def to_data_uri(chart: alt.TopLevelMixin, lang: str) -> str:
 
 def spec_to_data_uri(spec: dict[str, Any], lang: str) -> str:
     """Render a Vega-Lite spec as `to_data_uri` does; vl-convert releases the GIL here."""
-    locale = "da-DK" if lang == "da" else "en-GB"
+    locale = formats.vega_locale(lang)  # the same CLDR rules as the dashboard's charts
     svg = vl_convert.vegalite_to_svg(
         spec, config=_CONFIG, allowed_base_urls=[],
-        format_locale=locale, time_format_locale=locale,
+        format_locale=locale["number"], time_format_locale=locale["time"],
     )
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
 

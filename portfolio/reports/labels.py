@@ -216,10 +216,3 @@ TECHNOLOGIES = {
     "data_platform": {"en": "Data platforms", "da": "Dataplatforme"},
     "other": {"en": "Other technology", "da": "Anden teknologi"},
 }
-
-MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-    "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-           "september", "oktober", "november", "december"),
-}

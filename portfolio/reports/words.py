@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from portfolio.i18n import LANGUAGES, LIGHTS, format_number, format_share, render_reason
+from portfolio import formats
+from portfolio.i18n import LANGUAGES, LIGHTS, render_reason
 from portfolio.models import Reason
 from portfolio.reports import labels
 
@@ -66,33 +67,23 @@ class Words:
         return render_reason(reason, self.lang)
 
     def day(self, value: date | None) -> str:
-        if value is None:
-            return "—"
-        month = labels.MONTHS[self.lang][value.month - 1]
-        if self.lang == "da":
-            return f"{value.day}. {month} {value.year}"
-        return f"{value.day} {month} {value.year}"
+        return formats.day(value, self.lang)
 
     def short_day(self, value: date | None) -> str:
-        """For table cells: 28 Sep 2025, 28. sep. 2025."""
-        if value is None:
-            return "—"
-        name = labels.MONTHS[self.lang][value.month - 1]
-        month = name[:3]
-        if self.lang == "da":
-            dot = "." if len(name) > 3 else ""  # "maj" is not abbreviated
-            return f"{value.day}. {month}{dot} {value.year}"
-        return f"{value.day} {month} {value.year}"
+        """For table cells: 28 Sept 2025, 28. sep. 2025."""
+        return formats.short_day(value, self.lang)
 
     def quarter(self, year: int, number: int) -> str:
-        return f"{'K' if self.lang == 'da' else 'Q'}{number} {year}"
+        return formats.quarter(year, number, self.lang)
 
     def number(self, value: float | None) -> str:
-        return "—" if value is None else format_number(value, self.lang)
+        return "—" if value is None else formats.number(value, self.lang)
+
+    def count(self, value: int) -> str:
+        return formats.count(value, self.lang)
 
     def dkk(self, value: float) -> str:
-        amount = format_number(round(value), self.lang)
-        return f"{amount} kr." if self.lang == "da" else f"{amount} DKK"
+        return formats.money(value, self.lang)
 
     def share(self, value: float | None, *, signed: bool = False) -> str:
-        return "—" if value is None else format_share(value, self.lang, signed=signed)
+        return "—" if value is None else formats.share(value, self.lang, signed=signed)

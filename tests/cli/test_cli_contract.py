@@ -101,6 +101,6 @@ def test_import_then_evaluate_gives_the_recommendations_of_the_product_brief(
     assert verdicts["X-1"]["light"] == "green" and verdicts["X-1"]["score"] == 0.95
     assert verdicts["X-2"]["recommendation"] == "CLOSE"
     assert verdicts["X-2"]["light"] == "red"
-    assert "walk-ins 620 visits vs baseline 400 (+55 %): guardrail breached" in (
+    assert "walk-ins 620 visits vs baseline 400 (+55%): guardrail breached" in (
         verdicts["X-2"]["reasons"]
     )

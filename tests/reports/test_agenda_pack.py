@@ -48,7 +48,7 @@ def test_agenda_command_writes_a_pack_with_a_summary_and_a_page_per_due_initiati
     assert NOT_DUE not in " ".join(pages)
     closing = next(page for page in pages if page.startswith("SB-01 ·"))
     assert "CLOSE: a guardrail is breached" in closing
-    assert "Budget 1,200,000 DKK · Spent 1,050,000 DKK" in closing
+    assert "Budget DKK 1,200,000 · Spent DKK 1,050,000" in closing.replace("\u00a0", " ")
     assert "personlige henvendelser" in closing and "Provenance: system export" in closing
 
 
@@ -58,7 +58,8 @@ def test_agenda_pdf_in_danish_for_the_dashboard_download(demo_db: Database) -> N
     text = " ".join(pages)
     assert "Mødepakke til styregruppen" in pages[0] and "Side 1 af" in pages[0]
     assert "Review overskredet" in pages[0] and "Skalering eller lukning anbefalet" in pages[0]
-    assert "Budget 1.200.000 kr." in text and "LUK: et værn er overskredet" in text
+    assert "Budget 1.200.000 kr." in text.replace("\u00a0", " ")
+    assert "LUK: et værn er overskredet" in text
     assert "Tidligere beslutninger" in text and "Steering" not in text
 
 

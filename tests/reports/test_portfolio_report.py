@@ -31,7 +31,7 @@ def test_portfolio_report_tells_in_danish_what_spread_what_closed_and_what_it_ga
     assert ("69 % af den forventede forbedring realiseret: 78 % for kontante gevinster "
             "og 65 % for ikke-kontante") in text
     assert "Softwarerobotter (RPA)" in text and "Social og Beskæftigelse 7 43 % 52 % 50 %" in text
-    assert "K3 2023" in text and "K2 2025" in text
+    assert "3. kvt. 2023" in text and "2. kvt. 2025" in text
     assert f"Side {len(pages)} af {len(pages)}" in pages[-1]
 
 

@@ -446,25 +446,25 @@ def test_the_guardrail_reason_cites_latest_baseline_and_change():
     verdict = one_benefit(Direction.HIGHER, 60, guardrails=WALK_INS_BREACHED)
     reason = next(r for r in verdict.reasons if r.code == "guardrail.breached")
 
-    assert reason.render("en") == "walk-ins 620 vs baseline 400 (+55 %): guardrail breached"
-    assert reason.render("da") == "walk-ins 620 mod baseline 400 (+55 %): værn overskredet"
+    assert reason.render("en") == "walk-ins 620 vs baseline 400 (+55%): guardrail breached"
+    assert reason.render("da") == "walk-ins 620 mod baseline 400 (+55\u00a0%): værn overskredet"
 
 
 def test_a_worse_higher_is_better_guardrail_shows_a_negative_change():
     verdict = one_benefit(Direction.HIGHER, 60, guardrails=SATISFACTION_BREACHED)
     reason = next(r for r in verdict.reasons if r.code == "guardrail.breached")
 
-    assert reason.render("en") == "satisfaction 3.4 vs baseline 4 (-15 %): guardrail breached"
-    assert reason.render("da") == "satisfaction 3,4 mod baseline 4 (-15 %): værn overskredet"
+    assert reason.render("en") == "satisfaction 3.4 vs baseline 4 (-15%): guardrail breached"
+    assert reason.render("da") == "satisfaction 3,4 mod baseline 4 (-15\u00a0%): værn overskredet"
 
 
 def test_the_reasons_cite_attainment_and_budget_numbers():
     verdict = one_benefit(Direction.HIGHER, 60, spent_dkk=1_200_000.0)
     text = [r.render("en") for r in verdict.reasons]
 
-    assert "Benefit attainment 60 % (yellow)" in text
-    assert "benefit 60 vs target 100 (baseline 0): 60 % of the way" in text
-    assert "Budget: spent 1,200,000 of 1,000,000 DKK, overrun 20 % (yellow)" in text
+    assert "Benefit attainment 60% (yellow)" in text
+    assert "benefit 60 vs target 100 (baseline 0): 60% of the way" in text
+    assert "Budget: spent 1,200,000 of 1,000,000 DKK, overrun 20% (yellow)" in text
 
 
 def test_the_recommendation_reason_comes_first_then_criteria_in_order():

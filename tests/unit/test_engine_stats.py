@@ -129,4 +129,4 @@ def test_the_change_of_a_negative_baseline_guardrail_has_the_sign_of_the_change(
     )
     reason = next(r for r in verdict.reasons if r.code == "guardrail.breached")
 
-    assert reason.render("en") == "balance -120 vs baseline -100 (-20 %): guardrail breached"
+    assert reason.render("en") == "balance -120 vs baseline -100 (-20%): guardrail breached"

@@ -6,7 +6,9 @@ from datetime import timedelta
 
 import pytest
 
-from portfolio.i18n import LANGUAGES, REASONS, format_number, format_share, render_reason
+from portfolio.formats import number as format_number
+from portfolio.formats import share as format_share
+from portfolio.i18n import LANGUAGES, REASONS, render_reason
 from portfolio.models import Direction, KpiKind, Reason, Source, Stage, Verdict
 from portfolio.review.engine import evaluate
 from portfolio.review.policy import default_policy
@@ -123,22 +125,22 @@ def test_a_danish_reason_renders_decimal_commas():
         },
     )
     assert render_reason(reason, "da") == (
-        "ventetid 12,5 dage mod mål 10 (baseline 20): 75 % af vejen"
+        "ventetid 12,5 dage mod mål 10 (baseline 20): 75\u00a0% af vejen"
     )
 
 
 def test_shares_are_whole_percent_and_changes_are_signed():
-    assert format_share(0.55, "en", signed=True) == "+55 %"
-    assert format_share(-0.15, "da", signed=True) == "-15 %"
-    assert format_share(0.8, "da") == "80 %"
+    assert format_share(0.55, "en", signed=True) == "+55%"
+    assert format_share(-0.15, "da", signed=True) == "-15\u00a0%"
+    assert format_share(0.8, "da") == "80\u00a0%"
     assert format_share(None, "en") == "n/a"
     assert format_share(None, "da") == "i/t"
 
 
 def test_lights_are_translated():
     reason = Reason(code="attainment.value", params={"value_pct": 0.6, "light": "yellow"})
-    assert render_reason(reason, "en") == "Benefit attainment 60 % (yellow)"
-    assert render_reason(reason, "da") == "Gevinstopnåelse 60 % (gul)"
+    assert render_reason(reason, "en") == "Benefit attainment 60% (yellow)"
+    assert render_reason(reason, "da") == "Gevinstopnåelse 60\u00a0% (gul)"
 
 
 def test_an_unknown_language_falls_back_to_english():
