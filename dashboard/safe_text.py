@@ -3,28 +3,24 @@
 Streamlit renders Markdown (not raw HTML: no page passes unsafe_allow_html) in st.markdown,
 st.caption, st.title and the alert boxes. A title such as `**[click](javascript:…)**` or
 `:red[…]` would still become a link or a colour there, so every piece of user text that
-goes into those calls goes through `md` first. Tables (st.dataframe) show plain text.
+goes into those calls goes through `md` first; an evaluation's reasons are rendered with
+`md` applied to their parameters (`Reason.render(lang, md)`). Tables (st.dataframe) show
+plain text. The rule itself is the core's (portfolio/markdown_text.py), shared with the
+Prefect artifacts.
 """
 
 from __future__ import annotations
 
-import re
-
-# Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the
-# ones Markdown, Streamlit's directives (:red[…], :material/…:) or LaTeX ($) give meaning.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'])")
+from portfolio.markdown_text import defused as _defused
+from portfolio.markdown_text import literal
 
 
 def md(text: object) -> str:
     """`text` as literal Markdown: every character shows as typed."""
-    return _SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
-
-
-# What turns text into a link, an image, HTML, code, a colour or an icon.
-_ACTIVE = re.compile(r"([\\`\[\]<>])")
+    return literal(text)
 
 
 def defused(text: object) -> str:
     """A sentence composed by the core around user input (an error message): its links,
     HTML, code and directives are disarmed while ordinary punctuation reads as written."""
-    return _ACTIVE.sub(r"\\\1", str(text))
+    return _defused(text)

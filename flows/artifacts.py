@@ -16,6 +16,7 @@ from prefect.artifacts import Artifact, MarkdownArtifact, TableArtifact
 from prefect.utilities.asyncutils import run_coro_as_sync
 
 from flows.common import slug
+from portfolio.markdown_text import literal
 from portfolio.models import Verdict
 from portfolio.notify.compose import Style
 from portfolio.notify.texts import recommendation, text
@@ -53,7 +54,7 @@ def agenda_markdown(group: str, items: tuple[AgendaItem, ...], agenda: Agenda,
     lang = style.default_language
     base = style.dashboard_url.rstrip("/")
     lines = [
-        f"# {group or '(no steering group)'} — {agenda.as_of.isoformat()}",
+        f"# {literal(group) if group else '(no steering group)'} — {agenda.as_of.isoformat()}",
         "",
         f"| {text('recommendation', lang)} | Initiative | Why |",
         "|---|---|---|",
@@ -63,8 +64,8 @@ def agenda_markdown(group: str, items: tuple[AgendaItem, ...], agenda: Agenda,
         link = f"{base}/initiative?{urlencode({'id': ini.id})}"
         rec = recommendation(item.recommendation.value if item.recommendation else None, lang)
         why = "; ".join(r.value.replace("_", " ") for r in item.reasons)
-        title = ini.title.replace("|", "/")
-        lines.append(f"| {rec} | [{title}]({link}) ({ini.id}) | {why} |")
+        # Titles and ids are user text: literal, so a title cannot close the link (#14).
+        lines.append(f"| {rec} | [{literal(ini.title)}]({link}) ({literal(ini.id)}) | {why} |")
     if len(items) > limit:
         rest = f"{base}/steering?{urlencode({'group': group})}"
         lines += ["", f"The {limit:,} most urgent of {len(items):,} items; "

@@ -8,7 +8,7 @@ Parameters keep raw values; the suffix of a parameter name says how to show it:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from portfolio import formats
@@ -162,21 +162,30 @@ def _format(name: str, value: Any, lang: str) -> str:
     return str(value)
 
 
-def render_reason(reason: Reason, lang: str = "en") -> str:
-    return render_reason_code(reason.code, reason.params, lang)
+def render_reason(
+    reason: Reason, lang: str = "en", escape: Callable[[str], str] | None = None
+) -> str:
+    """The reason as a sentence. `escape` is applied to every parameter (a KPI's name and
+    unit are user text): Markdown pages pass theirs, so a KPI named `[x](http://evil)`
+    stays text inside the sentence (#14); the template itself is trusted."""
+    return render_reason_code(reason.code, reason.params, lang, escape)
 
 
-def render_reason_code(code: str, params: dict[str, Any], lang: str = "en") -> str:
+def render_reason_code(
+    code: str, params: Mapping[str, Any], lang: str = "en",
+    escape: Callable[[str], str] | None = None,
+) -> str:
     """A reason from its code and params, for readers of stored rows that build no model
     (`failscale evaluate --json` at national scale: 400 k reasons, #15)."""
     lang = lang if lang in LANGUAGES else "en"
     template = REASONS.get(code, {}).get(lang)
     if template is None:
         return code
-    shown = {k: _format(k, v, lang) for k, v in params.items()}
+    keep = escape or (lambda text: text)
+    shown = {k: keep(_format(k, v, lang)) for k, v in params.items()}
     unit = params.get("unit")
     if unit and "latest" in shown:
-        shown["latest"] = f"{shown['latest']} {unit}"
+        shown["latest"] = f"{shown['latest']} {keep(str(unit))}"
     try:
         return template.format(**shown)
     except (KeyError, IndexError):

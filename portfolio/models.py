@@ -6,6 +6,7 @@ storage layer returns them instead of cursors or tuples.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -204,10 +205,11 @@ class Reason(Frozen):
     code: str
     params: dict[str, Any] = Field(default_factory=dict)
 
-    def render(self, lang: str = "en") -> str:
+    def render(self, lang: str = "en", escape: Callable[[str], str] | None = None) -> str:
+        """The sentence; `escape` applies to its parameters (user text: see i18n)."""
         from portfolio.i18n import render_reason
 
-        return render_reason(self, lang)
+        return render_reason(self, lang, escape)
 
 
 class KpiStats(Frozen):

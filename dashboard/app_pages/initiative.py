@@ -75,7 +75,7 @@ else:
     st.caption(t("evaluated_as_of", lang, as_of=evaluation.as_of.isoformat(),
                  policy=evaluation.policy_name, version=evaluation.policy_version,
                  run=evaluation.run_id))
-    st.markdown("\n".join(f"- {reason.render(lang)}" for reason in evaluation.reasons))
+    st.markdown("\n".join(f"- {reason.render(lang, md)}" for reason in evaluation.reasons))
 
 evidence, history, lessons, audit, measure = st.tabs(
     [t("evidence", lang), t("history", lang), t("lessons", lang), t("audit", lang),
@@ -137,7 +137,7 @@ with audit:
 
 
 def show_report(report: ImportReport) -> None:
-    summary = t("import_report", lang, file=report.source_name, read=report.rows_read,
+    summary = t("import_report", lang, file=md(report.source_name), read=report.rows_read,
                 accepted=report.accepted, added=report.added, updated=report.updated,
                 unchanged=report.unchanged, rejected=report.rejected)
     (st.warning if report.errors else st.success)(summary)

@@ -109,7 +109,7 @@ with st.container(horizontal=True, gap="medium"):
             st.markdown(f"**{recommendation(ev.recommendation, lang)}** · "
                         f"{light_badge(ev.light, lang)}"
                         + (f" · {ev.score:.0%}" if ev.score is not None else ""))
-            st.markdown("\n".join(f"- {r.render(lang)}" for r in ev.reasons))
+            st.markdown("\n".join(f"- {r.render(lang, md)}" for r in ev.reasons))
             st.dataframe(kpi_frame(ev.kpis, lang, compact=True), hide_index=True,
                          width="stretch")
 
@@ -173,5 +173,5 @@ if st.button(t("record_decision", lang), type="primary", key=f"record_{target}",
     if stored is not None:
         data.clear()
         after = data.initiative(db_path, actor, target).initiative
-        flash(t("decision_recorded", lang, kind=enum_label(kind, lang), id=target,
+        flash(t("decision_recorded", lang, kind=enum_label(kind, lang), id=md(target),
                 stage=enum_label(after.stage, lang)))

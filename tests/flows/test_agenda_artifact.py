@@ -9,6 +9,7 @@ from portfolio.models import Department, Recommendation
 from portfolio.notify.compose import Style
 from portfolio.review.agenda import build_agenda
 from tests.factories import AS_OF, make_evaluation, make_initiative
+from tests.security.markup import active_parts
 
 GROUP = "Velfærdsstyregruppen"
 STYLE = Style("http://dash.example", "Demo Kommune")
@@ -25,7 +26,7 @@ def test_a_group_agenda_longer_than_the_artifact_lists_the_overdue_first_and_lin
     text = agenda_markdown(GROUP, agenda.for_steering_groups()[GROUP], agenda, STYLE, limit=4)
 
     rows = [line for line in text.splitlines() if line.startswith("| ") and "](" in line]
-    assert [r.split("(")[-1].split(")")[0] for r in rows] == [
+    assert [r.split("(")[-1].split(")")[0].replace("\\", "") for r in rows] == [
         "LATE-0", "LATE-1", "LATE-2", "THIN-0"]
     assert "The 4 most urgent of 8 items" in text
     assert "http://dash.example/steering?group=Velf%C3%A6rdsstyregruppen" in text
@@ -38,3 +39,16 @@ def test_a_group_agenda_that_fits_is_listed_whole():
     text = agenda_markdown(GROUP, agenda.for_steering_groups()[GROUP], agenda, STYLE)
 
     assert "INI-1" in text and "most urgent" not in text
+
+
+def test_a_hostile_title_stays_text_in_the_agenda_artifact():
+    """The Prefect UI renders the artifact's Markdown: a title must not close the link (#14)."""
+    hostile = "x](http://evil.example) ![i](http://127.0.0.1:8999/b.png) <b>b</b> :red[r]"
+    agenda = build_agenda([make_initiative(title=hostile, review_on=AS_OF - timedelta(days=5))],
+                          {}, [], [Department(name="Social services", steering_group=GROUP)],
+                          AS_OF)
+
+    text = agenda_markdown(GROUP, agenda.for_steering_groups()[GROUP], agenda, STYLE)
+
+    assert [p for p in active_parts(text) if "dash.example" not in p] == []
+    assert "evil" in text
