@@ -16,6 +16,7 @@ import typer
 
 from failscale.acting import act_as
 from failscale.adoption_cli import adoption_app
+from failscale.api_cli import run_api, token_app
 from failscale.common import actor as _actor
 from failscale.common import database as _database
 from failscale.common import friendly
@@ -229,6 +230,16 @@ def serve() -> None:
 
 
 @app.command()
+def api(
+    port: Annotated[int | None, typer.Option(help="Port (default FAILSCALE_API_PORT)")] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 for every "
+                                      "interface (put TLS in front)")] = "127.0.0.1",
+) -> None:
+    """Serve the REST API (/api/v1, OpenAPI at /api/v1/openapi.json) and /public."""
+    run_api(port, host)
+
+
+@app.command()
 @friendly
 def up() -> None:
     """Run the whole product: database, demo on first run, Prefect server, flows, dashboard."""
@@ -351,6 +362,7 @@ app.add_typer(user_app, name="user")
 app.add_typer(audit_app, name="audit")
 app.add_typer(adoption_app, name="adoption")
 app.add_typer(export_app, name="export")
+app.add_typer(token_app, name="token")
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -1,4 +1,5 @@
-"""`failscale up`: start and supervise the Prefect server, the flows and the dashboard.
+"""`failscale up`: start and supervise the Prefect server, the flows, the dashboard and the
+API.
 
 Ctrl-C (or SIGTERM) stops every child cleanly; a child that dies on its own stops the
 rest, so the operator never runs half a product without noticing.
@@ -35,6 +36,11 @@ def dashboard_command(settings: Settings, port: int) -> list[str]:
         "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
         "--client.toolbarMode=viewer",  # no "Deploy" or developer menu for end users
     ]
+
+
+def api_command(settings: Settings) -> list[str]:
+    """The REST API and the public results page (#19), beside the dashboard."""
+    return [str(BIN / "failscale"), "api", f"--port={settings.api_port}"]
 
 
 def run_dashboard(settings: Settings, port: int) -> int:
@@ -118,9 +124,12 @@ def run_up(settings: Settings) -> int:
         children.append(subprocess.Popen([str(BIN / "failscale"), "serve"], env=env))
         children.append(subprocess.Popen(dashboard_command(settings, settings.dashboard_port),
                                          env=env))
+        children.append(subprocess.Popen(api_command(settings), env=env))
         print(
             f"\nFail or Scale is running:\n"
             f"  dashboard      http://localhost:{settings.dashboard_port}\n"
+            f"  REST API       http://localhost:{settings.api_port}/api/v1/docs\n"
+            f"  public results http://localhost:{settings.api_port}/public\n"
             f"  Prefect UI     http://localhost:{settings.prefect_port}\n"
             f"Press Ctrl-C to stop.",
             flush=True,

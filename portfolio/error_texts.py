@@ -471,4 +471,46 @@ ERRORS: dict[str, dict[str, str]] = {
         "da": "ikke tilladt: initiativet hører til {department}, uden for de afdelinger, "
               "{user} må ændre",
     },
+    # --- the REST API, webhooks and the public page (#19) ---------------------------------
+    "token.exists": {
+        "en": "There is already a token named '{name}' (names are never reused, even after "
+              "a revocation). Choose another name.",
+        "da": "Der findes allerede et token med navnet »{name}« (navne genbruges aldrig, "
+              "heller ikke efter en tilbagekaldelse). Vælg et andet navn.",
+    },
+    "token.unknown": {
+        "en": "There is no token named '{name}'. `failscale token list` shows them.",
+        "da": "Der findes intet token med navnet »{name}«. `failscale token list` viser dem.",
+    },
+    "token.needs_scope": {
+        "en": "A {role} token needs a scope: --organisation and/or --department.",
+        "da": "Et token med rollen {role} skal have et område: --organisation og/eller "
+              "--department.",
+    },
+    "token.admin_everywhere": {
+        "en": "An admin token acts in every organisation; leave out --organisation and "
+              "--department, or choose another role.",
+        "da": "Et administrator-token handler i alle organisationer; udelad --organisation "
+              "og --department, eller vælg en anden rolle.",
+    },
+    "token.unknown_organisation": {
+        "en": "No department belongs to the organisation '{organisation}'. Known: {known}.",
+        "da": "Ingen afdeling hører til organisationen »{organisation}«. Kendte: {known}.",
+    },
+    "token.department_elsewhere": {
+        "en": "The department(s) {departments} do not belong to {organisation}.",
+        "da": "Afdelingen/afdelingerne {departments} hører ikke til {organisation}.",
+    },
+    "access.other_organisation": {
+        "en": "{user} acts for {organisation} only; {what} belongs to another organisation.",
+        "da": "{user} handler kun for {organisation}; {what} hører til en anden organisation.",
+    },
+    "webhook.unknown": {
+        "en": "The steering group '{group}' has no webhook.",
+        "da": "Styregruppen »{group}« har ingen webhook.",
+    },
+    "public.not_marked": {
+        "en": "{id} is not marked public.",
+        "da": "{id} er ikke markeret som offentlig.",
+    },
 }

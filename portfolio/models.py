@@ -356,6 +356,8 @@ class Actor(Frozen):
     role: Role
     departments: tuple[str, ...] = ()
     language: str = "en"
+    organisation: str = ""
+    """Confined to this organisation (an API token given --organisation); empty: none."""
 
     @classmethod
     def operator(cls) -> Actor:

@@ -154,6 +154,17 @@ class Settings(BaseSettings):
         default="", description="Role of a signed-in user whose claims map to none; empty: refused"
     )
 
+    api_port: int = Field(default=8502, description="Port of the REST API and /public")
+    api_rate_limit: int = Field(
+        default=120, description="Requests per minute one API token may make (429 beyond)"
+    )
+    webhook_attempts: int = Field(
+        default=3, description="Tries per webhook post before it is kept for the next delivery"
+    )
+    webhook_retry_seconds: float = Field(
+        default=2.0, description="Seconds between webhook tries (doubling each time)"
+    )
+
     @property
     def inbox_dir(self) -> Path:
         return self.inbox or self.data_dir / "inbox"

@@ -7,7 +7,9 @@ rows imported again add nothing.
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,9 +17,30 @@ from typing import Any, TypeVar
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from portfolio.importing import ImportKind, ParsedBatch, Problem, RowError, parse_file
-from portfolio.importing.fast_measurements import MeasurementColumns, read_measurements
-from portfolio.models import Actor, Department, Initiative, Kpi, Measurement, Provenance, Role
+from portfolio.importing import (
+    Cell,
+    ImportKind,
+    ParsedBatch,
+    Problem,
+    RowError,
+    parse_file,
+    parse_table,
+)
+from portfolio.importing.fast_measurements import (
+    MeasurementColumns,
+    columns_of,
+    read_measurements,
+)
+from portfolio.importing.records import table_of_records
+from portfolio.models import (
+    Actor,
+    Department,
+    Initiative,
+    Kpi,
+    Measurement,
+    Provenance,
+    Role,
+)
 from portfolio.service import audit
 from portfolio.service.access import SCOPED_ROLES, Permission, authorize, can
 from portfolio.storage import Database, Store
@@ -86,6 +109,30 @@ def import_file(
     )
     name = source_name or path.name
     content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+    return _import_batch(db, actor, kind, batch, name, content_hash)
+
+
+def import_measurement_records(
+    db: Database, actor: Actor, records: Sequence[Mapping[str, Cell]], *, source_name: str,
+    provenance: Provenance = Provenance.SYSTEM_EXPORT,
+) -> ImportReport:
+    """Import measurements given as records (the REST API's JSON array) under exactly the
+    file import's rules: the same parser, scope checks, quarantine and idempotence. A row
+    is its index in `records`; `provenance` is what a record that names none came as (a
+    system calling the API: a system export)."""
+    authorize(actor, Permission.RECORD_MEASUREMENT)
+    table = table_of_records(source_name, records)
+    batch = columns_of(parse_table(table, ImportKind.MEASUREMENTS, provenance=provenance))
+    canonical = json.dumps([dict(r) for r in records], sort_keys=True, default=str)
+    content_hash = hashlib.sha256(canonical.encode()).hexdigest()
+    return _import_batch(db, actor, ImportKind.MEASUREMENTS, batch, source_name, content_hash)
+
+
+def _import_batch(
+    db: Database, actor: Actor, kind: ImportKind, batch: ParsedBatch | MeasurementColumns,
+    name: str, content_hash: str,
+) -> ImportReport:
+    """Store a parsed batch's good rows and quarantine the rest, in one transaction."""
     import_id = uuid.uuid4().hex[:12]
     with db.transaction() as store:
         tally = _APPLY[kind](store, actor, batch)

@@ -1,0 +1,82 @@
+"""`failscale api` and `failscale token …`: the REST API and its bearer tokens (#19)."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from failscale.common import actor as _actor
+from failscale.common import database as _database
+from failscale.common import friendly
+from portfolio.models import Role
+from portfolio.openness import ApiToken
+from portfolio.settings import load_settings
+
+token_app = typer.Typer(help="Bearer tokens of the REST API: create, list, revoke.",
+                        no_args_is_help=True)
+
+NameArg = Annotated[str, typer.Argument(help="Token name (letters, digits, . _ -)",
+                                        show_default=False)]
+
+
+@friendly
+def run_api(port: int | None, host: str) -> None:
+    from api.server import serve
+
+    settings = load_settings()
+    serve(settings, host=host, port=port or settings.api_port)
+
+
+@token_app.command("create")
+@friendly
+def create(
+    name: NameArg,
+    role: Annotated[Role, typer.Option(help="viewer, key_employee, leader, steering_member "
+                                       "or admin")],
+    organisation: Annotated[str, typer.Option(help="Confine the token to this "
+                                              "organisation")] = "",
+    department: Annotated[
+        list[str] | None, typer.Option("--department", help="A department (repeatable)")
+    ] = None,
+) -> None:
+    """Create a token; prints it once (only its hash is stored)."""
+    from portfolio.service.tokens import create_token
+
+    token = ApiToken(name=name, role=role, organisation=organisation,
+                     departments=tuple(department or ()))
+    issued = create_token(_database(load_settings()), _actor(), token)
+    scope = ", ".join(filter(None, [issued.token.organisation, *issued.token.departments]))
+    typer.echo(f"Created token {issued.token.name} ({issued.token.role.value}"
+               f"{'; ' + scope if scope else ''}).")
+    typer.echo(issued.secret)
+    typer.echo("It is shown only now; store it in the calling system's secret store.",
+               err=True)
+
+
+@token_app.command("list")
+@friendly
+def list_(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Every token: name, role, scope, who created it, whether revoked (never the secret)."""
+    from portfolio.service.tokens import list_tokens
+
+    tokens = list_tokens(_database(load_settings()), _actor())
+    if as_json:
+        typer.echo(json.dumps([t.model_dump(mode="json") for t in tokens], indent=2,
+                              ensure_ascii=False))
+        return
+    for t in tokens:
+        scope = ", ".join(filter(None, [t.organisation, *t.departments])) or "everywhere"
+        state = f"revoked {t.revoked_at:%Y-%m-%d %H:%M}" if t.revoked_at else "active"
+        typer.echo(f"{t.name:<24} {t.role.value:<16} {scope:<30} {state}")
+
+
+@token_app.command("revoke")
+@friendly
+def revoke(name: NameArg) -> None:
+    """Revoke a token: its next call gets 401."""
+    from portfolio.service.tokens import revoke_token
+
+    token = revoke_token(_database(load_settings()), _actor(), name)
+    typer.echo(f"Revoked {token.name}.")

@@ -1,0 +1,110 @@
+"""The read use cases of the REST API (#19): what other systems may read, as whom.
+
+Reads are open to every role, as for users (security.md). A token confined to one
+organisation (`--organisation`) reads that organisation's initiatives only: the other
+organisations sharing the instance are not its business, so they are refused (403) rather
+than shown or silently left out of a single-item read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from portfolio.errors import NotAllowed, NotFound
+from portfolio.models import Actor, Evaluation, Initiative, Kpi, Stage
+from portfolio.service.access import Permission, authorize
+from portfolio.service.steering import SteeringAgenda, agenda_view
+from portfolio.storage import Database, Store
+
+
+@dataclass(frozen=True)
+class InitiativePage:
+    items: tuple[Initiative, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class InitiativeWithKpis:
+    initiative: Initiative
+    kpis: tuple[Kpi, ...]
+    evaluation: Evaluation | None
+
+
+def _organisation_departments(store: Store, actor: Actor) -> set[str] | None:
+    """The departments `actor` may read; None: every department."""
+    if not actor.organisation:
+        return None
+    return {d.name for d in store.departments.all() if d.organisation == actor.organisation}
+
+
+def _refuse_elsewhere(actor: Actor, what: str) -> NotAllowed:
+    return NotAllowed(code="access.other_organisation", params={
+        "user": actor.username, "organisation": actor.organisation, "what": what})
+
+
+def list_initiatives(
+    db: Database, actor: Actor, *, stage: Stage | None = None, department: str | None = None,
+    limit: int = 100, offset: int = 0,
+) -> InitiativePage:
+    authorize(actor, Permission.READ)
+    with db.reading() as store:
+        readable = _organisation_departments(store, actor)
+        if department is not None:
+            if readable is not None and department not in readable:
+                raise _refuse_elsewhere(actor, department)
+            found = store.initiatives.for_departments([department])
+        elif readable is not None:
+            found = store.initiatives.for_departments(readable)
+        else:
+            found = store.initiatives.all()
+    if stage is not None:
+        found = [i for i in found if i.stage is stage]
+    return InitiativePage(tuple(found[offset:offset + limit]), len(found))
+
+
+def _readable_initiative(store: Store, actor: Actor, initiative_id: str) -> Initiative:
+    initiative = store.initiatives.get(initiative_id)
+    if initiative is None:
+        raise NotFound(code="initiative.not_found", params={"id": initiative_id})
+    readable = _organisation_departments(store, actor)
+    if readable is not None and initiative.department not in readable:
+        raise _refuse_elsewhere(actor, initiative_id)
+    return initiative
+
+
+def initiative_with_kpis(db: Database, actor: Actor, initiative_id: str) -> InitiativeWithKpis:
+    authorize(actor, Permission.READ)
+    with db.reading() as store:
+        initiative = _readable_initiative(store, actor, initiative_id)
+        return InitiativeWithKpis(initiative, tuple(store.kpis.for_initiative(initiative_id)),
+                                  store.evaluations.latest_for(initiative_id))
+
+
+def evaluations_of(
+    db: Database, actor: Actor, initiative_id: str, *, limit: int = 50
+) -> list[Evaluation]:
+    """The initiative's evaluations, newest first."""
+    authorize(actor, Permission.READ)
+    with db.reading() as store:
+        _readable_initiative(store, actor, initiative_id)
+        return store.evaluations.history(initiative_id, limit=limit)
+
+
+def steering_agenda(
+    db: Database, actor: Actor, steering_group: str, today: date, *, rows: int | None = None,
+) -> SteeringAgenda:
+    """One steering group's agenda, as the steering page shows it."""
+    authorize(actor, Permission.READ)
+    with db.reading() as store:
+        departments = [d for d in store.departments.all() if d.steering_group]
+    groups = {d.steering_group for d in departments}
+    if steering_group not in groups:
+        raise NotFound(code="steering.unknown_group",
+                       params={"group": steering_group, "known": sorted(groups)})
+    if actor.organisation and not any(
+        d.organisation == actor.organisation for d in departments
+        if d.steering_group == steering_group
+    ):
+        raise _refuse_elsewhere(actor, steering_group)
+    return agenda_view(db, actor, today, steering_group, rows=rows)

@@ -1,0 +1,98 @@
+"""API tokens (by the SHA-256 of their secret), steering groups' webhooks and the public
+marks of initiatives (schema 11, #19)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import duckdb
+
+from portfolio.openness import ApiToken, PublicMark, Webhook
+from portfolio.storage.rows import fetch_dicts
+
+_TOKEN = ("SELECT name, role, organisation, departments, created_by, created_at, revoked_at "
+          "FROM api_tokens")
+
+
+def _token(row: dict[str, Any]) -> ApiToken:
+    row["departments"] = tuple(row["departments"] or ())
+    return ApiToken.model_validate(row)
+
+
+@dataclass
+class ApiTokens:
+    con: duckdb.DuckDBPyConnection
+
+    def add(self, token: ApiToken, token_sha256: str) -> None:
+        self.con.execute(
+            "INSERT INTO api_tokens (name, token_sha256, role, organisation, departments, "
+            "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [token.name, token_sha256, token.role.value, token.organisation,
+             list(token.departments), token.created_by, token.created_at],
+        )
+
+    def get(self, name: str) -> ApiToken | None:
+        rows = fetch_dicts(self.con, f"{_TOKEN} WHERE name = ?", [name])
+        return _token(rows[0]) if rows else None
+
+    def by_digest(self, token_sha256: str) -> ApiToken | None:
+        rows = fetch_dicts(self.con, f"{_TOKEN} WHERE token_sha256 = ?", [token_sha256])
+        return _token(rows[0]) if rows else None
+
+    def all(self) -> list[ApiToken]:
+        return [_token(r) for r in fetch_dicts(self.con, f"{_TOKEN} ORDER BY name")]
+
+    def revoke(self, name: str, at: datetime) -> None:
+        self.con.execute("UPDATE api_tokens SET revoked_at = ? WHERE name = ?", [at, name])
+
+
+@dataclass
+class Webhooks:
+    con: duckdb.DuckDBPyConnection
+
+    def save(self, hook: Webhook) -> None:
+        self.con.execute("DELETE FROM webhooks WHERE steering_group = ?", [hook.steering_group])
+        self.con.execute(
+            "INSERT INTO webhooks VALUES (?, ?, ?, ?, ?)",
+            [hook.steering_group, hook.url, hook.format.value, hook.set_by, hook.set_at],
+        )
+
+    def remove(self, steering_group: str) -> None:
+        self.con.execute("DELETE FROM webhooks WHERE steering_group = ?", [steering_group])
+
+    def get(self, steering_group: str) -> Webhook | None:
+        rows = fetch_dicts(self.con, "SELECT * FROM webhooks WHERE steering_group = ?",
+                           [steering_group])
+        return Webhook.model_validate(rows[0]) if rows else None
+
+    def all(self) -> list[Webhook]:
+        rows = fetch_dicts(self.con, "SELECT * FROM webhooks ORDER BY steering_group")
+        return [Webhook.model_validate(r) for r in rows]
+
+
+@dataclass
+class PublicMarks:
+    con: duckdb.DuckDBPyConnection
+
+    def save(self, mark: PublicMark) -> None:
+        self.con.execute("DELETE FROM public_initiatives WHERE initiative_id = ?",
+                         [mark.initiative_id])
+        self.con.execute(
+            "INSERT INTO public_initiatives VALUES (?, ?, ?, ?)",
+            [mark.initiative_id, mark.show_budget, mark.marked_by, mark.marked_at],
+        )
+
+    def remove(self, initiative_id: str) -> None:
+        self.con.execute("DELETE FROM public_initiatives WHERE initiative_id = ?",
+                         [initiative_id])
+
+    def get(self, initiative_id: str) -> PublicMark | None:
+        rows = fetch_dicts(self.con, "SELECT * FROM public_initiatives WHERE initiative_id = ?",
+                           [initiative_id])
+        return PublicMark.model_validate(rows[0]) if rows else None
+
+    def all(self) -> list[PublicMark]:
+        rows = fetch_dicts(self.con, "SELECT * FROM public_initiatives ORDER BY initiative_id")
+        return [PublicMark.model_validate(r) for r in rows]

@@ -1,0 +1,114 @@
+"""A real API server (`failscale api`, uvicorn) on a free port over a real DuckDB file with
+Demo Kommune and a second organisation, started once per test module."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import httpx
+import pytest
+from typer.testing import CliRunner, Result
+
+from portfolio.models import Actor, Department, Role, Stage
+from portfolio.openness import ApiToken
+from portfolio.service.evaluation import evaluate_now
+from portfolio.service.initiatives import save_initiative, save_kpi
+from portfolio.service.setup import initialise, seed_demo
+from portfolio.service.tokens import create_token
+from portfolio.storage import Database
+from tests.factories import make_initiative, make_kpi
+
+FAILSCALE = str(Path(sys.executable).parent / "failscale")
+TODAY = date(2026, 12, 1)
+OTHER_ORGANISATION = "Nabo Kommune"
+OTHER_DEPARTMENT = "Nabo Sundhed"
+OTHER_INITIATIVE = "NB-01"
+RATE_LIMIT = 40
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class ApiServer:
+    url: str
+    db: Database
+    env: dict[str, str]
+
+    def token(self, name: str, role: Role, *, organisation: str = "",
+              departments: tuple[str, ...] = ()) -> str:
+        """A new token's secret, created as the operator (as `failscale token create`)."""
+        token = ApiToken(name=name, role=role, organisation=organisation,
+                         departments=departments)
+        return create_token(self.db, Actor.operator(), token).secret
+
+    def client(self, secret: str | None = None) -> httpx.Client:
+        headers = {"Authorization": f"Bearer {secret}"} if secret else {}
+        return httpx.Client(base_url=self.url, headers=headers, timeout=30)
+
+    def cli(self, *args: str) -> Result:
+        """`failscale ARGS` in this process (the server runs the real command; a
+        subprocess per command would cost seconds each on a loaded machine)."""
+        from failscale.cli import app
+
+        return CliRunner().invoke(app, list(args), env={
+            k: v for k, v in self.env.items() if k.startswith("FAILSCALE_")})
+
+
+def _portfolio(path: Path) -> Database:
+    db = Database(path, lock_timeout=15)
+    operator = Actor.operator()
+    initialise(db, operator)
+    seed_demo(db, operator, TODAY)
+    with db.transaction() as store:
+        store.departments.save(Department(name=OTHER_DEPARTMENT, organisation=OTHER_ORGANISATION,
+                                          steering_group="Nabo styregruppe"))
+    save_initiative(db, operator, make_initiative(
+        id=OTHER_INITIATIVE, title="Nabo's video consultations", department=OTHER_DEPARTMENT,
+        stage=Stage.IDEA))
+    save_kpi(db, operator, make_kpi("video share", initiative_id=OTHER_INITIATIVE))
+    evaluate_now(db, operator, TODAY, "api-test-run")
+    return db
+
+
+@pytest.fixture(scope="module")
+def api_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ApiServer]:
+    folder = tmp_path_factory.mktemp("api")
+    db = _portfolio(folder / "portfolio.duckdb")
+    port = free_port()
+    env = {**os.environ, "FAILSCALE_DB": str(db.path), "FAILSCALE_DATA_DIR": str(folder),
+           "FAILSCALE_API_RATE_LIMIT": str(RATE_LIMIT), "PREFECT_API_URL": ""}
+    proc = subprocess.Popen([FAILSCALE, "api", f"--port={port}"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"{url}/api/v1/openapi.json", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            out = proc.stdout.read().decode() if proc.stdout else ""
+            proc.kill()
+            raise RuntimeError(f"failscale api did not start:\n{out}")
+        time.sleep(0.2)
+    try:
+        yield ApiServer(url, db, env)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
