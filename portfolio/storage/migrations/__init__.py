@@ -50,6 +50,12 @@ def upgrade_backup_path(path: Path, version: int) -> Path:
     return path.parent / "backups" / f"{path.stem}-schema-v{version}-{stamp}.duckdb"
 
 
+def _applied(con: duckdb.DuckDBPyConnection) -> set[int]:
+    if not current_version(con):
+        return set()
+    return {int(row[0]) for row in con.execute("SELECT version FROM schema_version").fetchall()}
+
+
 def migrate(
     con: duckdb.DuckDBPyConnection, path: Path | None = None, *, target: int | None = None
 ) -> int:
@@ -64,11 +70,14 @@ def migrate(
             "made by this release."
         )
     goal = latest if target is None else target
-    if 0 < version < goal and path is not None:
+    # Every migration not yet applied, not only those above the highest applied: numbers
+    # are reserved per issue and may land out of order (011 before 009), and a database
+    # that met 011 first must still get 009 when it arrives.
+    applied = _applied(con)
+    pending = [m for m in available() if m[0] not in applied and m[0] <= goal]
+    if version > 0 and pending and path is not None:
         copy_database(con, upgrade_backup_path(path, version))
-    for number, name, sql in available():
-        if number <= version or number > goal:
-            continue
+    for number, name, sql in pending:
         con.begin()
         try:
             con.execute(
