@@ -46,6 +46,15 @@ IMPORT_KINDS: dict[str, dict[str, str]] = {
     "measurements": {"en": "measurements", "da": "målinger"},
 }
 
+# What an import file held too much of (importing/limits.py).
+FILE_MEASURES: dict[str, dict[str, str]] = {
+    "bytes": {"en": "bytes", "da": "byte"},
+    "uncompressed bytes": {"en": "bytes unpacked", "da": "byte udpakket"},
+    "rows": {"en": "rows", "da": "rækker"},
+    "columns": {"en": "columns", "da": "kolonner"},
+    "bytes in one field": {"en": "bytes in one field", "da": "byte i ét felt"},
+}
+
 VOCABULARY: dict[str, dict[str, dict[str, str]]] = {
     "role": ROLE_LABELS,
     "stage": {k: {lang: text.lower() for lang, text in v.items()}
@@ -55,6 +64,7 @@ VOCABULARY: dict[str, dict[str, dict[str, str]]] = {
     "recommendation": DECISION_WORDS,
     "missing": MISSING_RULE,
     "kind": IMPORT_KINDS,
+    "what": FILE_MEASURES,
 }
 
 CONJOINED = frozenset({"missing"})

@@ -317,6 +317,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "da": "{file}: CSV-filen er fejlformateret omkring række {row} ({detail}); tjek for "
               "anførselstegn, der ikke er lukket.",
     },
+    "import.beyond_limit": {
+        "en": "{file}: not read: it holds {found} {what}, more than the {limit} an import may "
+              "hold. Split it into smaller files, or ask the operator to raise the limit.",
+        "da": "{file}: ikke læst: den indeholder {found} {what}, mere end de {limit}, en "
+              "import må indeholde. Del den i mindre filer, eller bed driften hæve grænsen.",
+    },
     "import.bad_workbook": {
         "en": "{file}: not a readable Excel workbook ({detail}); open it in Excel and save "
               "it again as .xlsx, or export it as CSV.",

@@ -56,6 +56,17 @@ class Settings(BaseSettings):
         default=500, ge=1,
         description="Most rows the lessons page's shelf and spread tables show; exports hold all",
     )
+    import_max_file_mb: float = Field(
+        default=256, gt=0, description="Largest import file (CSV or XLSX) read, in MB")
+    import_max_uncompressed_mb: float = Field(
+        default=256, gt=0,
+        description="Largest an .xlsx may expand to, in MB: refused before it is unpacked")
+    import_max_rows: int = Field(
+        default=1_048_576, ge=1, description="Most rows an import file may hold (Excel's own)")
+    import_max_columns: int = Field(
+        default=1_000, ge=1, description="Most columns an import workbook may use")
+    import_max_field_bytes: int = Field(
+        default=131_072, ge=1, description="Longest CSV field, in bytes (Python csv's limit)")
     evaluate_cron: str = Field(
         default="0 6 * * *", description="When evaluate-portfolio runs (cron, in `timezone`)"
     )

@@ -31,6 +31,7 @@ from portfolio.importing.fast_measurements import (
     columns_of,
     read_measurements,
 )
+from portfolio.importing.limits import ReadLimits, check_file
 from portfolio.importing.records import table_of_records
 from portfolio.models import (
     Actor,
@@ -43,6 +44,7 @@ from portfolio.models import (
 )
 from portfolio.service import audit
 from portfolio.service.access import SCOPED_ROLES, Permission, authorize, can
+from portfolio.settings import load_settings
 from portfolio.storage import Database, Store
 from portfolio.storage.imports import QuarantinedRow
 from portfolio.storage.measurement_columns import ColumnsResult
@@ -92,17 +94,24 @@ class _Tally:
     rejected: list[RowError] = field(default_factory=list)
 
 
+def read_limits() -> ReadLimits:
+    """The operator's bounds on an import file (FAILSCALE_IMPORT_*), read when called."""
+    return ReadLimits.from_settings(load_settings())
+
+
 def import_file(
     db: Database, actor: Actor, path: Path, kind: ImportKind | str, *, source_name: str = "",
-    provenance: Provenance = Provenance.MANUAL,
+    provenance: Provenance = Provenance.MANUAL, limits: ReadLimits | None = None,
 ) -> ImportReport:
-    """Import one CSV/XLSX file. Raises FileUnreadable when it cannot be read at all.
+    """Import one CSV/XLSX file. Raises FileUnreadable when it cannot be read at all, or
+    holds more than `limits` allow (judged before its content is read: #14).
 
     `provenance`: what a measurement that names none came as; the channel decides (a file
     uploaded by hand: manual, the default; the inbox or the API: system export)."""
     kind = ImportKind(kind)
     authorize(actor, Permission.IMPORT if kind is not ImportKind.MEASUREMENTS
               else Permission.RECORD_MEASUREMENT)
+    check_file(path, limits or read_limits())
     batch: ParsedBatch | MeasurementColumns = (
         read_measurements(path, provenance=provenance) if kind is ImportKind.MEASUREMENTS
         else parse_file(path, kind)

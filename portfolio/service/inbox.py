@@ -27,9 +27,10 @@ from typing import Any
 from portfolio.errors import FileUnreadable
 from portfolio.importing import COLUMNS, ImportKind, read_table
 from portfolio.importing.columns import fold
+from portfolio.importing.limits import ReadLimits, check_file
 from portfolio.models import Actor, Provenance
 from portfolio.service.access import Permission, authorize
-from portfolio.service.imports import ImportReport, import_file
+from portfolio.service.imports import ImportReport, import_file, read_limits
 from portfolio.storage import Database
 
 SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
@@ -75,7 +76,26 @@ def ingest_inbox(
             taken.append(path.rename(staging / path.name))
         except FileNotFoundError:  # another run took it first
             continue
-    return [_ingest(db, actor, path, inbox) for path in sorted(taken, key=_import_order)]
+    limits = read_limits()
+    outcomes, readable = [], []
+    for path in taken:  # judged before anything reads the content (a zip bomb: #14)
+        try:
+            check_file(path, limits)
+            readable.append(path)
+        except FileUnreadable as exc:
+            outcomes.append(_file(path, inbox / "failed", "failed", message=str(exc),
+                                  content_hash=_hash(path)))
+    return outcomes + [_ingest(db, actor, path, inbox, limits)
+                       for path in sorted(readable, key=_import_order)]
+
+
+def _hash(path: Path) -> str:
+    """The content's SHA-256, read in blocks (a file may be large)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while block := stream.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def settled_files(inbox: Path, settle_seconds: float) -> list[Path]:
@@ -130,8 +150,10 @@ def _candidate(path: Path) -> bool:
             and not path.name.startswith((".", "~")))
 
 
-def _ingest(db: Database, actor: Actor, path: Path, inbox: Path) -> InboxOutcome:
-    content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+def _ingest(
+    db: Database, actor: Actor, path: Path, inbox: Path, limits: ReadLimits
+) -> InboxOutcome:
+    content_hash = _hash(path)
     with db.reading() as store:
         seen = store.imports.seen_hash(content_hash)
     if seen:
@@ -140,7 +162,8 @@ def _ingest(db: Database, actor: Actor, path: Path, inbox: Path) -> InboxOutcome
                      content_hash=content_hash)
     try:
         # A file dropped in the inbox comes from a system's scheduled export (#13).
-        report = import_file(db, actor, path, kind_of(path), provenance=Provenance.SYSTEM_EXPORT)
+        report = import_file(db, actor, path, kind_of(path), provenance=Provenance.SYSTEM_EXPORT,
+                             limits=limits)
     except FileUnreadable as exc:
         return _file(path, inbox / "failed", "failed", message=str(exc),
                      content_hash=content_hash)
