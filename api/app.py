@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from api import errors, v1
+from api import errors, public, v1
 from api.limits import RateLimiter
 from portfolio.settings import Settings
 from portfolio.storage import Database
@@ -27,4 +27,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.limiter = RateLimiter(settings.api_rate_limit)
     errors.install(app)
     app.include_router(v1.router)
+    app.include_router(public.router)
     return app

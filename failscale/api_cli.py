@@ -80,3 +80,44 @@ def revoke(name: NameArg) -> None:
 
     token = revoke_token(_database(load_settings()), _actor(), name)
     typer.echo(f"Revoked {token.name}.")
+
+
+public_app = typer.Typer(help="The public results page (/public): which initiatives it shows.",
+                         no_args_is_help=True)
+IdArg = Annotated[str, typer.Argument(help="Initiative id", show_default=False)]
+
+
+@public_app.command("mark")
+@friendly
+def mark(
+    initiative_id: IdArg,
+    budget: Annotated[bool, typer.Option("--budget/--no-budget",
+                                         help="Show its budget and spending too")] = False,
+) -> None:
+    """Show an initiative on the public results page (administrators; audited)."""
+    from portfolio.service.public import mark_public
+
+    marked = mark_public(_database(load_settings()), _actor(), initiative_id,
+                         show_budget=budget)
+    typer.echo(f"{marked.initiative_id} is public{' with its budget' if budget else ''}.")
+
+
+@public_app.command("unmark")
+@friendly
+def unmark(initiative_id: IdArg) -> None:
+    """Take an initiative off the public results page."""
+    from portfolio.service.public import unmark_public
+
+    unmark_public(_database(load_settings()), _actor(), initiative_id)
+    typer.echo(f"{initiative_id} is no longer public.")
+
+
+@public_app.command("list")
+@friendly
+def list_public() -> None:
+    """The initiatives marked public, and whether their budget shows."""
+    from portfolio.service.public import public_marks
+
+    for m in public_marks(_database(load_settings()), _actor()):
+        typer.echo(f"{m.initiative_id:<16} {'budget shown' if m.show_budget else '':<14} "
+                   f"marked by {m.marked_by}")

@@ -31,6 +31,8 @@ PERMISSIONS: dict[str, dict[str, str]] = {
     "audit": {"en": "export the audit log", "da": "eksportere revisionssporet"},
     "record_adoption": {"en": "record adoptions of scaled initiatives",
                         "da": "registrere udbredelse af skalerede initiativer"},
+    "publish": {"en": "publish initiatives on the public results page",
+                "da": "offentliggøre initiativer på den offentlige resultatside"},
 }
 
 # What an initiative lacks before it may be an experiment (service.initiatives).

@@ -26,6 +26,8 @@ class Permission(StrEnum):
     # A department adopted a scaled initiative: its leader, or the initiative's steering
     # group (service/adoption.py picks which department the scope is checked in).
     RECORD_ADOPTION = "record_adoption"
+    # Show an initiative on the public results page, or change how (#19): admin only.
+    PUBLISH = "publish"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
