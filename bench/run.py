@@ -25,9 +25,10 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ["PREFECT_API_URL"] = ""  # never a developer's server: the bench starts its own
 
+from bench import user_path
 from bench.importer import write_measurements_csv
 from bench.prefect_server import PrefectServer
-from bench.steering_page import bench_pack, bench_steering
+from bench.steering_page import bench_steering, middle_group
 from portfolio.models import Actor
 from portfolio.service import evaluation
 from portfolio.service.setup import initialise
@@ -41,7 +42,8 @@ PAGES = ("register", "initiative", "lessons")
 """Pages measured beside the board, reached from it as a user does (and the steering
 page, for one group: bench/steering_page.py)."""
 PAGE_AND_FLOW_KEYS = ("board_", *(f"{page}_" for page in PAGES), "steering_", "agenda_pack_",
-                      "flow_")
+                      "portfolio_report_", "flow_", "user_", "ratio_user_", "cli_evaluate_",
+                      "dashboard_concurrent_")
 """What --board measures again."""
 TARGETS = {
     "evaluate_seconds": ("<", 10.0),
@@ -52,6 +54,15 @@ TARGETS = {
     "board_seconds_national": ("<", 2.0),
     "board_seconds_municipal": ("<", 0.5),
     "synth_measurements_per_s": (">=", 1_000_000.0),
+    # The user's path (#15), at full scale.
+    "ratio_user_vs_engine": ("<=", 3.0),
+    "user_evaluate_peak_rss_mb": ("<", 1536.0),
+    "cli_evaluate_municipal_seconds": ("<", 3.0),
+    "agenda_pack_seconds_national": ("<", 5.0),
+    "portfolio_report_seconds_national": ("<", 15.0),
+    "dashboard_concurrent_p95_seconds": ("<=", 3.0),
+    "huge_evaluate_seconds": ("<", 20.0),
+    "huge_evaluate_peak_rss_mb": ("<", 4096.0),
     # Ours, beyond the issue: every page as instant as the board.
     **{f"{page}_seconds_national": ("<", 1.0) for page in (*PAGES, "steering")},
 }
@@ -132,11 +143,15 @@ def bench_naive(db: Database) -> dict[str, float]:
 def flows(national: Database, municipal: Database, subset: Database | None, folder: Path,
           server: PrefectServer) -> dict[str, float]:
     """What runs under Prefect, against a real server (bench/prefect_server.py). The
-    municipal flow runs first, so the national one pays no first-flow imports."""
-    with server.serving():
+    municipal flow runs first, so the national one pays no first-flow imports; then the
+    user's `failscale evaluate` as its own process against the same server (#15)."""
+    with server.serving() as api_url:
         results = {**bench_flow(municipal, "municipal", folder),
                    **bench_flow(national, "national", folder)}
         print(f"flow: {results['flow_evaluate_seconds_national']:.2f} s", flush=True)
+        results.update(user_path.user_evaluate(national.path, AS_OF.isoformat(),
+                                               folder / "data-user", api_url))
+        print(f"user evaluate: {results['user_evaluate_seconds']:.2f} s", flush=True)
         if subset is not None:
             results.update(bench_naive(subset))
     return results
@@ -144,20 +159,50 @@ def flows(national: Database, municipal: Database, subset: Database | None, fold
 
 def pages_pack_and_flows(national: Database, municipal: Database, subset: Database | None,
                          folder: Path, quick: bool) -> dict[str, float]:
-    """The pages, the meeting pack, then the flows. The Prefect server starts beside the
-    pack (full scale: the pack takes longer than the server's start-up and carries no
-    target), or beside the pages at 1/20 scale, where the pack is too short to hide it and
-    the pages' numbers carry no target either."""
+    """The pages, the meeting pack and the portfolio report, then the flows and the user's
+    commands, then ten browsers on the dashboard. The Prefect server starts beside the
+    reports (full scale: they take longer than the server's start-up), or beside the pages
+    at 1/20 scale, where the reports are too short to hide it and the pages' numbers carry
+    no target either."""
     server = PrefectServer(folder / "prefect")
     try:
         if quick:
             server.start()
         results = boards(national, municipal, folder)
         server.start()
-        results.update(bench_pack(national))
+        results.update(user_path.reports(national.path, middle_group(national), folder))
         results.update(flows(national, municipal, subset, folder, server))
+        results.update(user_path.cli_evaluate_municipal(municipal.path, AS_OF.isoformat(),
+                                                        folder / "data-cli"))
+        results.update(dashboard_under_load(municipal))
     finally:
         server.stop()
+    return results
+
+
+def dashboard_under_load(municipal: Database) -> dict[str, float]:
+    from bench.dashboard_load import bench_dashboard
+
+    with municipal.reading() as store:
+        first = store.initiatives.all(active_only=True)[0]
+    try:
+        return bench_dashboard(municipal.path, first.id, first.title)
+    except Exception as exc:  # reported, not raised: the other numbers are still worth having
+        return {"dashboard_concurrent_p95_seconds": None,
+                "dashboard_concurrent_error_municipal": str(exc).splitlines()[0][:300]}
+
+
+def bench_huge(folder: Path, server: PrefectServer) -> dict[str, float]:
+    """Ten years of national history: 100 M measurements on the national portfolio; the
+    engine in a fresh process, then the user's `failscale evaluate` (HUGE=1 only)."""
+    huge, per_s = synthesised(folder / "huge.duckdb", 50_000, 100_000_000, 100)
+    engine = bench_national(huge)
+    results = {"huge_synth_measurements_per_s": per_s,
+               "huge_engine_seconds": engine["evaluate_seconds"],
+               "huge_engine_peak_rss_mb": engine["evaluate_peak_rss_mb"]}
+    with server.serving() as api_url:
+        results.update(user_path.user_evaluate(huge.path, AS_OF.isoformat(),
+                                               folder / "data-huge", api_url, prefix="huge"))
     return results
 
 
@@ -266,9 +311,9 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines + (["", *notes] if notes else [])) + "\n"
 
 
-def main(quick: bool, only_board: bool = False) -> dict[str, Any]:
+def main(quick: bool, only_board: bool = False, huge: bool = False) -> dict[str, Any]:
     """All numbers; with only_board, the pages' and the flow's, merged into the existing
-    results."""
+    results; with huge, also 100 M measurements (HUGE=1)."""
     scale = Scale.of(quick)
     if quick:  # the pack details 2 of a group's items instead of 40
         os.environ["FAILSCALE_PACK_DETAIL_PAGES"] = "2"
@@ -302,6 +347,11 @@ def main(quick: bool, only_board: bool = False) -> dict[str, Any]:
                                         scale.import_rows, folder))
             print(f"import: {results['import_rows_per_s']:,.0f} rows/s", flush=True)
         results.update(pages_pack_and_flows(national, municipal, subset, folder, quick))
+        if "evaluate_seconds" in results and "user_evaluate_seconds" in results:
+            results["ratio_user_vs_engine"] = (results["user_evaluate_seconds"]
+                                               / results["evaluate_seconds"])
+        if huge:
+            results.update(bench_huge(folder, PrefectServer(folder / "prefect-huge")))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n", "utf-8")
@@ -310,4 +360,5 @@ def main(quick: bool, only_board: bool = False) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    print(markdown(main(quick="--quick" in sys.argv[1:], only_board="--board" in sys.argv[1:])))
+    print(markdown(main(quick="--quick" in sys.argv[1:], only_board="--board" in sys.argv[1:],
+                        huge="--huge" in sys.argv[1:])))

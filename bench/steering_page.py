@@ -3,14 +3,12 @@
 The page under AppTest for one steering group (chosen in the URL, `?group=`), reached from
 the board as a user does (the board's first run pays the process's imports), then measured
 with empty caches (cold) and again (warm, best of 2), signed in as the local operator
-(FAILSCALE_AUTH_MODE=none). The pack (bench_pack) is `failscale report agenda --group G` without the
-command line: the group's material, its charts and the PDF.
+(FAILSCALE_AUTH_MODE=none). The pack is timed as the command a user runs (bench/user_path.py).
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -47,17 +45,6 @@ def bench_steering(db: Database) -> dict[str, float]:
         raise RuntimeError(str(app.exception[0].message).splitlines()[0][:300])
     warm = min(_timed(app.run) for _ in range(2))
     return {"steering_seconds_national": warm, "steering_seconds_national_cold": cold}
-
-
-def bench_pack(db: Database) -> dict[str, float]:
-    """`agenda_pack_seconds_national`: the middle group's meeting pack as PDF."""
-    from portfolio.reports.documents import agenda_pdf
-
-    group = middle_group(db)
-    with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / "agenda.pdf"
-        pack = _timed(lambda: out.write_bytes(agenda_pdf(db, Actor.operator(), group, "en")))
-    return {"agenda_pack_seconds_national": pack}
 
 
 def _timed(run: Callable[[], object]) -> float:

@@ -63,6 +63,12 @@ def run_evaluation(settings: Settings, as_of: date, actor: Actor) -> dict[str, A
     os.environ["PREFECT_API_URL"] = api_url
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
     from flows.evaluate import evaluate_portfolio
 
-    return evaluate_portfolio(as_of=as_of, db_path=str(settings.db), actor=actor)
+    # No heartbeats: they tell the server that a run on a worker is still alive; this run
+    # is the command in the user's terminal, and joining the heartbeat thread at the end
+    # cost up to 1 s of every run (#15). Served deployments keep them.
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        return evaluate_portfolio(as_of=as_of, db_path=str(settings.db), actor=actor)
