@@ -3,7 +3,9 @@
 Results are cached, never connections (a cached connection would hold the DuckDB file
 lock for the server's life). Every function takes the database path and the actor, so a
 cache entry never crosses databases or users; writes call `clear()` so the next read is
-fresh.
+fresh. st.cache_data hands each page run a copy (unpickled); the steering agenda, frozen
+models only, is shared as it is instead (st.cache_resource): its copy cost 0.25-0.5 s of
+every run of the page at municipal scale, paid by each of ten people at once (#15).
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ def agenda(
     return _agenda(db_path, actor, today, group, rows, board_version(_db(db_path), actor))
 
 
-@st.cache_data(ttl=3600, max_entries=32, show_spinner=False)
+@st.cache_resource(ttl=3600, max_entries=32, show_spinner=False)
 def _agenda(
     db_path: str, actor: Actor, today: date, group: str | None, rows: int,
     version: tuple[int, ...],  # only part of the cache key
@@ -119,3 +121,4 @@ def status(db_path: str, actor: Actor) -> RunRecord | None:
 
 def clear() -> None:
     st.cache_data.clear()
+    _agenda.clear()
