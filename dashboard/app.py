@@ -9,6 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard.accessibility import accessible_styles
 from dashboard.auth import sign_out_button, signed_in_actor
 from dashboard.context import LANGUAGES, language
 from dashboard.feedback import show_flash
@@ -21,6 +22,7 @@ PAGES = Path(__file__).parent / "app_pages"
 LANGUAGE_NAMES = {"en": "English", "da": "Dansk"}
 
 st.set_page_config(page_title="Fail or Scale", page_icon=":material/explore:", layout="wide")
+accessible_styles()
 
 
 

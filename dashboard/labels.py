@@ -104,6 +104,10 @@ AGENDA_CAUSES = {
 
 # Colours, not emoji: a lamp must show on machines without an emoji font.
 LIGHT_COLOURS = {Light.GREEN: "#2e7d32", Light.YELLOW: "#f9a825", Light.RED: "#c62828"}
+# As text on white a colour needs 4.5:1 (WCAG 1.4.3): the yellow above has 1.97, so a lamp's
+# name is written in dark amber (4.9:1); no lamp in grey #6b6b6b (5.3:1).
+LIGHT_TEXT_COLOURS = {**LIGHT_COLOURS, Light.YELLOW: "#8a6d00"}
+NO_LIGHT_TEXT_COLOUR = "#6b6b6b"
 _MARKDOWN_COLOURS = {Light.GREEN: "green", Light.YELLOW: "orange", Light.RED: "red"}
 
 

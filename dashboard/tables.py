@@ -6,7 +6,14 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from dashboard.labels import LIGHT_COLOURS, enum_label, light_text, recommendation, t
+from dashboard.labels import (
+    LIGHT_TEXT_COLOURS,
+    NO_LIGHT_TEXT_COLOUR,
+    enum_label,
+    light_text,
+    recommendation,
+    t,
+)
 from portfolio import formats
 from portfolio.export import csv_bytes, xlsx_bytes
 from portfolio.models import (
@@ -65,10 +72,11 @@ def board_table(rows: pd.DataFrame, lang: str, *, links: bool = True) -> pd.Data
 
 def style_lights(frame: pd.DataFrame, lang: str) -> pd.io.formats.style.Styler:
     """Colour the lamp column (made by light_text) green, yellow or red."""
-    colours = {light_text(light, lang): colour for light, colour in LIGHT_COLOURS.items()}
+    colours = {light_text(light, lang): colour for light, colour in LIGHT_TEXT_COLOURS.items()}
     column = t("light", lang)
-    return frame.style.map(lambda v: f"color: {colours.get(v, '#9e9e9e')}; font-weight: 600",
-                           subset=[column] if column in frame else [])
+    return frame.style.map(
+        lambda v: f"color: {colours.get(v, NO_LIGHT_TEXT_COLOUR)}; font-weight: 600",
+        subset=[column] if column in frame else [])
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:

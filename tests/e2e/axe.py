@@ -1,0 +1,33 @@
+"""axe-core (from npm, tests/node) run inside the page Playwright shows, for WCAG 2.1 AA.
+
+`violations(page)` injects axe.min.js and returns what it finds against the WCAG 2.0/2.1
+A and AA rules at the impacts the tests refuse (serious, critical), one line per element,
+so a failing assertion names the rule, the element and axe's own explanation.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+AXE = Path(__file__).parents[1] / "node" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+REFUSED = ("serious", "critical")
+
+_RUN = """async ([tags, refused]) => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                          resultTypes: ['violations']});
+  return result.violations.filter(v => refused.includes(v.impact)).flatMap(v =>
+    v.nodes.map(n => `${v.impact} ${v.id}: ${n.target.join(' ')}: ` +
+                     `${n.html.slice(0, 160)} -- ${n.failureSummary.replace(/\\s+/g, ' ')}`));
+}"""
+
+
+def violations(page: Page) -> list[str]:
+    """The serious and critical WCAG 2.1 A/AA violations on the page as it is now."""
+    if not AXE.is_file():
+        raise RuntimeError("axe-core is not installed: `make node` (npm ci in tests/node)")
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return list(page.evaluate(_RUN, [WCAG_AA, list(REFUSED)]))
