@@ -143,3 +143,22 @@ def export(
         file.unlink(missing_ok=True)  # no half-written or empty export is left behind
         raise
     typer.echo(f"Wrote {written} audit events to {file}")
+
+
+@audit_app.command("verify")
+@friendly
+def verify() -> None:
+    """Check the audit log's hash chain; name the first event edited, deleted or inserted
+    (administrators only). Exit code 0 when intact, 1 when broken."""
+    from portfolio.service.audit_log import verify_audit
+
+    report = verify_audit(_database(load_settings()), current_actor())
+    if report.unchained:
+        typer.echo(f"{report.unchained} events precede the chain (written before schema "
+                   "version 9) and are not protected by it.")
+    if not report.intact:
+        typer.echo(f"Broken: {report.problem}. Checked {report.checked} events; "
+                   f"the chain held up to event {report.head_id}.", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"Intact: {report.checked} events; the newest is {report.head_id} with hash "
+               f"{report.head_hash}. Keep this hash elsewhere to notice a cut-off tail later.")

@@ -319,6 +319,9 @@ class AuditEvent(Frozen):
     id: int | None = None
     at: datetime
     actor: str
+    via: str | None = None
+    """How the actor acted, when not signed in to the dashboard: "operator root" is the
+    command line run by the OS user root (with --as naming the actor)."""
     action: str
     entity: str
     entity_id: str
@@ -356,6 +359,9 @@ class Actor(Frozen):
     role: Role
     departments: tuple[str, ...] = ()
     language: str = "en"
+    via: str | None = None
+    """Who really acts for `username` when it is not them signed in: the command line sets
+    "operator <OS user>" (`--as` does not authenticate); the audit trail keeps both."""
     organisation: str = ""
     """Confined to this organisation (an API token given --organisation); empty: none."""
 

@@ -34,6 +34,7 @@ def record(
 ) -> None:
     store.audit.append(
         actor=actor.username,
+        via=actor.via,
         action=action,
         entity=entity,
         entity_id=entity_id,

@@ -18,8 +18,9 @@ from portfolio.models import Actor, AuditEvent
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
 from portfolio.storage import Database
+from portfolio.storage.audit_chain import ChainReport
 
-COLUMNS = ("id", "at", "actor", "action", "entity", "entity_id", "before", "after")
+COLUMNS = ("id", "at", "actor", "via", "action", "entity", "entity_id", "before", "after")
 PAGE = 5_000
 
 def _json(value: dict[str, Any] | None) -> str:
@@ -28,8 +29,8 @@ def _json(value: dict[str, Any] | None) -> str:
 
 def _row(event: AuditEvent) -> list[str]:
     return [str(event.id), event.at.isoformat(sep=" ", timespec="seconds"),
-            *(inert(v) for v in (event.actor, event.action, event.entity, event.entity_id,
-                                 _json(event.before), _json(event.after)))]
+            *(inert(v) for v in (event.actor, event.via or "", event.action, event.entity,
+                                 event.entity_id, _json(event.before), _json(event.after)))]
 
 
 def export_audit_csv(db: Database, actor: Actor, out: TextIO) -> int:
@@ -56,3 +57,19 @@ def audit_csv(db: Database, actor: Actor) -> str:
     buffer = io.StringIO()
     export_audit_csv(db, actor, buffer)
     return buffer.getvalue()
+
+
+def verify_audit(db: Database, actor: Actor) -> ChainReport:
+    """Walk the audit log's hash chain and report its first break (administrators)."""
+    authorize(actor, Permission.AUDIT)
+    with db.reading() as store:
+        return store.audit.verify_chain()
+
+
+def measurement_changes(db: Database, actor: Actor, initiative_id: str,
+                        kpi: str) -> list[dict[str, object]]:
+    """The values imports overwrote for one KPI, old and new (readable by every role, as
+    the measurements themselves are)."""
+    authorize(actor, Permission.READ)
+    with db.reading() as store:
+        return store.audit.measurement_changes(initiative_id, kpi)

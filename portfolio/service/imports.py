@@ -144,7 +144,7 @@ def _import_batch(
     """Store a parsed batch's good rows and quarantine the rest, in one transaction."""
     import_id = uuid.uuid4().hex[:12]
     with db.transaction() as store:
-        tally = _APPLY[kind](store, actor, batch)
+        tally = _APPLY[kind](store, actor, batch, import_id)
         errors = tuple(sorted([*batch.rejected, *tally.rejected], key=lambda e: e.row))
         store.imports.quarantine(
             [QuarantinedRow(import_id, kind.value, name, e.row, e.reason, e.raw) for e in errors]
@@ -160,6 +160,9 @@ def _import_batch(
             added=report.added, updated=report.updated, actor=actor.username,
         )
         summary = {k: v for k, v in report.as_dict().items() if k != "errors"}
+        if kind is ImportKind.MEASUREMENTS:  # the overwritten values, in the chain (#14)
+            overwritten, digest = store.measurements.changes_digest(import_id)
+            summary |= {"overwritten": overwritten, "overwritten_sha256": digest}
         audit.record(store, actor, "import", "import", import_id, after=summary)
     return report
 
@@ -181,7 +184,8 @@ def _unknown_initiative(row: int, record: Kpi | Measurement) -> RowError:
         "id": record.initiative_id}),), _raw(record))
 
 
-def _apply_initiatives(store: Store, actor: Actor, batch: ParsedBatch) -> _Tally:
+def _apply_initiatives(store: Store, actor: Actor, batch: ParsedBatch, _import_id: str
+                       ) -> _Tally:
     tally = _Tally()
     for accepted in batch.accepted:
         assert isinstance(accepted.record, Initiative)
@@ -232,7 +236,7 @@ def _keeping_what_the_file_does_not_give(record: R, before: R | None,
     return record.model_copy(update={f: getattr(before, f) for f in absent})
 
 
-def _apply_kpis(store: Store, actor: Actor, batch: ParsedBatch) -> _Tally:
+def _apply_kpis(store: Store, actor: Actor, batch: ParsedBatch, _import_id: str) -> _Tally:
     tally = _Tally()
     for accepted in batch.accepted:
         kpi = accepted.record
@@ -265,20 +269,22 @@ def _departments_allowed(actor: Actor) -> list[str] | None:
     return list(actor.departments) if actor.role in SCOPED_ROLES else None
 
 
-def _store_measurements(store: Store, actor: Actor, rows: pa.Table) -> ColumnsResult:
+def _store_measurements(store: Store, actor: Actor, rows: pa.Table,
+                        import_id: str) -> ColumnsResult:
     """Store what `actor` may record; a key employee's assigned initiatives (#5) are
     stored whatever their department, the rest within the actor's departments."""
     departments = _departments_allowed(actor)
     assigned = store.contributors.initiatives_of(actor.username)
     if actor.role is not Role.KEY_EMPLOYEE or not assigned:
         return store.measurements.upsert_columns(rows, recorded_by=actor.username,
-                                                 departments=departments)
+                                                 departments=departments, change_log=import_id)
     mine = pc.is_in(rows.column("initiative_id"), value_set=pa.array(assigned, pa.string()))
     parts = [
         store.measurements.upsert_columns(rows.filter(mine), recorded_by=actor.username,
-                                          departments=None),
+                                          departments=None, change_log=import_id),
         store.measurements.upsert_columns(rows.filter(pc.invert(mine)),
-                                          recorded_by=actor.username, departments=departments),
+                                          recorded_by=actor.username, departments=departments,
+                                          change_log=import_id),
     ]
     return ColumnsResult(
         added=sum(p.added for p in parts), updated=sum(p.updated for p in parts),
@@ -287,9 +293,11 @@ def _store_measurements(store: Store, actor: Actor, rows: pa.Table) -> ColumnsRe
     )
 
 
-def _apply_measurements(store: Store, actor: Actor, batch: MeasurementColumns) -> _Tally:
-    """Set-based (#7): one classification and one write for the whole file."""
-    result = _store_measurements(store, actor, batch.accepted)
+def _apply_measurements(store: Store, actor: Actor, batch: MeasurementColumns,
+                        import_id: str) -> _Tally:
+    """Set-based (#7): one classification and one write for the whole file; overwritten
+    values are kept under the import's id (#14)."""
+    result = _store_measurements(store, actor, batch.accepted, import_id)
     tally = _Tally(added=result.added, updated=result.updated, unchanged=result.unchanged)
     for refused in result.refused:
         measurement = Measurement(

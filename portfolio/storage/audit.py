@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import duckdb
 
 from portfolio.models import AuditEvent
+from portfolio.storage.audit_chain import GENESIS, ChainReport, event_hash, walk
 from portfolio.storage.rows import fetch_dicts, from_json, to_json
 
 
 def _event(row: dict[str, Any]) -> AuditEvent:
+    row.pop("prev_hash", None)
+    row.pop("hash", None)
     row["before"] = from_json(row["before"])
     row["after"] = from_json(row["after"])
     return AuditEvent.model_validate(row)
@@ -32,12 +36,52 @@ class AuditLog:
         before: dict[str, Any] | None = None,
         after: dict[str, Any] | None = None,
         at: datetime | None = None,
+        via: str | None = None,
     ) -> None:
+        """Append one event, chained to the newest (writers take turns on the file, so
+        the newest is read and extended in one unit of work)."""
+        at = at or datetime.now(UTC).replace(tzinfo=None)
+        event_id = int(self.con.execute("SELECT nextval('audit_id_seq')").fetchone()[0])
+        last = self.con.execute(
+            "SELECT hash FROM audit_events WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        prev = last[0] if last else GENESIS
+        before_text, after_text = to_json(before), to_json(after)
+        digest = event_hash(prev, event_id, at, actor, via, action, entity, entity_id,
+                            before_text, after_text)
         self.con.execute(
-            "INSERT INTO audit_events (\"at\", actor, action, entity, entity_id, before, after) "
-            "VALUES (coalesce(?, current_timestamp), ?, ?, ?, ?, ?, ?)",
-            [at, actor, action, entity, entity_id, to_json(before), to_json(after)],
+            "INSERT INTO audit_events (id, \"at\", actor, via, action, entity, entity_id, "
+            "before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [event_id, at, actor, via, action, entity, entity_id, before_text, after_text,
+             prev, digest],
         )
+
+    def verify_chain(self, page: int = 10_000) -> ChainReport:
+        """Walk the whole trail in id order and report the first break (audit_chain)."""
+        def rows() -> Iterator[dict[str, Any]]:
+            after_id = -1
+            while True:
+                batch = fetch_dicts(
+                    self.con,
+                    "SELECT id, \"at\", actor, via, action, entity, entity_id, "
+                    "before::VARCHAR AS before, after::VARCHAR AS after, prev_hash, hash "
+                    "FROM audit_events WHERE id > ? ORDER BY id LIMIT ?", [after_id, page])
+                if not batch:
+                    return
+                yield from batch
+                after_id = batch[-1]["id"]
+
+        return walk(rows())
+
+    def measurement_changes(self, initiative_id: str, kpi: str) -> list[dict[str, Any]]:
+        """Every value an import overwrote for one KPI: old and new, by whom, when."""
+        return fetch_dicts(
+            self.con,
+            "SELECT c.measured_on, c.old_value, c.new_value, c.old_source, c.new_source, "
+            "c.old_provenance, c.new_provenance, c.changed_by, c.changed_at, c.import_id "
+            "FROM measurement_changes c JOIN kpis k ON k.id = c.kpi_id "
+            "WHERE k.initiative_id = ? AND k.name = ? ORDER BY c.measured_on, c.changed_at",
+            [initiative_id, kpi])
 
     def for_entity(self, entity: str, entity_id: str) -> list[AuditEvent]:
         rows = fetch_dicts(

@@ -62,6 +62,15 @@ FROM incoming_measurements c
 WHERE m.kpi_id = c.kpi_id AND m.measured_on = c.measured_on
 """
 
+# The values an update overwrites, kept per row (#14): run before _UPDATE, same rows.
+_LOG_CHANGES = """
+INSERT INTO measurement_changes
+SELECT ?, m.kpi_id, m.measured_on, m.value, c.value, m.source, c.source, m.provenance,
+       c.provenance, ?, get_current_timestamp()
+FROM incoming_measurements c
+JOIN measurements m ON m.kpi_id = c.kpi_id AND m.measured_on = c.measured_on
+"""
+
 T = TypeVar("T")
 REFUSED = ("no_initiative", "not_allowed", "unknown_kpi")
 _REFUSED_COLUMNS = ["row", "initiative_id", "kpi", "measured_on", "value", "source",
@@ -81,11 +90,12 @@ class ColumnsResult:
 
 def upsert_columns(
     con: duckdb.DuckDBPyConnection, rows: pa.Table, *, recorded_by: str,
-    departments: list[str] | None,
+    departments: list[str] | None, change_log: str | None = None,
 ) -> ColumnsResult:
     """`rows`: row, initiative_id, kpi, measured_on, value, source, provenance.
     `departments`: those the importer may change (None: all). The same rows stored twice
-    change nothing."""
+    change nothing. `change_log`: the import's id, under which every overwritten value is
+    kept, old and new, in measurement_changes."""
     con.execute("SET enable_progress_bar = false")  # no bars in CLI output
     pairs, pair_of_row = _pairs(rows)
     verdicts = _with(con, "incoming_measurement_pairs", pairs,
@@ -108,8 +118,12 @@ def upsert_columns(
           lambda: con.execute(_ADD, [recorded_by]))
     if changed.any():
         updates = incoming.take(existing.column("position").filter(pa.array(changed)))
-        _with(con, "incoming_measurements", updates,
-              lambda: con.execute(_UPDATE, [recorded_by]))
+        def update() -> None:
+            if change_log is not None:
+                con.execute(_LOG_CHANGES, [change_log, recorded_by])
+            con.execute(_UPDATE, [recorded_by])
+
+        _with(con, "incoming_measurements", updates, update)
     return ColumnsResult(
         added=int((~stored).sum()), updated=int(changed.sum()),
         unchanged=int(len(changed) - changed.sum()),

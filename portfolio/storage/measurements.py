@@ -68,10 +68,23 @@ class Measurements:
         return upsert_many(self.con, rows)
 
     def upsert_columns(
-        self, rows: pa.Table, *, recorded_by: str, departments: list[str] | None
+        self, rows: pa.Table, *, recorded_by: str, departments: list[str] | None,
+        change_log: str | None = None,
     ) -> ColumnsResult:
-        """As upsert_many, for a whole imported file given as columns (see #7)."""
-        return upsert_columns(self.con, rows, recorded_by=recorded_by, departments=departments)
+        """As upsert_many, for a whole imported file given as columns (see #7); with
+        `change_log`, overwritten values are kept under that import id (#14)."""
+        return upsert_columns(self.con, rows, recorded_by=recorded_by, departments=departments,
+                              change_log=change_log)
+
+    def changes_digest(self, import_id: str) -> tuple[int, str]:
+        """How many values an import overwrote, and a SHA-256 over them (in its audit
+        event, so the kept values are in the audit trail's hash chain)."""
+        row = self.con.execute(
+            "SELECT count(*), coalesce(sha256(string_agg(concat_ws('|', kpi_id, measured_on, "
+            "old_value, new_value, old_source, new_source, old_provenance, new_provenance), "
+            "chr(10) ORDER BY kpi_id, measured_on)), '') FROM measurement_changes "
+            "WHERE import_id = ?", [import_id]).fetchone()
+        return (int(row[0]), str(row[1])) if row else (0, "")
 
 
 @dataclass(frozen=True)
