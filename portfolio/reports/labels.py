@@ -184,6 +184,12 @@ LABELS: dict[str, dict[str, str]] = {
     "showing_of": {
         "en": "Showing {shown} of {total}.", "da": "Viser {shown} af {total}.",
     },
+    "chart_best_worst": {
+        "en": "The chart shows the {n} best and the {n} worst of {total}; the table lists "
+        "them all.",
+        "da": "Diagrammet viser de {n} bedste og de {n} dårligste af {total}; tabellen viser "
+        "dem alle.",
+    },
 }
 
 RECOMMENDATIONS = {**RECOMMENDATION_LABELS, "PARK": {"en": "Park", "da": "Parkér"}}
