@@ -3,7 +3,8 @@
 axe-core checks every dashboard page, signed out and signed in as an administrator (who
 is offered every page), in the states a user reaches: the board's filters open, each tab
 of an initiative, the decision form for a closing decision, a registration refused for
-missing fields. No serious or critical violation is allowed.
+missing fields. No serious or critical violation is allowed. A second test signs in,
+registers an initiative and records a steering decision with the keyboard alone.
 
 One dashboard for the module; each test has its own browser context.
 """
@@ -29,8 +30,8 @@ TIMEOUT_MS = 15_000
 
 
 class Site:
-    def __init__(self, url: str, logins: dict[str, str]) -> None:
-        self.url, self.logins = url, logins
+    def __init__(self, url: str, logins: dict[str, str], db: Path) -> None:
+        self.url, self.logins, self.db = url, logins, db
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +40,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     logins = {i.user.username: i.password
               for i in create_demo_users(Database(path), Actor.operator(), USERS)}
     with dashboard(Path(path), auth_mode="local") as url:
-        yield Site(url, logins)
+        yield Site(url, logins, Path(path))
 
 
 @pytest.fixture
@@ -104,3 +105,82 @@ def test_every_page_has_no_serious_or_critical_wcag_violation(
     report = "\n".join(f"{view}: {line}" for view, lines in found.items() for line in lines)
     assert not report, report
     assert len(found) == 15  # every view above was checked
+
+
+# --- the keyboard alone -------------------------------------------------------------------
+
+_FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el) return '';
+  const label = el.getAttribute('aria-label') || (el.labels && el.labels[0]
+      && el.labels[0].innerText);
+  if (label) return label.trim();
+  const shown = el.cloneNode(true);  // its text as a screen reader has it: no icon names
+  shown.querySelectorAll('[aria-hidden="true"]').forEach(n => n.remove());
+  return shown.textContent.trim();
+}"""
+
+
+def focused(page: Page) -> str:
+    """The accessible name of what has the keyboard focus (read, never clicked)."""
+    return str(page.evaluate(_FOCUSED))
+
+
+def focus(page: Page, name: str | set[str], *, key: str = "Tab", most: int = 150) -> str:
+    """Press Tab (or another key) until the element called `name` (or any of the names)
+    has the focus; its name."""
+    names = {name} if isinstance(name, str) else name
+    for _ in range(most):
+        page.keyboard.press(key)
+        if (now := focused(page)) in names:
+            return now
+    raise AssertionError(f"{most} presses of {key} never reached {name!r} "
+                         f"(the focus is on {focused(page)!r})")
+
+
+def test_sign_in_register_and_decide_with_the_keyboard_alone(
+    browser_page: Page, site: Site
+) -> None:
+    page = browser_page
+    page.goto(site.url)
+    expect(page.get_by_role("heading", name="Sign in to Fail or Scale")).to_be_visible()
+    focus(settled(page), "User name")
+    page.keyboard.type("admin")
+    page.keyboard.press("Tab")
+    page.keyboard.type(site.logins["admin"])
+    page.keyboard.press("Enter")  # Enter in a form's field submits the form
+    expect(page.get_by_role("heading", name="Porteføljetavle")).to_be_visible()
+
+    focus(settled(page), "Registrér / ret")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Registrér eller ret et initiativ")
+    focus(settled(page), "ID")
+    page.keyboard.type("KB-1")
+    focus(page, "Afdeling")
+    page.keyboard.type("Kultur")  # a select filters as one types; Enter takes the match
+    page.keyboard.press("Enter")
+    focus(settled(page), "Titel")
+    page.keyboard.type("Selvbetjening med tastatur")
+    focus(page, "Gem")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("KB-1 er gemt.")).to_be_visible()
+
+    focus(settled(page), "Styregruppemøde")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Styregruppemøde")
+    kinds = ["Skalér", "Fortsæt", "Justér", "Luk", "Parkér (ikke nu)"]
+    checked = focus(settled(page), set(kinds))  # Tab enters the options at the checked one
+    for _ in range(kinds.index(checked), kinds.index("Fortsæt")):  # ... arrows move on
+        page.keyboard.press("ArrowRight")
+    for _ in range(kinds.index("Fortsæt"), kinds.index(checked)):
+        page.keyboard.press("ArrowLeft")
+    assert focused(page) == "Fortsæt"
+    focus(settled(page), "Begrundelse")
+    page.keyboard.type("Vi fortsætter og ser på tallene igen om et kvartal.")
+    focus(page, "Registrér beslutning")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Beslutningen Fortsæt er registreret")).to_be_visible()
+
+    with Database(site.db, lock_timeout=10).reading() as store:
+        saved = store.initiatives.get("KB-1")
+    assert saved is not None and saved.department == "Kultur og Borgerservice"
