@@ -285,7 +285,10 @@ def restore(
                           safety_dir=settings.backups_dir)
     typer.echo(f"Restored {settings.db} from {path} (schema v{done.source.schema_version}).")
     if done.safety_copy:
-        typer.echo(f"The database it replaced is kept in {done.safety_copy.path}.")
+        typer.echo(f"The database it replaced is kept in {done.safety_copy.path}: it holds "
+                   f"every change saved before {done.held_from:%Y-%m-%d %H:%M:%S} UTC, when "
+                   "the restore took hold of the database. Changes tried while it held it "
+                   "were refused as busy (not saved) or saved after it, in the restored one.")
 
 
 report_app = typer.Typer(

@@ -7,6 +7,7 @@ restored database after the swap, so each audit trail says what happened to it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from portfolio.models import Actor
@@ -26,6 +27,9 @@ class BackupMade:
 class Restored:
     source: files.BackupFile
     safety_copy: files.BackupFile | None
+    held_from: datetime
+    """When the restore took hold of the database: what was written before is in the
+    safety copy, and nothing was acknowledged after it until the swap (#14)."""
 
 
 def back_up(
@@ -52,10 +56,12 @@ def restore(
     """Replace the database with the backup `source` (only with `force` if one exists)."""
     authorize(actor, Permission.BACKUP)
     backup = files.inspect(source)
-    safety = files.restore(db, source, force=force, safety_dir=safety_dir)
+    done = files.restore(db, source, force=force, safety_dir=safety_dir)
+    safety = done.safety
     with db.transaction() as store:
         audit.record(store, actor, "restore", "database", str(db.path), after={
             "from": str(source), "schema_version": backup.schema_version,
             "safety_copy": str(safety.path) if safety else None,
+            "held_from": done.held_from.isoformat(),
         })
-    return Restored(backup, safety)
+    return Restored(backup, safety, done.held_from)

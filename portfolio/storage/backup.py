@@ -79,11 +79,25 @@ def prune(folder: Path, keep: int) -> list[Path]:
     return doomed
 
 
-def restore(db: Database, source: Path, *, force: bool, safety_dir: Path) -> BackupFile | None:
+@dataclass(frozen=True)
+class RestoreDone:
+    """What a restore did: the safety copy of the database it replaced (None when there
+    was none) and when it took hold of the database. Every write acknowledged before that
+    moment is in the safety copy; none was acknowledged while it held the database."""
+
+    safety: BackupFile | None
+    held_from: datetime
+
+
+def restore(db: Database, source: Path, *, force: bool, safety_dir: Path) -> RestoreDone:
     """Put the backup `source` in place of the live database.
 
     Refuses to replace an existing database without `force`; with it, the live database
-    is first copied to `safety_dir` (returned), so a restore can itself be undone.
+    is first copied to `safety_dir`, so a restore can itself be undone. The restore holds
+    the database from before the safety copy until the swap (#14): a writer either
+    finished before it (its rows are in the safety copy) or waits, and is told "database
+    busy; not saved" if the restore outlasts its patience, or writes into the restored
+    database after it. Nothing is acknowledged and then discarded.
     """
     backup = inspect(source)
     if backup.schema_version > latest_version():
@@ -98,23 +112,25 @@ def restore(db: Database, source: Path, *, force: bool, safety_dir: Path) -> Bac
         )
     staged = db.path.with_name(f".{db.path.name}.{uuid.uuid4().hex[:8]}.restoring")
     try:
-        shutil.copyfile(source, staged)
-        with open(staged, "rb") as handle:
-            os.fsync(handle.fileno())
-        safety = _swap_in(db, staged, safety_dir)
+        if not db.path.exists():
+            _stage(source, staged)
+            os.replace(staged, db.path)
+            return RestoreDone(None, datetime.now(UTC))
+        deadline = time.monotonic() + db.lock_timeout
+        with db.writer_turn(deadline), db.held(deadline) as con:
+            held_from = datetime.now(UTC)
+            safety = safety_dir / f"before-restore-{scheduled_name()}"
+            copy_database(con, safety)
+            _stage(source, staged)
+            con.execute("CHECKPOINT")  # nothing of the old file left in its write-ahead log
+            os.replace(staged, db.path)
+        return RestoreDone(inspect(safety), held_from)
     finally:
         staged.unlink(missing_ok=True)
-    return safety
 
 
-def _swap_in(db: Database, staged: Path, safety_dir: Path) -> BackupFile | None:
-    if not db.path.exists():
-        os.replace(staged, db.path)
-        return None
-    deadline = time.monotonic() + db.lock_timeout
-    with db.writer_turn(deadline), db.held(deadline) as con:
-        safety = safety_dir / f"before-restore-{scheduled_name()}"
-        copy_database(con, safety)
-        con.execute("CHECKPOINT")  # nothing of the old file left in its write-ahead log
-        os.replace(staged, db.path)
-    return inspect(safety)
+def _stage(source: Path, staged: Path) -> None:
+    """A durable copy of the backup beside the live file, ready for one atomic rename."""
+    shutil.copyfile(source, staged)
+    with open(staged, "rb") as handle:
+        os.fsync(handle.fileno())

@@ -53,7 +53,8 @@ def attempt(kind: str, token: str, work: Any) -> None:
         outcome = {"ok": False, "busy": True}
     except Exception as exc:  # the test fails on any of these: report, do not hide
         outcome = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
-    report(kind=kind, token=token, latency=time.perf_counter() - started, **outcome)
+    report(kind=kind, token=token, latency=time.perf_counter() - started, at=time.time(),
+           **outcome)
 
 
 def write(db_path: str, writer: int, folder: str) -> None:
