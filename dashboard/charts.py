@@ -1,4 +1,9 @@
-"""Altair charts, every title and legend in the reader's language."""
+"""Altair charts, every title, legend, axis and tooltip in the reader's language.
+
+Numbers and dates are formatted by Vega in the browser, so each chart carries the
+reader's CLDR number and time locale (`config.locale`, from portfolio/formats.py):
+"1.200.000", "57 %" and "6. sep." for a Danish reader. Count axes tick whole numbers.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import altair as alt
 import pandas as pd
 
 from dashboard.labels import dimension_value, recommendation, source, t
+from portfolio import formats
 from portfolio.models import Kpi, Measurement, Recommendation, Stage
 
 REC_COLOURS = {
@@ -20,12 +26,24 @@ REC_COLOURS = {
 NOT_EVALUATED = "#d0d0d0"
 
 
+def localised(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
+    """The chart with the reader's number and time locale (Vega's config.locale)."""
+    return chart.configure(locale=formats.vega_locale(lang))
+
+
+def _count_axis() -> alt.Axis:
+    """Whole-number ticks: a count has no 0.2."""
+    return alt.Axis(tickMinStep=1, format=",d")
+
+
 def _rec_scale(lang: str) -> alt.Scale:
     domain = [recommendation(r, lang) for r in REC_COLOURS] + [recommendation(None, lang)]
     return alt.Scale(domain=domain, range=[*REC_COLOURS.values(), NOT_EVALUATED])
 
 
-def kpi_chart(kpi: Kpi, measurements: list[Measurement], lang: str, today: date) -> alt.Chart:
+def kpi_chart(
+    kpi: Kpi, measurements: list[Measurement], lang: str, today: date
+) -> alt.TopLevelMixin:
     """A KPI over time against baseline and target; points coloured by provenance."""
     values = pd.DataFrame(
         [{"date": m.on.isoformat(), "value": m.value, "provenance": source(m.provenance, lang),
@@ -36,8 +54,10 @@ def kpi_chart(kpi: Kpi, measurements: list[Measurement], lang: str, today: date)
         [{"label": t("baseline", lang), "value": kpi.baseline},
          {"label": t("target", lang), "value": kpi.target}]
     )
-    x = alt.X("date:T", title=t("date", lang))
-    y = alt.Y("value:Q", title=kpi.unit or t("value", lang), scale=alt.Scale(zero=False))
+    x = alt.X("date:T", title=t("date", lang),
+              axis=alt.Axis(format=formats.time_axis_format(lang), labelOverlap=True))
+    y = alt.Y("value:Q", title=kpi.unit or t("value", lang), scale=alt.Scale(zero=False),
+              axis=alt.Axis(format=",~r"))
     line = alt.Chart(values).mark_line(color="#607d8b").encode(x=x, y=y)
     points = alt.Chart(values).mark_point(filled=True, size=60).encode(
         x=x, y=y,
@@ -53,14 +73,13 @@ def kpi_chart(kpi: Kpi, measurements: list[Measurement], lang: str, today: date)
     rules = alt.Chart(lines).mark_rule(strokeDash=[6, 4]).encode(
         y="value:Q", strokeDash=alt.StrokeDash("label:N", title=None),
     )
-    return (
+    return localised(
         alt.layer(line, points, rules)
         .resolve_scale(color="independent", shape="independent")
-        .properties(title=kpi.name, height=220)
-    )
+        .properties(title=kpi.name, height=220), lang)
 
 
-def portfolio_chart(rows: pd.DataFrame, axis: str, lang: str) -> alt.Chart:
+def portfolio_chart(rows: pd.DataFrame, axis: str, lang: str) -> alt.TopLevelMixin:
     """Benefit attainment against spend or time, coloured by recommendation, sized by budget.
 
     `rows` are PortfolioBoard rows: active, evaluated initiatives with a score are shown.
@@ -77,11 +96,12 @@ def portfolio_chart(rows: pd.DataFrame, axis: str, lang: str) -> alt.Chart:
         "rec": shown["recommendation"].map(recs),
     }, columns=["id", "title", "x", "score", "budget", "rec"]).reset_index(drop=True)
     x_title = t("spent", lang) if axis == "spend" else t("days_since_start", lang)
-    return (
+    return localised(
         alt.Chart(frame, title=t("portfolio_chart", lang))
         .mark_circle(opacity=0.75, stroke="#333", strokeWidth=0.5)
         .encode(
-            x=alt.X("x:Q", title=x_title),
+            x=alt.X("x:Q", title=x_title,
+                    axis=alt.Axis(format=",.0f") if axis == "spend" else _count_axis()),
             y=alt.Y("score:Q", title=t("score", lang), axis=alt.Axis(format="%"),
                     scale=alt.Scale(domain=[0, 1.05])),
             color=alt.Color("rec:N", title=t("recommendation", lang), scale=_rec_scale(lang)),
@@ -90,31 +110,29 @@ def portfolio_chart(rows: pd.DataFrame, axis: str, lang: str) -> alt.Chart:
                      alt.Tooltip("title:N", title=t("title", lang)),
                      alt.Tooltip("rec:N", title=t("recommendation", lang)),
                      alt.Tooltip("score:Q", title=t("score", lang), format=".0%"),
-                     alt.Tooltip("budget:Q", title=t("budget", lang), format=",.0f")],
+                     alt.Tooltip("budget:Q", title=t("budget", lang), format="$,.0f")],
         )
-        .properties(height=340)
-    )
+        .properties(height=340), lang)
 
 
 def breakdown_chart(
     counts: list[tuple[str, Recommendation | None, int]], dimension: str, lang: str
-) -> alt.Chart:
+) -> alt.TopLevelMixin:
     """Active initiatives per value of a dimension, stacked by recommendation."""
     frame = pd.DataFrame(
         [{"key": dimension_value(dimension, key, lang), "rec": recommendation(rec, lang),
           "n": n} for key, rec, n in counts],
         columns=["key", "rec", "n"],
     )
-    return (
+    return localised(
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=alt.X("sum(n):Q", title=t("count", lang)),
+            x=alt.X("sum(n):Q", title=t("count", lang), axis=_count_axis()),
             y=alt.Y("key:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
             color=alt.Color("rec:N", title=t("recommendation", lang), scale=_rec_scale(lang)),
             tooltip=[alt.Tooltip("key:N", title=t(dimension, lang)),
                      alt.Tooltip("rec:N", title=t("recommendation", lang)),
-                     alt.Tooltip("n:Q", title=t("count", lang))],
+                     alt.Tooltip("n:Q", title=t("count", lang), format=",d")],
         )
-        .properties(height=alt.Step(22))
-    )
+        .properties(height=alt.Step(22)), lang)

@@ -38,9 +38,9 @@ LABELS: dict[str, dict[str, str]] = {
     "running": {"en": "Evaluating …", "da": "Vurderer …"},
     "run_done": {"en": "Evaluated {n} initiatives.", "da": "{n} initiativer vurderet."},
     "run_queued": {
-        "en": "Evaluation queued in Prefect (flow run {run_id}); the status line shows it when "
-              "done.",
-        "da": "Vurderingen er sat i kø i Prefect (kørsel {run_id}); statuslinjen viser den, når "
+        "en": "Evaluation queued in Prefect (flow run {run_id}); its result appears here when "
+              "it is done.",
+        "da": "Vurderingen er sat i kø i Prefect (kørsel {run_id}); resultatet vises her, når "
               "den er færdig.",
     },
     # board
@@ -433,4 +433,47 @@ LABELS: dict[str, dict[str, str]] = {
         "da": "Kun administratorer må ændre reviewpolitikken.",
     },
     "created_by": {"en": "Created by", "da": "Oprettet af"},
+    # issue #19: the board's table
+    "score_help": {
+        "en": "Weighted progress of the benefit KPIs towards their targets; the cell has "
+              "the colour of the initiative's light.",
+        "da": "Vægtet fremdrift for gevinst-nøgletallene mod deres mål; cellen har "
+              "initiativets lys' farve.",
+    },
+    "review_on_help": {
+        "en": "Red: the review date has passed with no decision since.",
+        "da": "Rød: reviewdatoen er passeret uden en beslutning siden.",
+    },
+    "policy_name": {"en": "Policy", "da": "Politik"},
+    "policy_description": {"en": "Description", "da": "Beskrivelse"},
+    "version": {"en": "Version", "da": "Version"},
+    "followup_months": {"en": "Follow-up after scaling (months)",
+                        "da": "Opfølgning efter skalering (måneder)"},
+    "id_suggested": {"en": "Left empty, the initiative gets the suggested id {id}.",
+                     "da": "Står feltet tomt, får initiativet det foreslåede id {id}."},
+    "not_a_number_typed": {"en": "“{value}” is not a number",
+                           "da": "»{value}« er ikke et tal"},
+    "at_least": {"en": "must be at least {min}", "da": "skal være mindst {min}"},
+    "download_all_packs": {"en": "Download the meeting packs of all {n} steering groups (ZIP)",
+                           "da": "Hent mødepakkerne for alle {n} styregrupper (ZIP)"},
+    "not_your_group": {
+        "en": "{group} is not your steering group: you can read its agenda, but decide only "
+              "for your own group's departments.",
+        "da": "{group} er ikke din styregruppe: du kan læse dens dagsorden, men kun beslutte "
+              "for din egen styregruppes afdelinger.",
+    },
+    "none_of_your_group": {
+        "en": "None of these items belongs to your steering group: you can read them, but "
+              "decide only for your own group's departments.",
+        "da": "Ingen af punkterne hører til din styregruppe: du kan læse dem, men kun beslutte "
+              "for din egen styregruppes afdelinger.",
+    },
+    "run_failed_now": {"en": "The evaluation failed; see the status line.",
+                       "da": "Vurderingen mislykkedes; se statuslinjen."},
+    "run_not_finished": {
+        "en": "Flow run {run_id} has not finished after 10 minutes; is `failscale serve` "
+              "running? The status line shows it when it is done.",
+        "da": "Kørsel {run_id} er ikke færdig efter 10 minutter; kører `failscale serve`? "
+              "Statuslinjen viser den, når den er færdig.",
+    },
 }

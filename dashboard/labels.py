@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from dashboard.auth_texts import AUTH_LABELS
 from dashboard.label_texts import LABELS as PAGE_LABELS
+from portfolio import formats
 from portfolio.error_messages import render_param
 from portfolio.i18n import (
     CLOSE_REASON_LABELS,
@@ -148,8 +149,12 @@ def reason_code(code: str | None, lang: str) -> str:
     return REASON_CODES.get(code or "", {}).get(lang, code or "—")
 
 
+_DAY_PARAMS = frozenset({"review_on", "on"})
+
+
 def agenda_cause(cause: str, params: dict[str, object], lang: str) -> str:
-    shown = dict(params)
+    shown = {k: formats.short_day(v, lang) if k in _DAY_PARAMS and v else v
+             for k, v in params.items()}
     if shown.get("recommendation"):
         shown["recommendation"] = recommendation(Recommendation(str(shown["recommendation"])),
                                                  lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from dashboard.labels import (
     LIGHT_TEXT_COLOURS,
@@ -16,6 +17,7 @@ from dashboard.labels import (
 )
 from portfolio import formats
 from portfolio.export import csv_bytes, xlsx_bytes
+from portfolio.i18n import policy_text
 from portfolio.models import (
     AuditEvent,
     FocusArea,
@@ -70,13 +72,14 @@ def board_table(rows: pd.DataFrame, lang: str, *, links: bool = True) -> pd.Data
     return table
 
 
-def style_lights(frame: pd.DataFrame, lang: str) -> pd.io.formats.style.Styler:
+def style_lights(frame: pd.DataFrame | Styler, lang: str) -> Styler:
     """Colour the lamp column (made by light_text) green, yellow or red."""
+    styler = frame if isinstance(frame, Styler) else frame.style
     colours = {light_text(light, lang): colour for light, colour in LIGHT_TEXT_COLOURS.items()}
     column = t("light", lang)
-    return frame.style.map(
+    return styler.map(
         lambda v: f"color: {colours.get(v, NO_LIGHT_TEXT_COLOUR)}; font-weight: 600",
-        subset=[column] if column in frame else [])
+        subset=[column] if column in styler.data else [])
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
@@ -121,9 +124,31 @@ def changed_fields(event: AuditEvent) -> str:
     return ", ".join(sorted(k for k in after if before.get(k) != after.get(k)))
 
 
-def policy_frame(versions: tuple[ReviewPolicy, ...]) -> pd.DataFrame:
-    """One row per policy version with every threshold as a column (section.setting)."""
-    return pd.DataFrame(
-        [{"name": p.name, "version": p.version, "description": p.description,
-          **pd.json_normalize(p.thresholds()).iloc[0].to_dict()} for p in versions]
-    )
+# The thresholds a policy version shows, each under the label of its field on the policy
+# page; the shares read as percentages.
+POLICY_COLUMNS = (
+    ("evidence", "min_measurements", "evidence_min", False),
+    ("evidence", "max_age_days", "evidence_age", False),
+    ("guardrail", "max_worsening", "guardrail_worse", True),
+    ("attainment", "green", "attainment_green", True),
+    ("attainment", "yellow", "attainment_yellow", True),
+    ("budget", "green_overrun", "budget_green", True),
+    ("budget", "yellow_overrun", "budget_yellow", True),
+)
+
+
+def policy_frame(versions: tuple[ReviewPolicy, ...], lang: str) -> tuple[pd.DataFrame, list[str]]:
+    """One row per policy version with every threshold as a labelled column, and the names
+    of the columns that hold shares."""
+    rows = []
+    for p in versions:
+        thresholds = p.thresholds()
+        row: dict[str, object] = {t("policy_name", lang): policy_text(p.name, lang),
+                                  t("version", lang): p.version,
+                                  t("policy_description", lang): policy_text(p.description, lang)}
+        for section, name, label, _share in POLICY_COLUMNS:
+            row[t(label, lang)] = thresholds.get(section, {}).get(name)
+        months = thresholds.get("followup", {}).get("months_after_scaling", ())
+        row[t("followup_months", lang)] = ", ".join(str(m) for m in months)
+        rows.append(row)
+    return pd.DataFrame(rows), [t(label, lang) for *_, label, share in POLICY_COLUMNS if share]

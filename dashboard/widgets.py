@@ -17,6 +17,11 @@ from portfolio.service.queries import InitiativeIndex
 T = TypeVar("T")
 
 
+def date_format(lang: str) -> str:
+    """How a date field shows its date: 01.06.2026 in Danish, 01/06/2026 in English."""
+    return "DD.MM.YYYY" if lang == "da" else "DD/MM/YYYY"
+
+
 def url_select(
     name: str,
     label: str,

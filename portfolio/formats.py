@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 from babel.numbers import format_currency, format_decimal, format_percent
 
 LANGUAGES = ("en", "da")
@@ -98,6 +98,13 @@ def short_day(value: date | datetime | str | None, lang: str) -> str:
     """A date for a table cell: "1. jun. 2026" / "1 Jun 2026"; None reads "—"."""
     value = _as_date(value)
     return "—" if value is None else format_date(value, "medium", locale=locale(lang))
+
+
+def moment(value: datetime, lang: str) -> str:
+    """A point in time for a table cell: "6. sep. 2026 14.05" / "6 Sept 2026, 14:05"."""
+    loc = locale(lang)
+    return loc.datetime_formats["medium"].replace("'", "").format(
+        format_time(value, "short", locale=loc), format_date(value, "medium", locale=loc))
 
 
 def _as_date(value: date | datetime | str | None) -> date | None:

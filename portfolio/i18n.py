@@ -236,3 +236,19 @@ CLOSE_REASON_LABELS: dict[str, dict[str, str]] = {
     "superseded": {"en": "Superseded by something better", "da": "Erstattet af noget bedre"},
     "other": {"en": "Other", "da": "Andet"},
 }
+
+# The built-in policy's name and description as a reader sees them; the stored name
+# ("default") is a key the evaluations cite, so it stays. A policy an administrator named
+# reads as named.
+POLICY_TEXTS: dict[str, dict[str, str]] = {
+    "default": {"en": "Default policy", "da": "Standardpolitik"},
+    "Fail or Scale default review criteria": {
+        "en": "Fail or Scale default review criteria",
+        "da": "Fail or Scales standardkriterier for review",
+    },
+}
+
+
+def policy_text(text: str, lang: str) -> str:
+    """A policy's name or description in the reader's language, when it is the built-in."""
+    return POLICY_TEXTS.get(text, {}).get(lang, text)

@@ -14,8 +14,10 @@ from dashboard import data
 from dashboard.charts import breakdown_chart, portfolio_chart
 from dashboard.context import current_actor, language, settings
 from dashboard.labels import enum_label, recommendation, t
+from dashboard.localised import localised, tinted
 from dashboard.tables import XLSX_MAX_ROWS, board_table, count, style_lights, to_csv, to_xlsx
 from dashboard.widgets import url_select
+from portfolio import formats
 from portfolio.models import FocusArea, Recommendation, Stage, Technology
 from portfolio.service.board_metrics import DIMENSIONS, BoardFilters
 
@@ -23,6 +25,7 @@ lang = language()
 actor = current_actor()
 db_path = str(settings().db)
 today = date.today()
+BOARD_ROWS_VISIBLE = 25
 st.title(t("board", lang))
 
 
@@ -63,26 +66,30 @@ if view.rows.empty:
     st.stop()
 
 m = view.metrics
-# A wrapping row of fixed-width cards: readable at desktop and at tablet width alike.
-with st.container(horizontal=True, gap="medium"):
-    for label, value, help_text in (
-        ("active", m.active, None),
-        ("to_scale", m.to_scale, None),
-        ("to_close", m.to_close, None),
-        ("overdue", m.overdue, None),
-        ("zombies", m.zombies, t("zombies_help", lang)),
-        ("pilot_age", t("pilot_age_value", lang, median=m.pilot_age_median_days)
-         if m.pilot_age_median_days is not None else "—",
-         t("pilot_age_help", lang, max=m.pilot_age_max_days or 0)),
-        ("decided_share", f"{m.decided_share:.0%}" if m.decided_share is not None else "—",
-         t("decided_share_help", lang, decided=m.decided, started=m.started)),
-        *((key, f"{r.share:.0%}" if r.share is not None else "—",
-           t("realised_help", lang, realised=f"{r.realised:g}", expected=f"{r.expected:g}",
-             n=r.kpis))
-          for key, r in (("realised_cashable", m.cashable),
-                         ("realised_non_cashable", m.non_cashable))),
-    ):
-        st.metric(t(label, lang), value, help=help_text, border=True, width=220)
+# Two rows of cards across the full width (#19): the counts, then ages and shares.
+cards = (
+    ("active", formats.count(m.active, lang), None),
+    ("to_scale", formats.count(m.to_scale, lang), None),
+    ("to_close", formats.count(m.to_close, lang), None),
+    ("overdue", formats.count(m.overdue, lang), None),
+    ("zombies", formats.count(m.zombies, lang), t("zombies_help", lang)),
+    ("pilot_age", t("pilot_age_value", lang,
+                    median=formats.count(m.pilot_age_median_days, lang))
+     if m.pilot_age_median_days is not None else "—",
+     t("pilot_age_help", lang, max=formats.count(m.pilot_age_max_days or 0, lang))),
+    ("decided_share", formats.share(m.decided_share, lang)
+     if m.decided_share is not None else "—",
+     t("decided_share_help", lang, decided=m.decided, started=m.started)),
+    *((key, formats.share(r.share, lang) if r.share is not None else "—",
+       t("realised_help", lang, realised=formats.number(r.realised, lang),
+         expected=formats.number(r.expected, lang), n=r.kpis))
+      for key, r in (("realised_cashable", m.cashable),
+                     ("realised_non_cashable", m.non_cashable))),
+)
+for row in (cards[:5], cards[5:]):
+    for column, (label, value, help_text) in zip(st.columns(len(row), gap="small"), row,
+                                                 strict=False):
+        column.metric(t(label, lang), value, help=help_text, border=True)
 
 axis = st.radio(
     t("x_axis", lang), ["spend", "time"], horizontal=True, key=f"x_axis_{lang}",
@@ -103,16 +110,34 @@ shown = view.most_urgent(settings().board_table_rows)
 if len(shown) < len(view.rows):
     st.caption(t("table_capped", lang, shown=count(len(shown), lang),
                  total=count(len(view.rows), lang)))
+table = board_table(shown, lang)
+# Readable at 1400 px without scrolling sideways (#19): the view's columns only; technology,
+# focus area, budget and spend are filters, the chart's axis and the export's columns.
+visible = ["light", "id", "title", "department", "stage", "recommendation", "score",
+           "review_on", "open"]
+styled = tinted(style_lights(localised(table, lang, shares=[t("score", lang)]), lang),
+                t("score", lang), shown["light"])
+overdue = list(shown["overdue"].astype(bool))
+styled = styled.apply(lambda _c: ["color: #b71c1c; font-weight: 600" if late else ""
+                                  for late in overdue], subset=[t("review_on", lang)])
 st.dataframe(
-    style_lights(board_table(shown, lang), lang),
+    styled,
     hide_index=True,
     width="stretch",
+    height=BOARD_ROWS_VISIBLE * 35 + 38 if len(table) > BOARD_ROWS_VISIBLE else "auto",
+    column_order=[t(c, lang) for c in visible],
     column_config={
-        t("score", lang): st.column_config.ProgressColumn(
-            t("score", lang), min_value=0.0, max_value=1.0, format="percent"),
-        t("open", lang): st.column_config.LinkColumn(t("open", lang), display_text="→"),
-        t("budget", lang): st.column_config.NumberColumn(format="localized"),
-        t("spent", lang): st.column_config.NumberColumn(format="localized"),
+        t("light", lang): st.column_config.Column(width=70),
+        t("id", lang): st.column_config.Column(width=60),
+        t("title", lang): st.column_config.Column(width=220),
+        t("department", lang): st.column_config.Column(width=140),
+        t("stage", lang): st.column_config.Column(width=95),
+        t("recommendation", lang): st.column_config.Column(width=100),
+        t("score", lang): st.column_config.Column(width=120, help=t("score_help", lang)),
+        t("review_on", lang): st.column_config.Column(width=100,
+                                                      help=t("review_on_help", lang)),
+        t("open", lang): st.column_config.LinkColumn(t("open", lang), display_text="→",
+                                                     width=30),
     },
 )
 # Exports hold every row of the view and are built only when clicked.

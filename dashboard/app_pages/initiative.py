@@ -23,10 +23,13 @@ from dashboard.labels import (
     source,
     t,
 )
+from dashboard.localised import localised
+from dashboard.number_field import number_field
 from dashboard.safe_text import md
 from dashboard.tables import changed_fields, kpi_frame, style_lights
-from dashboard.widgets import initiative_picker
+from dashboard.widgets import date_format, initiative_picker
 from portfolio import formats
+from portfolio.i18n import policy_text
 from portfolio.importing import ImportKind
 from portfolio.models import MAX_SOURCE_LENGTH, Measurement, Provenance
 from portfolio.service.access import Permission, can
@@ -52,18 +55,20 @@ if detail is None:
 
 ini = detail.initiative
 st.title(md(ini.title))
+# Only what is known: an empty field is left out, not shown as "(not given)" (#19).
 st.caption(" · ".join([md(ini.id), md(ini.department), enum_label(ini.stage, lang),
-                       f"{t('owner', lang)}: {md(ini.owner) if ini.owner else '—'}",
-                       enum_label(ini.technology, lang), enum_label(ini.focus_area, lang)]))
+                       *([f"{t('owner', lang)}: {md(ini.owner)}"] if ini.owner else []),
+                       *(enum_label(v, lang) for v in (ini.technology, ini.focus_area) if v)]))
 if ini.hypothesis:
     st.markdown(f"**{t('hypothesis', lang)}:** {md(ini.hypothesis)}")
 if ini.core_task:
     st.markdown(f"**{t('core_task', lang)}:** {md(ini.core_task)}")
 cols = st.columns(4)
-cols[0].metric(t("budget", lang), formats.money(ini.budget_dkk, lang))
-cols[1].metric(t("spent", lang), formats.money(ini.spent_dkk, lang))
-cols[2].metric(t("started_on", lang), ini.started_on.isoformat() if ini.started_on else "—")
-cols[3].metric(t("review_on", lang), ini.review_on.isoformat() if ini.review_on else "—")
+# The labels say "(kr.)", so the amounts are plain numbers in the reader's format.
+cols[0].metric(t("budget", lang), formats.count(round(ini.budget_dkk), lang))
+cols[1].metric(t("spent", lang), formats.count(round(ini.spent_dkk), lang))
+cols[2].metric(t("started_on", lang), formats.short_day(ini.started_on, lang))
+cols[3].metric(t("review_on", lang), formats.short_day(ini.review_on, lang))
 
 evaluation = detail.evaluation
 st.subheader(t("evaluation", lang))
@@ -72,20 +77,20 @@ if evaluation is None:
 else:
     st.markdown(f"### {recommendation(evaluation.recommendation, lang)} · "
                 f"{light_badge(evaluation.light, lang)}")
-    st.caption(t("evaluated_as_of", lang, as_of=evaluation.as_of.isoformat(),
-                 policy=evaluation.policy_name, version=evaluation.policy_version,
-                 run=evaluation.run_id))
+    st.caption(t("evaluated_as_of", lang, as_of=formats.day(evaluation.as_of, lang),
+                 policy=policy_text(evaluation.policy_name, lang),
+                 version=evaluation.policy_version, run=evaluation.run_id))
     st.markdown("\n".join(f"- {reason.render(lang, md)}" for reason in evaluation.reasons))
 
+# The open tab is kept across reruns (a saved measurement, an upload): #19.
 evidence, history, lessons, audit, measure = st.tabs(
     [t("evidence", lang), t("history", lang), t("lessons", lang), t("audit", lang),
-     t("measurements", lang)])
+     t("measurements", lang)], key=f"initiative_tab_{lang}", on_change="rerun")
 
 with evidence:
     if evaluation is not None and evaluation.kpis:
-        st.dataframe(kpi_frame(evaluation.kpis, lang), hide_index=True, width="stretch",
-                     column_config={t("progress", lang): st.column_config.ProgressColumn(
-                         min_value=0.0, max_value=1.0, format="percent")})
+        st.dataframe(localised(kpi_frame(evaluation.kpis, lang), lang,
+                               shares=[t("progress", lang)]), hide_index=True, width="stretch")
         for k in evaluation.kpis:
             if k.self_reported_only or (k.age_days or 0) > 90:
                 why = t("only_self_reported", lang) if k.self_reported_only else t(
@@ -104,36 +109,37 @@ with evidence:
 with history:
     st.markdown(f"**{t('decisions', lang)}**")
     if detail.decisions:
-        st.dataframe(pd.DataFrame([
+        st.dataframe(localised(pd.DataFrame([
             {t("date", lang): d.decided_on, t("decision", lang): enum_label(d.kind, lang),
              t("recommendation", lang): recommendation(d.recommendation, lang),
              t("who", lang): d.decided_by, t("rationale", lang): d.rationale,
              t("reason_code", lang): reason_code(d.reason_code, lang) if d.reason_code else "",
              t("next_review_on", lang): d.next_review_on,
              t("spread_to", lang): ", ".join(d.spread_to)}
-            for d in detail.decisions]), hide_index=True, width="stretch")
+            for d in detail.decisions]), lang), hide_index=True, width="stretch")
     else:
         st.caption(t("no_decisions", lang))
     st.markdown(f"**{t('evaluations', lang)}**")
-    st.dataframe(style_lights(pd.DataFrame([
+    st.dataframe(style_lights(localised(pd.DataFrame([
         {t("date", lang): e.as_of, t("light", lang): light_text(e.light, lang),
          t("recommendation", lang): recommendation(e.recommendation, lang),
-         t("score", lang): e.score, "policy": f"v{e.policy_version}",
+         t("score", lang): e.score, t("policy_name", lang): f"v{e.policy_version}",
          t("why", lang): e.reasons[0].render(lang) if e.reasons else ""}
-        for e in detail.history]), lang), hide_index=True, width="stretch")
+        for e in detail.history]), lang, shares=[t("score", lang)]), lang), hide_index=True,
+        width="stretch")
 
 with lessons:
     for lesson in detail.lessons:
         st.markdown(f"> {md(lesson.text)}\n\n— {md(lesson.author)}, "
-                    f"{lesson.created_on.isoformat()}")
+                    f"{formats.day(lesson.created_on, lang)}")
     if not detail.lessons:
         st.caption(t("no_lessons", lang))
 
 with audit:
-    st.dataframe(pd.DataFrame([
+    st.dataframe(localised(pd.DataFrame([
         {t("at", lang): e.at, t("who", lang): e.actor, t("action", lang): e.action,
          t("what", lang): f"{e.entity} {e.entity_id}", t("change", lang): changed_fields(e)}
-        for e in detail.audit]), hide_index=True, width="stretch")
+        for e in detail.audit]), lang), hide_index=True, width="stretch")
 
 
 def show_report(report: ImportReport) -> None:
@@ -156,8 +162,10 @@ with measure:
         with left, st.form("record_measurement", clear_on_submit=False):
             st.markdown(f"**{t('record_measurement', lang)}**")
             kpi_name = st.selectbox(t("kpi", lang), [k.name for k in detail.kpis])
-            on = st.date_input(t("date", lang), value=today, max_value=today)
-            value = st.number_input(t("value", lang), value=None, format="%g")
+            on = st.date_input(t("date", lang), value=today, max_value=today,
+                               format=date_format(lang))
+            typed = number_field(st, t("value", lang), None, lang, key="measurement_value",
+                                 decimals=6)
             origin = st.selectbox(t("provenance", lang), list(Provenance),
                                   index=list(Provenance).index(Provenance.MANUAL),
                                   format_func=lambda s: source(s, lang))
@@ -165,7 +173,10 @@ with measure:
                                  help=t("source_help", lang))
             slot = st.empty()
             if st.form_submit_button(t("record", lang), type="primary"):
-                if value is None:
+                value = typed.value
+                if typed.problem:
+                    slot.error(typed.problem)
+                elif value is None:
                     slot.error(t("required", lang))
                 else:
                     m = Measurement(initiative_id=ini.id, kpi=kpi_name, on=on, value=value,
@@ -173,13 +184,18 @@ with measure:
                     if succeeded(lambda: record_measurement(database(), actor, m), lang,
                                  {"kpi": slot}):
                         data.clear()
-                        flash(t("recorded", lang, kpi=md(kpi_name), value=f"{value:g}",
-                                on=on.isoformat()))
+                        flash(t("recorded", lang, kpi=md(kpi_name),
+                                value=formats.number(value, lang, decimals=6),
+                                on=formats.day(on, lang)))
         with right:
             st.markdown(f"**{t('upload', lang)}**")
+            # The file is imported as soon as it is chosen (#19); a file is imported once per
+            # choice, and its report stays until another file is chosen.
             upload = st.file_uploader(t("upload", lang), type=["csv", "xlsx"],
-                                      help=t("upload_help", lang), label_visibility="collapsed")
-            if upload is not None and st.button(t("import", lang), key="import_upload"):
+                                      help=t("upload_help", lang), label_visibility="collapsed",
+                                      key=f"upload_{ini.id}")
+            done = st.session_state.get("upload_report")
+            if upload is not None and (done is None or done[0] != upload.file_id):
                 with tempfile.TemporaryDirectory() as folder:
                     path = Path(folder) / Path(upload.name).name
                     path.write_bytes(upload.getvalue())
@@ -188,4 +204,7 @@ with measure:
                         source_name=upload.name), lang)
                 if report is not None:
                     data.clear()
-                    show_report(report)
+                    st.session_state["upload_report"] = (upload.file_id, report)
+                    st.rerun()  # the page's evidence and charts show the new measurements
+            if upload is not None and done is not None and done[0] == upload.file_id:
+                show_report(done[1])

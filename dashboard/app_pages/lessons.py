@@ -13,9 +13,11 @@ from dashboard.adoption_form import adoption_section
 from dashboard.context import current_actor, database, language, settings
 from dashboard.labels import enum_label, t
 from dashboard.lessons_tables import lessons_table, shelf_table, spread_table
+from dashboard.localised import localised
 from dashboard.safe_text import md
 from dashboard.tables import count, to_csv
 from dashboard.widgets import url_select
+from portfolio import formats
 from portfolio.service.lessons import LessonsView, search_lessons
 
 lang = language()
@@ -63,7 +65,7 @@ for hit in view.lessons:
         st.markdown(f"**{md(hit.initiative.title)}** · {md(hit.initiative.department)} · "
                     f"{enum_label(hit.initiative.stage, lang)}")
         st.markdown(f"> {md(hit.lesson.text)}")
-        st.caption(f"— {md(hit.lesson.author)}, {hit.lesson.created_on.isoformat()}"
+        st.caption(f"— {md(hit.lesson.author)}, {formats.day(hit.lesson.created_on, lang)}"
                    + (f" · {md(', '.join(hit.lesson.tags))}" if hit.lesson.tags else ""))
 if view.lessons:
     export("export_lessons", lambda: lessons_table(everything("lessons").lessons, lang),
@@ -74,7 +76,8 @@ else:
 st.subheader(f"{t('shelf', lang)} ({count(view.shelf_total, lang)})")
 if view.shelf:
     capped("shelf_capped", len(view.shelf), view.shelf_total)
-    st.dataframe(shelf_table(view.shelf, lang), hide_index=True, width="stretch",
+    st.dataframe(localised(shelf_table(view.shelf, lang), lang), hide_index=True,
+                 width="stretch",
                  column_config={t("open", lang): st.column_config.LinkColumn(display_text="→")})
     export("export_shelf", lambda: shelf_table(everything("shelf").shelf, lang, links=False),
            "closed-and-parked.csv")
@@ -84,9 +87,8 @@ else:
 st.subheader(f"{t('spread', lang)} ({count(view.spread_total, lang)})")
 if view.spread:
     capped("spread_capped", len(view.spread), view.spread_total)
-    st.dataframe(spread_table(view.spread, lang), hide_index=True, width="stretch",
-                 column_config={t("adoption", lang): st.column_config.ProgressColumn(
-                     min_value=0.0, max_value=1.0, format="percent")})
+    st.dataframe(localised(spread_table(view.spread, lang), lang,
+                           shares=[t("adoption", lang)]), hide_index=True, width="stretch")
     export("export_spread", lambda: spread_table(everything("spread").spread, lang),
            "spread.csv")
 else:

@@ -12,7 +12,11 @@ from dashboard import data
 from dashboard.context import current_actor, database, language, settings
 from dashboard.feedback import attempt, flash
 from dashboard.labels import recommendation, t
+from dashboard.localised import localised
+from dashboard.safe_text import md
 from dashboard.tables import policy_frame
+from portfolio import formats
+from portfolio.i18n import policy_text
 from portfolio.service.access import Permission, can
 from portfolio.service.policy_admin import activate_policy, candidate_policy, what_if
 
@@ -24,13 +28,22 @@ st.title(t("policy_title", lang))
 
 overview = data.policies(db_path, actor)
 active = overview.active
-st.markdown(f"**{t('active_policy', lang, name=active.name, version=active.version)}** — "
-            f"{active.description}")
+heading = t("active_policy", lang, name=md(policy_text(active.name, lang)),
+            version=active.version)
+st.markdown(f"**{heading}** — {md(policy_text(active.description, lang))}")
 with st.expander(t("versions", lang)):
-    st.dataframe(policy_frame(overview.versions), hide_index=True, width="stretch")
+    versions, shares = policy_frame(overview.versions, lang)
+    st.dataframe(localised(versions, lang, shares=shares), hide_index=True, width="stretch")
 if not can(actor, Permission.ADMIN_POLICY):
     st.info(t("admin_only", lang))
     st.stop()
+
+def percent_input(key: str, share: float, low: int, high: int) -> float:
+    """A share as whole percent ("80 %"): no decimal mark to get wrong in either language."""
+    value = st.number_input(f"{t(key, lang)} (%)", min_value=low, max_value=high,
+                            value=round(share * 100), step=1, format="%d", key=f"pct_{key}")
+    return value / 100
+
 
 st.subheader(t("new_version", lang))
 left, middle, right = st.columns(3)
@@ -39,19 +52,13 @@ with left:
                                        value=active.evidence.min_measurements, step=1)
     max_age = st.number_input(t("evidence_age", lang), min_value=1, max_value=3650,
                               value=active.evidence.max_age_days, step=1)
-    worsening = st.number_input(t("guardrail_worse", lang), min_value=0.0, max_value=10.0,
-                                value=active.guardrail.max_worsening, step=0.01, format="%.2f")
+    worsening = percent_input("guardrail_worse", active.guardrail.max_worsening, 0, 1000)
 with middle:
-    green = st.number_input(t("attainment_green", lang), min_value=0.01, max_value=1.0,
-                            value=active.attainment.green, step=0.05, format="%.2f")
-    yellow = st.number_input(t("attainment_yellow", lang), min_value=0.0, max_value=1.0,
-                             value=active.attainment.yellow, step=0.05, format="%.2f")
+    green = percent_input("attainment_green", active.attainment.green, 1, 100)
+    yellow = percent_input("attainment_yellow", active.attainment.yellow, 0, 100)
 with right:
-    budget_green = st.number_input(t("budget_green", lang), min_value=0.0, max_value=100.0,
-                                   value=active.budget.green_overrun, step=0.05, format="%.2f")
-    budget_yellow = st.number_input(t("budget_yellow", lang), min_value=0.0, max_value=100.0,
-                                    value=active.budget.yellow_overrun, step=0.05,
-                                    format="%.2f")
+    budget_green = percent_input("budget_green", active.budget.green_overrun, 0, 10_000)
+    budget_yellow = percent_input("budget_yellow", active.budget.yellow_overrun, 0, 10_000)
 description = st.text_input(t("description", lang), key="policy_description")
 
 changes = {
@@ -73,7 +80,7 @@ preview = attempt(lambda: what_if(database(), actor, candidate, today), lang)
 if preview is None:
     st.stop()
 st.markdown(t("what_if_summary", lang, changed=len(preview.changes), n=preview.evaluated,
-              as_of=preview.as_of.isoformat()))
+              as_of=formats.day(preview.as_of, lang)))
 if preview.changes:
     st.dataframe(pd.DataFrame([
         {t("id", lang): c.initiative.id, t("title", lang): c.initiative.title,

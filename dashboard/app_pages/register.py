@@ -16,8 +16,10 @@ from dashboard.context import current_actor, database, language, settings
 from dashboard.feedback import attempt, message
 from dashboard.hypothesis import compose, split
 from dashboard.labels import enum_label, missing_rule, t
+from dashboard.number_field import Typed, number_field, show_problem
 from dashboard.safe_text import defused, md
-from dashboard.widgets import initiative_picker
+from dashboard.widgets import date_format, initiative_picker
+from portfolio.initiative_ids import suggest_id
 from portfolio.input_errors import input_refusals
 from portfolio.models import Direction, FocusArea, Initiative, Kpi, KpiKind, Stage, Technology
 from portfolio.service.access import Permission, can
@@ -53,8 +55,17 @@ def enum_select(label: str, options: list[Any], current: object, name: str) -> A
 st.subheader(t("basics", lang))
 left, right = st.columns(2)
 with left:
+    # A new initiative's id is suggested from the department chosen (on the previous run)
+    # and used when the field is left empty (#19).
+    chosen_department = st.session_state.get(f"{key}_department") or (editable or [""])[0]
+    suggestion = "" if before else suggest_id(
+        chosen_department, index.rows.index[index.rows["department"] == chosen_department],
+        set(index.rows.index))
     ini_id = st.text_input(t("id", lang), value=before.id if before else "",
-                           disabled=before is not None, key=f"{key}_id", max_chars=64)
+                           disabled=before is not None, key=f"{key}_id", max_chars=64,
+                           placeholder=suggestion,
+                           help=None if before else t("id_suggested", lang, id=suggestion))
+    ini_id = ini_id.strip() or suggestion
     slots["id"] = st.empty()
     department = st.selectbox(
         t("department", lang), editable, key=f"{key}_department",
@@ -91,14 +102,17 @@ st.subheader(t("decision_rule", lang))
 st.caption(t("decision_rule_help", lang))
 d1, d2, d3, d4 = st.columns(4)
 started_on = d1.date_input(t("started_on", lang), value=before.started_on if before else None,
-                           key=f"{key}_started_on")
+                           key=f"{key}_started_on", format=date_format(lang))
 review_on = d2.date_input(t("review_on", lang), value=before.review_on if before else None,
-                          key=f"{key}_review_on")
+                          key=f"{key}_review_on", format=date_format(lang))
 slots["review_on"] = d2.empty()
-budget = d3.number_input(t("budget", lang), min_value=0.0, step=10_000.0, format="%.0f",
-                         value=before.budget_dkk if before else 0.0, key=f"{key}_budget")
-spent = d4.number_input(t("spent", lang), min_value=0.0, step=10_000.0, format="%.0f",
-                        value=before.spent_dkk if before else 0.0, key=f"{key}_spent")
+typed = {
+    "budget": number_field(d3, t("budget", lang), before.budget_dkk if before else 0.0, lang,
+                           key=f"{key}_budget", decimals=0, min_value=0.0),
+    "spent": number_field(d4, t("spent", lang), before.spent_dkk if before else 0.0, lang,
+                          key=f"{key}_spent", decimals=0, min_value=0.0),
+}
+slots["budget_dkk"], slots["spent_dkk"] = d3.empty(), d4.empty()
 
 count_key = f"{key}_kpi_count"
 st.session_state.setdefault(count_key, max(1, len(kpis_before)))
@@ -120,12 +134,12 @@ for n in range(st.session_state[count_key]):
             index=list(Direction).index(old.direction) if old else 0,
             format_func=lambda o: enum_label(o, lang))
         r2 = st.columns([1, 1, 1, 2])
-        baseline = r2[0].number_input(t("baseline", lang), value=old.baseline if old else None,
-                                      key=f"{key}_kpi{n}_baseline", format="%g")
-        target = r2[1].number_input(t("target", lang), value=old.target if old else None,
-                                    key=f"{key}_kpi{n}_target", format="%g")
-        weight = r2[2].number_input(t("weight", lang), min_value=0.0,
-                                    value=old.weight if old else 1.0, key=f"{key}_kpi{n}_weight")
+        baseline = number_field(r2[0], t("baseline", lang), old.baseline if old else None,
+                                lang, key=f"{key}_kpi{n}_baseline", decimals=6)
+        target = number_field(r2[1], t("target", lang), old.target if old else None, lang,
+                              key=f"{key}_kpi{n}_target", decimals=6)
+        weight = number_field(r2[2], t("weight", lang), old.weight if old else 1.0, lang,
+                              key=f"{key}_kpi{n}_weight", min_value=0.0)
         cashable = r2[3].checkbox(t("cashable", lang), value=old.cashable if old else False,
                                   key=f"{key}_kpi{n}_cashable")
         slots[f"kpi{n}"] = st.empty()
@@ -146,10 +160,21 @@ def build() -> tuple[Initiative, list[Kpi]] | None:
     if before is None and ini_id.strip() in index:
         slots["id"].error(t("id_taken", lang))
         ok = False
+    for field, value in typed.items():
+        if show_problem(slots[f"{field}_dkk"], value):
+            ok = False
     kpis = []
-    for n, values in enumerate(kpi_values):
-        if not values["name"].strip():
+    for n, fields in enumerate(kpi_values):
+        if not fields["name"].strip():
             continue
+        problems = [f"{t(name, lang)}: {fields[name].problem}"
+                    for name in ("baseline", "target", "weight") if fields[name].problem]
+        if problems:
+            slots[f"kpi{n}"].error("; ".join(problems))
+            ok = False
+            continue
+        values = {k: v.value if isinstance(v, Typed) else v for k, v in fields.items()}
+        values["weight"] = 1.0 if values["weight"] is None else values["weight"]
         if values["baseline"] is None or values["target"] is None:
             slots[f"kpi{n}"].error(f"{t('baseline', lang)} / {t('target', lang)}: "
                                    f"{t('required', lang)}")
@@ -167,7 +192,8 @@ def build() -> tuple[Initiative, list[Kpi]] | None:
     try:
         initiative = Initiative(
             id=ini_id, title=title, department=department, owner=owner, stage=stage,
-            started_on=started_on, review_on=review_on, budget_dkk=budget, spent_dkk=spent,
+            started_on=started_on, review_on=review_on,
+            budget_dkk=typed["budget"].value or 0.0, spent_dkk=typed["spent"].value or 0.0,
             focus_area=focus, technology=technology, core_task=core_task,
             hypothesis=hypothesis,
             **({k: getattr(before, k) for k in ("tags", "planned_departments",

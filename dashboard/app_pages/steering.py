@@ -7,6 +7,9 @@ a lesson, and scaling names the departments it spreads to.
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from datetime import date, timedelta
 
 import pandas as pd
@@ -25,9 +28,11 @@ from dashboard.labels import (
     recommendation,
     t,
 )
+from dashboard.localised import localised
 from dashboard.safe_text import md
 from dashboard.tables import count, kpi_frame, style_lights
-from dashboard.widgets import url_select
+from dashboard.widgets import date_format, url_select
+from portfolio import formats
 from portfolio.models import Decision, DecisionKind
 from portfolio.service.access import Permission, can
 from portfolio.service.decisions import REASON_CODES as CODES
@@ -47,6 +52,11 @@ view = data.agenda(db_path, actor, today, group, rows=settings().steering_agenda
 items = view.items
 
 
+def safe_name(name: str) -> str:
+    """A group's name as a file name: letters, digits and dashes."""
+    return re.sub(r"[^\w-]+", "-", name).strip("-") or "group"
+
+
 def meeting_pack() -> bytes:
     """Rendered only when clicked: WeasyPrint and the charts take a few seconds."""
     from portfolio.reports.documents import agenda_pdf
@@ -54,13 +64,34 @@ def meeting_pack() -> bytes:
     return agenda_pdf(database(), actor, group, lang)
 
 
+def every_pack() -> bytes:
+    """One PDF per steering group in a ZIP, for a secretariat that serves them all (#19)."""
+    from portfolio.reports.documents import agenda_pdf
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in groups:
+            archive.writestr(f"agenda-{safe_name(name)}-{today.isoformat()}.pdf",
+                             agenda_pdf(database(), actor, name, lang))
+    return buffer.getvalue()
+
+
 if group:
     st.download_button(
         t("download_pack", lang),
         data=meeting_pack,
-        file_name=f"agenda-{group}-{today.isoformat()}.pdf",
+        file_name=f"agenda-{safe_name(group)}-{today.isoformat()}.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
+    )
+elif groups:
+    st.download_button(
+        t("download_all_packs", lang, n=len(groups)),
+        data=every_pack,
+        file_name=f"agendas-{today.isoformat()}.zip",
+        mime="application/zip",
+        icon=":material/folder_zip:",
+        key="download_all_packs",
     )
 
 st.subheader(t("agenda", lang))
@@ -77,7 +108,7 @@ def why(item: SteeringItem) -> str:
 
 
 st.dataframe(
-    style_lights(pd.DataFrame([
+    style_lights(localised(pd.DataFrame([
         {t("light", lang): light_text(i.evaluation.light if i.evaluation else None, lang),
          t("id", lang): i.initiative.id, t("title", lang): i.initiative.title,
          t("why", lang): why(i),
@@ -85,7 +116,7 @@ st.dataframe(
              i.evaluation.recommendation if i.evaluation else None, lang),
          t("department", lang): i.initiative.department,
          t("stage", lang): enum_label(i.initiative.stage, lang)}
-        for i in items]), lang),
+        for i in items]), lang), lang),
     hide_index=True, width="stretch",
 )
 
@@ -94,29 +125,34 @@ st.subheader(t("side_by_side", lang))
 compared = st.multiselect(t("compare", lang), list(by_id), default=list(by_id)[:2],
                           max_selections=4, key="compare",
                           format_func=lambda i: f"{i} — {by_id[i].initiative.title}")
-# Cards of a fixed width in a wrapping row: two or three abreast on a desktop, fewer on a
-# tablet, never squeezed into unreadable slivers.
-with st.container(horizontal=True, gap="medium"):
-    for item_id in compared:
-        item = by_id[item_id]
-        with st.container(border=True, width=380):
-            st.markdown(f"**{md(item.initiative.id)} — {md(item.initiative.title)}**")
-            st.caption(md(why(item)))
-            ev = item.evaluation
-            if ev is None:
-                st.info(t("no_evaluation", lang))
-                continue
-            st.markdown(f"**{recommendation(ev.recommendation, lang)}** · "
-                        f"{light_badge(ev.light, lang)}"
-                        + (f" · {ev.score:.0%}" if ev.score is not None else ""))
-            st.markdown("\n".join(f"- {r.render(lang, md)}" for r in ev.reasons))
-            st.dataframe(kpi_frame(ev.kpis, lang, compact=True), hide_index=True,
-                         width="stretch")
+# The compared cards share the full width (#19): side by side, each as wide as it can be.
+for card, item_id in zip(st.columns(max(len(compared), 1), gap="medium"), compared,
+                         strict=False):
+    item = by_id[item_id]
+    with card, st.container(border=True):
+        st.markdown(f"**{md(item.initiative.id)} — {md(item.initiative.title)}**")
+        st.caption(md(why(item)))
+        ev = item.evaluation
+        if ev is None:
+            st.info(t("no_evaluation", lang))
+            continue
+        st.markdown(f"**{recommendation(ev.recommendation, lang)}** · "
+                    f"{light_badge(ev.light, lang)}"
+                    + (f" · {formats.share(ev.score, lang)}" if ev.score is not None
+                       else ""))
+        st.markdown("\n".join(f"- {r.render(lang, md)}" for r in ev.reasons))
+        # A static table: a card is narrow, and a grid would clip its headers (#19).
+        st.table(localised(kpi_frame(ev.kpis, lang, compact=True), lang).hide())
 
 st.subheader(t("decide", lang))
 decidable = [i for i in by_id if can(actor, Permission.DECIDE, by_id[i].initiative.department)]
 if not decidable:
-    st.info(t("read_only", lang))
+    # The real reason (#19): a member of another steering group may decide, only not here.
+    if can(actor, Permission.DECIDE):
+        st.info(t("not_your_group", lang, group=md(group)) if group
+                else t("none_of_your_group", lang))
+    else:
+        st.info(t("read_only", lang))
     st.stop()
 target = st.selectbox(t("decide_on", lang), decidable, key="decide_on",
                       format_func=lambda i: f"{i} — {by_id[i].initiative.title}")
@@ -140,7 +176,7 @@ left, right = st.columns(2)
 next_review = left.date_input(
     t("revisit_on" if kind is DecisionKind.PARK else "next_review_on", lang),
     value=None if closing else today + timedelta(days=90), min_value=today + timedelta(days=1),
-    key=f"next_{target}_{kind.value}",
+    key=f"next_{target}_{kind.value}", format=date_format(lang),
 ) if kind is not DecisionKind.CLOSE else None
 slots["next_review_on"] = left.empty()
 code = None

@@ -21,8 +21,8 @@ def fill_new(at, *, stage: Stage = Stage.IDEA, review: bool = True, kpi: bool = 
     if kpi:
         at.text_input(key="new_kpi0_name").set_value("frigjorte timer")
         at.text_input(key="new_kpi0_unit").set_value("timer/uge")
-        at.number_input(key="new_kpi0_baseline").set_value(0.0)
-        at.number_input(key="new_kpi0_target").set_value(20.0)
+        at.text_input(key="new_kpi0_baseline").set_value("0")
+        at.text_input(key="new_kpi0_target").set_value("20")
     return at
 
 

@@ -94,4 +94,21 @@ def test_a_steering_group_can_download_its_meeting_pack(app):
     all_groups = app("steering")
     labels = [b.proto.label for b in one_group.get("download_button")]
     assert labels == ["Download the meeting pack (PDF)"]
-    assert all_groups.get("download_button") == []
+    every = [b.proto.label for b in all_groups.get("download_button")]
+    assert every == ["Download the meeting packs of all 2 steering groups (ZIP)"]
+
+
+def test_a_steering_member_looking_at_another_group_is_told_it_is_not_hers(app):
+    """The real reason (#19), not that her role may change nothing."""
+    karen = Actor(username="karen.holm", role=Role.STEERING_MEMBER,
+                  departments=("Social og Beskæftigelse", "Sundhed og Ældre", "Børn og Unge"))
+    at = app("steering", actor=karen, lang="da",
+             params={"group": "Styregruppen for drift og service"})
+    assert agenda_ids_da(at)
+    assert at.info[-1].value.startswith(
+        "Styregruppen for drift og service er ikke din styregruppe")
+    assert "rolle" not in at.info[-1].value
+
+
+def agenda_ids_da(at) -> list[str]:
+    return list(at.dataframe[0].value["ID"])
