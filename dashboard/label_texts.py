@@ -476,4 +476,23 @@ LABELS: dict[str, dict[str, str]] = {
         "da": "Kørsel {run_id} er ikke færdig efter 10 minutter; kører `failscale serve`? "
               "Statuslinjen viser den, når den er færdig.",
     },
+    # --- the public results page (#19) ---------------------------------------------------
+    "public_page": {"en": "Public results page", "da": "Offentlig resultatside"},
+    "public_show": {"en": "Show on the public results page",
+                    "da": "Vis på den offentlige resultatside"},
+    "public_budget": {"en": "… with its budget and spending",
+                      "da": "… med budget og forbrug"},
+    "public_help": {
+        "en": "The public page (/public on the API server) shows what was tried, the "
+              "decision, the KPIs' results and the lessons — never the owner, who decided "
+              "or the rationale. Check that the lessons name no one.",
+        "da": "Den offentlige side (/public på API-serveren) viser, hvad der blev afprøvet, "
+              "beslutningen, nøgletallenes resultater og erfaringerne — aldrig ejeren, hvem "
+              "der besluttede, eller begrundelsen. Tjek, at erfaringerne ikke nævner nogen.",
+    },
+    "public_save": {"en": "Save", "da": "Gem"},
+    "public_on": {"en": "{id} is shown on the public results page.",
+                  "da": "{id} vises på den offentlige resultatside."},
+    "public_off": {"en": "{id} is no longer on the public results page.",
+                   "da": "{id} er ikke længere på den offentlige resultatside."},
 }

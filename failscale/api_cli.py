@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Annotated
+from urllib.parse import urlsplit
 
 import typer
 
@@ -11,7 +12,7 @@ from failscale.common import actor as _actor
 from failscale.common import database as _database
 from failscale.common import friendly
 from portfolio.models import Role
-from portfolio.openness import ApiToken
+from portfolio.openness import ApiToken, WebhookFormat
 from portfolio.settings import load_settings
 
 token_app = typer.Typer(help="Bearer tokens of the REST API: create, list, revoke.",
@@ -121,3 +122,45 @@ def list_public() -> None:
     for m in public_marks(_database(load_settings()), _actor()):
         typer.echo(f"{m.initiative_id:<16} {'budget shown' if m.show_budget else '':<14} "
                    f"marked by {m.marked_by}")
+
+
+webhook_app = typer.Typer(help="Steering groups' Teams or Slack incoming webhooks.",
+                          no_args_is_help=True)
+GroupArg = Annotated[str, typer.Argument(help="Steering group", show_default=False)]
+
+
+@webhook_app.command("set")
+@friendly
+def set_hook(
+    steering_group: GroupArg,
+    url: Annotated[str, typer.Argument(help="The channel's incoming-webhook URL",
+                                       show_default=False)],
+    format_: Annotated[WebhookFormat, typer.Option("--format", help="slack or teams")] = (
+        WebhookFormat.SLACK),
+) -> None:
+    """Post the group's escalations, agendas and decisions to this webhook too."""
+    from portfolio.service.webhooks import set_webhook
+
+    hook = set_webhook(_database(load_settings()), _actor(), steering_group, url, format_)
+    typer.echo(f"{hook.steering_group}: {hook.format.value} webhook set.")
+
+
+@webhook_app.command("remove")
+@friendly
+def remove_hook(steering_group: GroupArg) -> None:
+    """Stop posting to the group's webhook."""
+    from portfolio.service.webhooks import remove_webhook
+
+    remove_webhook(_database(load_settings()), _actor(), steering_group)
+    typer.echo(f"{steering_group}: webhook removed.")
+
+
+@webhook_app.command("list")
+@friendly
+def list_hooks() -> None:
+    """Each steering group's webhook: format and host (the URL itself is a secret)."""
+    from portfolio.service.webhooks import webhooks
+
+    for hook in webhooks(_database(load_settings()), _actor()).values():
+        typer.echo(f"{hook.steering_group:<40} {hook.format.value:<6} "
+                   f"{urlsplit(hook.url).hostname}/… set by {hook.set_by}")

@@ -16,7 +16,7 @@ import typer
 
 from failscale.acting import act_as
 from failscale.adoption_cli import adoption_app
-from failscale.api_cli import public_app, run_api, token_app
+from failscale.api_cli import public_app, run_api, token_app, webhook_app
 from failscale.common import actor as _actor
 from failscale.common import database as _database
 from failscale.common import friendly
@@ -367,6 +367,7 @@ app.add_typer(adoption_app, name="adoption")
 app.add_typer(export_app, name="export")
 app.add_typer(token_app, name="token")
 app.add_typer(public_app, name="public")
+app.add_typer(webhook_app, name="webhook")
 
 if __name__ == "__main__":  # pragma: no cover
     app()

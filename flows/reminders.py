@@ -15,8 +15,10 @@ from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
 from flows.common import agenda, deliver_mail, mail_style, people
+from flows.steps import post_to_channels
 from portfolio.errors import DeliveryFailed
 from portfolio.notify import Message, owner_reminders, steering_agendas
+from portfolio.notify.webhook_delivery import WebhookReport
 from portfolio.review.agenda import Agenda
 
 
@@ -26,19 +28,30 @@ def compose(db_path: str | None, review: Agenda) -> list[Message]:
     return [*owner_reminders(review, book, style), *steering_agendas(review, book, style)]
 
 
+@task(name="post-agendas", cache_policy=NO_CACHE)
+def post_agendas(db_path: str | None, review: Agenda) -> WebhookReport:
+    """Each steering group's agenda to its chat channel too (#19); no task retries: each
+    post is retried on its own, so none is posted twice."""
+    return post_to_channels(db_path, "steering", review)
+
+
 @flow(name="send-reminders", log_prints=False)
 def send_reminders(as_of: date | None = None, db_path: str | None = None) -> dict[str, Any]:
     """Remind owners of missing measurements and due reviews; send each group its agenda."""
     as_of = as_of or date.today()
     # quote: no futures in the agenda for Prefect to look for (see evaluate-portfolio)
-    messages = compose(db_path, quote(agenda(db_path, as_of)))
+    review = agenda(db_path, as_of)
+    messages = compose(db_path, quote(review))
     report = deliver_mail(messages)
+    channels = post_agendas(db_path, quote(review))
     create_table_artifact(
         [{"kind": m.kind, "recipient": m.recipient, "to": m.to or "(no address)",
           "language": m.language, "subject": m.subject} for m in messages],
         key="reminders", description=f"E-mails of {as_of.isoformat()}: {report.summary()}",
     )
     logger = get_run_logger()
+    for error in channels.errors:
+        logger.warning("A webhook post failed (kept for the next run): %s", error)
     for path in report.unaddressed:
         logger.warning("No address known; kept the e-mail in %s", path)
     if report.failed:
@@ -48,4 +61,5 @@ def send_reminders(as_of: date | None = None, db_path: str | None = None) -> dic
             f"in {last.kept_at.parent} and sent again by the next run; check the "
             "FAILSCALE_SMTP_* settings."
         )
-    return {"as_of": as_of.isoformat(), "messages": len(messages), **report.summary()}
+    return {"as_of": as_of.isoformat(), "messages": len(messages), **report.summary(),
+            "webhooks": channels.summary()}

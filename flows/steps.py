@@ -21,11 +21,14 @@ from portfolio.importing.columns import fold
 from portfolio.models import Actor, Person, Verdict
 from portfolio.notify import DeliveryReport, MailConfig, Message, deliver, escalations
 from portfolio.notify.compose import Style
+from portfolio.notify.webhook_delivery import WebhookConfig, WebhookReport, deliver_posts
+from portfolio.notify.webhooks import agenda_posts
 from portfolio.review.agenda import Agenda
 from portfolio.review.policy import default_policy
 from portfolio.service import evaluation
 from portfolio.service.agenda import review_agenda
 from portfolio.service.people import address_book
+from portfolio.service.webhooks import webhooks
 from portfolio.settings import load_settings
 from portfolio.storage import Database
 
@@ -75,8 +78,21 @@ def review(db_path: str | None, as_of: date) -> Agenda:
 
 
 def escalate(db_path: str | None, agenda: Agenda) -> DeliveryReport:
-    """Each steering group's zombies, one e-mail per group (or to the outbox)."""
-    return send(escalations(agenda, people(db_path), mail_style()))
+    """Each steering group's zombies, one e-mail per group (or to the outbox), and to the
+    group's chat channel when it has a webhook (#19; failures kept for the next run)."""
+    report = send(escalations(agenda, people(db_path), mail_style()))
+    post_to_channels(db_path, "escalation", agenda)
+    return report
+
+
+def post_to_channels(db_path: str | None, kind: str, agenda: Agenda) -> WebhookReport:
+    """The agenda (`steering`) or its zombies (`escalation`) to each steering group's
+    webhook; a post that fails its retries is kept and posted by the next delivery."""
+    hooks = webhooks(database(db_path), system_actor("notify"))
+    if not hooks:
+        return WebhookReport()
+    return deliver_posts(agenda_posts(kind, agenda, hooks, mail_style()), hooks,
+                         WebhookConfig.from_settings(load_settings()))
 
 
 def record_failure(db_path: str | None, actor: Actor, run_id: str, as_of: date,

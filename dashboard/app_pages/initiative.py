@@ -25,6 +25,7 @@ from dashboard.labels import (
 )
 from dashboard.localised import localised
 from dashboard.number_field import number_field
+from dashboard.public_toggle import public_section
 from dashboard.safe_text import md
 from dashboard.tables import changed_fields, kpi_frame, style_lights
 from dashboard.widgets import date_format, initiative_picker
@@ -69,6 +70,7 @@ cols[0].metric(t("budget", lang), formats.count(round(ini.budget_dkk), lang))
 cols[1].metric(t("spent", lang), formats.count(round(ini.spent_dkk), lang))
 cols[2].metric(t("started_on", lang), formats.short_day(ini.started_on, lang))
 cols[3].metric(t("review_on", lang), formats.short_day(ini.review_on, lang))
+public_section(actor, ini.id, lang)
 
 evaluation = detail.evaluation
 st.subheader(t("evaluation", lang))

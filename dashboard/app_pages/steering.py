@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard.announce import announce
 from dashboard.context import current_actor, database, language, settings
 from dashboard.feedback import attempt, flash
 from dashboard.labels import (
@@ -207,6 +208,7 @@ if st.button(t("record_decision", lang), type="primary", key=f"record_{target}",
     stored = attempt(lambda: record_decision(database(), actor, decision, lesson=lesson), lang,
                      slots)
     if stored is not None:
+        announce(database(), actor, stored)
         data.clear()
         after = data.initiative(db_path, actor, target).initiative
         flash(t("decision_recorded", lang, kind=enum_label(kind, lang), id=md(target),

@@ -99,7 +99,7 @@ def _message(
         "subject": subject,
         "greeting": text("greeting", lang, name=shown),
         "intro": text(f"intro.{kind}", lang, group=shown, date=as_of.isoformat()),
-        "items": [_item(item, lang, style) for item in items],
+        "items": [item_summary(item, lang, style) for item in items],
         "labels": {k: text(k, lang) for k in ("recommendation", "open", "board")},
         "board_link": _link(style, "board"),
         "footer": text("footer", lang, organisation=style.organisation),
@@ -112,7 +112,9 @@ def _message(
     )
 
 
-def _item(item: AgendaItem, lang: str, style: Style) -> dict[str, Any]:
+def item_summary(item: AgendaItem, lang: str, style: Style) -> dict[str, Any]:
+    """An agenda item as its messages show it: id, title, department, recommendation and
+    reasons in `lang`, and its link (the e-mails' and the webhooks' one source)."""
     initiative = item.initiative
     return {
         "id": initiative.id,

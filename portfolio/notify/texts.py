@@ -62,6 +62,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No fresh measurements for: {kpis}",
         "da": "Ingen friske målinger for: {kpis}",
     },
+    "subject.decision": {
+        "en": "Fail or Scale: {group} decided {decision} on {id}",
+        "da": "Fail or Scale: {group} besluttede {decision} for {id}",
+    },
+    "decision.line": {
+        "en": "{id} {title}: {decision}, decided on {on}",
+        "da": "{id} {title}: {decision}, besluttet {on}",
+    },
+    "decision.rationale": {"en": "Rationale", "da": "Begrundelse"},
+    "decision.next_review": {"en": "Next review", "da": "Næste review"},
     "recommendation": {"en": "Recommendation", "da": "Anbefaling"},
     "open": {"en": "Open in the dashboard", "da": "Åbn i dashboardet"},
     "board": {"en": "The whole portfolio", "da": "Hele porteføljen"},

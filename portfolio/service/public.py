@@ -52,6 +52,13 @@ def unmark_public(db: Database, actor: Actor, initiative_id: str) -> None:
         audit.record(store, actor, "unpublish", "initiative", initiative_id, before, None)
 
 
+def public_mark(db: Database, actor: Actor, initiative_id: str) -> PublicMark | None:
+    """Whether (and how) one initiative is public; for the administrator's control."""
+    authorize(actor, Permission.PUBLISH)
+    with db.reading() as store:
+        return store.public_marks.get(initiative_id)
+
+
 def public_marks(db: Database, actor: Actor) -> list[PublicMark]:
     authorize(actor, Permission.PUBLISH)
     with db.reading() as store:

@@ -64,3 +64,22 @@ def test_a_key_employee_of_another_department_cannot_record(app):
     assert not at.get("form")
     assert "Your role may not record measurements for this department." in [
         i.value for i in at.info]
+
+
+def test_an_administrator_shows_an_initiative_on_the_public_page(app, demo_db):
+    from portfolio.service.public import public_mark
+
+    at = app("initiative", params={"id": "TM-01"})
+    at.toggle(key="public_TM-01").set_value(True).run()  # the budget box opens up
+    at.checkbox(key="public_budget_TM-01").check()
+    at.button(key="public_save_TM-01").click()
+    at.run()
+    assert any("public results page" in s.value for s in at.success)
+    mark = public_mark(demo_db, OPERATOR, "TM-01")
+    assert mark is not None and mark.show_budget and mark.marked_by == "dashboard"
+
+
+def test_a_leader_is_not_offered_the_public_page_control(app):
+    leader = Actor(username="lea", role=Role.LEADER, departments=("Teknik og Miljø",))
+    at = app("initiative", actor=leader, params={"id": "TM-01"})
+    assert not [t for t in at.get("toggle") if t.key == "public_TM-01"]

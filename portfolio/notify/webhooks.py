@@ -1,0 +1,142 @@
+"""Compose webhook posts for steering groups' chat channels (Teams, Slack): pure.
+
+The same escalations and agendas as the e-mails (compose.py), and each decision, as JSON
+an incoming webhook takes. User text (titles, departments, KPI names, rationales) is
+never sent unescaped into a field that is read as markup: Slack's `text` is mrkdwn, so
+&, < and > become entities (no `<!channel>`, no `<url|label>` links smuggled in); the
+blocks carry it as plain_text. A Teams Adaptive Card's TextBlock reads Markdown, so every
+Markdown character in user text is backslash-escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from portfolio.models import Decision
+from portfolio.notify.compose import Style, item_summary
+from portfolio.notify.texts import recommendation, text
+from portfolio.openness import Webhook, WebhookFormat
+from portfolio.review.agenda import Agenda, AgendaItem
+
+_SLACK_LIMIT = 3000  # characters of one section block
+_MARKDOWN = re.compile(r"([\\`*_\[\]()~#<>|])")
+_BULLET = re.compile(r"^(\s*)([-+])(?=\s)", re.MULTILINE)
+_NUMBERED = re.compile(r"^(\s*\d+)\.(?=\s)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class WebhookPost:
+    kind: str
+    """escalation, steering or decision."""
+    steering_group: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a post says, before it is shaped for Slack or Teams. Every string is plain
+    text; `link` is ours (the dashboard's), never user text."""
+
+    title: str
+    lines: tuple[str, ...]
+    link: str
+    link_label: str
+
+
+def slack_escape(value: str) -> str:
+    """Slack's own rule for text read as mrkdwn: &, < and > as entities."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def markdown_escape(value: str) -> str:
+    """Every character Markdown could read as formatting (emphasis, links, code, headings,
+    quotes, a list marker at the start of a line) backslash-escaped."""
+    escaped = _MARKDOWN.sub(r"\\\1", value)
+    escaped = _BULLET.sub(r"\1\\\2", escaped)
+    return _NUMBERED.sub(r"\1\\.", escaped)
+
+
+def slack_payload(card: Card) -> dict[str, Any]:
+    body = "\n".join(card.lines)[:_SLACK_LIMIT]
+    return {
+        "text": slack_escape(card.title),  # the notification's line, read as mrkdwn
+        "blocks": [
+            {"type": "header", "text": {"type": "plain_text", "text": card.title[:150]}},
+            {"type": "section", "text": {"type": "plain_text", "text": body or "-"}},
+            {"type": "actions", "elements": [{
+                "type": "button", "text": {"type": "plain_text", "text": card.link_label},
+                "url": card.link}]},
+        ],
+    }
+
+
+def teams_payload(card: Card) -> dict[str, Any]:
+    """An Adaptive Card in the message shape Teams' incoming webhooks (Workflows) take."""
+    blocks = [{"type": "TextBlock", "text": markdown_escape(card.title), "weight": "Bolder",
+               "size": "Medium", "wrap": True}]
+    blocks += [{"type": "TextBlock", "text": markdown_escape(line), "wrap": True}
+               for line in card.lines]
+    return {
+        "type": "message",
+        "attachments": [{
+            "contentType": "application/vnd.microsoft.card.adaptive",
+            "contentUrl": None,
+            "content": {
+                "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+                "type": "AdaptiveCard", "version": "1.4", "body": blocks,
+                "actions": [{"type": "Action.OpenUrl", "title": card.link_label,
+                             "url": card.link}],
+            },
+        }],
+    }
+
+
+def payload(card: Card, format_: WebhookFormat) -> dict[str, Any]:
+    return teams_payload(card) if format_ is WebhookFormat.TEAMS else slack_payload(card)
+
+
+def _agenda_card(kind: str, group: str, items: Sequence[AgendaItem], as_of: date,
+                 style: Style) -> Card:
+    lang = style.default_language
+    lines = [text(f"intro.{kind}", lang, group=group, date=as_of.isoformat())]
+    for item in items:
+        shown = item_summary(item, lang, style)
+        lines.append(f"• {shown['id']} {shown['title']} ({shown['department']}) — "
+                     f"{text('recommendation', lang)}: {shown['recommendation']}")
+        lines += [f"   {reason}" for reason in shown["reasons"]]
+    return Card(text(f"subject.{kind}", lang, n=len(items), group=group), tuple(lines),
+                f"{style.dashboard_url.rstrip('/')}/steering", text("open", lang))
+
+
+def agenda_posts(kind: str, agenda: Agenda, hooks: Mapping[str, Webhook],
+                 style: Style) -> list[WebhookPost]:
+    """One post per steering group that has a webhook: `kind` is `steering` (the whole
+    agenda, as send-reminders mails it) or `escalation` (the zombies only, every run)."""
+    grouped = (agenda.overdue() if kind == "escalation" else agenda).for_steering_groups()
+    return [
+        WebhookPost(kind, group, payload(_agenda_card(kind, group, items, agenda.as_of, style),
+                                         hooks[group].format))
+        for group, items in grouped.items() if group in hooks
+    ]
+
+
+def decision_post(decision: Decision, title: str, group: str, hook: Webhook,
+                  style: Style) -> WebhookPost:
+    lang = style.default_language
+    word = recommendation(decision.kind.value, lang)
+    lines = [text("decision.line", lang, id=decision.initiative_id, title=title, decision=word,
+                  on=decision.decided_on.isoformat())]
+    if decision.rationale:
+        lines.append(f"{text('decision.rationale', lang)}: {decision.rationale}")
+    if decision.next_review_on:
+        lines.append(f"{text('decision.next_review', lang)}: "
+                     f"{decision.next_review_on.isoformat()}")
+    card = Card(text("subject.decision", lang, group=group, id=decision.initiative_id,
+                     decision=word), tuple(lines),
+                f"{style.dashboard_url.rstrip('/')}/initiative?id={decision.initiative_id}",
+                text("open", lang))
+    return WebhookPost("decision", group, payload(card, hook.format))
