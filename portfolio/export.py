@@ -5,7 +5,8 @@ a formula (OWASP's CSV-injection rule): a title `=HYPERLINK("http://evil","x")` 
 become a live link in the reader's Excel. Such a cell is written with a leading
 apostrophe, which every spreadsheet shows as text. A cell that already begins with an
 apostrophe gets one more, so the rule is reversible (`original`) and text round-trips
-exactly. In XLSX every text cell is written as a string cell, never a formula.
+exactly. In XLSX every text cell is written as a string cell, never a formula; the control
+characters XML cannot hold are written as U+FFFD there (a CSV keeps them).
 
 The rule looks at every cell, whatever its column's dtype: pandas 3 gives text columns
 the string dtype, and a check for `object` columns escaped nothing (#14).
@@ -56,9 +57,10 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
     """One sheet; text cells are string cells (openpyxl would turn "=…" into a formula)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     book = Workbook(write_only=True)
-    ws = book.create_sheet(inert(sheet)[:31] or "Sheet")
+    ws = book.create_sheet(inert(sheet)[:31] or "Sheet")  # a catalogue label
     safe = inert_frame(frame)
 
     def cells(values: Iterable[object]) -> list[object]:
@@ -67,7 +69,9 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
             if value is None or (not isinstance(value, str) and pd.isna(value)):
                 row.append(None)
             elif isinstance(value, str):
-                cell = WriteOnlyCell(ws, value=value)
+                # XML cannot hold most control characters (openpyxl refuses the whole
+                # file): shown as U+FFFD in the workbook; the CSV keeps them as they are.
+                cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
                 cell.data_type = "s"
                 row.append(cell)
             elif isinstance(value, pd.Timestamp):
