@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.accessibility import accessible_styles
+from dashboard.accessibility import accessible_styles, page_language
 from dashboard.auth import sign_out_button, signed_in_actor
 from dashboard.context import LANGUAGES, language
 from dashboard.feedback import show_flash
@@ -35,6 +35,7 @@ st.session_state["lang_choice"] = lang
 with st.sidebar:
     st.radio(t("language", lang), LANGUAGES, horizontal=True, key="lang_choice",
              format_func=LANGUAGE_NAMES.__getitem__, on_change=_switch_language)
+page_language(lang)
 actor = signed_in_actor(lang)  # the sign-in gate (#5): signed out, the run stops here
 with st.sidebar:
     st.caption(t("signed_in_as", lang, user=md(actor.username),

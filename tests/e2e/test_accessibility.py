@@ -68,6 +68,7 @@ def test_every_page_has_no_serious_or_critical_wcag_violation(
 
     page.goto(site.url)
     expect(page.get_by_role("heading", name="Sign in to Fail or Scale")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "en")  # WCAG 3.1.1
     check("sign-in")
     page.get_by_role("button", name="Sign in").click()  # refused: nothing filled in
     check("sign-in refused")
@@ -77,6 +78,7 @@ def test_every_page_has_no_serious_or_critical_wcag_violation(
     nav = page.get_by_test_id("stSidebarNav")
 
     expect(page.get_by_role("heading", name="Porteføljetavle")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "da")  # the administrator's
     check("board")
     page.get_by_text("Filtre", exact=True).click()
     check("board, filters open")
