@@ -11,12 +11,15 @@ import streamlit as st
 
 from dashboard.accessibility import accessible_styles, page_language
 from dashboard.auth import sign_out_button, signed_in_actor
-from dashboard.context import LANGUAGES, language
+from dashboard.context import ACTOR, LANGUAGES, database, language
 from dashboard.feedback import show_flash
 from dashboard.labels import enum_label, t
 from dashboard.safe_text import md
 from dashboard.status import status_line
+from portfolio.errors import PortfolioError
+from portfolio.models import Actor
 from portfolio.service.access import Permission, can
+from portfolio.service.users import set_own_language
 
 PAGES = Path(__file__).parent / "app_pages"
 LANGUAGE_NAMES = {"en": "English", "da": "Dansk"}
@@ -27,7 +30,16 @@ accessible_styles()
 
 
 def _switch_language() -> None:
-    st.session_state["lang"] = st.session_state["lang_choice"]
+    """The user's choice, for this session and (signed in) for the account (#13)."""
+    chosen = st.session_state["lang_choice"]
+    st.session_state["lang"] = chosen
+    actor = st.session_state.get(ACTOR)
+    if isinstance(actor, Actor) and actor.language != chosen:
+        try:
+            set_own_language(database(), actor, chosen)
+        except PortfolioError:
+            return  # the session keeps the choice; the account keeps its old one
+        st.session_state[ACTOR] = actor.model_copy(update={"language": chosen})
 
 
 lang = language()

@@ -177,6 +177,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "The user '{username}' is disabled. Ask an administrator.",
         "da": "Brugeren »{username}« er deaktiveret. Kontakt en administrator.",
     },
+    "user.language": {
+        "en": "The language must be da (Danish) or en (English).",
+        "da": "Sproget skal være da (dansk) eller en (engelsk).",
+    },
     "user.exists": {
         "en": "The user '{username}' exists already.",
         "da": "Brugeren »{username}« findes allerede.",

@@ -31,7 +31,8 @@ class Settings(BaseSettings):
     dashboard_port: int = Field(default=8501, description="Port of the dashboard (make up)")
     prefect_port: int = Field(default=4200, description="Port of the Prefect server (make up)")
     timezone: str = Field(default="Europe/Copenhagen", description="Time zone of schedules")
-    language: str = Field(default="en", description="Default language: en or da")
+    language: str = Field(
+        default="da", description="Default language of pages, e-mails and reports: da or en")
     board_table_rows: int = Field(
         default=500, ge=1,
         description="Most rows the board's table shows (the most urgent); exports hold all",

@@ -13,6 +13,11 @@ import pytest
 os.environ["PREFECT_API_URL"] = ""
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# The product starts in Danish (FAILSCALE_LANGUAGE defaults to da, #13); most tests were
+# written against the English texts, so they read English unless they ask for Danish.
+# tests/unit/test_danish_default.py and tests/dashboard/test_danish_pages.py check the
+# default itself with this variable removed.
+os.environ.setdefault("FAILSCALE_LANGUAGE", "en")
 
 from portfolio.models import Actor
 from portfolio.service.setup import initialise

@@ -133,6 +133,23 @@ def update_user(db: Database, actor: Actor, user: User) -> User:
     return user
 
 
+def set_own_language(db: Database, actor: Actor, language: str) -> User | None:
+    """The signed-in user's choice of language (da or en), kept on the account so the next
+    sign-in, e-mail and report start in it (#13). None for an actor without an account
+    (the local operator). Every user may choose their own; audited like any change."""
+    authorize(actor, Permission.READ)
+    if language not in ("da", "en"):
+        raise ValidationFailed(field="language", code="user.language")
+    with db.transaction() as store:
+        before = store.users.get(actor.username)
+        if before is None or before.language == language:
+            return before
+        after = before.model_copy(update={"language": language})
+        store.users.save(after)
+        audit.record(store, actor, "update", "user", actor.username, before, after)
+    return after
+
+
 def set_active(db: Database, actor: Actor, username: str, active: bool) -> User:
     """Disable (or enable again) an account; a disabled user cannot sign in or act."""
     authorize(actor, Permission.ADMIN_USERS)
