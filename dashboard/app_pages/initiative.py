@@ -199,7 +199,8 @@ with measure:
             done = st.session_state.get("upload_report")
             if upload is not None and (done is None or done[0] != upload.file_id):
                 with tempfile.TemporaryDirectory() as folder:
-                    path = Path(folder) / Path(upload.name).name
+                    # A name of our own: the browser's file name is only shown (#14).
+                    path = Path(folder) / f"upload{Path(upload.name).suffix.lower()}"
                     path.write_bytes(upload.getvalue())
                     report = attempt(lambda: import_file(
                         database(), actor, path, ImportKind.MEASUREMENTS,

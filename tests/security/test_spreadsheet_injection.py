@@ -103,11 +103,11 @@ def test_lessons_export_keeps_formulas_inert(hostile: Database) -> None:
 
 def test_audit_export_keeps_formulas_inert(hostile: Database) -> None:
     with hostile.transaction() as store:  # an event whose every text cell is hostile
-        store.audit.append(actor=ATTACKS[0], action=ATTACKS[1], entity=ATTACKS[2],
-                           entity_id=ATTACKS[3], before=None, after=None)
+        store.audit.append(actor=ATTACKS[0], via=ATTACKS[1], action=ATTACKS[2],
+                           entity=ATTACKS[3], entity_id=ATTACKS[4], before=None, after=None)
     cells = _cells_of_csv(audit_log.audit_csv(hostile, ADMIN).encode("utf-8"))
     assert not [c for c in cells if c.startswith(FORMULA_START)]
-    assert [inert(a) for a in ATTACKS[:4]] in [cells[i:i + 4] for i in range(len(cells))]
+    assert [inert(a) for a in ATTACKS[:5]] in [cells[i:i + 5] for i in range(len(cells))]
 
 
 def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
