@@ -8,6 +8,7 @@ Both are bounded (#7): a national run has 50 k verdicts and 100 steering groups 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -86,20 +87,22 @@ def _urgency(item: AgendaItem) -> tuple[bool, int, str]:
     return urgency_key(AgendaReason.OVERDUE in item.reasons, rec, item.initiative.id)
 
 
-def publish(verdicts: Sequence[Verdict], titles: dict[str, str], agenda: Agenda,
-            style: Style) -> list[str]:
-    """Create the artifacts; returns their keys."""
+def publish(verdicts: Sequence[Verdict], titles: dict[str, str],
+            agendas: Sequence[tuple[str, str]], as_of: date) -> list[str]:
+    """Create the artifacts: the recommendations table and each steering group's agenda
+    (`agendas`: group and its markdown, agenda_markdown); returns their keys."""
     rows = recommendation_rows(verdicts, titles)
     shown = "" if len(rows) == len(verdicts) else (
         f" — the {len(rows):,} most urgent of {len(verdicts):,} (overdue, then close, then "
         "needs data); the dashboard's board and its export hold all")
     artifacts: list[Artifact] = [TableArtifact(
         table=rows, key="recommendations",
-        description=f"Recommendations as of {agenda.as_of.isoformat()}{shown}")]
-    for group, items in agenda.for_steering_groups().items():
-        artifacts.append(MarkdownArtifact(
-            markdown=agenda_markdown(group, items, agenda, style), key=f"agenda-{slug(group)}",
-            description=f"Agenda of {group or 'no steering group'}"))
+        description=f"Recommendations as of {as_of.isoformat()}{shown}")]
+    artifacts += [
+        MarkdownArtifact(markdown=markdown, key=f"agenda-{slug(group)}",
+                         description=f"Agenda of {group or 'no steering group'}")
+        for group, markdown in agendas
+    ]
     run_coro_as_sync(_create(artifacts))
     return [str(a.key) for a in artifacts]
 

@@ -1,4 +1,4 @@
-"""evaluate-portfolio: evaluate (read, evaluate, store: the core's) → agenda → notify.
+"""evaluate-portfolio: evaluate (read, evaluate, store: the core's) → follow-up → notify.
 
 Thin orchestration: flows/steps.py holds the steps and their order, and a run without a
 Prefect server calls the same steps in-process (flows/local_run.py, #15); here each step
@@ -21,11 +21,9 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from flows import steps
-from flows.artifacts import publish
-from flows.common import agenda
+from flows.artifacts import agenda_markdown, publish
 from portfolio.models import Actor, Verdict
 from portfolio.notify import DeliveryReport
-from portfolio.review.agenda import Agenda
 from portfolio.service import evaluation
 
 SYSTEM_ACTOR = steps.SYSTEM_ACTOR
@@ -34,29 +32,37 @@ evaluate_and_store = task(name="evaluate", retries=2, retry_delay_seconds=1,
                           cache_policy=NO_CACHE)(steps.evaluate_and_store)
 
 
+@task(name="follow-up", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def follow_up(db_path: str | None, as_of: date) -> steps.FollowUp:
+    """The agenda a steering group at a time: escalations composed, each group's agenda
+    rendered for its artifact (at most AGENDA_ROWS items each)."""
+    style = steps.mail_style()
+    return steps.follow_up(db_path, as_of, render=lambda group, items, agenda: agenda_markdown(
+        group, items, agenda, style))
+
+
 @task(name="notify", cache_policy=NO_CACHE)
 def notify(db_path: str | None, run: evaluation.RunInput, verdicts: Sequence[Verdict],
-           review: Agenda) -> DeliveryReport:
-    """Publish the Prefect artifacts and escalate zombies to their steering groups, at
-    once: publishing waits on the Prefect server (~100 requests, ~2 s at 50 k) while the
-    e-mails are composed and delivered here (#15)."""
+           follow: steps.FollowUp) -> DeliveryReport:
+    """Publish the Prefect artifacts and deliver the escalations, at once: publishing
+    waits on the Prefect server (~100 requests, ~2 s at 50 k) while the e-mails are
+    written here (#15)."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         # the thread carries this task's run context, so the artifacts belong to it
         published = pool.submit(contextvars.copy_context().run, publish, verdicts,
-                                run.titles(), review, steps.mail_style())
-        delivery = steps.escalate(db_path, review)
+                                run.titles(), follow.agendas, follow.as_of)
+        delivery = steps.escalate(db_path, follow)
         published.result()
     return delivery
 
 
 def _notify(db_path: str | None, run: evaluation.RunInput, verdicts: Sequence[Verdict],
-            review: Agenda) -> DeliveryReport:
-    # quote: Prefect would visit the agenda's ~34 k items at 50 k initiatives, twice, to
-    # look for futures in them (~8 s of a national run, #7); there are none.
-    return notify(db_path, run, verdicts, quote(review))
+            follow: steps.FollowUp) -> DeliveryReport:
+    # quote: nothing in the e-mails or agendas is a future for Prefect to look for (#7)
+    return notify(db_path, run, verdicts, quote(follow))
 
 
-TASKS = steps.Steps(evaluate=evaluate_and_store, agenda=agenda, notify=_notify)
+TASKS = steps.Steps(evaluate=evaluate_and_store, follow_up=follow_up, notify=_notify)
 
 
 @flow(name="evaluate-portfolio", log_prints=False)

@@ -22,11 +22,11 @@ from portfolio.models import Actor, Person, Verdict
 from portfolio.notify import DeliveryReport, MailConfig, Message, deliver, escalations
 from portfolio.notify.compose import Style
 from portfolio.notify.webhook_delivery import WebhookConfig, WebhookReport, deliver_posts
-from portfolio.notify.webhooks import agenda_posts
-from portfolio.review.agenda import Agenda
+from portfolio.notify.webhooks import WebhookPost, agenda_posts
+from portfolio.review.agenda import Agenda, AgendaItem
 from portfolio.review.policy import default_policy
 from portfolio.service import evaluation
-from portfolio.service.agenda import review_agenda
+from portfolio.service.agenda import agendas_by_steering_group, review_agenda
 from portfolio.service.people import address_book
 from portfolio.service.webhooks import webhooks
 from portfolio.settings import load_settings
@@ -77,22 +77,65 @@ def review(db_path: str | None, as_of: date) -> Agenda:
                          stale_after_days=load_settings().stale_after_days)
 
 
-def escalate(db_path: str | None, agenda: Agenda) -> DeliveryReport:
-    """Each steering group's zombies, one e-mail per group (or to the outbox), and to the
-    group's chat channel when it has a webhook (#19; failures kept for the next run)."""
-    report = send(escalations(agenda, people(db_path), mail_style()))
-    post_to_channels(db_path, "escalation", agenda)
-    return report
-
-
 def post_to_channels(db_path: str | None, kind: str, agenda: Agenda) -> WebhookReport:
     """The agenda (`steering`) or its zombies (`escalation`) to each steering group's
     webhook; a post that fails its retries is kept and posted by the next delivery."""
     hooks = webhooks(database(db_path), system_actor("notify"))
+    return deliver_to_channels(db_path, agenda_posts(kind, agenda, hooks, mail_style())
+                               if hooks else [])
+
+
+def deliver_to_channels(db_path: str | None, posts: Sequence[WebhookPost]) -> WebhookReport:
+    """Post `posts` (and the posts kept from earlier failures) to the groups' webhooks."""
+    hooks = webhooks(database(db_path), system_actor("notify"))
     if not hooks:
         return WebhookReport()
-    return deliver_posts(agenda_posts(kind, agenda, hooks, mail_style()), hooks,
-                         WebhookConfig.from_settings(load_settings()))
+    return deliver_posts(posts, hooks, WebhookConfig.from_settings(load_settings()))
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """What a run's agenda asks of people: how many items, the escalations (one e-mail
+    per steering group with zombies, and a post to its chat channel when it has a webhook,
+    #19) and, when a renderer is given, each group's agenda as text (the Prefect
+    artifacts). Built one steering group at a time (#15)."""
+
+    as_of: date
+    items: int
+    messages: tuple[Message, ...]
+    posts: tuple[WebhookPost, ...] = ()
+    agendas: tuple[tuple[str, str], ...] = ()
+
+
+GroupRenderer = Callable[[str, tuple[AgendaItem, ...], Agenda], str]
+
+
+def follow_up(db_path: str | None, as_of: date,
+              render: GroupRenderer | None = None) -> FollowUp:
+    """The agenda after the run, a steering group at a time: count it, compose each
+    group's escalations, and render its agenda (`render`, bounded per group). Nothing is
+    sent here: the read stays short, delivery follows in `notify`."""
+    book, style = people(db_path), mail_style()
+    hooks = webhooks(database(db_path), system_actor("notify"))
+    items, messages, posts, agendas = 0, [], [], []
+    for agenda in agendas_by_steering_group(database(db_path), system_actor("agenda"), as_of,
+                                            stale_after_days=load_settings().stale_after_days):
+        items += len(agenda.items)
+        messages += escalations(agenda, book, style)
+        if hooks:
+            posts += agenda_posts("escalation", agenda, hooks, style)
+        if render is not None:
+            agendas += [(group, render(group, steering, agenda))
+                        for group, steering in agenda.for_steering_groups().items()]
+    return FollowUp(as_of, items, tuple(messages), tuple(posts), tuple(agendas))
+
+
+def escalate(db_path: str | None, follow: FollowUp) -> DeliveryReport:
+    """Deliver the run's escalations: e-mails (or the outbox) and channel posts (failures
+    kept for the next run)."""
+    report = send(list(follow.messages))
+    deliver_to_channels(db_path, follow.posts)
+    return report
 
 
 def record_failure(db_path: str | None, actor: Actor, run_id: str, as_of: date,
@@ -106,10 +149,10 @@ def record_failure(db_path: str | None, actor: Actor, run_id: str, as_of: date,
 
 
 def notify(db_path: str | None, run: evaluation.RunInput, verdicts: Sequence[Verdict],
-           agenda: Agenda) -> DeliveryReport:
+           follow: FollowUp) -> DeliveryReport:
     """Without Prefect there is nowhere to publish artifacts (the dashboard shows the same
-    rows): escalate only."""
-    return escalate(db_path, agenda)
+    rows): deliver the escalations only."""
+    return escalate(db_path, follow)
 
 
 @dataclass(frozen=True)
@@ -117,8 +160,8 @@ class Steps:
     """How each step runs: as a plain call (PLAIN) or as a Prefect task (flows/evaluate)."""
 
     evaluate: Callable[[str | None, Actor, str, date], evaluation.StoredRun] = evaluate_and_store
-    agenda: Callable[[str | None, date], Agenda] = review
-    notify: Callable[[str | None, evaluation.RunInput, Sequence[Verdict], Agenda],
+    follow_up: Callable[[str | None, date], FollowUp] = follow_up
+    notify: Callable[[str | None, evaluation.RunInput, Sequence[Verdict], FollowUp],
                      DeliveryReport] = notify
 
 
@@ -129,8 +172,9 @@ def evaluate_portfolio_with(
     steps: Steps, as_of: date, db_path: str | None, actor: Actor, run_id: str,
     logger: logging.Logger | logging.LoggerAdapter[Any],
 ) -> dict[str, Any]:
-    """evaluate (read, evaluate, store: the core's) → agenda → notify, and the run's
-    summary (counts only: nothing reads a national run's 45 k verdicts back, #15).
+    """evaluate (read, evaluate, store: the core's) → follow-up (the agenda a steering
+    group at a time, escalations composed) → notify (delivered), and the run's summary
+    (counts only: nothing reads a national run's 45 k verdicts back, #15).
 
     `actor` is who asked (the command line's user); the schedule runs as the flow itself.
     A role that may not evaluate, or a date ahead of today, is refused before anything is
@@ -143,15 +187,15 @@ def evaluate_portfolio_with(
     except Exception as exc:
         record_failure(db_path, actor, run_id, as_of, exc, logger)
         raise
-    agenda = steps.agenda(db_path, as_of)
-    delivery = steps.notify(db_path, done.run, done.verdicts, agenda)
+    follow = steps.follow_up(db_path, as_of)
+    delivery = steps.notify(db_path, done.run, done.verdicts, follow)
     if delivery.failed:
         logger.error("%s escalation e-mails could not be sent; kept in %s for the next run",
                      len(delivery.failed), delivery.failed[0].kept_at.parent)
     summary = {"run_id": run_id, "as_of": as_of.isoformat(), "stored": done.stored,
                "policy_version": done.run.policy.version, "evaluated": len(done.verdicts),
                "recommendations": evaluation.count_recommendations(done.verdicts),
-               "agenda": len(agenda.items), "mail": delivery.summary()}
+               "agenda": follow.items, "mail": delivery.summary()}
     logger.info("Evaluated %s initiatives as of %s: %s", done.stored, as_of,
                 summary["recommendations"])
     return summary

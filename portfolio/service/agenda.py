@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from datetime import date
 
 from portfolio.models import Actor
@@ -22,3 +22,16 @@ def review_agenda(
     with db.reading() as store:
         facts = store.agenda_facts.active(as_of, departments)
     return agenda_of(facts, as_of, stale_after_days=stale_after_days)
+
+
+def agendas_by_steering_group(
+    db: Database, actor: Actor, as_of: date, *, stale_after_days: int = 60
+) -> Iterator[Agenda]:
+    """The agenda of `review_agenda`, one steering group's part at a time (each part's
+    items all have its steering group; together they are the whole agenda): what a run
+    escalates and publishes per group, with one group's rows in Python at a time (#15).
+    Consume it promptly: the read stays open until the last group."""
+    authorize(actor, Permission.READ)
+    with db.reading() as store:
+        for _group, facts in store.agenda_facts.active_by_group(as_of):
+            yield agenda_of(facts, as_of, stale_after_days=stale_after_days)

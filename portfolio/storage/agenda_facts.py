@@ -8,7 +8,7 @@ KPI's newest measurement date, which DuckDB gives in one query.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -71,6 +71,8 @@ LEFT JOIN kpi_dates k ON k.initiative_id = i.id
 ORDER BY i.id
 """
 
+_FACTS_BY_GROUP = _FACTS.replace("ORDER BY i.id", "ORDER BY steering_group, i.id")
+
 # What a steering meeting adds to the follow-ups (reviews due soon, parked initiatives to
 # revisit) depends on these columns of every initiative, closed ones included.
 _SCHEDULED = """
@@ -113,6 +115,29 @@ class AgendaFactsReader:
             "every": departments is None, "departments": sorted(departments or ()),
         }).fetchall()
         return [_facts(row) for row in rows]
+
+    def active_by_group(
+        self, as_of: date, batch: int = 5_000
+    ) -> Iterator[tuple[str, list[AgendaFacts]]]:
+        """The facts of every initiative that is not closed, one steering group at a time
+        ('' for departments without one), fetched in batches: a caller holds one group's
+        rows, not the nation's 45 k (#15)."""
+        cursor = self.con.execute(_FACTS_BY_GROUP, {
+            "as_of": as_of, "closed": Stage.CLOSED.value, "scale": DecisionKind.SCALE.value,
+            "every": True, "departments": [],
+        })
+        group: str | None = None
+        facts: list[AgendaFacts] = []
+        while rows := cursor.fetchmany(batch):
+            for row in rows:
+                fact = _facts(row)
+                if fact.steering_group != group and facts:
+                    yield group or "", facts
+                    facts = []
+                group = fact.steering_group
+                facts.append(fact)
+        if facts:
+            yield group or "", facts
 
     def scheduled(self, departments: Collection[str] | None = None) -> list[Scheduled]:
         """Every initiative (of `departments` only, when given), closed ones too, by id."""

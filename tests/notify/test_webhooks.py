@@ -99,13 +99,13 @@ def _texts(payload: dict[str, Any]) -> str:
 def test_escalations_reach_each_groups_channel_as_slack_or_teams_json(
     demo: Database, receiver: Receiver,
 ) -> None:
-    from flows.steps import escalate, review
+    from flows.steps import escalate, follow_up, review
 
     _hooks(demo, receiver)
     agenda = review(str(demo.path), TODAY)
     overdue = agenda.overdue().for_steering_groups()
     assert set(overdue) >= {WELFARE, SERVICE}
-    escalate(str(demo.path), agenda)
+    escalate(str(demo.path), follow_up(str(demo.path), TODAY))
     slack = receiver.bodies("/slack/T0/B0/secret")
     teams = receiver.bodies("/teams/workflow?sig=secret")
     assert len(slack) == len(teams) == 1

@@ -1,0 +1,45 @@
+"""A run's agenda a steering group at a time (#15) is the whole agenda, split: every item
+once, in its own group's part, and nothing else."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from portfolio.models import Actor
+from portfolio.service.agenda import agendas_by_steering_group, review_agenda
+from portfolio.service.evaluation import evaluate_now
+from portfolio.service.setup import seed_demo
+from portfolio.storage import Database
+from portfolio.synth import SynthSpec, generate_portfolio
+
+AS_OF = date(2025, 6, 30)
+
+
+@pytest.mark.parametrize("portfolio", ["demo", "synthetic"])
+def test_the_agendas_by_steering_group_are_the_agenda_split_by_group(
+    db: Database, operator: Actor, portfolio: str
+) -> None:
+    if portfolio == "demo":
+        seed_demo(db, operator, AS_OF)
+    else:
+        generate_portfolio(db, operator, SynthSpec(400, 30_000, 5, AS_OF, 4))
+    evaluate_now(db, operator, AS_OF, "run")
+    whole = review_agenda(db, operator, AS_OF)
+
+    parts = list(agendas_by_steering_group(db, operator, AS_OF))
+
+    groups = [{item.steering_group for item in part.items} for part in parts if part.items]
+    assert all(len(g) == 1 for g in groups)
+    assert len({g.pop() for g in groups}) == len(groups)  # each group in one part
+    split = sorted((item for part in parts for item in part.items),
+                   key=lambda item: item.initiative.id)
+    assert len(whole.items) > 10
+    assert split == list(whole.items)
+    merged: dict[str, tuple] = {}
+    for part in parts:
+        merged.update(part.for_steering_groups())
+    assert merged == whole.for_steering_groups()
+    assert [m for part in parts for m in part.overdue().for_steering_groups().items()] == list(
+        whole.overdue().for_steering_groups().items())
