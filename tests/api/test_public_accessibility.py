@@ -18,6 +18,14 @@ from tests.e2e.conftest import (  # noqa: F401 (fixtures: Debian chromium)
 
 pytestmark = pytest.mark.e2e
 
+TIMEOUT_MS = 15_000  # a 2-core machine shared with other work
+
+
+@pytest.fixture(autouse=True)
+def _patient(page: Page) -> None:
+    page.set_default_timeout(TIMEOUT_MS)
+    expect.set_options(timeout=TIMEOUT_MS)
+
 
 @pytest.fixture(scope="module")
 def published(api_server: ApiServer) -> ApiServer:
