@@ -511,7 +511,7 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "The department(s) {departments} do not belong to {organisation}.",
         "da": "Afdelingen/afdelingerne {departments} hører ikke til {organisation}.",
     },
-    "access.other_organisation": {
+    "api.other_organisation": {
         "en": "{user} acts for {organisation} only; {what} belongs to another organisation.",
         "da": "{user} handler kun for {organisation}; {what} hører til en anden organisation.",
     },

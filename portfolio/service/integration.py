@@ -39,7 +39,7 @@ def _organisation_departments(store: Store, actor: Actor) -> set[str] | None:
 
 
 def _refuse_elsewhere(actor: Actor, what: str) -> NotAllowed:
-    return NotAllowed(code="access.other_organisation", params={
+    return NotAllowed(code="api.other_organisation", params={
         "user": actor.username, "organisation": actor.organisation, "what": what})
 
 
