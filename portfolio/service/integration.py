@@ -50,17 +50,13 @@ def list_initiatives(
     authorize(actor, Permission.READ)
     with db.reading() as store:
         readable = _organisation_departments(store, actor)
-        if department is not None:
-            if readable is not None and department not in readable:
-                raise _refuse_elsewhere(actor, department)
-            found = store.initiatives.for_departments([department])
-        elif readable is not None:
-            found = store.initiatives.for_departments(readable)
-        else:
-            found = store.initiatives.all()
-    if stage is not None:
-        found = [i for i in found if i.stage is stage]
-    return InitiativePage(tuple(found[offset:offset + limit]), len(found))
+        if department is not None and readable is not None and department not in readable:
+            raise _refuse_elsewhere(actor, department)
+        scope = [department] if department is not None else (
+            sorted(readable) if readable is not None else None)
+        ids, total = store.initiative_pages.page(scope, stage.value if stage else None,
+                                                 limit, offset)
+        return InitiativePage(tuple(store.initiatives.for_ids(ids)), total)
 
 
 def _readable_initiative(store: Store, actor: Actor, initiative_id: str) -> Initiative:

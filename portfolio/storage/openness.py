@@ -96,3 +96,27 @@ class PublicMarks:
     def all(self) -> list[PublicMark]:
         rows = fetch_dicts(self.con, "SELECT * FROM public_initiatives ORDER BY initiative_id")
         return [PublicMark.model_validate(r) for r in rows]
+
+
+@dataclass
+class InitiativePages:
+    """The API's listing (#19): one page of initiative ids and the total, chosen in SQL, so
+    paging through a nation's 50 k initiatives never builds them all."""
+
+    con: duckdb.DuckDBPyConnection
+
+    def page(self, departments: list[str] | None, stage: str | None, limit: int,
+             offset: int) -> tuple[list[str], int]:
+        params: list[Any] = [departments, departments, stage, stage]
+        total = fetch_dicts(
+            self.con,
+            "SELECT count(*) AS n FROM initiatives WHERE (?::VARCHAR[] IS NULL OR "
+            "list_contains(?::VARCHAR[], department)) AND (?::VARCHAR IS NULL OR stage = ?)",
+            params)[0]["n"]
+        rows = fetch_dicts(
+            self.con,
+            "SELECT id FROM initiatives WHERE (?::VARCHAR[] IS NULL OR "
+            "list_contains(?::VARCHAR[], department)) AND (?::VARCHAR IS NULL OR stage = ?) "
+            "ORDER BY id LIMIT ? OFFSET ?",
+            [*params, limit, offset])
+        return [r["id"] for r in rows], int(total)

@@ -16,7 +16,7 @@ from portfolio.storage.initiatives import Departments, Initiatives, Kpis
 from portfolio.storage.kpi_stats import KpiStatsReader
 from portfolio.storage.lessons_index import LessonsIndexReader
 from portfolio.storage.measurements import Measurements
-from portfolio.storage.openness import ApiTokens, PublicMarks, Webhooks
+from portfolio.storage.openness import ApiTokens, InitiativePages, PublicMarks, Webhooks
 from portfolio.storage.people import People
 from portfolio.storage.policies import Policies
 from portfolio.storage.realised import RealisedReader
@@ -55,3 +55,4 @@ class Store:
         self.api_tokens = ApiTokens(con)
         self.webhooks = Webhooks(con)
         self.public_marks = PublicMarks(con)
+        self.initiative_pages = InitiativePages(con)

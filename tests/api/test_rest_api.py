@@ -232,3 +232,15 @@ def test_only_an_administrator_manages_tokens(api_server: ApiServer) -> None:
 
     with pytest.raises(NotAllowed):
         list_tokens(api_server.db, Actor(username="lea", role=Role.LEADER, departments=(BU,)))
+
+
+def test_initiatives_are_filtered_by_stage_and_department(api_server: ApiServer) -> None:
+    secret = api_server.token("filters", Role.VIEWER)
+    with api_server.client(secret) as client:
+        closed = client.get("/api/v1/initiatives", params={"stage": "closed"}).json()
+        children = client.get("/api/v1/initiatives", params={"department": BU,
+                                                              "limit": 2}).json()
+        bad_stage = client.get("/api/v1/initiatives", params={"stage": "zombie"})
+    assert closed["total"] == 6 and {i["stage"] for i in closed["items"]} == {"closed"}
+    assert children["total"] == 6 and [i["id"] for i in children["items"]] == ["BU-01", "BU-02"]
+    assert bad_stage.status_code == 422

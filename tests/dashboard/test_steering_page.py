@@ -112,3 +112,21 @@ def test_a_steering_member_looking_at_another_group_is_told_it_is_not_hers(app):
 
 def agenda_ids_da(at) -> list[str]:
     return list(at.dataframe[0].value["ID"])
+
+
+def test_a_recorded_decision_is_posted_to_the_groups_webhook(app, demo_db):
+    from portfolio.openness import WebhookFormat
+    from portfolio.service.webhooks import set_webhook
+    from tests.webhook_receiver import running_receiver
+
+    with running_receiver() as receiver:
+        set_webhook(demo_db, OPERATOR, "Velfærdsstyregruppen", f"{receiver.url}/hook",
+                    WebhookFormat.TEAMS)
+        at = decide(app("steering"), "SB-01", DecisionKind.CLOSE)
+        at.selectbox(key="code_SB-01").set_value("guardrail")
+        at.text_area(key="lesson_SB-01").set_value("Test with citizens first.")
+        at.button(key="record_SB-01").click().run()
+        assert not at.error, [e.value for e in at.error]
+        receiver.wait_for(1)
+    [(path, body)] = receiver.received
+    assert path == "/hook" and "SB-01" in str(body)

@@ -4,11 +4,8 @@ through their incoming webhooks, with retries, against a real local HTTP receive
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +19,7 @@ from portfolio.openness import WebhookFormat
 from portfolio.service.setup import initialise, seed_demo
 from portfolio.service.webhooks import announce_decision, set_webhook
 from portfolio.storage import Database
+from tests.webhook_receiver import Receiver, running_receiver
 
 TODAY = date(2026, 12, 1)
 WELFARE = "Velfærdsstyregruppen"
@@ -29,48 +27,10 @@ SERVICE = "Styregruppen for drift og service"
 HOSTILE = "<!channel> *fed* [klik](http://evil.example) <b>x</b> & _y_"
 
 
-@dataclass
-class Receiver:
-    """A local incoming-webhook endpoint: keeps what it is sent; answers `failures`
-    requests with `status` first."""
-
-    url: str = ""
-    received: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
-    failures: int = 0
-    status: int = 503
-
-    def bodies(self, path: str) -> list[dict[str, Any]]:
-        return [body for p, body in self.received if p == path]
-
-
 @pytest.fixture
 def receiver() -> Iterator[Receiver]:
-    state = Receiver()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length", 0))
-            body = json.loads(self.rfile.read(length))
-            if state.failures:
-                state.failures -= 1
-                self.send_response(state.status)
-            else:
-                state.received.append((self.path, body))
-                self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with running_receiver() as state:
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture
