@@ -230,6 +230,7 @@ LABELS: dict[str, dict[str, str]] = {
     "no_decisions": {"en": "No decisions yet.", "da": "Ingen beslutninger endnu."},
     "at": {"en": "When", "da": "Hvornår"},
     "who": {"en": "Who", "da": "Hvem"},
+    "acting_via": {"en": "{via} as {actor}", "da": "{via} som {actor}"},
     "action": {"en": "Action", "da": "Handling"},
     "what": {"en": "What", "da": "Hvad"},
     "change": {"en": "Change", "da": "Ændring"},

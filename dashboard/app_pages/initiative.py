@@ -32,7 +32,7 @@ from dashboard.widgets import date_format, initiative_picker
 from portfolio import formats
 from portfolio.i18n import policy_text
 from portfolio.importing import ImportKind
-from portfolio.models import MAX_SOURCE_LENGTH, Measurement, Provenance
+from portfolio.models import MAX_SOURCE_LENGTH, AuditEvent, Measurement, Provenance
 from portfolio.service.access import Permission, can
 from portfolio.service.imports import ImportReport, import_file
 from portfolio.service.initiatives import record_measurement
@@ -137,9 +137,14 @@ with lessons:
     if not detail.lessons:
         st.caption(t("no_lessons", lang))
 
+def who(event: AuditEvent) -> str:
+    """The actor, and who acted for them from the command line ("operator root as …")."""
+    return t("acting_via", lang, via=event.via, actor=event.actor) if event.via else event.actor
+
+
 with audit:
     st.dataframe(localised(pd.DataFrame([
-        {t("at", lang): e.at, t("who", lang): e.actor, t("action", lang): e.action,
+        {t("at", lang): e.at, t("who", lang): who(e), t("action", lang): e.action,
          t("what", lang): f"{e.entity} {e.entity_id}", t("change", lang): changed_fields(e)}
         for e in detail.audit]), lang), hide_index=True, width="stretch")
 

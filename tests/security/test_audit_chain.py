@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from portfolio.models import Actor, Role
-from portfolio.service import audit_log, imports
+from portfolio.service import audit_log, decisions, imports
 from portfolio.storage import Database
 from tests.security.conftest import ACTORS
 
@@ -109,3 +109,13 @@ def test_overwritten_measurements_keep_old_and_new_values_per_row(
         event = next(e for e in store.audit.recent(20) if e.entity_id == report.import_id)
         assert event.after is not None and event.after["overwritten"] == 2
         assert store.audit.verify_chain().intact
+
+
+def test_the_initiative_page_shows_who_acted_for_whom(app, demo_db: Database) -> None:
+    with demo_db.reading() as store:
+        ini_id = store.initiatives.all()[0].id
+    in_her_name = Actor(username="mette.soerensen", role=Role.ADMIN, via="operator root")
+    decisions.add_lesson(demo_db, in_her_name, ini_id, "Ask the citizens first.", date.today())
+    at = app("initiative", params={"id": ini_id})
+    trails = [frame.value for frame in at.dataframe if "Who" in frame.value.columns]
+    assert any("operator root as mette.soerensen" in set(frame["Who"]) for frame in trails)
