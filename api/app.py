@@ -5,9 +5,13 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from api import errors, public, v1
+from api.body_limit import BodyLimit
 from api.limits import RateLimiter
 from portfolio.settings import Settings
 from portfolio.storage import Database
+
+# 10,000 measurements (the most one request takes) are ~2 MB of JSON.
+MAX_BODY_BYTES = 8_000_000
 
 DESCRIPTION = """Measurements in, initiatives, evaluations and steering agendas out.
 
@@ -26,6 +30,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.db = Database(settings.db, lock_timeout=settings.lock_timeout_seconds)
     app.state.limiter = RateLimiter(settings.api_rate_limit)
     errors.install(app)
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
     app.include_router(v1.router)
     app.include_router(public.router)
     return app

@@ -244,3 +244,21 @@ def test_initiatives_are_filtered_by_stage_and_department(api_server: ApiServer)
     assert closed["total"] == 6 and {i["stage"] for i in closed["items"]} == {"closed"}
     assert children["total"] == 6 and [i["id"] for i in children["items"]] == ["BU-01", "BU-02"]
     assert bad_stage.status_code == 422
+
+
+def test_a_body_beyond_the_size_limit_is_refused_with_413_before_it_is_read(
+    api_server: ApiServer,
+) -> None:
+    secret = api_server.token("flood", Role.LEADER, departments=(BU,))
+    huge = b"[" + b'{"initiative_id": "BU-01"},' * 400_000 + b"{}]"  # ~11 MB
+    with api_server.client(secret) as client:
+        declared = client.post("/api/v1/measurements", content=huge,
+                               headers={"Content-Type": "application/json"})
+        chunked = client.post("/api/v1/measurements",
+                              content=(huge[i:i + 1_000_000]
+                                       for i in range(0, len(huge), 1_000_000)),
+                              headers={"Content-Type": "application/json"})
+        not_json = client.post("/api/v1/measurements", content=b"initiative_id;kpi",
+                               headers={"Content-Type": "application/json"})
+    assert declared.status_code == chunked.status_code == 413
+    assert not_json.status_code == 422
