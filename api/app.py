@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from api import errors, public, v1
+from api import docs, errors, public, v1
 from api.body_limit import BodyLimit
 from api.limits import RateLimiter
 from portfolio.settings import Settings
@@ -24,7 +24,7 @@ authorisation and audit trail as a user, named `token:NAME`. See docs/api.md.
 def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(
         title="Fail or Scale API", version="1", description=DESCRIPTION,
-        openapi_url="/api/v1/openapi.json", docs_url="/api/v1/docs", redoc_url="/api/v1/redoc",
+        openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None,
     )
     app.state.settings = settings
     app.state.db = Database(settings.db, lock_timeout=settings.lock_timeout_seconds)
@@ -33,4 +33,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
     app.include_router(v1.router)
     app.include_router(public.router)
+    docs.install(app)
     return app

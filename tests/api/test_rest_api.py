@@ -3,6 +3,8 @@ port, httpx, bearer tokens, and the same rules as the file import (#19)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from portfolio.models import Actor, Provenance, Role
@@ -28,6 +30,11 @@ def test_the_openapi_document_and_interactive_docs_are_served(api_server: ApiSer
             "/api/v1/initiatives/{initiative_id}/evaluations",
             "/api/v1/agenda"} <= set(spec.json()["paths"])
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
+    # Everything the page loads comes from this server (a blocked CDN breaks nothing).
+    assets = re.findall(r'(?:src|href)="([^"]+)"', docs.text)
+    assert assets and all(a.startswith("/api/v1/docs-assets/") for a in assets), assets
+    with api_server.client() as client:
+        assert all(client.get(a).status_code == 200 for a in assets)
 
 
 def test_a_call_without_a_token_or_with_an_unknown_one_gets_401(api_server: ApiServer) -> None:
