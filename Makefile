@@ -7,11 +7,12 @@ UV     := $(TOOLS)/bin/uv
 VENV   := .venv
 RUN    := $(UV) run --frozen
 
-.PHONY: up test install dev lint e2e bench screenshots browser node clean help
+.PHONY: up test install dev lint e2e bench screenshots browser node postgres lake-test clean help
 
 help:
 	@echo "make up      run the product (database, demo on first run, Prefect, dashboard)"
 	@echo "make test    install what the tests need and run them all"
+	@echo "make lake-test  the storage, service and flow tests on the shared store only"
 	@echo "make lint    ruff"
 	@echo "make bench   benchmarks (not part of make test)"
 
@@ -50,15 +51,35 @@ $(NODE_DIR)/node_modules/.package-lock.json: $(NODE_DIR)/package.json $(NODE_DIR
 	npm ci --prefix $(NODE_DIR) --no-audit --no-fund --loglevel=error
 	@touch $@
 
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "Installing Debian PostgreSQL for the shared-store tests ..."; \
+	  (apt-get update -qq && apt-get install -y -qq postgresql >/dev/null) || \
+	  echo "warning: could not install postgresql; shared-store tests will fail"; }
+
 lint: dev
 	$(RUN) ruff check .
 
 # Browser tests run in their own process: Playwright installs an event loop that Prefect's
-# synchronous client calls in the other tests must not inherit.
-test: dev browser node
+# synchronous client calls in the other tests must not inherit. Beside them, in a process
+# of its own, the storage, service and flow tests run again on the shared store (DuckLake
+# on a PostgreSQL the tests start; #17); the target fails if either fails.
+LAKE_TESTS := tests/storage tests/service tests/flows
+
+test: dev browser node postgres
 	$(RUN) ruff check .
 	$(RUN) pytest -m "not e2e"
-	$(RUN) pytest -m e2e
+	@log=$$(mktemp); \
+	FAILSCALE_TEST_STORE=lake $(RUN) pytest -q -m "not e2e" -p no:cacheprovider \
+	  $(LAKE_TESTS) >$$log 2>&1 & lake=$$!; \
+	$(RUN) pytest -m e2e; e2e=$$?; \
+	wait $$lake; lake_rc=$$?; \
+	echo "--- the storage, service and flow tests on the shared store (DuckLake) ---"; \
+	cat $$log; rm -f $$log; \
+	test $$e2e -eq 0 && test $$lake_rc -eq 0
+
+lake-test: dev postgres
+	FAILSCALE_TEST_STORE=lake $(RUN) pytest -m "not e2e" $(LAKE_TESTS)
 
 e2e: dev browser node
 	$(RUN) pytest -m e2e

@@ -46,6 +46,7 @@ def current_actor() -> Actor:
         from portfolio.service.users import actor_for
 
         settings = load_settings()
-        db = Database(settings.db, lock_timeout=settings.lock_timeout_seconds)
+        db = Database(settings.db, lock_timeout=settings.lock_timeout_seconds,
+                      lake_data_path=settings.lake_data_path)
         _resolved[name] = actor_for(db, name).model_copy(update={"via": via})
     return _resolved[name]

@@ -41,7 +41,8 @@ def friendly(fn: F) -> F:
 
 def database(settings: Settings) -> Database:
     """The store named by the settings, with the lock timeout the operator chose."""
-    return Database(settings.db, lock_timeout=settings.lock_timeout_seconds)
+    return Database(settings.db, lock_timeout=settings.lock_timeout_seconds,
+                    lake_data_path=settings.lake_data_path)
 
 
 def actor() -> Actor:

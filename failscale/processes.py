@@ -89,7 +89,8 @@ def _interrupt(signum: int, frame: object) -> None:
 def prepare_database(settings: Settings) -> str:
     """Schema, policy, and on first run the demo with its logins (printed once); a database
     without accounts gets its first administrator with a one-time password."""
-    db = Database(settings.db, lock_timeout=settings.lock_timeout_seconds)
+    db = Database(settings.db, lock_timeout=settings.lock_timeout_seconds,
+                  lake_data_path=settings.lake_data_path)
     initialise(db, Actor.operator())
     loaded = seed_demo(db, Actor.operator(), date.today())
     if loaded:

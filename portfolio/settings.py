@@ -16,7 +16,14 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="FAILSCALE_", extra="ignore")
 
-    db: Path = Field(default=Path("data/portfolio.duckdb"), description="DuckDB file")
+    db: Path = Field(
+        default=Path("data/portfolio.duckdb"),
+        description="DuckDB file, or ducklake:postgres:<libpq string> for the shared store",
+    )
+    lake_data_path: str | None = Field(
+        default=None,
+        description="Where the shared store (DuckLake) keeps its data files: a directory",
+    )
     data_dir: Path = Field(default=Path("data"), description="Inbox, outbox, reports, backups")
     organisation: str = Field(default="Demo Kommune", description="Name on reports and mails")
     lock_timeout_seconds: float = Field(

@@ -1,8 +1,15 @@
-"""Shared fixtures: a real DuckDB file per test, and one Prefect harness per session."""
+"""Shared fixtures: a real store per test, and one Prefect harness per session.
+
+The store is a DuckDB file, or with FAILSCALE_TEST_STORE=lake (`make test` runs the
+storage, service and flow tests a second time so) DuckLake on a real PostgreSQL that the
+session starts itself: each test gets a fresh catalog database copied from an initialised
+template, with a data path of its own.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,9 +29,13 @@ os.environ.setdefault("FAILSCALE_LANGUAGE", "en")
 from portfolio.models import Actor
 from portfolio.service.setup import initialise
 from portfolio.storage import Database
+from portfolio.storage.lake import PREFIX, release
 
 if TYPE_CHECKING:
+    from tests.postgres import Postgres
     from tests.smtp import Mailbox
+
+LAKE = os.environ.get("FAILSCALE_TEST_STORE") == "lake"
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -34,18 +45,57 @@ def operator() -> Actor:
     return Actor.operator()
 
 
-@pytest.fixture
-def db(tmp_path: Path, operator: Actor) -> Database:
-    database = Database(tmp_path / "portfolio.duckdb", lock_timeout=5)
-    initialise(database, operator)
-    return database
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Postgres]:
+    """A real PostgreSQL server for the session (initdb in a temporary directory)."""
+    from tests.postgres import running_postgres
+
+    with running_postgres() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def lake_template(postgres: Postgres, tmp_path_factory: pytest.TempPathFactory,
+                  ) -> tuple[str, Path]:
+    """A catalog database and data path holding an initialised store, to copy per test."""
+    name, data = postgres.new_database(), tmp_path_factory.mktemp("lake-template")
+    location = PREFIX + postgres.libpq(name)
+    initialise(Database(location, lake_data_path=str(data)), Actor.operator())
+    release(location)  # CREATE DATABASE … TEMPLATE needs it unused
+    return name, data
+
+
+def new_lake(postgres: Postgres, template: tuple[str, Path], folder: Path) -> Database:
+    """A fresh initialised lake of its own: the template's catalog and data, copied."""
+    name = postgres.new_database(template=template[0])
+    data = folder / "lake"
+    shutil.copytree(template[1], data)
+    postgres.psql(f"UPDATE ducklake_metadata SET value = '{data}/' WHERE key = 'data_path'",
+                  name)
+    return Database(PREFIX + postgres.libpq(name), lock_timeout=5, lake_data_path=str(data))
 
 
 @pytest.fixture
-def db_env(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+def db(tmp_path: Path, operator: Actor, request: pytest.FixtureRequest,
+       monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+    if not LAKE:
+        database = Database(tmp_path / "portfolio.duckdb", lock_timeout=5)
+        initialise(database, operator)
+        yield database
+        return
+    database = new_lake(request.getfixturevalue("postgres"),
+                        request.getfixturevalue("lake_template"), tmp_path)
+    monkeypatch.setenv("FAILSCALE_LAKE_DATA_PATH", str(database.lake.data_path))  # type: ignore[union-attr]
+    yield database
+    release(database.location)
+
+
+@pytest.fixture
+def db_env(db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Database:
     """The database, also named by FAILSCALE_DB for code that reads settings."""
-    monkeypatch.setenv("FAILSCALE_DB", str(db.path))
-    monkeypatch.setenv("FAILSCALE_DATA_DIR", str(db.path.parent / "data"))
+    monkeypatch.setenv("FAILSCALE_DB", db.location)
+    data_dir = tmp_path / "data" if db.lake else db.path.parent / "data"
+    monkeypatch.setenv("FAILSCALE_DATA_DIR", str(data_dir))
     return db
 
 

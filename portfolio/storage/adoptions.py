@@ -42,15 +42,18 @@ class Adoptions:
         return Adoption.model_validate(rows[0]) if rows else None
 
     def add(self, adoption: Adoption) -> Adoption:
-        """Store a new adoption; returns it as stored (with its recorded_at)."""
-        rows = fetch_dicts(
-            self.con,
+        """Store a new adoption; returns it as stored (with its recorded_at).
+
+        Read back by its key rather than with RETURNING, which DuckLake lacks (#17)."""
+        self.con.execute(
             "INSERT INTO adoptions (initiative_id, department, adopted_on, note, recorded_by) "
-            "VALUES (?, ?, ?, ?, ?) RETURNING " + _COLUMNS,
+            "VALUES (?, ?, ?, ?, ?)",
             [adoption.initiative_id, adoption.department, adoption.adopted_on, adoption.note,
              adoption.recorded_by],
         )
-        return Adoption.model_validate(rows[0])
+        stored = self.get(adoption.initiative_id, adoption.department)
+        assert stored is not None  # just inserted, in this transaction
+        return stored
 
     def remove(self, initiative_id: str, department: str) -> None:
         self.con.execute(

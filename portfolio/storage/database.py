@@ -5,6 +5,10 @@ separate processes. So every unit of work opens the file, does its work, and clo
 again; a lock held by another process is retried with jittered backoff for a bounded
 time, after which the user is told the database is busy — never a raw DuckDB error.
 
+That is the embedded store, a file. `FAILSCALE_DB=ducklake:postgres:…` selects the shared
+store instead (lake.py): the same units of work — transaction, reading,
+loading_measurements — on a held instance, with writers taking turns in PostgreSQL.
+
 Inside one process (the dashboard serves many sessions from threads) DuckDB would let two
 writers run at once and fail one of them on commit ("Conflict on update", or a duplicate
 key from two concurrent upserts). Writers therefore take turns per file, so a unit of work
@@ -31,6 +35,7 @@ import pandas  # noqa: F401
 from portfolio.errors import DatabaseBusy
 from portfolio.storage import measurement_key
 from portfolio.storage.file_turn import turn_for
+from portfolio.storage.lake import LakeBackend, is_lake
 from portfolio.storage.migrations import migrate
 from portfolio.storage.rows import fetch_value
 from portfolio.storage.store import Store
@@ -81,12 +86,17 @@ def _writer_turn(path: Path) -> threading.RLock:
 
 
 class Database:
-    def __init__(self, path: Path | str, *, lock_timeout: float = 15.0) -> None:
+    def __init__(
+        self, path: Path | str, *, lock_timeout: float = 15.0, lake_data_path: str | None = None
+    ) -> None:
+        self.location = str(path)
         self.path = Path(path)
         self.lock_timeout = lock_timeout
+        self.lake = (LakeBackend(self.location, lake_data_path, lock_timeout)
+                     if is_lake(self.location) else None)
 
     def __repr__(self) -> str:
-        return f"Database({str(self.path)!r})"
+        return f"Database({self.location!r})"
 
     def open_locked(self, deadline: float | None = None) -> duckdb.DuckDBPyConnection:
         """Open the file, retrying while someone else holds it, until `deadline`.
@@ -128,6 +138,10 @@ class Database:
     @contextmanager
     def connect(self, deadline: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection for one unit of work, migrated to the current schema."""
+        if self.lake is not None:
+            with self.lake.connect() as lake_con:
+                yield lake_con  # type: ignore[misc]
+            return
         with self.held(deadline) as con:
             self._migrate_once(con)
             yield con
@@ -156,6 +170,10 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Store]:
         """One atomic unit of work: all of it is stored, or none of it."""
+        if self.lake is not None:
+            with self.lake.transaction() as lake_store:
+                yield lake_store
+            return
         deadline = time.monotonic() + self.lock_timeout
         with self.writer_turn(deadline), self.connect(deadline) as con, _atomic(con) as store:
             yield store
@@ -170,7 +188,12 @@ class Database:
         other unit of work ever sees the table without its key, and the key comes back
         whether the load commits or not. With measurements already stored this is an
         ordinary transaction: rebuilding a large key would cost more than it saves.
+        On the lake there is no key to drop: it is an ordinary transaction.
         """
+        if self.lake is not None:
+            with self.lake.transaction() as lake_store:
+                yield lake_store
+            return
         deadline = time.monotonic() + self.lock_timeout
         with self.writer_turn(deadline), self.connect(deadline) as con:
             empty = not fetch_value(con, "SELECT count(*) FROM measurements")
@@ -185,6 +208,10 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Store]:
         """A consistent read: one transaction, so a concurrent writer is never half-seen."""
+        if self.lake is not None:
+            with self.lake.reading() as lake_store:
+                yield lake_store
+            return
         with self.connect() as con:
             con.begin()
             try:

@@ -38,10 +38,12 @@ class Sessions:
         self.con.execute("DELETE FROM sessions WHERE token_sha256 = ?", [token_sha256])
 
     def end_all_of(self, username: str) -> int:
+        # Counted, then deleted: DuckLake has no DELETE … RETURNING (#17).
         row = self.con.execute(
-            "DELETE FROM sessions WHERE username = ? RETURNING 1", [username]
-        ).fetchall()
-        return len(row)
+            "SELECT count(*) FROM sessions WHERE username = ?", [username]
+        ).fetchone()
+        self.con.execute("DELETE FROM sessions WHERE username = ?", [username])
+        return int(row[0]) if row else 0
 
     def end_stale(self, started_before: datetime, seen_before: datetime) -> None:
         self.con.execute("DELETE FROM sessions WHERE started_at < ? OR last_seen < ?",
