@@ -22,6 +22,7 @@ from failscale.common import database as _database
 from failscale.common import friendly
 from failscale.common import parse_date as _parse_date
 from failscale.export_cli import export_app
+from failscale.pool_cli import deploy, worker
 from failscale.users_cli import audit_app, user_app
 from portfolio.importing import ImportKind
 from portfolio.settings import Settings, load_settings
@@ -368,6 +369,8 @@ app.add_typer(export_app, name="export")
 app.add_typer(token_app, name="token")
 app.add_typer(public_app, name="public")
 app.add_typer(webhook_app, name="webhook")
+app.command()(deploy)
+app.command()(worker)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

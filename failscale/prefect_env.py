@@ -51,6 +51,20 @@ def running_server(settings: Settings) -> str | None:
     return settings.prefect_api_url if server_is_up(settings.prefect_api_url) else None
 
 
+def require_server(settings: Settings) -> str:
+    """Point Prefect at the running server, which work pools need (#17): a temporary one
+    would vanish with this process, and its workers and runs with it."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    api_url = running_server(settings)
+    if api_url is None:
+        from portfolio.errors import PortfolioError
+
+        raise PortfolioError(f"No Prefect server answers at {settings.prefect_api_url}: work "
+                             "pools need a running one (prefect server start, or make up).")
+    os.environ["PREFECT_API_URL"] = api_url
+    return api_url
+
+
 def run_evaluation(settings: Settings, as_of: date, actor: Actor) -> dict[str, Any]:
     """evaluate-portfolio as a flow run of the running Prefect server; without one, the
     same steps in this process (flows/local_run.py), recorded in the run table — not a

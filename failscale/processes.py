@@ -53,7 +53,7 @@ def _prefect_env(settings: Settings) -> dict[str, str]:
         PREFECT_HOME=str((settings.data_dir / "prefect").resolve()),
         PREFECT_API_URL=settings.prefect_api_url,
         PREFECT_SERVER_ANALYTICS_ENABLED="false",
-        FAILSCALE_DB=str(settings.db.resolve()),
+        FAILSCALE_DB=settings.db_location,
     )
     return env
 

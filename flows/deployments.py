@@ -21,7 +21,7 @@ TAGS = ["fail-or-scale"]
 
 
 def deployments(settings: Settings) -> list[RunnerDeployment]:
-    db_path = str(settings.db.resolve())
+    db_path = settings.db_location
     return [
         evaluate_portfolio.to_deployment(
             name="evaluate-portfolio",

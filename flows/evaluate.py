@@ -67,13 +67,20 @@ TASKS = steps.Steps(evaluate=evaluate_and_store, follow_up=follow_up, notify=_no
 
 @flow(name="evaluate-portfolio", log_prints=False)
 def evaluate_portfolio(
-    as_of: date | None = None, db_path: str | None = None, actor: Actor | None = None
+    as_of: date | None = None, db_path: str | None = None, actor: Actor | None = None,
+    shards: int = 0,
 ) -> dict[str, Any]:
     """Evaluate every active initiative as of a date (default today), store the verdicts,
     build the follow-up agenda and escalate reviews overdue without a decision.
 
     `actor` is who asked (the command line's user); the schedule runs as the flow itself.
+    With `shards` > 0 (a work pool, #17) one evaluate-shard run per shard of organisations
+    does the evaluating, on the pool's workers (flows/shards.py).
     """
+    if shards > 0:
+        from flows.shards import run_shards
+
+        return run_shards(as_of or date.today(), db_path, actor or SYSTEM_ACTOR, shards)
     return steps.evaluate_portfolio_with(
         TASKS, as_of or date.today(), db_path, actor or SYSTEM_ACTOR,
         str(flow_run.get_id() or "local"), get_run_logger())

@@ -44,7 +44,8 @@ SYSTEM_ACTOR = system_actor("evaluate-portfolio")
 def database(db_path: str | None) -> Database:
     settings = load_settings()
     return Database(Path(db_path) if db_path else settings.db,
-                    lock_timeout=settings.lock_timeout_seconds)
+                    lock_timeout=settings.lock_timeout_seconds,
+                    lake_data_path=settings.lake_data_path)
 
 
 def mail_style() -> Style:

@@ -185,6 +185,13 @@ class Settings(BaseSettings):
     )
 
     @property
+    def db_location(self) -> str:
+        """The store as other processes must name it: a file as an absolute path (they may
+        run elsewhere), the shared store's `ducklake:postgres:…` string as it is."""
+        text = str(self.db)
+        return text if text.startswith("ducklake:") else str(self.db.resolve())
+
+    @property
     def inbox_dir(self) -> Path:
         return self.inbox or self.data_dir / "inbox"
 

@@ -9,7 +9,6 @@ template, with a data path of its own.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,16 +64,6 @@ def lake_template(postgres: Postgres, tmp_path_factory: pytest.TempPathFactory,
     return name, data
 
 
-def new_lake(postgres: Postgres, template: tuple[str, Path], folder: Path) -> Database:
-    """A fresh initialised lake of its own: the template's catalog and data, copied."""
-    name = postgres.new_database(template=template[0])
-    data = folder / "lake"
-    shutil.copytree(template[1], data)
-    postgres.psql(f"UPDATE ducklake_metadata SET value = '{data}/' WHERE key = 'data_path'",
-                  name)
-    return Database(PREFIX + postgres.libpq(name), lock_timeout=5, lake_data_path=str(data))
-
-
 @pytest.fixture
 def db(tmp_path: Path, operator: Actor, request: pytest.FixtureRequest,
        monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
@@ -83,6 +72,8 @@ def db(tmp_path: Path, operator: Actor, request: pytest.FixtureRequest,
         initialise(database, operator)
         yield database
         return
+    from tests.postgres import new_lake
+
     database = new_lake(request.getfixturevalue("postgres"),
                         request.getfixturevalue("lake_template"), tmp_path)
     monkeypatch.setenv("FAILSCALE_LAKE_DATA_PATH", str(database.lake.data_path))  # type: ignore[union-attr]
@@ -94,8 +85,7 @@ def db(tmp_path: Path, operator: Actor, request: pytest.FixtureRequest,
 def db_env(db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Database:
     """The database, also named by FAILSCALE_DB for code that reads settings."""
     monkeypatch.setenv("FAILSCALE_DB", db.location)
-    data_dir = tmp_path / "data" if db.lake else db.path.parent / "data"
-    monkeypatch.setenv("FAILSCALE_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("FAILSCALE_DATA_DIR", str(tmp_path / "data"))
     return db
 
 

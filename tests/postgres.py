@@ -18,6 +18,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from portfolio.storage import Database
+from portfolio.storage.lake import PREFIX
+
 _BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
 
 
@@ -82,3 +85,14 @@ def running_postgres() -> Iterator[Postgres]:
         subprocess.run(_as_postgres(str(_BIN[-1] / "pg_ctl"), "-D", str(data), "-m",
                                     "immediate", "-w", "stop"), capture_output=True)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def new_lake(postgres: Postgres, template: tuple[str, Path], folder: Path) -> Database:
+    """A fresh initialised lake of its own: the template's catalog and data, copied (the
+    catalog is told where its copy of the data lives)."""
+    name = postgres.new_database(template=template[0])
+    data = folder / "lake"
+    shutil.copytree(template[1], data)
+    postgres.psql(f"UPDATE ducklake_metadata SET value = '{data}/' WHERE key = 'data_path'",
+                  name)
+    return Database(PREFIX + postgres.libpq(name), lock_timeout=5, lake_data_path=str(data))

@@ -77,12 +77,31 @@ def load_snapshots(store: Store, as_of: date) -> list[InitiativeSnapshot]:
     ]
 
 
-def prepare_run(db: Database, actor: Actor, as_of: date) -> RunInput:
-    """The whole portfolio's KPI statistics and the active policy: only for those who may
-    evaluate (it reads every department's data)."""
+def prepare_run(db: Database, actor: Actor, as_of: date,
+                organisations: list[str] | None = None) -> RunInput:
+    """The whole portfolio's KPI statistics (or one shard's: those `organisations`) and
+    the active policy: only for those who may evaluate (it reads every department's data)."""
     authorize(actor, Permission.EVALUATE)
     with db.reading() as store:
-        return RunInput(as_of, active_policy(store), store.kpi_stats.portfolio(as_of))
+        return RunInput(as_of, active_policy(store),
+                        store.kpi_stats.portfolio(as_of, organisations))
+
+
+def shards(db: Database, actor: Actor, count: int) -> list[list[str]]:
+    """The organisations split into at most `count` shards of a run, round-robin in name
+    order: every organisation in exactly one (#17)."""
+    authorize(actor, Permission.EVALUATE)
+    with db.reading() as store:
+        names = store.kpi_stats.organisations()
+    split = [names[i::max(count, 1)] for i in range(max(count, 1))]
+    return [s for s in split if s]
+
+
+def runs_stored(db: Database, actor: Actor, run_ids: list[str]) -> dict[str, int]:
+    """Verdicts stored by each of these completed runs (the shards of one run)."""
+    authorize(actor, Permission.READ)
+    with db.reading() as store:
+        return store.evaluations.completed_counts(run_ids)
 
 
 def evaluate_run(run: RunInput) -> VerdictTable:
@@ -142,9 +161,11 @@ def preview(db: Database, actor: Actor, as_of: date) -> VerdictTable:
     return evaluate_run(prepare_run(db, actor, as_of))
 
 
-def store_run(db: Database, actor: Actor, run_id: str, as_of: date) -> StoredRun:
+def store_run(db: Database, actor: Actor, run_id: str, as_of: date,
+              organisations: list[str] | None = None) -> StoredRun:
     """Evaluate the stored portfolio as of a date and store every verdict atomically;
-    re-running the same as-of and policy replaces.
+    re-running the same as-of and policy replaces. With `organisations`, one shard of a
+    run: only those organisations' initiatives are read and their verdicts replaced.
 
     The verdicts are computed here from what this function read, never taken from a
     caller: a caller once stored a forged SCALE for another department (#14). Who may
@@ -153,7 +174,7 @@ def store_run(db: Database, actor: Actor, run_id: str, as_of: date) -> StoredRun
     """
     check_run(actor, as_of)
     started = perf_counter()
-    run = prepare_run(db, actor, as_of)
+    run = prepare_run(db, actor, as_of, organisations)
     read = perf_counter()
     verdicts = evaluate_run(run)
     evaluated = perf_counter()

@@ -117,6 +117,13 @@ class Evaluations:
             [status, evaluated, at, error, run_id],
         )
 
+    def completed_counts(self, run_ids: Collection[str]) -> dict[str, int]:
+        """How many verdicts each of these runs stored, for those that completed."""
+        rows = self.con.execute(
+            "SELECT run_id, evaluated FROM evaluation_runs WHERE status = 'completed' "
+            "AND run_id IN (SELECT unnest(?::VARCHAR[]))", [list(run_ids)]).fetchall()
+        return {str(r[0]): int(r[1]) for r in rows}
+
     def last_run(self) -> RunRecord | None:
         rows = fetch_dicts(
             self.con, "SELECT * FROM evaluation_runs ORDER BY started_at DESC LIMIT 1"

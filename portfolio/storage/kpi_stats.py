@@ -24,9 +24,14 @@ SELECT i.id AS initiative_id, i.title, i.stage, i.review_on, i.budget_dkk, i.spe
 FROM initiatives i
 LEFT JOIN (SELECT initiative_id, max(decided_on) AS last_decision_on
            FROM decisions GROUP BY initiative_id) d ON d.initiative_id = i.id
-WHERE i.stage <> ?
+WHERE i.stage <> ? {shard}
 ORDER BY i.id
 """
+
+# A shard of the portfolio (#17): the initiatives of some organisations, by the
+# organisation of their department ('' when the department is not registered).
+_SHARD = """AND coalesce((SELECT organisation FROM departments WHERE name = i.department), '')
+    IN (SELECT unnest(?::VARCHAR[]))"""
 
 # One row per KPI of an active initiative, in the order the per-initiative read gives
 # (initiative, then KPI id). (kpi_id, measured_on) is the primary key of measurements,
@@ -45,7 +50,7 @@ WITH stats AS (
            bit_or(CASE provenance WHEN ? THEN 1 WHEN ? THEN 2 WHEN ? THEN 4 ELSE 0 END)
                AS sources
     FROM measurements
-    WHERE measured_on <= ?
+    WHERE measured_on <= ? {shard_kpis}
     GROUP BY kpi_id
 )
 SELECT k.initiative_id, k.name, k.kind, k.direction, k.unit, k.baseline, k.target, k.weight,
@@ -55,7 +60,7 @@ SELECT k.initiative_id, k.name, k.kind, k.direction, k.unit, k.baseline, k.targe
        coalesce((s.sources & 2) > 0, false) AS has_manual,
        coalesce((s.sources & 4) > 0, false) AS has_self_reported
 FROM kpis k
-JOIN initiatives i ON i.id = k.initiative_id AND i.stage <> ?
+JOIN initiatives i ON i.id = k.initiative_id AND i.stage <> ? {shard}
 LEFT JOIN stats s ON s.kpi_id = k.id
 ORDER BY k.initiative_id, k.id
 """
@@ -78,14 +83,32 @@ def _table(con: duckdb.DuckDBPyConnection, sql: str, params: list[object]) -> pa
 class KpiStatsReader:
     con: duckdb.DuckDBPyConnection
 
-    def portfolio(self, as_of: date) -> PortfolioFrames:
-        """Every active initiative and the statistics of its KPIs as of `as_of`."""
+    def portfolio(self, as_of: date, organisations: list[str] | None = None) -> PortfolioFrames:
+        """Every active initiative and the statistics of its KPIs as of `as_of`; with
+        `organisations`, only those of their departments (one shard of a run, #17)."""
         closed = Stage.CLOSED.value
         sources = [Source.SYSTEM_EXPORT.value, Source.MANUAL.value, Source.SELF_REPORTED.value]
+        if organisations is None:
+            return PortfolioFrames(
+                initiatives=_table(self.con, _INITIATIVES.format(shard=""), [closed]),
+                kpis=_table(self.con, _KPIS.format(shard="", shard_kpis=""),
+                            [*sources, as_of, as_of, closed]),
+            )
+        shard_kpis = ("AND kpi_id IN (SELECT k.id FROM kpis k JOIN initiatives i "  # noqa: S608 - fixed text
+                      f"ON i.id = k.initiative_id WHERE true {_SHARD})")
         return PortfolioFrames(
-            initiatives=_table(self.con, _INITIATIVES, [closed]),
-            kpis=_table(self.con, _KPIS, [*sources, as_of, as_of, closed]),
+            initiatives=_table(self.con, _INITIATIVES.format(shard=_SHARD),
+                               [closed, organisations]),
+            kpis=_table(self.con, _KPIS.format(shard=_SHARD, shard_kpis=shard_kpis),
+                        [*sources, as_of, organisations, as_of, closed, organisations]),
         )
+
+    def organisations(self) -> list[str]:
+        """Every organisation with a department, '' for initiatives of unregistered ones."""
+        rows = self.con.execute(
+            "SELECT DISTINCT coalesce(d.organisation, '') FROM initiatives i "
+            "LEFT JOIN departments d ON d.name = i.department ORDER BY 1").fetchall()
+        return [r[0] for r in rows]
 
     def scan_floor(self) -> int:
         """Run the floor pass, fetching every row as Arrow (as the engine's read does);

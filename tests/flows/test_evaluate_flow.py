@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from prefect.artifacts import Artifact
@@ -106,7 +108,7 @@ def test_a_run_publishes_its_recommendations_and_each_groups_agenda_and_escalate
     assert table is not None and "GOOD" in str(table.data) and "SCALE" in str(table.data)
     assert agenda is not None and "LATE" in str(agenda.data) and "overdue" in str(agenda.data)
     assert summary["mail"]["written"] == 1
-    (mail,) = (db_env.path.parent / "data" / "outbox").glob("*.eml")
+    (mail,) = (Path(os.environ["FAILSCALE_DATA_DIR"]) / "outbox").glob("*.eml")
     assert b"velfaerd@demo.example" in mail.read_bytes()
 
 

@@ -3,7 +3,9 @@ and a record in the database's run table."""
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -36,7 +38,7 @@ def test_a_run_without_a_server_stores_records_and_escalates_like_the_flow(
     assert run is not None and (run.run_id, run.status, run.evaluated) == (
         summary["run_id"], "completed", 1)
     assert summary["agenda"] == 1 and summary["mail"]["written"] == 1
-    (mail,) = (db_env.path.parent / "data" / "outbox").glob("*.eml")
+    (mail,) = (Path(os.environ["FAILSCALE_DATA_DIR"]) / "outbox").glob("*.eml")
     assert b"velfaerd@demo.example" in mail.read_bytes()
 
 

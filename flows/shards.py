@@ -1,0 +1,72 @@
+"""Evaluation sharded by organisation, on Prefect work pools (#17).
+
+`evaluate-portfolio` with `shards=N` (what `failscale deploy --pool P --shards N`
+registers) splits the organisations into N shards and starts one `evaluate-shard` run per
+shard with `run_deployment`; the pool's workers pick them up, on any machine that reaches
+the shared store. Each shard reads, evaluates and stores its own organisations' verdicts
+in one transaction, under its own run id (whole or absent: a killed shard leaves nothing,
+and a rerun replaces what it stores). The parent waits for all of them, gathers their
+records from the run table, and only then builds the agenda and sends the escalations,
+once for the whole portfolio.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from typing import Any
+
+from prefect import flow
+from prefect.deployments import run_deployment
+from prefect.runtime import flow_run
+
+from flows import steps
+from portfolio.models import Actor
+from portfolio.service import evaluation
+
+SHARD_DEPLOYMENT = "evaluate-shard/evaluate-shard"
+
+
+class ShardFailed(RuntimeError):
+    """A shard's run did not complete: the portfolio run is not whole."""
+
+
+@flow(name="evaluate-shard", log_prints=False)
+def evaluate_shard(
+    as_of: date, organisations: list[str], db_path: str | None = None
+) -> dict[str, Any]:
+    """Evaluate and store the verdicts of these organisations' initiatives."""
+    run_id = str(flow_run.get_id() or "local")
+    done = evaluation.store_run(steps.database(db_path), steps.SYSTEM_ACTOR, run_id, as_of,
+                                organisations)
+    return {"run_id": run_id, "organisations": len(organisations), "stored": done.stored,
+            "recommendations": evaluation.count_recommendations(done.verdicts)}
+
+
+def _start(as_of: date, organisations: list[str], db_path: str | None) -> Any:
+    return run_deployment(SHARD_DEPLOYMENT, parameters={
+        "as_of": as_of.isoformat(), "organisations": organisations, "db_path": db_path},
+        poll_interval=1)
+
+
+def run_shards(as_of: date, db_path: str | None, actor: Actor, count: int) -> dict[str, Any]:
+    """Fan out one shard run per group of organisations, wait for all, then the agenda and
+    the escalations once. A shard that did not complete fails the whole run (after the
+    others have finished), so nobody reads a partial portfolio as the day's run."""
+    evaluation.check_run(actor, as_of)
+    groups = evaluation.shards(steps.database(db_path), actor, count)
+    with ThreadPoolExecutor(max_workers=max(len(groups), 1)) as pool:
+        runs = list(pool.map(lambda g: _start(as_of, g, db_path), groups))
+    failed = [r for r in runs if not (r.state and r.state.is_completed())]
+    if failed:
+        raise ShardFailed(f"{len(failed)} of {len(runs)} shards did not complete: "
+                          + ", ".join(f"{r.name} ({r.state.name if r.state else '?'})"
+                                      for r in failed))
+    records = evaluation.runs_stored(steps.database(db_path), actor,
+                                     [str(r.id) for r in runs])
+    agenda = steps.review(db_path, as_of)
+    delivery = steps.escalate(db_path, agenda)
+    return {"as_of": as_of.isoformat(), "shards": len(runs),
+            "stored": sum(records.values()), "agenda": len(agenda.items),
+            "mail": delivery.summary(),
+            "shard_runs": {str(r.id): records.get(str(r.id), 0) for r in runs}}
