@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -57,5 +59,5 @@ def test_a_send_that_keeps_failing_fails_the_run_and_keeps_every_message(
     with pytest.raises(DeliveryFailed, match="sent again by the next run"):
         send_reminders(as_of=ANCHOR, db_path=str(demo.path))
 
-    kept = list((demo.path.parent / "data" / "outbox" / "failed").glob("*.eml"))
+    kept = list((Path(os.environ["FAILSCALE_DATA_DIR"]) / "outbox" / "failed").glob("*.eml"))
     assert len(kept) >= 10

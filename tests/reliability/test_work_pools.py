@@ -91,10 +91,18 @@ def pool(tmp_path: Path, postgres: Postgres) -> Iterator[tuple[str, Database, di
 
 def rows(db: Database, table: str) -> pa.Table:
     """A verdict table without what differs between two runs of the same verdicts."""
+    sql = {"evaluations": "SELECT * EXCLUDE (run_id, evaluated_at) FROM evaluations",
+           # the set-based engine numbers a run's KPIs through the whole run: a shard's
+           # numbers start again at 0, so compare each KPI's place within its verdict
+           "evaluation_kpis": "SELECT * EXCLUDE (position), row_number() OVER (PARTITION BY "
+                              "initiative_id, as_of, policy_name, policy_version ORDER BY "
+                              "position) AS place FROM evaluation_kpis",
+           # and a per-KPI reason's seq is that run-wide number too
+           "evaluation_reasons": "SELECT * EXCLUDE (seq), row_number() OVER (PARTITION BY "
+                                 "initiative_id, as_of, policy_name, policy_version, "
+                                 "criterion ORDER BY seq) AS place FROM evaluation_reasons"}[table]
     with db.reading() as store:
-        return store.con.execute(
-            f"SELECT * EXCLUDE (run_id, evaluated_at) FROM {table}"
-            if table == "evaluations" else f"SELECT * FROM {table}").to_arrow_table()
+        return store.con.execute(sql).to_arrow_table()
 
 
 def differences(a: pa.Table, b: pa.Table) -> tuple[int, int]:
