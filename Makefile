@@ -7,13 +7,14 @@ UV     := $(TOOLS)/bin/uv
 VENV   := .venv
 RUN    := $(UV) run --frozen
 
-.PHONY: up test install dev lint e2e bench screenshots browser node postgres lake-test clean help
+.PHONY: up test quick install dev lint e2e bench screenshots browser node postgres lake-test clean help
 
 help:
 	@echo "make up      run the product (database, demo on first run, Prefect, dashboard)"
 	@echo "make test    install what the tests need and run them all"
 	@echo "make lake-test  the storage, service and flow tests on the shared store only"
 	@echo "make lint    ruff"
+	@echo "make quick   the quick loop: no browser, flow or oracle tests"
 	@echo "make bench   benchmarks (not part of make test)"
 
 $(UV):
@@ -83,6 +84,10 @@ lake-test: dev postgres
 
 e2e: dev browser node
 	$(RUN) pytest -m e2e
+
+# The day-to-day loop: no browser and no reference-engine (oracle) property tests.
+quick: dev
+	$(RUN) pytest -m "not e2e and not oracle and not flow"
 
 screenshots: dev browser
 	@command -v pdftoppm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null)

@@ -1,8 +1,9 @@
 """The straightforward implementation `ratio_vs_naive` compares with (#7).
 
 One Prefect task per initiative, each opening the database, loading its own initiative,
-KPIs, measurements and decisions, evaluating with the per-initiative engine and storing
-its verdict: what one writes first, and what the set-based engine replaces.
+KPIs, measurements and decisions, evaluating with the per-initiative reference engine
+(tests/oracles/) and storing its verdict: what one writes first, and what the set-based
+engine replaces.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from portfolio.models import Evaluation, InitiativeSnapshot
-from portfolio.review.engine import evaluate
 from portfolio.service.evaluation import active_policy
 from portfolio.storage import Database
+from tests.oracles.engine import evaluate
 
 
 @task(name="evaluate-one", cache_policy=NO_CACHE)

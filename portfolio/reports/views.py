@@ -10,7 +10,6 @@ from datetime import date
 from portfolio.models import Kpi, KpiStats, Light
 from portfolio.reports import charts
 from portfolio.reports.words import Words
-from portfolio.review.stats import kpi_stats
 from portfolio.service.reports import AgendaItem, InitiativeFile
 
 CHART_WORKERS = 2
@@ -20,7 +19,7 @@ CHART_WORKERS = 2
 @dataclass(frozen=True)
 class KpiView:
     kpi: Kpi
-    stats: KpiStats
+    stats: KpiStats | None
     chart: str | None
     stale: bool
 
@@ -45,11 +44,12 @@ def initiative_view(
     file: InitiativeFile, as_of: date, w: Words, due: tuple[str, ...] = ()
 ) -> InitiativeView:
     evaluated = {k.name: k for k in file.evaluation.kpis} if file.evaluation else {}
+    fresh = {k.name: k for k in file.kpi_stats}
     stale = _stale_kpis(file)
     kpis = []
     for kpi in file.kpis:
         measurements = file.measurements_of(kpi)
-        stats = evaluated.get(kpi.name) or kpi_stats(kpi, measurements, as_of)
+        stats = evaluated.get(kpi.name) or fresh.get(kpi.name)
         chart = charts.kpi_chart(kpi, measurements, w) if measurements else None
         kpis.append(KpiView(kpi, stats, chart, kpi.name in stale))
     initiative = file.initiative

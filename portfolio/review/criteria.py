@@ -1,227 +1,253 @@
-"""The review criteria: small functions registered by name.
+"""The review criteria that production runs: small functions registered by name.
 
-Each criterion reads the KPI statistics, the initiative and the policy, and returns a
-light and the reasons behind it. The recommendation (engine.py) combines their results.
+Each criterion judges every initiative of a run at once, column by column, and returns a
+light, a value and whether it passed per initiative; it adds its reasons to the run's
+reason rows. The registry is the single list the engine (vectorised.py), the stored
+columns (storage/verdict_rows.py) and the documentation test read: adding a criterion is
+one function registered here with the reason codes it writes (and their params), plus
+the texts of those codes in portfolio/i18n.py. A param name not yet in PARAM_TYPES also
+needs a column of `evaluation_reasons` (a migration), and a criterion's light, value and
+passed are stored as `<name>_light`, `<name>_value`, `<name>_passed` of `evaluations`.
+
+Two details keep the verdicts identical to the reference (tests/oracles/) to the last
+bit: ratios are rounded with Python's round(), and weighted sums add left to right.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from portfolio.models import CriterionResult, Initiative, KpiKind, KpiStats, Light, Reason
-from portfolio.review.policy import ReviewPolicy
-from portfolio.review.stats import worsening
+import numpy as np
+import pyarrow as pa
 
-# Ratios are compared with thresholds after rounding away binary noise, so that a value
-# that is exactly on a threshold in decimal (110 / 100 - 1 == 0.10000000000000009) is
-# judged as being on it, as PRODUCT.md's "≤ 10 %" promises.
-_DIGITS = 9
+from portfolio.review.columns import (
+    GREEN,
+    LATE,
+    LIGHT_NAMES,
+    NO_LIGHT,
+    RATIO_DIGITS,
+    RED,
+    YELLOW,
+    KpiColumns,
+    Reasons,
+    col,
+    round_like_python,
+    sequential_sum,
+)
+from portfolio.review.policy import ReviewPolicy
+
+PARAM_TYPES: dict[str, pa.DataType] = {
+    "kpi": pa.string(), "unit": pa.string(), "light": pa.string(), "review_on": pa.string(),
+    "count": pa.int64(), "min": pa.int64(), "age": pa.int64(), "max": pa.int64(),
+    "days": pa.int64(),
+    "latest": pa.float64(), "baseline": pa.float64(), "target": pa.float64(),
+    "change_pct": pa.float64(), "progress_pct": pa.float64(), "value_pct": pa.float64(),
+    "limit_pct": pa.float64(), "spent_dkk": pa.float64(), "budget_dkk": pa.float64(),
+    "overrun_pct": pa.float64(),
+}
+"""The type of every reason param, by name; each is a column of `evaluation_reasons`."""
 
 
 @dataclass(frozen=True)
 class Facts:
-    """What every criterion may look at."""
+    """What every criterion may look at: the run's initiatives and KPI statistics."""
 
-    initiative: Initiative
-    kpis: tuple[KpiStats, ...]
+    initiatives: pa.Table
+    kpis: KpiColumns
     policy: ReviewPolicy
     as_of: date
-    last_decision_on: date | None
+    reasons: Reasons
 
-    def of_kind(self, kind: KpiKind) -> list[KpiStats]:
-        return [k for k in self.kpis if k.kind is kind]
+    @property
+    def n(self) -> int:
+        return self.initiatives.num_rows
+
+    def days_past_review(self) -> tuple[np.ndarray, np.ndarray]:
+        """Days from each review date to the as-of date, and which initiatives have one."""
+        review_on = col(self.initiatives, "review_on").astype("datetime64[D]")
+        has = ~np.isnat(review_on)
+        days = np.where(has, (np.datetime64(self.as_of, "D") - review_on).astype(np.int64), 0)
+        return days, has
 
 
-Criterion = Callable[[Facts], CriterionResult]
+@dataclass(frozen=True)
+class Judged:
+    """One criterion's result per initiative."""
+
+    light: np.ndarray  # GREEN/YELLOW/RED or NO_LIGHT
+    value: np.ndarray  # NaN where the criterion has no value
+    passed: np.ndarray
+
+
+@dataclass(frozen=True)
+class Criterion:
+    name: str
+    judge: Callable[[Facts], Judged]
+    reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The reason codes the criterion writes, each with the names of its params."""
+
+
 CRITERIA: dict[str, Criterion] = {}
+"""Every criterion, in the order a verdict lists them."""
 
 
-def criterion(name: str) -> Callable[[Criterion], Criterion]:
-    def register(fn: Criterion) -> Criterion:
-        CRITERIA[name] = fn
+def criterion(
+    name: str, reasons: dict[str, tuple[str, ...]]
+) -> Callable[[Callable[[Facts], Judged]], Callable[[Facts], Judged]]:
+    def register(fn: Callable[[Facts], Judged]) -> Callable[[Facts], Judged]:
+        unknown = {p for params in reasons.values() for p in params} - set(PARAM_TYPES)
+        if unknown:
+            raise ValueError(f"criterion {name}: params without a type {sorted(unknown)}")
+        CRITERIA[name] = Criterion(name, fn, reasons)
         return fn
 
     return register
 
 
-@criterion("evidence")
-def evidence(facts: Facts) -> CriterionResult:
-    rule = facts.policy.evidence
-    benefits = facts.of_kind(KpiKind.BENEFIT)
-    reasons: list[Reason] = []
-    if not benefits:
-        reasons.append(Reason(code="evidence.no_benefit_kpi"))
-    for k in benefits:
-        if k.count < rule.min_measurements:
-            reasons.append(
-                Reason(
-                    code="evidence.too_few",
-                    params={"kpi": k.name, "count": k.count, "min": rule.min_measurements},
-                )
-            )
-        elif k.age_days is not None and k.age_days > rule.max_age_days:
-            reasons.append(
-                Reason(
-                    code="evidence.stale",
-                    params={"kpi": k.name, "age": k.age_days, "max": rule.max_age_days},
-                )
-            )
-    sufficient = not reasons
-    if sufficient:
-        reasons.append(
-            Reason(
-                code="evidence.sufficient",
-                params={"min": rule.min_measurements, "max": rule.max_age_days},
-            )
-        )
+def _light(green: np.ndarray, yellow: np.ndarray) -> np.ndarray:
+    return np.where(green, GREEN, np.where(yellow, YELLOW, RED))
+
+
+@criterion("evidence", reasons={
+    "evidence.no_benefit_kpi": (),
+    "evidence.too_few": ("kpi", "count", "min"),
+    "evidence.stale": ("kpi", "age", "max"),
+    "evidence.sufficient": ("min", "max"),
+    "evidence.self_reported_only": ("kpi",),
+})
+def evidence(facts: Facts) -> Judged:
+    """Every benefit KPI has enough measurements, the newest fresh enough."""
+    rule, k, n, reasons = facts.policy.evidence, facts.kpis, facts.n, facts.reasons
+    benefit = k.benefit
+    too_few = benefit & (k.count < rule.min_measurements)
+    stale = benefit & ~too_few & k.has & (k.age > rule.max_age_days)
+    n_benefit = np.bincount(k.ini[benefit], minlength=n)
+    sufficient = (n_benefit > 0) & (np.bincount(k.ini[too_few | stale], minlength=n) == 0)
+    reasons.add(np.flatnonzero(n_benefit == 0), "evidence", 0, "evidence.no_benefit_kpi")
+    i = np.flatnonzero(too_few)
+    reasons.add(k.ini[i], "evidence", 1 + i, "evidence.too_few",
+                kpi=k.name[i], count=k.count[i], min=rule.min_measurements)
+    i = np.flatnonzero(stale)
+    reasons.add(k.ini[i], "evidence", 1 + i, "evidence.stale",
+                kpi=k.name[i], age=k.age[i], max=rule.max_age_days)
+    reasons.add(np.flatnonzero(sufficient), "evidence", LATE, "evidence.sufficient",
+                min=rule.min_measurements, max=rule.max_age_days)
     # Honest evidence: a KPI fed only by self-reports is flagged, whatever its colour.
-    reasons.extend(
-        Reason(code="evidence.self_reported_only", params={"kpi": k.name})
-        for k in facts.kpis
-        if k.self_reported_only
-    )
-    return CriterionResult(
-        name="evidence",
-        light=Light.GREEN if sufficient else Light.YELLOW,
-        passed=sufficient,
-        reasons=tuple(reasons),
-    )
+    i = np.flatnonzero(k.self_reported_only)
+    reasons.add(k.ini[i], "evidence", LATE + 1 + i, "evidence.self_reported_only",
+                kpi=k.name[i])
+    return Judged(np.where(sufficient, GREEN, YELLOW), np.full(n, np.nan), sufficient)
 
 
-@criterion("guardrail")
-def guardrail(facts: Facts) -> CriterionResult:
-    limit = facts.policy.guardrail.max_worsening
-    reasons: list[Reason] = []
-    worst: float | None = None
-    for k in facts.of_kind(KpiKind.GUARDRAIL):
-        if k.latest_value is None:
-            reasons.append(Reason(code="guardrail.no_data", params={"kpi": k.name}))
-            continue
-        worse = round(worsening(k.latest_value, k.baseline, k.direction), _DIGITS)
-        worst = worse if worst is None else max(worst, worse)
-        if worse > limit:
-            change = (k.latest_value - k.baseline) / abs(k.baseline) if k.baseline else None
-            reasons.append(
-                Reason(
-                    code="guardrail.breached",
-                    params={
-                        "kpi": k.name,
-                        "latest": k.latest_value,
-                        "baseline": k.baseline,
-                        "change_pct": change,
-                        "unit": k.unit,
-                    },
-                )
-            )
-    breached = any(r.code == "guardrail.breached" for r in reasons)
-    if not breached and worst is not None:
-        reasons.insert(0, Reason(code="guardrail.held", params={"limit_pct": limit}))
-    return CriterionResult(
-        name="guardrail",
-        light=Light.RED if breached else (Light.GREEN if worst is not None else None),
-        value=worst,
-        passed=not breached,
-        reasons=tuple(reasons),
-    )
+@criterion("guardrail", reasons={
+    "guardrail.no_data": ("kpi",),
+    "guardrail.breached": ("kpi", "latest", "baseline", "change_pct", "unit"),
+    "guardrail.held": ("limit_pct",),
+})
+def guardrail(facts: Facts) -> Judged:
+    """No guardrail KPI more than `max_worsening` worse than its baseline."""
+    limit, k, n, reasons = facts.policy.guardrail.max_worsening, facts.kpis, facts.n, facts.reasons
+    guard = k.guardrail
+    i = np.flatnonzero(guard & k.has)
+    latest, baseline = k.latest[i], k.baseline[i]
+    change = np.where(k.lower[i], latest - baseline, baseline - latest)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        # A zero baseline has no relative scale: any worsening is infinitely worse.
+        worse = np.where(baseline == 0, np.where(change <= 0, 0.0, np.inf),
+                         change / np.abs(baseline))
+        change_pct = np.where(baseline != 0, (latest - baseline) / np.abs(baseline), np.nan)
+    worse = round_like_python(worse, RATIO_DIGITS)
+    breaches = worse > limit
+    worst = np.full(n, -np.inf)
+    np.maximum.at(worst, k.ini[i], worse)
+    judged = np.bincount(k.ini[i], minlength=n) > 0
+    breached = np.bincount(k.ini[i][breaches], minlength=n) > 0
+    reasons.add(np.flatnonzero(judged & ~breached), "guardrail", 0, "guardrail.held",
+                limit_pct=limit)
+    j = np.flatnonzero(guard & ~k.has)
+    reasons.add(k.ini[j], "guardrail", 1 + j, "guardrail.no_data", kpi=k.name[j])
+    b = i[breaches]
+    reasons.add(k.ini[b], "guardrail", 1 + b, "guardrail.breached", kpi=k.name[b],
+                latest=k.latest[b], baseline=k.baseline[b], change_pct=change_pct[breaches],
+                unit=k.unit[b])
+    light = np.where(breached, RED, np.where(judged, GREEN, NO_LIGHT))
+    return Judged(light, np.where(judged, worst, np.nan), ~breached)
 
 
-@criterion("attainment")
-def attainment(facts: Facts) -> CriterionResult:
-    rule = facts.policy.attainment
-    measured = [k for k in facts.of_kind(KpiKind.BENEFIT) if k.progress is not None]
-    if not measured:
-        return CriterionResult(
-            name="attainment", light=None, passed=False,
-            reasons=(Reason(code="attainment.none"),),
-        )
-    total_weight = sum(k.weight for k in measured)
-    weights = [k.weight if total_weight > 0 else 1.0 for k in measured]
-    clamped = [min(1.0, max(0.0, k.progress or 0.0)) for k in measured]
-    value = round(
-        sum(w * p for w, p in zip(weights, clamped, strict=True)) / sum(weights), _DIGITS
-    )
-    light = (
-        Light.GREEN if value >= rule.green else Light.YELLOW if value >= rule.yellow else Light.RED
-    )
-    reasons = [Reason(code="attainment.value", params={"value_pct": value, "light": light.value})]
-    reasons.extend(
-        Reason(
-            code="attainment.kpi",
-            params={
-                "kpi": k.name,
-                "latest": k.latest_value,
-                "target": k.target,
-                "baseline": k.baseline,
-                "progress_pct": k.progress,
-                "unit": k.unit,
-            },
-        )
-        for k in measured
-    )
-    return CriterionResult(
-        name="attainment", light=light, value=value, passed=light is Light.GREEN,
-        reasons=tuple(reasons),
-    )
+@criterion("attainment", reasons={
+    "attainment.none": (),
+    "attainment.value": ("value_pct", "light"),
+    "attainment.kpi": ("kpi", "latest", "target", "baseline", "progress_pct", "unit"),
+})
+def attainment(facts: Facts) -> Judged:
+    """The weighted mean of progress, each benefit KPI's clamped to [0, 1]."""
+    rule, k, n, reasons = facts.policy.attainment, facts.kpis, facts.n, facts.reasons
+    i = np.flatnonzero(k.benefit & k.has)
+    groups = k.ini[i]
+    total_weight = sequential_sum(groups, k.weight[i], n)
+    weights = np.where(total_weight[groups] > 0, k.weight[i], 1.0)
+    clamped = np.minimum(1.0, np.maximum(0.0, k.progress[i])) + 0.0  # + 0.0: no -0.0
+    measured = np.bincount(groups, minlength=n) > 0
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        ratio = sequential_sum(groups, weights * clamped, n) / sequential_sum(groups, weights, n)
+    value = round_like_python(np.where(measured, ratio, np.nan), RATIO_DIGITS)
+    light = np.where(~measured, NO_LIGHT,
+                     _light(value >= rule.green, value >= rule.yellow))
+    reasons.add(np.flatnonzero(~measured), "attainment", 0, "attainment.none")
+    m = np.flatnonzero(measured)
+    reasons.add(m, "attainment", 0, "attainment.value", value_pct=value[m],
+                light=LIGHT_NAMES[light[m]])
+    reasons.add(groups, "attainment", 1 + i, "attainment.kpi", kpi=k.name[i],
+                latest=k.latest[i], target=k.target[i], baseline=k.baseline[i],
+                progress_pct=k.progress[i], unit=k.unit[i])
+    return Judged(light, value, light == GREEN)
 
 
-@criterion("budget")
-def budget(facts: Facts) -> CriterionResult:
-    rule = facts.policy.budget
-    ini = facts.initiative
-    if ini.budget_dkk <= 0:
-        return CriterionResult(
-            name="budget", light=None, reasons=(Reason(code="budget.none"),)
-        )
-    overrun = round(ini.spent_dkk / ini.budget_dkk - 1, _DIGITS)
-    light = (
-        Light.GREEN
-        if overrun <= rule.green_overrun
-        else Light.YELLOW if overrun <= rule.yellow_overrun else Light.RED
-    )
-    return CriterionResult(
-        name="budget",
-        light=light,
-        value=overrun,
-        passed=light is not Light.RED,
-        reasons=(
-            Reason(
-                code="budget.overrun",
-                params={
-                    "spent_dkk": ini.spent_dkk,
-                    "budget_dkk": ini.budget_dkk,
-                    "overrun_pct": overrun,
-                    "light": light.value,
-                },
-            ),
-        ),
-    )
+@criterion("budget", reasons={
+    "budget.none": (),
+    "budget.overrun": ("spent_dkk", "budget_dkk", "overrun_pct", "light"),
+})
+def budget(facts: Facts) -> Judged:
+    """overrun = spent / budget - 1 against the policy's two limits."""
+    rule, ini, reasons = facts.policy.budget, facts.initiatives, facts.reasons
+    budget = col(ini, "budget_dkk").astype(float)
+    spent = col(ini, "spent_dkk").astype(float)
+    has = budget > 0
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        overrun = round_like_python(np.where(has, spent / budget - 1, np.nan), RATIO_DIGITS)
+    light = np.where(~has, NO_LIGHT, _light(overrun <= rule.green_overrun,
+                                             overrun <= rule.yellow_overrun))
+    reasons.add(np.flatnonzero(~has), "budget", 0, "budget.none")
+    i = np.flatnonzero(has)
+    reasons.add(i, "budget", 0, "budget.overrun", spent_dkk=spent[i], budget_dkk=budget[i],
+                overrun_pct=overrun[i], light=LIGHT_NAMES[light[i]])
+    return Judged(light, overrun, light != RED)
 
 
-@criterion("time")
-def time(facts: Facts) -> CriterionResult:
-    review_on = facts.initiative.review_on
-    if review_on is None:
-        return CriterionResult(name="time", light=None, reasons=(Reason(code="time.no_review"),))
-    decided_since = facts.last_decision_on is not None and facts.last_decision_on >= review_on
-    overdue = facts.as_of > review_on and not decided_since
-    if overdue:
-        reason = Reason(
-            code="time.overdue",
-            params={"review_on": review_on.isoformat(), "days": (facts.as_of - review_on).days},
-        )
-    elif facts.as_of >= review_on:
-        reason = Reason(code="time.due", params={"review_on": review_on.isoformat()})
-    else:
-        reason = Reason(
-            code="time.upcoming",
-            params={"review_on": review_on.isoformat(), "days": (review_on - facts.as_of).days},
-        )
-    return CriterionResult(
-        name="time",
-        light=Light.YELLOW if overdue else Light.GREEN,
-        value=float((facts.as_of - review_on).days),
-        passed=not overdue,
-        reasons=(reason,),
-    )
+@criterion("time", reasons={
+    "time.no_review": (),
+    "time.overdue": ("review_on", "days"),
+    "time.due": ("review_on",),
+    "time.upcoming": ("review_on", "days"),
+})
+def time(facts: Facts) -> Judged:
+    """Overdue: past the review date with no decision on or after it."""
+    ini, reasons = facts.initiatives, facts.reasons
+    review_on = col(ini, "review_on").astype("datetime64[D]")
+    last = col(ini, "last_decision_on").astype("datetime64[D]")
+    days, has = facts.days_past_review()
+    decided_since = ~np.isnat(last) & (last >= review_on)
+    overdue = has & (days > 0) & ~decided_since
+    due = has & ~overdue & (days >= 0)
+    upcoming = has & (days < 0)
+    shown = np.where(has, np.datetime_as_string(review_on, unit="D"), None)
+    reasons.add(np.flatnonzero(~has), "time", 0, "time.no_review")
+    for mask, code, sign in ((overdue, "time.overdue", 1), (upcoming, "time.upcoming", -1)):
+        i = np.flatnonzero(mask)
+        reasons.add(i, "time", 0, code, review_on=shown[i], days=sign * days[i])
+    i = np.flatnonzero(due)
+    reasons.add(i, "time", 0, "time.due", review_on=shown[i])
+    light = np.where(~has, NO_LIGHT, np.where(overdue, YELLOW, GREEN))
+    return Judged(light, np.where(has, days.astype(float), np.nan), ~overdue)

@@ -1,9 +1,10 @@
 """The columnar shapes of a portfolio-wide evaluation, in and out (issue #7).
 
 PortfolioFrames is what storage reads set-based: one row per active initiative and one
-per KPI with its statistics. VerdictFrames is what the vectorised policy returns: one
-row per verdict, one per reason, one per KPI. `to_verdicts()` turns the latter into the
-same Verdict models the per-initiative engine returns, so both can be compared.
+per KPI with its statistics. VerdictFrames is what the engine (vectorised.py) returns: one
+row per verdict, one per reason, one per KPI. `to_verdicts()` turns the latter into
+Verdict models for those who read verdicts one by one (pages, e-mails, the reference
+comparison in tests/oracles/).
 """
 
 from __future__ import annotations
@@ -27,50 +28,21 @@ from portfolio.models import (
     Source,
     Verdict,
 )
+from portfolio.review.criteria import CRITERIA, PARAM_TYPES
+from portfolio.review.recommend import RECOMMEND, RULES
 from portfolio.review.urgency import urgency_key
 
-CRITERIA_ORDER = ("evidence", "guardrail", "attainment", "budget", "time")
-RECOMMEND = "recommend"
-"""Pseudo-criterion of the recommendation's own reason, which comes first."""
+__all__ = ["CRITERIA_ORDER", "PARAM_TYPES", "REASON_PARAMS", "RECOMMEND", "PortfolioFrames",
+           "VerdictFrames", "VerdictTable"]
 
-# Which params each reason code carries, as criteria.py writes them.
+CRITERIA_ORDER = tuple(CRITERIA)
+"""The registered criteria, in the order a verdict lists them."""
+
 REASON_PARAMS: dict[str, tuple[str, ...]] = {
-    "recommend.needs_data": (),
-    "recommend.close_guardrail": (),
-    "recommend.close_attainment": (),
-    "recommend.close_budget": (),
-    "recommend.pivot_guardrail": (),
-    "recommend.scale": (),
-    "recommend.pivot_attainment": (),
-    "recommend.continue": (),
-    "evidence.no_benefit_kpi": (),
-    "evidence.too_few": ("kpi", "count", "min"),
-    "evidence.stale": ("kpi", "age", "max"),
-    "evidence.sufficient": ("min", "max"),
-    "evidence.self_reported_only": ("kpi",),
-    "guardrail.no_data": ("kpi",),
-    "guardrail.breached": ("kpi", "latest", "baseline", "change_pct", "unit"),
-    "guardrail.held": ("limit_pct",),
-    "attainment.none": (),
-    "attainment.value": ("value_pct", "light"),
-    "attainment.kpi": ("kpi", "latest", "target", "baseline", "progress_pct", "unit"),
-    "budget.none": (),
-    "budget.overrun": ("spent_dkk", "budget_dkk", "overrun_pct", "light"),
-    "time.no_review": (),
-    "time.overdue": ("review_on", "days"),
-    "time.due": ("review_on",),
-    "time.upcoming": ("review_on", "days"),
+    **{code: () for _, code in RULES},
+    **{code: params for c in CRITERIA.values() for code, params in c.reasons.items()},
 }
-
-PARAM_TYPES: dict[str, pa.DataType] = {
-    "kpi": pa.string(), "unit": pa.string(), "light": pa.string(), "review_on": pa.string(),
-    "count": pa.int64(), "min": pa.int64(), "age": pa.int64(), "max": pa.int64(),
-    "days": pa.int64(),
-    "latest": pa.float64(), "baseline": pa.float64(), "target": pa.float64(),
-    "change_pct": pa.float64(), "progress_pct": pa.float64(), "value_pct": pa.float64(),
-    "limit_pct": pa.float64(), "spent_dkk": pa.float64(), "budget_dkk": pa.float64(),
-    "overrun_pct": pa.float64(),
-}
+"""Which params each reason code carries, as the criteria write them."""
 
 
 @dataclass(frozen=True)
@@ -197,12 +169,13 @@ def _verdict(
         reasons=tuple(
             r for name in (RECOMMEND, *CRITERIA_ORDER) for r in by_criterion.get(name, ())
         ),
-        kpis=tuple(_kpi_stats(k) for k in kpis),
+        kpis=tuple(kpi_stats_of(k) for k in kpis),
         overdue=row["overdue"],
     )
 
 
-def _kpi_stats(row: dict[str, Any]) -> KpiStats:
+def kpi_stats_of(row: dict[str, Any]) -> KpiStats:
+    """One row of PortfolioFrames.kpis (or VerdictFrames.kpis) as the KpiStats model."""
     flags = (
         (Source.SYSTEM_EXPORT, row["has_system_export"]),
         (Source.MANUAL, row["has_manual"]),
@@ -220,7 +193,7 @@ def _kpi_stats(row: dict[str, Any]) -> KpiStats:
         latest_value=row["latest_value"],
         latest_on=row["latest_on"],
         age_days=row["age_days"],
-        progress=row["progress"],
+        progress=row.get("progress"),
         trend_per_30d=row["trend_per_30d"],
         sources=tuple(source for source, present in flags if present),
     )

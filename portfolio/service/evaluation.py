@@ -3,23 +3,21 @@
 A run reads one consistent snapshot, evaluates it in memory, and writes every verdict in
 one transaction: a crash leaves the whole run or none of it. The portfolio run is
 set-based (#7): per-KPI statistics come from one grouped pass in DuckDB, the policy is
-applied column-wise (portfolio.review.vectorised) and the verdicts are stored in bulk;
-the per-initiative engine stays the reference it is tested against.
+applied column-wise (portfolio.review.vectorised) and the verdicts are stored in bulk.
+That one engine is all production runs; tests/oracles/ keeps the per-initiative reference.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from time import perf_counter
 
 from portfolio.errors import ValidationFailed
-from portfolio.models import Actor, Evaluation, InitiativeSnapshot, Recommendation, Verdict
+from portfolio.models import Actor, Evaluation, Verdict
 from portfolio.review.frames import PortfolioFrames, VerdictTable
 from portfolio.review.policy import ReviewPolicy, default_policy
-from portfolio.review.urgency import urgency_key
 from portfolio.review.vectorised import evaluate_frames
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
@@ -49,32 +47,6 @@ class RunInput:
 
 def active_policy(store: Store) -> ReviewPolicy:
     return store.policies.active() or default_policy()
-
-
-def load_snapshots(store: Store, as_of: date) -> list[InitiativeSnapshot]:
-    """Everything the per-initiative engine needs about every active initiative, in one read.
-
-    Holds every measurement as a model: fine for a municipality, not for the nation
-    (prepare_run reads statistics instead).
-    """
-    initiatives = store.initiatives.all(active_only=True)
-    ids = [i.id for i in initiatives]
-    kpis = defaultdict(list)
-    for kpi in store.kpis.for_initiatives(ids):
-        kpis[kpi.initiative_id].append(kpi)
-    measurements = defaultdict(list)
-    for m in store.measurements.for_initiatives(ids, as_of):
-        measurements[m.initiative_id].append(m)
-    decided = store.decisions.last_dates()
-    return [
-        InitiativeSnapshot(
-            initiative=i,
-            kpis=tuple(kpis[i.id]),
-            measurements=tuple(measurements[i.id]),
-            last_decision_on=decided.get(i.id),
-        )
-        for i in initiatives
-    ]
 
 
 def prepare_run(db: Database, actor: Actor, as_of: date,
@@ -109,23 +81,15 @@ def evaluate_run(run: RunInput) -> VerdictTable:
     return VerdictTable(evaluate_frames(run.frames, run.policy, run.as_of))
 
 
-def count_recommendations(verdicts: Sequence[Verdict]) -> dict[str, int]:
-    """Verdicts per recommendation; cheap for a VerdictTable (no models are built)."""
-    if isinstance(verdicts, VerdictTable):
-        return verdicts.frames.counts()
-    counts = {r.value: 0 for r in Recommendation}
-    for v in verdicts:
-        counts[v.recommendation.value] += 1
-    return counts
+def count_recommendations(verdicts: VerdictTable) -> dict[str, int]:
+    """Verdicts per recommendation, without building a model per verdict."""
+    return verdicts.frames.counts()
 
 
-def most_urgent(verdicts: Sequence[Verdict], limit: int) -> list[Verdict]:
+def most_urgent(verdicts: VerdictTable, limit: int) -> list[Verdict]:
     """At most `limit` verdicts, overdue first, then CLOSE, NEEDS_DATA, … (review.urgency);
-    for a VerdictTable only those models are built."""
-    if isinstance(verdicts, VerdictTable):
-        return verdicts.most_urgent(limit)
-    return sorted(verdicts, key=lambda v: urgency_key(
-        v.overdue, v.recommendation.value, v.initiative_id))[:limit]
+    only those models are built."""
+    return verdicts.most_urgent(limit)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """Review-policy administration: versions, a what-if preview, and activating a new version.
 
-The preview runs the pure engine twice on the same snapshots — under the active policy and
-under the candidate — so an admin sees which recommendations a change would flip before
-anything is stored.
+The preview runs the production engine (portfolio.review.vectorised) twice on the same
+frames — under the active policy and under the candidate — so an admin sees which
+recommendations a change would flip before anything is stored, computed exactly as the
+next run will compute them, at any portfolio size (one grouped read, two column passes).
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from typing import Any
 
 from portfolio.errors import ValidationFailed
 from portfolio.models import Actor, Initiative, Recommendation
-from portfolio.review.engine import evaluate_all
 from portfolio.review.policy import ReviewPolicy, parse_policy
+from portfolio.review.vectorised import evaluate_frames
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
-from portfolio.service.evaluation import active_policy, load_snapshots
+from portfolio.service.evaluation import active_policy
 from portfolio.storage import Database
 
 
@@ -57,15 +58,19 @@ def what_if(db: Database, actor: Actor, candidate: ReviewPolicy, as_of: date) ->
     authorize(actor, Permission.ADMIN_POLICY)
     with db.reading() as store:
         current = active_policy(store)
-        snapshots = load_snapshots(store, as_of)
-    before = evaluate_all(snapshots, current, as_of)
-    after = evaluate_all(snapshots, candidate, as_of)
-    changes = tuple(
-        RecommendationChange(s.initiative, b.recommendation, a.recommendation)
-        for s, b, a in zip(snapshots, before, after, strict=True)
-        if b.recommendation is not a.recommendation
-    )
-    return WhatIf(as_of, len(snapshots), changes)
+        frames = store.kpi_stats.portfolio(as_of)
+        before = evaluate_frames(frames, current, as_of).verdicts
+        after = evaluate_frames(frames, candidate, as_of).verdicts
+        ids = before.column("initiative_id").to_pylist()
+        flipped = [
+            (i, Recommendation(b), Recommendation(a))
+            for i, b, a in zip(ids, before.column("recommendation").to_pylist(),
+                               after.column("recommendation").to_pylist(), strict=True)
+            if a != b
+        ]
+        initiatives = {i.id: i for i in store.initiatives.for_ids([f[0] for f in flipped])}
+    changes = tuple(RecommendationChange(initiatives[i], b, a) for i, b, a in flipped)
+    return WhatIf(as_of, len(ids), changes)
 
 
 def activate_policy(db: Database, actor: Actor, candidate: ReviewPolicy) -> ReviewPolicy:

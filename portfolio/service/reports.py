@@ -20,6 +20,7 @@ from portfolio.models import (
     Evaluation,
     Initiative,
     Kpi,
+    KpiStats,
     Lesson,
     Measurement,
     Stage,
@@ -42,6 +43,8 @@ class InitiativeFile:
     decisions: tuple[Decision, ...]
     """Newest first."""
     lessons: tuple[Lesson, ...]
+    kpi_stats: tuple[KpiStats, ...] = ()
+    """Each KPI's statistics as of the file's date, computed as a run computes them."""
 
     @property
     def last_decision(self) -> Decision | None:
@@ -137,6 +140,7 @@ def _files(
     measurements = _by_initiative(store.measurements.for_initiatives(ids, as_of))
     decisions = _by_initiative(store.decisions.for_initiatives(ids))
     lessons = _by_initiative(store.lessons.for_initiatives(ids))
+    stats = store.kpi_stats.of_initiatives(ids, as_of)
     return [
         InitiativeFile(
             initiative=i,
@@ -145,6 +149,7 @@ def _files(
             evaluation=latest.get(i.id),
             decisions=tuple(decisions[i.id]),
             lessons=tuple(lessons[i.id]),
+            kpi_stats=tuple(stats.get(i.id, ())),
         )
         for i in initiatives
     ]

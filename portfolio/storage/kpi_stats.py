@@ -14,8 +14,8 @@ from datetime import date
 import duckdb
 import pyarrow as pa
 
-from portfolio.models import Source, Stage
-from portfolio.review.frames import PortfolioFrames
+from portfolio.models import KpiStats, Source, Stage
+from portfolio.review.frames import PortfolioFrames, kpi_stats_of
 
 # Active initiatives, ordered by id as the per-initiative read orders them.
 _INITIATIVES = """
@@ -33,10 +33,16 @@ ORDER BY i.id
 _SHARD = """AND coalesce((SELECT organisation FROM departments WHERE name = i.department), '')
     IN (SELECT unnest(?::VARCHAR[]))"""
 
+# The initiatives of a list of ids, whatever their stage (no stage is '').
+_OF_IDS = "AND i.id IN (SELECT unnest(?::VARCHAR[]))"
+_OF_IDS_KPIS = ("AND kpi_id IN (SELECT id FROM kpis "
+                "WHERE initiative_id IN (SELECT unnest(?::VARCHAR[])))")
+_EVERY_STAGE = ""
+
 # One row per KPI of an active initiative, in the order the per-initiative read gives
 # (initiative, then KPI id). (kpi_id, measured_on) is the primary key of measurements,
 # so arg_max has no ties to break. The trend is the least-squares slope per 30 days,
-# as portfolio.review.stats.trend_per_30_days, up to floating-point summation order.
+# as the reference (tests/oracles/stats.py), up to floating-point summation order.
 # The provenances seen are one bit each (one bit_or costs less than three bool_or).
 _KPIS = """
 WITH stats AS (
@@ -102,6 +108,17 @@ class KpiStatsReader:
             kpis=_table(self.con, _KPIS.format(shard=_SHARD, shard_kpis=shard_kpis),
                         [*sources, as_of, organisations, as_of, closed, organisations]),
         )
+
+    def of_initiatives(self, ids: list[str], as_of: date) -> dict[str, list[KpiStats]]:
+        """The statistics of the KPIs of `ids` (closed ones too), computed by the same
+        query a run uses: a report shows a KPI the last run did not judge as a run would."""
+        sources = [Source.SYSTEM_EXPORT.value, Source.MANUAL.value, Source.SELF_REPORTED.value]
+        table = _table(self.con, _KPIS.format(shard=_OF_IDS, shard_kpis=_OF_IDS_KPIS),
+                       [*sources, as_of, ids, as_of, _EVERY_STAGE, ids])
+        found: dict[str, list[KpiStats]] = {}
+        for row in table.to_pylist():
+            found.setdefault(row["initiative_id"], []).append(kpi_stats_of(row))
+        return found
 
     def organisations(self) -> list[str]:
         """Every organisation with a department, '' for initiatives of unregistered ones."""

@@ -3,8 +3,8 @@
 The portfolio report used to read every measurement as a model (10 M at national scale,
 ~19 GB) to find each benefit KPI's newest value. Here DuckDB finds it with one ASOF join
 per date and returns only grouped means and the cashable KPIs, so the report costs what
-its figures cost. Progress and clamping follow portfolio.review.stats.progress and
-portfolio.reports.figures (the oracle test keeps them equal).
+its figures cost. Progress and clamping follow the engine (review.columns.KpiColumns)
+and portfolio.reports.figures (the oracle test keeps them equal).
 """
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ from datetime import date
 
 from portfolio.models import DecisionKind, KpiKind, Stage
 from portfolio.reports.figures import KpiRealised, Realised
-from portfolio.review.stats import kpi_stats
 from portfolio.service.reports import InitiativeFile, last_quarters, quarter_of
+from tests.oracles.stats import kpi_stats
 
 RUNNING = (Stage.EXPERIMENT, Stage.SCALING, Stage.OPERATION)
 CLOSING = (DecisionKind.CLOSE, DecisionKind.PARK)

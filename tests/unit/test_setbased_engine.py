@@ -1,8 +1,9 @@
-"""The set-based engine (#7) gives the per-initiative engine's verdicts on any portfolio.
+"""The production engine (set-based, #7) gives the reference's verdicts on any portfolio.
 
-Random portfolios are stored in a real DuckDB file; the reference reads them initiative by
-initiative (load_snapshots) and runs engine.evaluate, the set-based path reads per-KPI
-statistics in one pass and applies the policy column-wise. Everything must be identical
+Random portfolios are stored in a real DuckDB file; the reference (tests/oracles/) reads
+them initiative by initiative (load_snapshots) and runs its engine.evaluate; production
+reads per-KPI statistics in one pass and applies the policy column-wise. Everything must
+be identical
 except the trend, which DuckDB sums in another order (it is shown, never judged).
 """
 
@@ -13,6 +14,7 @@ import math
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -30,12 +32,13 @@ from portfolio.models import (
     Stage,
     Verdict,
 )
-from portfolio.review.engine import evaluate_all
 from portfolio.review.policy import ReviewPolicy, default_policy
 from portfolio.service import evaluation
 from portfolio.service.setup import initialise
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative
+from tests.oracles.engine import evaluate_all
+from tests.oracles.snapshots import load_snapshots
 
 PORTFOLIOS = settings(
     max_examples=40, deadline=None,
@@ -48,6 +51,8 @@ numbers = st.sampled_from([0.0, 50.0, 80.0, 90.0, 100.0, 110.0, 125.0]) | st.flo
     min_value=-1e4, max_value=1e4, allow_nan=False, allow_infinity=False
 )
 days = st.integers(min_value=-60, max_value=120).map(lambda d: AS_OF + timedelta(days=d))
+
+pytestmark = pytest.mark.oracle
 
 
 @st.composite
@@ -111,7 +116,7 @@ def stored(tmp_path: Path, portfolio) -> Database:
 
 def reference(db: Database, policy: ReviewPolicy) -> list[Verdict]:
     with db.reading() as store:
-        return evaluate_all(evaluation.load_snapshots(store, AS_OF), policy, AS_OF)
+        return evaluate_all(load_snapshots(store, AS_OF), policy, AS_OF)
 
 
 def without_trends(verdict: Verdict) -> Verdict:
@@ -202,4 +207,4 @@ def test_recommendations_are_counted_without_building_models(db):
         store.initiatives.save(make_initiative(id="B", review_on=date(2020, 1, 1)))
     verdicts = evaluation.evaluate_run(evaluation.prepare_run(db, Actor.operator(), AS_OF))
     assert evaluation.count_recommendations(verdicts)["NEEDS_DATA"] == 2
-    assert evaluation.count_recommendations(list(verdicts))["NEEDS_DATA"] == 2
+    assert [v.recommendation.value for v in verdicts] == ["NEEDS_DATA", "NEEDS_DATA"]

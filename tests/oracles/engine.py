@@ -19,9 +19,9 @@ from portfolio.models import (
     Stage,
     Verdict,
 )
-from portfolio.review.criteria import CRITERIA, Facts
 from portfolio.review.policy import ReviewPolicy
-from portfolio.review.stats import kpi_stats
+from tests.oracles.criteria import CRITERIA, Facts
+from tests.oracles.stats import kpi_stats
 
 ORDER = ("evidence", "guardrail", "attainment", "budget", "time")
 

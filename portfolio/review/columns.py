@@ -1,0 +1,223 @@
+"""Column helpers of the set-based review engine: lights as numbers, Arrow and numpy
+columns, rounding and summing exactly as Python does, and the reason rows a run collects.
+
+The criteria (criteria.py) are written in these terms so that each stays a small function
+over whole columns; nothing here knows a particular criterion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+GREEN, YELLOW, RED, NO_LIGHT = 0, 1, 2, -1
+LIGHT_NAMES = np.array(["green", "yellow", "red"], dtype=object)
+
+RATIO_DIGITS = 9
+"""Ratios are compared with thresholds after rounding away binary noise, so that a value
+that is exactly on a threshold in decimal (110 / 100 - 1 == 0.10000000000000009) is
+judged as being on it, as PRODUCT.md's "≤ 10 %" promises."""
+
+LATE = 1 << 40
+"""Sequence number after every per-KPI reason of a criterion (KPI row numbers are less)."""
+
+
+def col(table: pa.Table, name: str) -> np.ndarray:
+    return table.column(name).to_numpy()
+
+
+def equals(table: pa.Table, name: str, value: str) -> np.ndarray:
+    """`column == value` as a numpy bool array, compared in Arrow (no Python strings)."""
+    return pc.fill_null(pc.equal(table.column(name), value), False).to_numpy()
+
+
+def text(table: pa.Table, name: str) -> pa.Array:
+    return table.column(name).combine_chunks().cast(pa.string())
+
+
+def nullable(values: np.ndarray) -> pa.Array:
+    return pa.array(values, pa.float64(), mask=np.isnan(values))
+
+
+def light_names(light: np.ndarray) -> pa.Array:
+    """GREEN/YELLOW/RED/NO_LIGHT as 'green'/'yellow'/'red'/null."""
+    return pa.array(np.where(light == NO_LIGHT, None, LIGHT_NAMES[light]), pa.string())
+
+
+@dataclass(frozen=True)
+class Strings:
+    """A text column kept in Arrow: indexing with positions takes in C, not as objects."""
+
+    values: pa.Array
+
+    def __getitem__(self, positions: np.ndarray) -> pa.Array:
+        return self.values.take(positions)
+
+
+def round_like_python(values: np.ndarray, digits: int) -> np.ndarray:
+    """Python's round(v, digits), element-wise, to the bit.
+
+    round() rounds the exact binary value half-to-even and returns the double nearest to
+    k / 10**digits. rint(v * 10**digits) finds the same k unless the product's own
+    rounding error could have moved it across a half (near a tie, or too large to hold a
+    fraction); those few go through round() itself. k / 10**digits is one correctly
+    rounded division, so it is that nearest double.
+    """
+    scale = 10.0**digits
+    with np.errstate(invalid="ignore", over="ignore"):
+        scaled = values * scale
+        margin = 1e-6 + np.abs(scaled) * 1e-15
+        unsure = ~(np.abs(np.abs(scaled - np.trunc(scaled)) - 0.5) > margin) | ~(
+            np.abs(scaled) < 2.0**52)
+        rounded = np.rint(scaled) / scale
+    exact = np.flatnonzero(unsure)
+    rounded[exact] = [round(v, digits) for v in values[exact].tolist()]
+    return rounded
+
+
+def sequential_sum(groups: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
+    """Per-group sums of `values` added left to right (as Python's sum(); numpy sums
+    pairwise); `groups` is sorted."""
+    total = np.zeros(n)
+    if groups.size == 0:
+        return total
+    starts = np.flatnonzero(np.r_[True, np.diff(groups) != 0])
+    rank = np.arange(groups.size) - np.repeat(starts, np.diff(np.r_[starts, groups.size]))
+    for r in range(int(rank.max()) + 1):
+        at = rank == r
+        total[groups[at]] += values[at]
+    return total
+
+
+class Reasons:
+    """Reason rows collected criterion by criterion, sorted into verdict order at the end.
+
+    `order` names the groups in the order a verdict lists their reasons (the
+    recommendation's own first, then each criterion's).
+    """
+
+    def __init__(self, order: Sequence[str], param_types: dict[str, pa.DataType]) -> None:
+        self._order = tuple(order)
+        self._position = {name: i for i, name in enumerate(self._order)}
+        self._param_types = param_types
+        self._pieces: list[tuple[np.ndarray, int, np.ndarray, str, dict[str, Any]]] = []
+
+    def add(self, ini: np.ndarray, criterion: str, seq: np.ndarray | int, code: str,
+            **params: Any) -> None:
+        if ini.size:
+            sequence = np.broadcast_to(np.asarray(seq, dtype=np.int64), ini.shape)
+            self._pieces.append((ini, self._position[criterion], sequence, code, params))
+
+    def table(self, ids: pa.Array) -> pa.Table:
+        sizes = [p[0].size for p in self._pieces]
+        ini = np.concatenate([p[0] for p in self._pieces] or [np.zeros(0, np.int64)])
+        position = np.repeat([p[1] for p in self._pieces], sizes).astype(np.int64)
+        seq = np.concatenate([p[2] for p in self._pieces] or [np.zeros(0, np.int64)])
+        order = np.lexsort((seq, position, ini))
+        names = pa.array(self._order, pa.string())
+        codes = pa.array([p[3] for p in self._pieces], pa.string())
+        piece = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+        columns: dict[str, pa.Array] = {
+            "initiative_id": ids.take(ini[order]),
+            "criterion": names.take(position[order]),
+            "position": pa.array(position[order]),
+            "seq": pa.array(seq[order]),
+            "code": codes.take(piece[order]),
+        }
+        for name, kind in self._param_types.items():
+            columns[name] = self._param(name, kind, sizes, order)
+        return pa.table(columns)
+
+    def _param(self, name: str, kind: pa.DataType, sizes: list[int],
+               order: np.ndarray) -> pa.Array:
+        if pa.types.is_string(kind):
+            return self._text(name, sizes, order)
+        dtype = float if pa.types.is_floating(kind) else (
+            np.int64 if pa.types.is_integer(kind) else object)
+        parts, present = [], []
+        for (_, _, _, _, params), size in zip(self._pieces, sizes, strict=True):
+            given = name in params
+            value = params[name] if given else {float: np.nan, np.int64: 0}.get(dtype)
+            parts.append(np.broadcast_to(np.asarray(value, dtype=dtype), (size,)))
+            present.append(np.full(size, given))
+        values = np.concatenate(parts or [np.zeros(0, dtype)])[order]
+        missing = ~np.concatenate(present or [np.zeros(0, bool)])[order]
+        if dtype is float:
+            missing |= np.isnan(values)
+        return pa.array(values, kind, mask=missing)
+
+    def _text(self, name: str, sizes: list[int], order: np.ndarray) -> pa.Array:
+        """A text param: pieces stay Arrow arrays, put in verdict order by one take."""
+        parts = []
+        for (_, _, _, _, params), size in zip(self._pieces, sizes, strict=True):
+            value = params.get(name)
+            if isinstance(value, pa.Array):
+                parts.append(value)
+            elif isinstance(value, np.ndarray):
+                parts.append(pa.array(value, pa.string()))
+            else:
+                parts.append(pa.repeat(pa.scalar(value, pa.string()), size))
+        return pa.concat_arrays(parts or [pa.array([], pa.string())]).take(order)
+
+
+@dataclass(frozen=True)
+class KpiColumns:
+    """The KPI statistics as numpy columns, with the row's initiative as a position."""
+
+    ini: np.ndarray
+    name: Strings
+    unit: Strings
+    benefit: np.ndarray
+    guardrail: np.ndarray
+    lower: np.ndarray
+    baseline: np.ndarray
+    target: np.ndarray
+    weight: np.ndarray
+    count: np.ndarray
+    has: np.ndarray
+    latest: np.ndarray
+    age: np.ndarray
+    progress: np.ndarray
+    self_reported_only: np.ndarray
+
+    @classmethod
+    def of(cls, kpis: pa.Table, ids: pa.Array) -> KpiColumns:
+        count = col(kpis, "count").astype(np.int64)
+        has = count > 0
+        latest = col(kpis, "latest_value").astype(float)
+        baseline = col(kpis, "baseline").astype(float)
+        target = col(kpis, "target").astype(float)
+        higher = equals(kpis, "direction", "higher")
+        span = target - baseline
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            progress = (latest - baseline) / span
+        met = np.where(higher, latest >= target, latest <= target)
+        progress = np.where(span == 0, met.astype(float), progress)
+        self_only = (
+            col(kpis, "has_self_reported")
+            & ~col(kpis, "has_system_export")
+            & ~col(kpis, "has_manual")
+        )
+        return cls(
+            ini=pc.index_in(kpis.column("initiative_id"), value_set=ids).to_numpy()
+            .astype(np.int64),
+            name=Strings(text(kpis, "name")),
+            unit=Strings(text(kpis, "unit")),
+            benefit=equals(kpis, "kind", "benefit"),
+            guardrail=equals(kpis, "kind", "guardrail"),
+            lower=equals(kpis, "direction", "lower"),
+            baseline=baseline,
+            target=target,
+            weight=col(kpis, "weight").astype(float),
+            count=count,
+            has=has,
+            latest=latest,
+            age=np.nan_to_num(col(kpis, "age_days").astype(float), nan=-1).astype(np.int64),
+            progress=np.where(has, progress, np.nan),
+            self_reported_only=self_only,
+        )
