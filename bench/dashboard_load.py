@@ -67,7 +67,8 @@ async def _session(browser: Any, url: str, visit: Visit, start: asyncio.Barrier,
             await start.wait()  # everyone clicks at once
             began = time.perf_counter()
             if visit.click:
-                await page.get_by_role("link", name=visit.click, exact=True).first.click()
+                await page.get_by_role("link", name=visit.click, exact=True).first.click(
+                    timeout=TIMEOUT_MS)
             else:
                 await page.goto(url + visit.target, timeout=TIMEOUT_MS)
             await _settled(page, visit.heading)
