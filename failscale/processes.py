@@ -1,19 +1,32 @@
 """`failscale up`: start and supervise the Prefect server, the flows, the dashboard and the
 API.
 
-Ctrl-C (or SIGTERM) stops every child cleanly; a child that dies on its own stops the
-rest, so the operator never runs half a product without noticing.
+Ctrl-C (or SIGTERM) stops every child cleanly and quietly, and `up` exits 0; a child that
+dies on its own stops the rest, so the operator never runs half a product without noticing.
+
+Why the children run in their own sessions (#19): Ctrl-C in a terminal signals the whole
+foreground process group. The children then died of SIGINT at the same moment as the
+supervisor, printed their own tracebacks and warnings, and the supervisor, seeing a child
+gone before its own KeyboardInterrupt arrived, reported "A process stopped unexpectedly"
+and exited 1 (`make: *** Error 1`). Now only the supervisor hears Ctrl-C; it stops each
+child's process group itself (SIGTERM, then SIGKILL after a grace period) and relays the
+children's output only while they run, so nothing they say while stopping reaches the
+terminal.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
+import warnings
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 import dashboard
 from failscale.logins import demo_logins_text, first_admin_text
@@ -69,16 +82,53 @@ def wait_healthy(url: str, seconds: float, proc: subprocess.Popen[bytes] | None)
     return False
 
 
-def _stop(children: list[subprocess.Popen[bytes]]) -> None:
-    for child in reversed(children):
-        if child.poll() is None:
-            child.terminate()
-    deadline = time.monotonic() + 15
-    for child in reversed(children):
-        try:
-            child.wait(timeout=max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            child.kill()
+class Children:
+    """The supervised processes, each in its own session, their output relayed to ours
+    line by line until `stop` mutes it."""
+
+    def __init__(self) -> None:
+        self.processes: list[subprocess.Popen[bytes]] = []
+        self.muted = threading.Event()
+
+    def start(self, command: list[str], env: dict[str, str], *,
+              quiet: bool = False) -> subprocess.Popen[bytes]:
+        child = subprocess.Popen(
+            command, env=env, start_new_session=True, stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL if quiet else subprocess.PIPE,
+            stderr=subprocess.DEVNULL if quiet else subprocess.STDOUT,
+        )
+        self.processes.append(child)
+        if child.stdout is not None:
+            threading.Thread(target=self._relay, args=(child.stdout,), daemon=True).start()
+        return child
+
+    def _relay(self, stream: IO[bytes]) -> None:
+        for line in stream:
+            if not self.muted.is_set():
+                sys.stdout.buffer.write(line)
+                sys.stdout.flush()
+
+    def stopped(self) -> subprocess.Popen[bytes] | None:
+        return next((c for c in self.processes if c.poll() is not None), None)
+
+    def stop(self, grace_seconds: float = 15) -> None:
+        """SIGTERM to each child's process group (its own children too), newest first;
+        SIGKILL to what still runs after the grace period."""
+        self.muted.set()
+        for child in reversed(self.processes):
+            _signal_group(child, signal.SIGTERM)
+        deadline = time.monotonic() + grace_seconds
+        for child in reversed(self.processes):
+            try:
+                child.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                _signal_group(child, signal.SIGKILL)
+                child.wait()
+
+
+def _signal_group(child: subprocess.Popen[bytes], signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # gone already
+        os.killpg(child.pid, signum)  # the child leads its own session and group
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -100,50 +150,90 @@ def prepare_database(settings: Settings) -> str:
     return "existing data reused" + (f"\n{first_admin_text(first)}" if first else "")
 
 
-def run_up(settings: Settings) -> int:
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    print(f"Database {settings.db}: {prepare_database(settings)}", flush=True)
-    env = _prefect_env(settings)
-    children: list[subprocess.Popen[bytes]] = []
-    signal.signal(signal.SIGTERM, _interrupt)
+def _own_the_terminal() -> int | None:
+    """Make `up` the terminal's foreground process group, as a job-control shell does for
+    a job, and return the group that was; None without a terminal.
+
+    Ctrl-C then signals `up` alone, not `make` and `uv run` above it: `make` would
+    otherwise die of the SIGINT itself and report it (exit 130), whatever `up` returns.
+    """
+    if not sys.stdin.isatty():
+        return None
+    fd = sys.stdin.fileno()
     try:
-        if server_is_up(settings.prefect_api_url):
-            print(f"Using the Prefect server already running at {settings.prefect_api_url}")
-        else:
-            print("Starting the Prefect server (takes 15-20 s) ...", flush=True)
-            server = subprocess.Popen(
-                [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1",
-                 "--port", str(settings.prefect_port)],
-                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
-            )
-            children.append(server)
-            if not wait_healthy(settings.prefect_api_url, 120, server):
-                print("The Prefect server did not start; see `prefect server start`.",
-                      file=sys.stderr)
-                return 1
-        subprocess.call([str(BIN / "failscale"), "evaluate"], env=env)
-        children.append(subprocess.Popen([str(BIN / "failscale"), "serve"], env=env))
-        children.append(subprocess.Popen(dashboard_command(settings, settings.dashboard_port),
-                                         env=env))
-        children.append(subprocess.Popen(api_command(settings), env=env))
-        print(
-            f"\nFail or Scale is running:\n"
-            f"  dashboard      http://localhost:{settings.dashboard_port}\n"
-            f"  REST API       http://localhost:{settings.api_port}/api/v1/docs\n"
-            f"  public results http://localhost:{settings.api_port}/public\n"
-            f"  Prefect UI     http://localhost:{settings.prefect_port}\n"
-            f"Press Ctrl-C to stop.",
-            flush=True,
-        )
-        while True:
-            for child in children:
-                if child.poll() is not None:
-                    print(f"A process stopped unexpectedly: {' '.join(map(str, child.args))}",
-                          file=sys.stderr)
-                    return 1
-            time.sleep(1)
+        before = os.tcgetpgrp(fd)
+        os.setpgid(0, 0)
+        _set_foreground(fd, os.getpgrp())
+    except OSError:
+        return None
+    return before
+
+
+def _set_foreground(fd: int, group: int) -> None:
+    """tcsetpgrp from a background group stops the caller with SIGTTOU unless ignored."""
+    previous = signal.signal(signal.SIGTTOU, signal.SIG_IGN)
+    try:
+        os.tcsetpgrp(fd, group)
+    finally:
+        signal.signal(signal.SIGTTOU, previous)
+
+
+def run_up(settings: Settings) -> int:
+    signal.signal(signal.SIGTERM, _interrupt)
+    terminal = _own_the_terminal()
+    children = Children()
+    try:
+        return _run(settings, children)
     except KeyboardInterrupt:
+        _quiet_from_now()
         print("\nStopping ...", flush=True)
         return 0
     finally:
-        _stop(children)
+        _quiet_from_now()
+        children.stop()
+        if children.processes:
+            print("Stopped.", flush=True)
+        if terminal is not None:
+            with contextlib.suppress(OSError):
+                _set_foreground(sys.stdin.fileno(), terminal)
+
+
+def _quiet_from_now() -> None:
+    """A second Ctrl-C, or a warning while stopping, must not print a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    warnings.simplefilter("ignore")
+
+
+def _run(settings: Settings, children: Children) -> int:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    print(f"Database {settings.db}: {prepare_database(settings)}", flush=True)
+    env = _prefect_env(settings)
+    if server_is_up(settings.prefect_api_url):
+        print(f"Using the Prefect server already running at {settings.prefect_api_url}")
+    else:
+        print("Starting the Prefect server (takes 15-20 s) ...", flush=True)
+        server = children.start(
+            [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1",
+             "--port", str(settings.prefect_port)], env, quiet=True)
+        if not wait_healthy(settings.prefect_api_url, 120, server):
+            print("The Prefect server did not start; see `prefect server start`.",
+                  file=sys.stderr)
+            return 1
+    subprocess.call([str(BIN / "failscale"), "evaluate"], env=env)
+    children.start([str(BIN / "failscale"), "serve"], env)
+    children.start(dashboard_command(settings, settings.dashboard_port), env)
+    children.start(api_command(settings), env)
+    print(
+        f"\nFail or Scale is running:\n"
+        f"  dashboard      http://localhost:{settings.dashboard_port}\n"
+        f"  REST API       http://localhost:{settings.api_port}/api/v1/docs\n"
+        f"  public results http://localhost:{settings.api_port}/public\n"
+        f"  Prefect UI     http://localhost:{settings.prefect_port}\n"
+        f"Press Ctrl-C to stop.",
+        flush=True,
+    )
+    while (gone := children.stopped()) is None:
+        time.sleep(1)
+    print(f"A process stopped unexpectedly: {' '.join(map(str, gone.args))}", file=sys.stderr)
+    return 1

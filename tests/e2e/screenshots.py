@@ -1,7 +1,7 @@
 """Save every page of the dashboard to docs/screenshots/ (`make screenshots`).
 
-Runs the real app on a fresh demo database in Debian chromium, at desktop (1280×800) and
-tablet (820×1180) width, in English and Danish for the board.
+Runs the real app on a fresh demo database in Debian chromium, at desktop (1400×900) and
+tablet (820×1180) width, in Danish (the default) and in English for the board.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ PAGES = {
     "steering": "steering",
     "lessons": "lessons",
     "policy": "policy",
+    "users": "users",
 }
-SIZES = {"desktop": (1280, 800), "tablet": (820, 1180)}
+SIZES = {"desktop": (1400, 900), "tablet": (820, 1180)}
 
 
 def settle(page: Page) -> None:
@@ -59,13 +60,13 @@ def capture(out: Path, sizes: list[str]) -> list[Path]:
                 shoot(page, target, width, height)
                 saved.append(target)
             page.close()
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(url)
         settle(page)
-        page.get_by_text("Dansk").click()
+        page.get_by_text("English").click()
         settle(page)
-        target = out / "board-desktop-da.png"
-        shoot(page, target, 1280, 800)
+        target = out / "board-desktop-en.png"
+        shoot(page, target, 1400, 900)
         saved.append(target)
         browser.close()
     return saved
