@@ -19,6 +19,8 @@ from dashboard.feedback import flash, succeeded
 from dashboard.labels import t
 from dashboard.safe_text import md
 from dashboard.tables import count
+from dashboard.widgets import date_format
+from portfolio import formats
 from portfolio.models import Actor, Adoption, Initiative
 from portfolio.service.access import Permission, can
 from portfolio.service.adoption import (
@@ -79,7 +81,8 @@ def adoptions_form(
 
 
 def _recorded_row(actor: Actor, initiative: Initiative, adoption: Adoption, lang: str) -> None:
-    when = adoption.adopted_on.isoformat() if adoption.adopted_on else t("date_unknown", lang)
+    when = (formats.day(adoption.adopted_on, lang) if adoption.adopted_on
+            else t("date_unknown", lang))
     text, button = st.columns([5, 1], vertical_alignment="center")
     text.markdown(f"**{md(adoption.department)}** · {when} · {md(adoption.recorded_by)}"
                   + (f" · {md(adoption.note)}" if adoption.note else ""))
@@ -103,6 +106,7 @@ def _record_form(
     department = left.selectbox(t("adopting_department", lang), choices,
                                 key=f"adopt_department_{initiative.id}")
     on = middle.date_input(t("adopted_on", lang), value=date.today(), max_value=date.today(),
+                           format=date_format(lang),
                            key=f"adopt_on_{initiative.id}")
     slots = {"adopted_on": middle.empty(), "department": left.empty()}
     note = st.text_input(t("adoption_note", lang), key=f"adopt_note_{initiative.id}")
@@ -113,4 +117,4 @@ def _record_form(
     ):
         data.clear()
         flash(t("adoption_recorded", lang, department=department, id=initiative.id,
-                on=on.isoformat()))
+                on=formats.day(on, lang)))

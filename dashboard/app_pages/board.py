@@ -122,22 +122,22 @@ styled = styled.apply(lambda _c: ["color: #b71c1c; font-weight: 600" if late els
                                   for late in overdue], subset=[t("review_on", lang)])
 st.dataframe(
     styled,
-    hide_index=True,
+    hide_index=True, placeholder="",
     width="stretch",
     height=BOARD_ROWS_VISIBLE * 35 + 38 if len(table) > BOARD_ROWS_VISIBLE else "auto",
     column_order=[t(c, lang) for c in visible],
     column_config={
         t("light", lang): st.column_config.Column(width=70),
         t("id", lang): st.column_config.Column(width=60),
-        t("title", lang): st.column_config.Column(width=220),
-        t("department", lang): st.column_config.Column(width=140),
+        t("title", lang): st.column_config.Column(width=190),
+        t("department", lang): st.column_config.Column(width=130),
         t("stage", lang): st.column_config.Column(width=95),
-        t("recommendation", lang): st.column_config.Column(width=100),
+        t("recommendation", lang): st.column_config.Column(width=95),
         t("score", lang): st.column_config.Column(width=120, help=t("score_help", lang)),
         t("review_on", lang): st.column_config.Column(width=100,
                                                       help=t("review_on_help", lang)),
         t("open", lang): st.column_config.LinkColumn(t("open", lang), display_text="→",
-                                                     width=30),
+                                                     width=45),
     },
 )
 # Exports hold every row of the view and are built only when clicked.

@@ -92,7 +92,8 @@ evidence, history, lessons, audit, measure = st.tabs(
 with evidence:
     if evaluation is not None and evaluation.kpis:
         st.dataframe(localised(kpi_frame(evaluation.kpis, lang), lang,
-                               shares=[t("progress", lang)]), hide_index=True, width="stretch")
+                               shares=[t("progress", lang)]), hide_index=True,
+                               placeholder="", width="stretch")
         for k in evaluation.kpis:
             if k.self_reported_only or (k.age_days or 0) > 90:
                 why = t("only_self_reported", lang) if k.self_reported_only else t(
@@ -118,7 +119,7 @@ with history:
              t("reason_code", lang): reason_code(d.reason_code, lang) if d.reason_code else "",
              t("next_review_on", lang): d.next_review_on,
              t("spread_to", lang): ", ".join(d.spread_to)}
-            for d in detail.decisions]), lang), hide_index=True, width="stretch")
+            for d in detail.decisions]), lang), hide_index=True, placeholder="", width="stretch")
     else:
         st.caption(t("no_decisions", lang))
     st.markdown(f"**{t('evaluations', lang)}**")
@@ -128,6 +129,7 @@ with history:
          t("score", lang): e.score, t("policy_name", lang): f"v{e.policy_version}",
          t("why", lang): e.reasons[0].render(lang) if e.reasons else ""}
         for e in detail.history]), lang, shares=[t("score", lang)]), lang), hide_index=True,
+        placeholder="",
         width="stretch")
 
 with lessons:
@@ -146,7 +148,7 @@ with audit:
     st.dataframe(localised(pd.DataFrame([
         {t("at", lang): e.at, t("who", lang): who(e), t("action", lang): e.action,
          t("what", lang): f"{e.entity} {e.entity_id}", t("change", lang): changed_fields(e)}
-        for e in detail.audit]), lang), hide_index=True, width="stretch")
+        for e in detail.audit]), lang), hide_index=True, placeholder="", width="stretch")
 
 
 def show_report(report: ImportReport) -> None:
@@ -156,7 +158,8 @@ def show_report(report: ImportReport) -> None:
     (st.warning if report.errors else st.success)(summary)
     if report.errors:
         st.dataframe(pd.DataFrame([{t("row", lang): e.row, t("reason", lang): e.in_language(lang)}
-                                   for e in report.errors]), hide_index=True, width="stretch")
+                                   for e in report.errors]), hide_index=True,
+                                   placeholder="", width="stretch")
         st.caption(t("quarantine_note", lang))
 
 

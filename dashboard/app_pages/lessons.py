@@ -76,7 +76,7 @@ else:
 st.subheader(f"{t('shelf', lang)} ({count(view.shelf_total, lang)})")
 if view.shelf:
     capped("shelf_capped", len(view.shelf), view.shelf_total)
-    st.dataframe(localised(shelf_table(view.shelf, lang), lang), hide_index=True,
+    st.dataframe(localised(shelf_table(view.shelf, lang), lang), hide_index=True, placeholder="",
                  width="stretch",
                  column_config={t("open", lang): st.column_config.LinkColumn(display_text="→")})
     export("export_shelf", lambda: shelf_table(everything("shelf").shelf, lang, links=False),
@@ -88,7 +88,8 @@ st.subheader(f"{t('spread', lang)} ({count(view.spread_total, lang)})")
 if view.spread:
     capped("spread_capped", len(view.spread), view.spread_total)
     st.dataframe(localised(spread_table(view.spread, lang), lang,
-                           shares=[t("adoption", lang)]), hide_index=True, width="stretch")
+                           shares=[t("adoption", lang)]), hide_index=True,
+                           placeholder="", width="stretch")
     export("export_spread", lambda: spread_table(everything("spread").spread, lang),
            "spread.csv")
 else:

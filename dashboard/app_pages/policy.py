@@ -33,7 +33,8 @@ heading = t("active_policy", lang, name=md(policy_text(active.name, lang)),
 st.markdown(f"**{heading}** — {md(policy_text(active.description, lang))}")
 with st.expander(t("versions", lang)):
     versions, shares = policy_frame(overview.versions, lang)
-    st.dataframe(localised(versions, lang, shares=shares), hide_index=True, width="stretch")
+    st.dataframe(localised(versions, lang, shares=shares), hide_index=True,
+                 placeholder="", width="stretch")
 if not can(actor, Permission.ADMIN_POLICY):
     st.info(t("admin_only", lang))
     st.stop()
@@ -87,7 +88,7 @@ if preview.changes:
          t("department", lang): c.initiative.department,
          t("before", lang): recommendation(c.before, lang),
          t("after", lang): recommendation(c.after, lang)}
-        for c in preview.changes]), hide_index=True, width="stretch")
+        for c in preview.changes]), hide_index=True, placeholder="", width="stretch")
 newest = max(p.version for p in overview.versions) if overview.versions else active.version
 if st.button(t("activate", lang, version=newest + 1), type="primary", key="activate"):
     stored = attempt(lambda: activate_policy(database(), actor, candidate), lang)

@@ -118,7 +118,15 @@ st.dataframe(
          t("department", lang): i.initiative.department,
          t("stage", lang): enum_label(i.initiative.stage, lang)}
         for i in items]), lang), lang),
-    hide_index=True, width="stretch",
+    hide_index=True, placeholder="", width="stretch",
+    # Every column in view at 1400 px (#19): the reasons wrap into the widest one.
+    column_config={t("light", lang): st.column_config.Column(width=70),
+                   t("id", lang): st.column_config.Column(width=60),
+                   t("title", lang): st.column_config.Column(width=190),
+                   t("why", lang): st.column_config.Column(width=290),
+                   t("recommendation", lang): st.column_config.Column(width=95),
+                   t("department", lang): st.column_config.Column(width=130),
+                   t("stage", lang): st.column_config.Column(width=95)},
 )
 
 by_id = {i.initiative.id: i for i in items}

@@ -50,7 +50,7 @@ st.dataframe(pd.DataFrame([
      t("role", lang): enum_label(u.role, lang),
      t("departments", lang): ", ".join(u.departments), t("steering_group", lang): u.steering_group,
      t("account_active", lang): u.active, t("must_change", lang): u.must_change_password}
-    for u in users]), hide_index=True, width="stretch")
+    for u in users]), hide_index=True, placeholder="", width="stretch")
 
 
 def show_once(result: Issued | None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from portfolio import formats
 from portfolio.models import Actor, Role
 from portfolio.service.adoption import adoptions_of
 
@@ -22,7 +23,7 @@ def test_recording_an_adoption_shows_in_the_spread_at_once(app, demo_db):
     at.text_input(key="adopt_note_TM-01").set_value("Alle skoler")
     at.button(key="adopt_record_TM-01").click().run()
 
-    assert at.success[0].value == f"{CHILDREN} adopted TM-01 on {date.today().isoformat()}."
+    assert at.success[0].value == f"{CHILDREN} adopted TM-01 on {formats.day(date.today(), 'en')}."
     assert spread_row(at, "TM-01", "Still to adopt") == ""
     (_, stored) = adoptions_of(demo_db, Actor.operator(), "TM-01")
     assert (stored.department, stored.note, stored.recorded_by) == (
