@@ -66,7 +66,7 @@ if view.rows.empty:
     st.stop()
 
 m = view.metrics
-# Two rows of cards across the full width (#19): the counts, then ages and shares.
+# Cards across the full width (#19), wrapping to a new row when they get narrow.
 cards = (
     ("active", formats.count(m.active, lang), None),
     ("to_scale", formats.count(m.to_scale, lang), None),
@@ -86,10 +86,9 @@ cards = (
       for key, r in (("realised_cashable", m.cashable),
                      ("realised_non_cashable", m.non_cashable))),
 )
-for row in (cards[:5], cards[5:]):
-    for column, (label, value, help_text) in zip(st.columns(len(row), gap="small"), row,
-                                                 strict=False):
-        column.metric(t(label, lang), value, help=help_text, border=True)
+with st.container(horizontal=True, gap="small"):
+    for label, value, help_text in cards:
+        st.metric(t(label, lang), value, help=help_text, border=True, width="stretch")
 
 axis = st.radio(
     t("x_axis", lang), ["spend", "time"], horizontal=True, key=f"x_axis_{lang}",
@@ -129,10 +128,10 @@ st.dataframe(
     column_config={
         t("light", lang): st.column_config.Column(width=70),
         t("id", lang): st.column_config.Column(width=60),
-        t("title", lang): st.column_config.Column(width=190),
+        t("title", lang): st.column_config.Column(width=175),
         t("department", lang): st.column_config.Column(width=130),
         t("stage", lang): st.column_config.Column(width=95),
-        t("recommendation", lang): st.column_config.Column(width=95),
+        t("recommendation", lang): st.column_config.Column(width=110),
         t("score", lang): st.column_config.Column(width=120, help=t("score_help", lang)),
         t("review_on", lang): st.column_config.Column(width=100,
                                                       help=t("review_on_help", lang)),
