@@ -67,7 +67,7 @@ async def _session(browser: Any, url: str, visit: Visit, start: asyncio.Barrier,
             await start.wait()  # everyone clicks at once
             began = time.perf_counter()
             if visit.click:
-                await page.get_by_role("link", name=visit.click, exact=True).first.click(
+                await page.get_by_role("link", name=visit.click).first.click(
                     timeout=TIMEOUT_MS)
             else:
                 await page.goto(url + visit.target, timeout=TIMEOUT_MS)
@@ -120,6 +120,7 @@ def bench_dashboard(db: Path, initiative_id: str, title: str,
     """Start `failscale dashboard` on `db`, measure, stop it."""
     port = free_port()
     env = {**os.environ, "FAILSCALE_DB": str(db), "FAILSCALE_AUTH_MODE": "none",
+           "FAILSCALE_LANGUAGE": "en",  # the headings and links the sessions look for
            "FAILSCALE_DATA_DIR": str(db.parent / "data-dashboard"),
            "FAILSCALE_PREFECT_API_URL": f"http://127.0.0.1:{free_port()}/api"}
     process = subprocess.Popen([str(BIN / "failscale"), "dashboard", "--port", str(port)],
