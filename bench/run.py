@@ -27,6 +27,7 @@ os.environ["PREFECT_API_URL"] = ""  # never a developer's server: the bench star
 
 from bench import user_path
 from bench.importer import write_measurements_csv
+from bench.lake import bench_lake
 from bench.prefect_server import PrefectServer
 from bench.steering_page import bench_steering, middle_group
 from portfolio.models import Actor
@@ -46,6 +47,7 @@ PAGE_AND_FLOW_KEYS = ("board_", *(f"{page}_" for page in PAGES), "steering_", "a
                       "dashboard_concurrent_")
 """What --board measures again."""
 TARGETS = {
+    "ratio_lake_vs_file": ("<=", 2.0), "lake_writes_per_s": (">=", 100.0),
     "evaluate_seconds": ("<", 10.0),
     "evaluate_peak_rss_mb": ("<", 2048.0),
     "ratio_vs_naive": (">=", 100.0),
@@ -340,6 +342,10 @@ def main(quick: bool, only_board: bool = False, huge: bool = False) -> dict[str,
             print(f"synth: {per_s:,.0f} measurements/s", flush=True)
             results.update(bench_national(national))
             print(f"national: {results['evaluate_seconds']:.2f} s", flush=True)
+            results.update(bench_lake(scale.initiatives, scale.measurements,
+                                      scale.organisations, AS_OF, folder))
+            results["ratio_lake_vs_file"] = (results["lake_evaluate_seconds"]
+                                             / results["evaluate_seconds"])
             subset, _ = synthesised(folder / "subset.duckdb", scale.subset,
                                     scale.subset * ratio)
             shutil.copy(subset.path, folder / "import.duckdb")
