@@ -99,6 +99,10 @@ def restore(db: Database, source: Path, *, force: bool, safety_dir: Path) -> Res
     busy; not saved" if the restore outlasts its patience, or writes into the restored
     database after it. Nothing is acknowledged and then discarded.
     """
+    if db.lake is not None:  # there is no file to swap (#17)
+        raise BackupRefused("The shared store (DuckLake) is restored from its PostgreSQL "
+                            "catalog (pg_restore) and its data path, not from a file; see "
+                            "docs/scale-out.md.")
     backup = inspect(source)
     if backup.schema_version > latest_version():
         raise SchemaTooNew(
