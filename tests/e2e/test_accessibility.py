@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from dashboard.labels import t as label
 from portfolio.demo.org import USERS
 from portfolio.models import Actor
 from portfolio.service.users import create_demo_users
@@ -51,10 +52,18 @@ def browser_page(page: Page) -> Page:
 
 
 def settled(page: Page) -> Page:
-    """Wait until Streamlit has finished the rerun an interaction started."""
+    """Wait until Streamlit has finished the rerun an interaction started and no element
+    is left stale (Streamlit fades those, and axe would rightly call them too faint)."""
     page.wait_for_timeout(400)
     page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for()
+    expect(page.locator("[data-stale='true']")).to_have_count(0)
     return page
+
+
+def open_page(page: Page, link: str, title: str) -> None:
+    """Follow a sidebar link and wait for the new page's own title, not the old one's."""
+    page.get_by_test_id("stSidebarNav").get_by_text(link, exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
 
 
 def test_every_page_has_no_serious_or_critical_wcag_violation(
@@ -71,38 +80,39 @@ def test_every_page_has_no_serious_or_critical_wcag_violation(
     expect(page.locator("html")).to_have_attribute("lang", "en")  # WCAG 3.1.1
     check("sign-in")
     page.get_by_role("button", name="Sign in").click()  # refused: nothing filled in
+    expect(page.get_by_test_id("stAlert")).to_be_visible()
     check("sign-in refused")
     page.get_by_role("textbox", name="User name").fill("admin")
     page.get_by_role("textbox", name="Password").fill(site.logins["admin"])
     page.get_by_role("button", name="Sign in").click()
-    nav = page.get_by_test_id("stSidebarNav")
 
-    expect(page.get_by_role("heading", name="Porteføljetavle")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text(label("board", "da"))
     expect(page.locator("html")).to_have_attribute("lang", "da")  # the administrator's
     check("board")
-    page.get_by_text("Filtre", exact=True).click()
+    page.get_by_text(label("filters", "da"), exact=True).click()
     check("board, filters open")
 
-    nav.get_by_text("Registrér / ret", exact=True).click()
-    page.get_by_role("button", name="Gem").click()  # refused: no id, no title
-    expect(page.get_by_text("Skal udfyldes").first).to_be_visible()
+    open_page(page, label("register", "da"), label("register_title", "da"))
+    page.get_by_role("button", name=label("save", "da")).click()  # refused: no title
+    expect(page.get_by_text(label("required", "da")).first).to_be_visible()
     check("register, refused")
 
-    nav.get_by_text("Initiativ", exact=True).click()
-    for tab in ("Grundlag", "Historik", "Erfaringer", "Revisionsspor", "Målinger"):
-        page.get_by_role("tab", name=tab).click()
+    page.get_by_test_id("stSidebarNav").get_by_text(label("initiative", "da"), exact=True).click()
+    for tab in ("evidence", "history", "lessons", "audit", "measurements"):
+        page.get_by_role("tab", name=label(tab, "da")).click()
         check(f"initiative, tab {tab}")
 
-    nav.get_by_text("Styregruppemøde", exact=True).click()
+    open_page(page, label("steering", "da"), label("steering_title", "da"))
     check("steering")
-    page.get_by_role("radiogroup", name="Beslutning").get_by_text("Luk", exact=True).click()
-    expect(page.get_by_label("Erfaring")).to_be_visible()
+    page.get_by_role("radiogroup", name=label("decision", "da")).get_by_text(
+        "Luk", exact=True).click()
+    expect(page.get_by_label(label("lesson", "da"))).to_be_visible()  # closing asks more
     check("steering, closing decision")
 
-    for name in ("Erfaringer og udbredelse", "Reviewpolitik", "Brugere"):
-        nav.get_by_text(name, exact=True).click()
-        expect(page.get_by_role("heading", level=1)).to_be_visible()
-        check(name)
+    for link, title in (("lessons_page", "lessons_title"), ("policy", "policy_title"),
+                        ("users", "users_title")):
+        open_page(page, label(link, "da"), label(title, "da"))
+        check(link)
 
     report = "\n".join(f"{view}: {line}" for view, lines in found.items() for line in lines)
     assert not report, report
@@ -151,25 +161,25 @@ def test_sign_in_register_and_decide_with_the_keyboard_alone(
     page.keyboard.press("Tab")
     page.keyboard.type(site.logins["admin"])
     page.keyboard.press("Enter")  # Enter in a form's field submits the form
-    expect(page.get_by_role("heading", name="Porteføljetavle")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text(label("board", "da"))
 
-    focus(settled(page), "Registrér / ret")
+    focus(settled(page), label("register", "da"))
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Registrér eller ret et initiativ")
+    expect(page.get_by_role("heading", level=1)).to_have_text(label("register_title", "da"))
     focus(settled(page), "ID")
     page.keyboard.type("KB-1")
-    focus(page, "Afdeling")
+    focus(page, label("department", "da"))
     page.keyboard.type("Kultur")  # a select filters as one types; Enter takes the match
     page.keyboard.press("Enter")
-    focus(settled(page), "Titel")
+    focus(settled(page), label("title", "da"))
     page.keyboard.type("Selvbetjening med tastatur")
-    focus(page, "Gem")
+    focus(page, label("save", "da"))
     page.keyboard.press("Enter")
-    expect(page.get_by_text("KB-1 er gemt.")).to_be_visible()
+    expect(page.get_by_text(label("saved_initiative", "da", id="KB-1"))).to_be_visible()
 
-    focus(settled(page), "Styregruppemøde")
+    focus(settled(page), label("steering", "da"))
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Styregruppemøde")
+    expect(page.get_by_role("heading", level=1)).to_have_text(label("steering_title", "da"))
     kinds = ["Skalér", "Fortsæt", "Justér", "Luk", "Parkér (ikke nu)"]
     checked = focus(settled(page), set(kinds))  # Tab enters the options at the checked one
     for _ in range(kinds.index(checked), kinds.index("Fortsæt")):  # ... arrows move on
@@ -177,9 +187,9 @@ def test_sign_in_register_and_decide_with_the_keyboard_alone(
     for _ in range(kinds.index("Fortsæt"), kinds.index(checked)):
         page.keyboard.press("ArrowLeft")
     assert focused(page) == "Fortsæt"
-    focus(settled(page), "Begrundelse")
+    focus(settled(page), label("rationale", "da"))
     page.keyboard.type("Vi fortsætter og ser på tallene igen om et kvartal.")
-    focus(page, "Registrér beslutning")
+    focus(page, label("record_decision", "da"))
     page.keyboard.press("Enter")
     expect(page.get_by_text("Beslutningen Fortsæt er registreret")).to_be_visible()
 
