@@ -63,8 +63,9 @@ lint: dev
 
 # Browser tests run in their own process: Playwright installs an event loop that Prefect's
 # synchronous client calls in the other tests must not inherit. Beside them, in a process
-# of its own, the storage, service and flow tests (and the SIGKILL test) run again on the shared store (DuckLake on a PostgreSQL the tests start; #17);
-# the target fails if either fails.
+# of its own, the storage, service and flow tests (and the SIGKILL test) run again on
+# the shared store (DuckLake on a PostgreSQL the tests start; #17); the target fails if
+# either fails.
 LAKE_TESTS := tests/storage tests/service tests/flows tests/reliability/test_crash_safety.py
 
 test: dev browser node postgres
