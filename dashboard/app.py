@@ -73,6 +73,8 @@ if can(actor, Permission.ADMIN_POLICY):
     pages.append(page("policy", "policy", ":material/tune:"))
 if can(actor, Permission.ADMIN_USERS):
     pages.append(page("users", "users", ":material/manage_accounts:"))
+if can(actor, Permission.ADMIN_ORGANISATION):
+    pages.append(page("organisation", "organisation_page", ":material/account_tree:"))
 navigation = st.navigation(pages)
 show_flash()
 navigation.run()

@@ -15,8 +15,16 @@ from datetime import date
 import streamlit as st
 
 from dashboard.context import settings
-from portfolio.models import Actor, Adoption, Department
-from portfolio.service import adoption, board_metrics, lessons, policy_admin, queries, steering
+from portfolio.models import Actor, Adoption, Department, Organisation
+from portfolio.service import (
+    adoption,
+    board_metrics,
+    lessons,
+    organisation,
+    policy_admin,
+    queries,
+    steering,
+)
 from portfolio.service.board import PortfolioBoard, board_version, portfolio_board
 from portfolio.service.evaluation import last_run
 from portfolio.storage import Database
@@ -63,6 +71,12 @@ def initiative(db_path: str, actor: Actor, initiative_id: str) -> queries.Initia
 @st.cache_data(ttl=30, show_spinner=False)
 def departments(db_path: str, actor: Actor) -> list[Department]:
     return queries.departments(_db(db_path), actor)
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def organisations(db_path: str, actor: Actor) -> list[Organisation]:
+    """The organisations `actor` reads (#13): every one for a national reader."""
+    return list(organisation.view_organisation(_db(db_path), actor).organisations)
 
 
 @st.cache_data(ttl=30, show_spinner=False)

@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from dashboard.auth_texts import AUTH_LABELS
 from dashboard.label_texts import LABELS as PAGE_LABELS
+from dashboard.organisation_texts import ORGANISATION_LABELS
 from portfolio import formats
 from portfolio.error_messages import render_param
 from portfolio.i18n import (
@@ -28,7 +29,7 @@ from portfolio.models import (
     Technology,
 )
 
-LABELS = {**PAGE_LABELS, **AUTH_LABELS}
+LABELS = {**PAGE_LABELS, **AUTH_LABELS, **ORGANISATION_LABELS}
 
 RECOMMENDATIONS = {Recommendation(code): text for code, text in RECOMMENDATION_LABELS.items()}
 NOT_EVALUATED = {"en": "Not evaluated", "da": "Ikke vurderet"}

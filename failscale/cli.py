@@ -22,6 +22,7 @@ from failscale.common import database as _database
 from failscale.common import friendly
 from failscale.common import parse_date as _parse_date
 from failscale.export_cli import export_app
+from failscale.org_cli import org_app
 from failscale.pool_cli import deploy, worker
 from failscale.users_cli import audit_app, user_app
 from portfolio.importing import ImportKind
@@ -123,7 +124,8 @@ def synth(
     )
 
 
-import_app = typer.Typer(help="Import initiatives, KPIs or measurements from CSV or XLSX.")
+import_app = typer.Typer(
+    help="Import the organisation, initiatives, KPIs or measurements from CSV or XLSX.")
 app.add_typer(import_app, name="import")
 
 
@@ -134,7 +136,7 @@ def _import(kind: ImportKind, file: Path, as_json: bool) -> None:
     settings = load_settings()
     db = _database(settings)
     initialise(db, _actor())
-    report = import_file(db, _actor(), file, kind)
+    report = import_file(db, _actor(), file, kind, organisation=settings.organisation)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -152,6 +154,13 @@ def _import(kind: ImportKind, file: Path, as_json: bool) -> None:
 
 FileArg = Annotated[Path, typer.Argument(help="CSV or XLSX file", show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the summary as JSON")]
+
+
+@import_app.command("organisation")
+@friendly
+def import_organisation(file: FileArg, as_json: JsonOpt = False) -> None:
+    """Import departments and their steering groups (see docs/organisation.md)."""
+    _import(ImportKind.ORGANISATION, file, as_json)
 
 
 @import_app.command("initiatives")
@@ -371,6 +380,7 @@ app.add_typer(public_app, name="public")
 app.add_typer(webhook_app, name="webhook")
 app.command()(deploy)
 app.command()(worker)
+app.add_typer(org_app, name="org")
 
 if __name__ == "__main__":  # pragma: no cover
     app()

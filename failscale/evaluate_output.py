@@ -16,6 +16,8 @@ def json_object(v: RunVerdict) -> dict[str, Any]:
     """One verdict as the contract of PRODUCT.md names it (and a little more)."""
     return {
         "initiative_id": v.initiative_id,
+        "organisation": v.organisation,
+        "department": v.department,
         "recommendation": v.recommendation,
         "light": v.light,
         "score": v.score,

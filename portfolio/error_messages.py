@@ -33,6 +33,8 @@ PERMISSIONS: dict[str, dict[str, str]] = {
                         "da": "registrere udbredelse af skalerede initiativer"},
     "publish": {"en": "publish initiatives on the public results page",
                 "da": "offentliggøre initiativer på den offentlige resultatside"},
+    "admin_organisation": {"en": "set up organisations, departments and steering groups",
+                           "da": "opsætte organisationer, afdelinger og styregrupper"},
 }
 
 # What an initiative lacks before it may be an experiment (service.initiatives).

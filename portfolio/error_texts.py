@@ -21,6 +21,67 @@ ERRORS: dict[str, dict[str, str]] = {
         "da": "Din rolle som {role} ({user}) må ikke {permission} i {department}. "
               "Bed en administrator om den rette rolle eller afdeling.",
     },
+    # --- organisations (#13) -----------------------------------------------------------
+    "access.other_organisation": {
+        "en": "{user} may not act in {organisation}: an organisation's administrators and "
+              "users work in their own organisation only. Ask a national administrator.",
+        "da": "{user} må ikke handle i {organisation}: en organisations administratorer og "
+              "brugere arbejder kun i deres egen organisation. Spørg en national administrator.",
+    },
+    "organisation.unknown": {
+        "en": "There is no organisation named {organisation}; create it on the Organisation "
+              "page or with failscale import organisation.",
+        "da": "Der findes ingen organisation med navnet {organisation}; opret den på siden "
+              "Organisation eller med failscale import organisation.",
+    },
+    "organisation.unknown_group": {
+        "en": "{organisation} has no steering group named {group}; create the group first.",
+        "da": "{organisation} har ingen styregruppe med navnet {group}; opret gruppen først.",
+    },
+    "organisation.group_name_taken": {
+        "en": "A steering group named {group} already exists in {organisation}; agendas and "
+              "mail go by the group's name, so give this one another (e.g. with the "
+              "municipality's name).",
+        "da": "Der findes allerede en styregruppe med navnet {group} i {organisation}; "
+              "dagsordener og post går efter gruppens navn, så giv denne et andet (fx med "
+              "kommunens navn).",
+    },
+    "organisation.unknown_person": {
+        "en": "{name} is not in the address book; add the person with an e-mail address first.",
+        "da": "{name} findes ikke i adressebogen; tilføj personen med en e-mailadresse først.",
+    },
+    "organisation.not_a_member": {
+        "en": "{username} cannot sit in a steering group of {organisation}: members are "
+              "steering-member accounts of that organisation.",
+        "da": "{username} kan ikke sidde i en styregruppe i {organisation}: medlemmer er "
+              "styregruppekonti i den organisation.",
+    },
+    "organisation.department_without_group": {
+        "en": "{subject} ({organisation}) belongs to no steering group: its escalations reach "
+              "nobody. Choose its steering group on the Organisation page or in an "
+              "organisation file.",
+        "da": "{subject} ({organisation}) hører ikke til nogen styregruppe: dens eskaleringer "
+              "når ingen. Vælg dens styregruppe på siden Organisation eller i en "
+              "organisationsfil.",
+    },
+    "organisation.group_without_address": {
+        "en": "The steering group {subject} ({organisation}) has no e-mail address: its "
+              "agenda reaches nobody. Add one on the Organisation page.",
+        "da": "Styregruppen {subject} ({organisation}) har ingen e-mailadresse: dens "
+              "dagsorden når ingen. Tilføj en på siden Organisation.",
+    },
+    "import.not_an_email": {
+        "en": "{column}: '{value}' is not an e-mail address",
+        "da": "{column}: »{value}« er ikke en e-mailadresse",
+    },
+    "import.chair_needs_email": {
+        "en": "chair_email: a chair needs an e-mail address",
+        "da": "formand_email: en formand skal have en e-mailadresse",
+    },
+    "import.other_organisation": {
+        "en": "not allowed: {user} may not set up {organisation}",
+        "da": "ikke tilladt: {user} må ikke opsætte {organisation}",
+    },
     "session.signed_out": {
         "en": "You are not signed in; reload the page and sign in.",
         "da": "Du er ikke logget ind; genindlæs siden, og log ind.",

@@ -6,12 +6,15 @@ storage layer returns them instead of cursors or tuples.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class Frozen(BaseModel):
@@ -123,10 +126,75 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
+class OrganisationKind(StrEnum):
+    KOMMUNE = "kommune"
+    REGION = "region"
+    OTHER = "other"
+
+
+class Organisation(Frozen):
+    """A kommune, a region or another public body; one instance may hold many (#13)."""
+
+    name: str = Field(min_length=1, max_length=200)
+    kind: OrganisationKind = OrganisationKind.KOMMUNE
+    cvr: str = Field(default="", pattern=r"^(\d{8})?$")
+    """The Danish CVR number: eight digits, or empty."""
+    shares_lessons: bool = False
+    """Whether its lessons (never budgets or people) answer "has anyone tried this?" in
+    other organisations."""
+
+    @field_validator("name")
+    @classmethod
+    def _strip_name(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value.strip()
+
+
 class Department(Frozen):
+    """An organisational unit of one organisation: its identity is organisation + name."""
+
     name: str = Field(min_length=1, max_length=200)
     organisation: str = Field(default="", max_length=200)
     steering_group: str = Field(default="", max_length=200)
+
+
+class SteeringGroup(Frozen):
+    """A steering group of one organisation: who sits in it, where its agenda and
+    escalations go, and when it meets (the agenda's "next meeting")."""
+
+    organisation: str = Field(min_length=1, max_length=200)
+    name: str = Field(min_length=1, max_length=200)
+    chair: str = Field(default="", max_length=200)
+    """The chair's name in the address book (people)."""
+    members: tuple[str, ...] = ()
+    """User accounts (usernames) that sit in the group."""
+    emails: tuple[str, ...] = ()
+    meeting_dates: tuple[date, ...] = ()
+    cadence_weeks: int | None = Field(default=None, ge=1, le=52)
+    """Meets every so many weeks after the last listed date (when no later date is listed)."""
+
+    @field_validator("emails")
+    @classmethod
+    def _addresses(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        cleaned = tuple(dict.fromkeys(v.strip() for v in value if v.strip()))
+        bad = [v for v in cleaned if not _EMAIL.match(v) or len(v) > 320]
+        if bad:
+            raise ValueError(f"not an e-mail address: {', '.join(bad)}")
+        return cleaned
+
+    def next_meeting(self, today: date) -> date | None:
+        """The first meeting on or after `today`: a listed date, else the cadence on from
+        the last listed one; None when neither says."""
+        upcoming = sorted(d for d in self.meeting_dates if d >= today)
+        if upcoming:
+            return upcoming[0]
+        if self.cadence_weeks and self.meeting_dates:
+            last = max(self.meeting_dates)
+            step = timedelta(weeks=self.cadence_weeks)
+            periods = -(-(today - last).days // step.days)
+            return last + periods * step
+        return None
 
 
 class Initiative(Frozen):
@@ -144,6 +212,8 @@ class Initiative(Frozen):
     core_task: str = Field(default="", max_length=500)
     hypothesis: str = Field(default="", max_length=4000)
     tags: tuple[str, ...] = ()
+    organisation: str = Field(default="", max_length=200)
+    """The organisation of its department (department identity is organisation + name)."""
     planned_departments: tuple[str, ...] = ()
     adopted_departments: tuple[str, ...] = ()
     """Read from the recorded adoptions (service/adoption.py); saving an initiative leaves
@@ -330,11 +400,13 @@ class AuditEvent(Frozen):
 
 
 class Person(Frozen):
-    """Where mail for a name goes: an initiative owner or a steering group (its list)."""
+    """The address book: where mail for a name goes (an initiative owner, a chair, a
+    steering group's list), optionally the user account of that person."""
 
     name: str = Field(min_length=1, max_length=200)
     email: str = Field(pattern=r"^[^@\s]+@[^@\s]+$", max_length=320)
     language: str = Field(default="da", pattern="^(da|en)$")
+    username: str = Field(default="", max_length=100)
 
 
 class User(Frozen):
@@ -348,6 +420,9 @@ class User(Frozen):
     steering_group: str = Field(default="", max_length=200)
     """A steering member's group: they act for every department of it."""
     language: str = Field(default="da", pattern="^(da|en)$")
+    organisation: str = Field(default="", max_length=200)
+    """The organisation the account belongs to; an administrator without one is a
+    national administrator (every organisation)."""
     active: bool = True
     must_change_password: bool = False
 
@@ -363,7 +438,8 @@ class Actor(Frozen):
     """Who really acts for `username` when it is not them signed in: the command line sets
     "operator <OS user>" (`--as` does not authenticate); the audit trail keeps both."""
     organisation: str = ""
-    """Confined to this organisation (an API token given --organisation); empty: none."""
+    """Confined to this organisation (an API token given --organisation, an account of one
+    organisation, #13); empty: national (every organisation)."""
 
     @classmethod
     def operator(cls) -> Actor:

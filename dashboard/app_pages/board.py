@@ -15,9 +15,11 @@ from dashboard.charts import breakdown_chart, portfolio_chart
 from dashboard.context import current_actor, language, settings
 from dashboard.labels import enum_label, recommendation, t
 from dashboard.localised import localised, tinted
+from dashboard.safe_text import md
 from dashboard.tables import XLSX_MAX_ROWS, board_table, count, style_lights, to_csv, to_xlsx
 from dashboard.widgets import url_select
 from portfolio import formats
+from portfolio.error_messages import render_error
 from portfolio.models import FocusArea, Recommendation, Stage, Technology
 from portfolio.service.board_metrics import DIMENSIONS, BoardFilters
 
@@ -59,8 +61,16 @@ with st.expander(t("filters", lang), expanded=filtered, icon=":material/filter_l
         rec = url_select("recommendation", t("recommendation", lang), list(Recommendation),
                          label_of, value_of=value_of, empty=t("all", lang))
 
-filters = BoardFilters(department, stage, technology, focus, rec)
+organisations = [o.name for o in data.organisations(db_path, actor)]
+organisation = None
+if not actor.organisation and len(organisations) > 1:  # a national reader's filter (#13)
+    organisation = url_select("organisation", t("org_organisation", lang), organisations, str,
+                              empty=t("all", lang))
+filters = BoardFilters(department, stage, technology, focus, rec, organisation)
 view = data.portfolio(db_path, actor, today, filters)
+for problem in view.problems:
+    st.warning(md(render_error(problem.code, problem.params(), lang) or problem.code),
+               icon=":material/warning:")
 if view.rows.empty:
     st.info(t("empty", lang))
     st.stop()

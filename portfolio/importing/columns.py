@@ -16,6 +16,8 @@ from portfolio.errors import FileUnreadable
 
 
 class ImportKind(StrEnum):
+    # In the order an inbox imports them: an organisation file first (#13).
+    ORGANISATION = "organisation"
     INITIATIVES = "initiatives"
     KPIS = "kpis"
     MEASUREMENTS = "measurements"
@@ -43,6 +45,14 @@ def fold(text: str) -> str:
 
 
 COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
+    ImportKind.ORGANISATION: (
+        Column("organisation", "organisation", also=("kommune", "region")),
+        Column("department", "afdeling"),
+        Column("steering_group", "styregruppe"),
+        Column("steering_group_email", "styregruppe_email", required=False),
+        Column("chair", "formand", required=False),
+        Column("chair_email", "formand_email", required=False),
+    ),
     ImportKind.INITIATIVES: (
         Column("id", "initiativ_id", also=("initiative_id",)),
         Column("title", "titel"),
@@ -58,6 +68,7 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         Column("core_task", "kerneopgave", required=False),
         Column("hypothesis", "hypotese", required=False),
         Column("tags", "tags", required=False),
+        Column("organisation", "organisation", required=False, also=("kommune", "region")),
     ),
     ImportKind.KPIS: (
         Column("initiative_id", "initiativ_id"),

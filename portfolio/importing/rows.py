@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from portfolio.importing.choices import chooser
 from portfolio.importing.columns import ImportKind, ignored_columns, resolve_columns
@@ -40,7 +40,24 @@ from portfolio.models import (
     Technology,
 )
 
-Record = Initiative | Kpi | Measurement
+_EMAIL_OR_BLANK = r"^([^@\s]+@[^@\s]+\.[^@\s]+)?$"
+
+
+class OrganisationRow(BaseModel):
+    """One row of an organisation file: a department, its steering group and the group's
+    address and chair (#13). A file row, not a noun: the service turns it into those."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    organisation: str = Field(min_length=1, max_length=200)
+    department: str = Field(min_length=1, max_length=200)
+    steering_group: str = Field(min_length=1, max_length=200)
+    steering_group_email: str = Field(default="", pattern=_EMAIL_OR_BLANK, max_length=320)
+    chair: str = Field(default="", max_length=200)
+    chair_email: str = Field(default="", pattern=_EMAIL_OR_BLANK, max_length=320)
+
+
+Record = Initiative | Kpi | Measurement | OrganisationRow
 T = TypeVar("T")
 
 
@@ -223,6 +240,7 @@ def _initiative(c: _Cells) -> tuple[type[BaseModel], dict[str, Any]]:
         "core_task": c.text("core_task"),
         "hypothesis": c.text("hypothesis"),
         "tags": tuple(t.strip() for t in _TAG_SPLIT.split(c.text("tags")) if t.strip()),
+        "organisation": c.text("organisation"),
     }
 
 
@@ -270,8 +288,18 @@ def provenance_named_by(source: str) -> Provenance | None:
         return None
 
 
+def _organisation_row(c: _Cells) -> tuple[type[BaseModel], dict[str, Any]]:
+    fields = {name: c.text(name, required=name in ("organisation", "department",
+                                                    "steering_group"))
+              for name in OrganisationRow.model_fields}
+    if fields["chair"] and not fields["chair_email"]:
+        c.problems.append(Problem(code="import.chair_needs_email", params={}))
+    return OrganisationRow, fields
+
+
 _Builder = Callable[[_Cells], tuple[type[BaseModel], dict[str, Any]]]
 _BUILDERS: dict[ImportKind, _Builder] = {
+    ImportKind.ORGANISATION: _organisation_row,
     ImportKind.INITIATIVES: _initiative,
     ImportKind.KPIS: _kpi,
     ImportKind.MEASUREMENTS: _measurement,
@@ -314,6 +342,8 @@ def _phrase(problem: Mapping[str, Any], column: str, shown: str) -> Problem:
             "column": column, "length": len(shown), "limit": ctx["max_length"]})
     if kind == "string_too_short":
         return Problem(code="import.blank", params={"column": column})
+    if kind == "string_pattern_mismatch" and column.endswith("email"):
+        return Problem(code="import.not_an_email", params={"column": column, "value": shown})
     message = str(problem["msg"]).removeprefix("Value error, ")
     return Problem(code="import.invalid", params={
         "column": column, "detail": message[:1].lower() + message[1:]})
@@ -324,10 +354,13 @@ def _key(record: Record) -> tuple[str, ...]:
         return (record.id,)
     if isinstance(record, Kpi):
         return (record.initiative_id, record.name)
+    if isinstance(record, OrganisationRow):
+        return (record.organisation, record.department)
     return (record.initiative_id, record.kpi, record.on.isoformat())
 
 
-_KEY_COLUMNS = {
+_KEY_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
+    OrganisationRow: ("organisation", "department"),
     Initiative: ("id",),
     Kpi: ("initiative_id", "kpi"),
     Measurement: ("initiative_id", "kpi", "date"),

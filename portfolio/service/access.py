@@ -28,6 +28,9 @@ class Permission(StrEnum):
     RECORD_ADOPTION = "record_adoption"
     # Show an initiative on the public results page, or change how (#19): admin only.
     PUBLISH = "publish"
+    # Organisations, departments, steering groups and the address book (#13): an
+    # organisation's administrator in their own, a national administrator in all.
+    ADMIN_ORGANISATION = "admin_organisation"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -46,9 +49,16 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 SCOPED_ROLES = frozenset({Role.LEADER, Role.STEERING_MEMBER, Role.KEY_EMPLOYEE})
 
 
+def within(actor: Actor, organisation: str | None) -> bool:
+    """Whether `organisation` is one `actor` acts in: a national actor (no organisation of
+    their own) acts in every one; the others in their own only. "" (not known) passes, for
+    data from before organisations (#13)."""
+    return not actor.organisation or not organisation or organisation == actor.organisation
+
+
 def can(
     actor: Actor, permission: Permission, department: str | None = None,
-    *, contributors: Collection[str] = (),
+    *, contributors: Collection[str] = (), organisation: str | None = None,
 ) -> bool:
     """Whether `actor` may do this (in `department`, for an initiative whose assigned
     contributors are `contributors`). Without a department: whether the role may at all.
@@ -56,8 +66,12 @@ def can(
     A key employee records measurements on the initiatives assigned to them, and on every
     initiative of the departments on their account (a standing assignment); a steering
     member's departments are those of their steering group (resolved at sign-in).
+    `organisation`: the department's organisation; department identity is organisation +
+    name, so an actor of another organisation is refused whatever the department's name.
     """
     if permission not in ROLE_PERMISSIONS.get(actor.role, frozenset()):
+        return False
+    if not within(actor, organisation):
         return False
     if department is None or permission is Permission.READ:
         return True
@@ -69,9 +83,13 @@ def can(
 
 def authorize(
     actor: Actor, permission: Permission, department: str | None = None,
-    *, contributors: Collection[str] = (),
+    *, contributors: Collection[str] = (), organisation: str | None = None,
 ) -> None:
-    if not can(actor, permission, department, contributors=contributors):
+    if not can(actor, permission, department, contributors=contributors,
+               organisation=organisation):
+        if not within(actor, organisation):
+            raise NotAllowed(code="access.other_organisation", params={
+                "user": actor.username, "organisation": organisation or ""})
         raise NotAllowed(
             code="access.denied_in" if department else "access.denied",
             params={"user": actor.username, "role": actor.role, "permission": permission,

@@ -27,7 +27,8 @@ def scope_of(actor: Actor, initiative: Initiative, department: str) -> str:
 
 def may_record(actor: Actor, initiative: Initiative, department: str) -> bool:
     """Whether `actor` may record (or withdraw) `department`'s adoption of `initiative`."""
-    return can(actor, Permission.RECORD_ADOPTION, scope_of(actor, initiative, department))
+    return can(actor, Permission.RECORD_ADOPTION, scope_of(actor, initiative, department),
+               organisation=initiative.organisation)
 
 
 def may_record_any(actor: Actor, initiative: Initiative) -> bool:
@@ -84,7 +85,8 @@ def record_adoption(
     department = department.strip()
     with db.transaction() as store:
         initiative = _initiative(store, initiative_id)
-        authorize(actor, Permission.RECORD_ADOPTION, scope_of(actor, initiative, department))
+        authorize(actor, Permission.RECORD_ADOPTION, scope_of(actor, initiative, department),
+                  organisation=initiative.organisation)
         _check(store, initiative, department, on)
         stored = store.adoptions.add(Adoption(
             initiative_id=initiative.id, department=department, adopted_on=on,
@@ -102,7 +104,8 @@ def withdraw_adoption(
     department = department.strip()
     with db.transaction() as store:
         initiative = _initiative(store, initiative_id)
-        authorize(actor, Permission.RECORD_ADOPTION, scope_of(actor, initiative, department))
+        authorize(actor, Permission.RECORD_ADOPTION, scope_of(actor, initiative, department),
+                  organisation=initiative.organisation)
         adoption = store.adoptions.get(initiative.id, department)
         if adoption is None:
             raise NotFound(code="adoption.none_to_withdraw",

@@ -7,20 +7,21 @@ national board is one query, not 50 k pydantic models and 150 k parsed JSON docu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pandas as pd
 
 from portfolio.models import Actor, Recommendation, Stage
 from portfolio.review.urgency import urgency_rank
-from portfolio.service.access import Permission, authorize
+from portfolio.service.access import Permission, authorize, within
 from portfolio.service.board_metrics import (
     DIMENSIONS,
     BenefitRealisation,
     BoardFilters,
     BoardMetrics,
 )
+from portfolio.service.organisation import SetupProblem, problems_of
 from portfolio.storage import Database
 from portfolio.storage.board import BoardQuery
 
@@ -33,6 +34,10 @@ class PortfolioBoard:
     departments: tuple[str, ...]
     today: date
     filters: BoardFilters = field(default_factory=BoardFilters)
+    organisations: tuple[str, ...] = ()
+    """Those the reader may filter by (a national reader: every one; else their own)."""
+    problems: tuple[SetupProblem, ...] = ()
+    """Departments without a steering group (their escalations reach nobody), with the fix."""
 
     def active(self) -> pd.DataFrame:
         return self.rows[self.rows["stage"] != Stage.CLOSED.value]
@@ -68,7 +73,7 @@ def _query(filters: BoardFilters) -> BoardQuery:
 
     return BoardQuery(value(filters.department), value(filters.stage),
                       value(filters.technology), value(filters.focus_area),
-                      value(filters.recommendation))
+                      value(filters.recommendation), filters.organisation)
 
 
 def portfolio_board(
@@ -76,12 +81,20 @@ def portfolio_board(
 ) -> PortfolioBoard:
     authorize(actor, Permission.READ)
     filters = filters or BoardFilters()
+    if actor.organisation:  # one organisation's people see their organisation (#13)
+        filters = replace(filters, organisation=actor.organisation)
     query = _query(filters)
     with db.reading() as store:
         rows = store.board.rows(query, today)
         benefits = store.board.benefits(query)
-        departments = tuple(d.name for d in store.departments.all())
-    return PortfolioBoard(rows, headline_numbers(rows, benefits), departments, today, filters)
+        departments = tuple(dict.fromkeys(
+            d.name for d in store.departments.all(filters.organisation)))
+        organisations = tuple(o.name for o in store.organisations.all()
+                              if within(actor, o.name))
+        problems = tuple(p for p in problems_of(store, filters.organisation)
+                         if p.code == "organisation.department_without_group")
+    return PortfolioBoard(rows, headline_numbers(rows, benefits), departments, today, filters,
+                          organisations, problems)
 
 
 def board_version(db: Database, actor: Actor) -> tuple[int, ...]:

@@ -41,6 +41,9 @@ class BoardFilters:
     technology: Technology | None = None
     focus_area: FocusArea | None = None
     recommendation: Recommendation | None = None
+    organisation: str | None = None
+    """Set for an actor of one organisation whatever they ask (#13); a national one's
+    filter."""
 
     def admits(self, row: PortfolioRow) -> bool:
         ini = row.initiative
@@ -50,6 +53,7 @@ class BoardFilters:
             and (self.technology is None or ini.technology is self.technology)
             and (self.focus_area is None or ini.focus_area is self.focus_area)
             and (self.recommendation is None or row.recommendation is self.recommendation)
+            and (self.organisation is None or ini.organisation == self.organisation)
         )
 
 

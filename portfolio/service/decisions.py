@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from portfolio.errors import NotFound, ValidationFailed
-from portfolio.models import Actor, Decision, DecisionKind, Department, Lesson, Stage
+from portfolio.models import Actor, Decision, DecisionKind, Lesson, Stage
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
+from portfolio.service.organisation import ensure_department
 from portfolio.storage import Database, Store
 
 NEXT_STAGE = {
@@ -36,7 +37,8 @@ def record_decision(
         initiative = store.initiatives.get(decision.initiative_id)
         if initiative is None:
             raise NotFound(code="initiative.not_found", params={"id": decision.initiative_id})
-        authorize(actor, Permission.DECIDE, initiative.department)
+        authorize(actor, Permission.DECIDE, initiative.department,
+                  organisation=initiative.organisation)
         evaluation = store.evaluations.latest_for(initiative.id)
         recommendation = evaluation.recommendation if evaluation else None
         decision = decision.model_copy(
@@ -49,7 +51,8 @@ def record_decision(
         _validate(decision, closing, lesson)
         _validate_spread(decision)
         for department in decision.spread_to:
-            _ensure_department(store, actor, department)
+            # a department scaled to that is not registered yet is created, as imports do
+            ensure_department(store, actor, department, initiative.organisation)
         decision_id = store.decisions.add(decision)
         stored = decision.model_copy(update={"id": decision_id})
         audit.record(store, actor, "decide", "initiative", initiative.id,
@@ -96,14 +99,6 @@ def _validate_spread(decision: Decision) -> None:
         raise ValidationFailed(field="spread_to", code="decision.spread_only_scale")
 
 
-def _ensure_department(store: Store, actor: Actor, name: str) -> None:
-    """A department scaled to that is not registered yet is created, as imports do."""
-    if store.departments.get(name) is None:
-        department = Department(name=name)
-        store.departments.save(department)
-        audit.record(store, actor, "create", "department", name, after=department)
-
-
 def _add_lesson(store: Store, actor: Actor, lesson: Lesson) -> int:
     lesson_id = store.lessons.add(lesson)
     audit.record(store, actor, "create", "lesson", str(lesson_id), after=lesson)
@@ -115,7 +110,8 @@ def add_lesson(db: Database, actor: Actor, initiative_id: str, text: str, on: da
         initiative = store.initiatives.get(initiative_id)
         if initiative is None:
             raise NotFound(code="initiative.not_found", params={"id": initiative_id})
-        authorize(actor, Permission.EDIT_INITIATIVE, initiative.department)
+        authorize(actor, Permission.EDIT_INITIATIVE, initiative.department,
+                  organisation=initiative.organisation)
         return _add_lesson(store, actor, Lesson(
             initiative_id=initiative_id, text=text, author=actor.username, created_on=on,
         ))

@@ -35,7 +35,6 @@ from portfolio.importing.limits import ReadLimits, check_file
 from portfolio.importing.records import table_of_records
 from portfolio.models import (
     Actor,
-    Department,
     Initiative,
     Kpi,
     Measurement,
@@ -44,6 +43,8 @@ from portfolio.models import (
 )
 from portfolio.service import audit
 from portfolio.service.access import SCOPED_ROLES, Permission, authorize, can
+from portfolio.service.organisation import ensure_department, home_of
+from portfolio.service.organisation_import import apply_organisation_rows
 from portfolio.settings import load_settings
 from portfolio.storage import Database, Store
 from portfolio.storage.imports import QuarantinedRow
@@ -102,15 +103,19 @@ def read_limits() -> ReadLimits:
 def import_file(
     db: Database, actor: Actor, path: Path, kind: ImportKind | str, *, source_name: str = "",
     provenance: Provenance = Provenance.MANUAL, limits: ReadLimits | None = None,
+    organisation: str = "",
 ) -> ImportReport:
     """Import one CSV/XLSX file. Raises FileUnreadable when it cannot be read at all, or
     holds more than `limits` allow (judged before its content is read: #14).
 
     `provenance`: what a measurement that names none came as; the channel decides (a file
-    uploaded by hand: manual, the default; the inbox or the API: system export)."""
+    uploaded by hand: manual, the default; the inbox or the API: system export).
+    `organisation`: FAILSCALE_ORGANISATION, for initiatives whose file names none when
+    neither the importer nor the database says which (see organisation.home_of)."""
     kind = ImportKind(kind)
-    authorize(actor, Permission.IMPORT if kind is not ImportKind.MEASUREMENTS
-              else Permission.RECORD_MEASUREMENT)
+    authorize(actor, {ImportKind.MEASUREMENTS: Permission.RECORD_MEASUREMENT,
+                      ImportKind.ORGANISATION: Permission.ADMIN_ORGANISATION}.get(
+                          kind, Permission.IMPORT))
     check_file(path, limits or read_limits())
     batch: ParsedBatch | MeasurementColumns = (
         read_measurements(path, provenance=provenance) if kind is ImportKind.MEASUREMENTS
@@ -118,7 +123,7 @@ def import_file(
     )
     name = source_name or path.name
     content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
-    return _import_batch(db, actor, kind, batch, name, content_hash)
+    return _import_batch(db, actor, kind, batch, name, content_hash, organisation)
 
 
 def import_measurement_records(
@@ -139,12 +144,13 @@ def import_measurement_records(
 
 def _import_batch(
     db: Database, actor: Actor, kind: ImportKind, batch: ParsedBatch | MeasurementColumns,
-    name: str, content_hash: str,
+    name: str, content_hash: str, organisation: str = "",
 ) -> ImportReport:
-    """Store a parsed batch's good rows and quarantine the rest, in one transaction."""
+    """Store a parsed batch's good rows and quarantine the rest, in one transaction.
+    `organisation`: the default organisation of initiatives (see import_file)."""
     import_id = uuid.uuid4().hex[:12]
     with db.transaction() as store:
-        tally = _APPLY[kind](store, actor, batch, import_id)
+        tally = _APPLY[kind](store, actor, batch, import_id, organisation)
         errors = tuple(sorted([*batch.rejected, *tally.rejected], key=lambda e: e.row))
         store.imports.quarantine(
             [QuarantinedRow(import_id, kind.value, name, e.row, e.reason, e.raw) for e in errors]
@@ -184,24 +190,25 @@ def _unknown_initiative(row: int, record: Kpi | Measurement) -> RowError:
         "id": record.initiative_id}),), _raw(record))
 
 
-def _apply_initiatives(store: Store, actor: Actor, batch: ParsedBatch, _import_id: str
-                       ) -> _Tally:
+def _apply_initiatives(store: Store, actor: Actor, batch: ParsedBatch, _import_id: str,
+                       default_organisation: str) -> _Tally:
     tally = _Tally()
+    home = home_of(store, actor, default_organisation)
     for accepted in batch.accepted:
         assert isinstance(accepted.record, Initiative)
         before = store.initiatives.get(accepted.record.id)
         initiative = _keeping_what_the_file_does_not_give(accepted.record, before,
                                                           batch.columns)
-        departments = {initiative.department, *([before.department] if before else [])}
-        if not all(can(actor, Permission.EDIT_INITIATIVE, d) for d in departments):
+        if not initiative.organisation:  # a department is looked up within its organisation
+            initiative = initiative.model_copy(update={"organisation": home})
+        places = {(initiative.department, initiative.organisation),
+                  *([(before.department, before.organisation)] if before else [])}
+        if not all(can(actor, Permission.EDIT_INITIATIVE, d, organisation=o) for d, o in places):
             tally.rejected.append(
                 _refuse_scope(actor, initiative.department, accepted.row, accepted.record)
             )
             continue
-        if store.departments.get(initiative.department) is None:
-            department = Department(name=initiative.department)
-            store.departments.save(department)
-            audit.record(store, actor, "create", "department", department.name, after=department)
+        ensure_department(store, actor, initiative.department, initiative.organisation)
         if before == initiative:
             tally.unchanged += 1
             continue
@@ -220,7 +227,7 @@ R = TypeVar("R", Initiative, Kpi)
 _NEVER_IMPORTED = ("planned_departments", "adopted_departments")
 # Optional columns, named as the model's fields.
 _OPTIONAL = {ImportKind.INITIATIVES: ("focus_area", "technology", "core_task", "hypothesis",
-                                      "tags"),
+                                      "tags", "organisation"),
              ImportKind.KPIS: ("weight", "cashable")}
 
 
@@ -236,7 +243,8 @@ def _keeping_what_the_file_does_not_give(record: R, before: R | None,
     return record.model_copy(update={f: getattr(before, f) for f in absent})
 
 
-def _apply_kpis(store: Store, actor: Actor, batch: ParsedBatch, _import_id: str) -> _Tally:
+def _apply_kpis(store: Store, actor: Actor, batch: ParsedBatch, _import_id: str,
+                _organisation: str) -> _Tally:
     tally = _Tally()
     for accepted in batch.accepted:
         kpi = accepted.record
@@ -245,7 +253,8 @@ def _apply_kpis(store: Store, actor: Actor, batch: ParsedBatch, _import_id: str)
         if initiative is None:
             tally.rejected.append(_unknown_initiative(accepted.row, kpi))
             continue
-        if not can(actor, Permission.EDIT_INITIATIVE, initiative.department):
+        if not can(actor, Permission.EDIT_INITIATIVE, initiative.department,
+                   organisation=initiative.organisation):
             tally.rejected.append(
                 _refuse_scope(actor, initiative.department, accepted.row, accepted.record)
             )
@@ -277,14 +286,17 @@ def _store_measurements(store: Store, actor: Actor, rows: pa.Table,
     assigned = store.contributors.initiatives_of(actor.username)
     if actor.role is not Role.KEY_EMPLOYEE or not assigned:
         return store.measurements.upsert_columns(rows, recorded_by=actor.username,
-                                                 departments=departments, change_log=import_id)
+                                                 departments=departments, change_log=import_id,
+                                                 organisation=actor.organisation)
     mine = pc.is_in(rows.column("initiative_id"), value_set=pa.array(assigned, pa.string()))
     parts = [
         store.measurements.upsert_columns(rows.filter(mine), recorded_by=actor.username,
-                                          departments=None, change_log=import_id),
+                                          departments=None, change_log=import_id,
+                                          organisation=actor.organisation),
         store.measurements.upsert_columns(rows.filter(pc.invert(mine)),
                                           recorded_by=actor.username, departments=departments,
-                                          change_log=import_id),
+                                          change_log=import_id,
+                                          organisation=actor.organisation),
     ]
     return ColumnsResult(
         added=sum(p.added for p in parts), updated=sum(p.updated for p in parts),
@@ -294,7 +306,7 @@ def _store_measurements(store: Store, actor: Actor, rows: pa.Table,
 
 
 def _apply_measurements(store: Store, actor: Actor, batch: MeasurementColumns,
-                        import_id: str) -> _Tally:
+                        import_id: str, _organisation: str) -> _Tally:
     """Set-based (#7): one classification and one write for the whole file; overwritten
     values are kept under the import's id (#14)."""
     result = _store_measurements(store, actor, batch.accepted, import_id)
@@ -319,7 +331,15 @@ def _apply_measurements(store: Store, actor: Actor, batch: MeasurementColumns,
     return tally
 
 
+def _apply_organisation(store: Store, actor: Actor, batch: ParsedBatch, _import_id: str,
+                        _organisation: str) -> _Tally:
+    done = apply_organisation_rows(store, actor, batch.accepted)
+    return _Tally(added=done.added, updated=done.updated, unchanged=done.unchanged,
+                  rejected=done.rejected)
+
+
 _APPLY = {
+    ImportKind.ORGANISATION: _apply_organisation,
     ImportKind.INITIATIVES: _apply_initiatives,
     ImportKind.KPIS: _apply_kpis,
     ImportKind.MEASUREMENTS: _apply_measurements,

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from portfolio.errors import NotFound, ValidationFailed
-from portfolio.models import Actor, Department, Initiative, Kpi, KpiKind, Measurement, Stage
+from portfolio.models import Actor, Initiative, Kpi, KpiKind, Measurement, Stage
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
+from portfolio.service.organisation import ensure_department, home_of
 from portfolio.storage import Database, Store
 
 
@@ -30,13 +31,6 @@ def _check_stage(initiative: Initiative, before: Initiative | None, kpis: Sequen
                                params={"id": initiative.id, "missing": tuple(missing)})
 
 
-def _ensure_department(store: Store, actor: Actor, name: str) -> None:
-    if store.departments.get(name) is None:
-        department = Department(name=name)
-        store.departments.save(department)
-        audit.record(store, actor, "create", "department", name, after=department)
-
-
 def save_initiative(
     db: Database, actor: Actor, initiative: Initiative, kpis: Sequence[Kpi] = ()
 ) -> Initiative:
@@ -47,13 +41,18 @@ def save_initiative(
                                    params={"kpi": kpi.name})
     with db.transaction() as store:
         before = store.initiatives.get(initiative.id)
-        authorize(actor, Permission.EDIT_INITIATIVE, initiative.department)
+        if not initiative.organisation:  # the department's organisation (#13)
+            initiative = initiative.model_copy(update={"organisation": (
+                before.organisation if before else "") or home_of(store, actor)})
+        authorize(actor, Permission.EDIT_INITIATIVE, initiative.department,
+                  organisation=initiative.organisation)
         if before is not None:
-            authorize(actor, Permission.EDIT_INITIATIVE, before.department)
+            authorize(actor, Permission.EDIT_INITIATIVE, before.department,
+                      organisation=before.organisation)
         all_kpis = {k.name: k for k in store.kpis.for_initiative(initiative.id)}
         all_kpis.update({k.name: k for k in kpis})
         _check_stage(initiative, before, list(all_kpis.values()))
-        _ensure_department(store, actor, initiative.department)
+        ensure_department(store, actor, initiative.department, initiative.organisation)
         if before != initiative:
             store.initiatives.save(initiative)
             action = "create" if before is None else "update"
@@ -78,7 +77,8 @@ def save_kpi(db: Database, actor: Actor, kpi: Kpi) -> None:
         initiative = store.initiatives.get(kpi.initiative_id)
         if initiative is None:
             raise NotFound(code="initiative.not_found", params={"id": kpi.initiative_id})
-        authorize(actor, Permission.EDIT_INITIATIVE, initiative.department)
+        authorize(actor, Permission.EDIT_INITIATIVE, initiative.department,
+                  organisation=initiative.organisation)
         _save_kpi(store, actor, kpi)
 
 
@@ -91,6 +91,7 @@ def record_measurement(db: Database, actor: Actor, measurement: Measurement) -> 
             raise NotFound(code="initiative.not_found",
                            params={"id": measurement.initiative_id})
         authorize(actor, Permission.RECORD_MEASUREMENT, initiative.department,
+                  organisation=initiative.organisation,
                   contributors=store.contributors.for_initiative(initiative.id))
         kpi_id = store.kpis.id_of(measurement.initiative_id, measurement.kpi)
         if kpi_id is None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from portfolio.models import Actor, Decision, DecisionKind, Initiative, Lesson, Stage
-from portfolio.service.access import Permission, authorize
-from portfolio.storage import Database
+from portfolio.service.access import Permission, authorize, within
+from portfolio.storage import Database, Store
 from portfolio.storage.lessons_index import LessonsQuery
 
 SPREADING = (Stage.SCALING, Stage.OPERATION)
@@ -86,6 +86,22 @@ class LessonsView:
     spread_total: int = 0
 
 
+def readable_organisations(store: Store, actor: Actor) -> tuple[str, ...] | None:
+    """Whose lessons `actor` reads: a national actor every organisation's; the others
+    their own organisation's and those of every organisation that shares them (#13)."""
+    if not actor.organisation:
+        return None
+    return tuple(dict.fromkeys((actor.organisation, *store.organisations.sharing())))
+
+
+def shared(actor: Actor, initiative: Initiative) -> Initiative:
+    """Another organisation's initiative as its lessons are shared: what was tried, how it
+    ended and why, never its budget or its people (#13)."""
+    if within(actor, initiative.organisation):
+        return initiative
+    return initiative.model_copy(update={"owner": "", "budget_dkk": 0.0, "spent_dkk": 0.0})
+
+
 def search_lessons(
     db: Database, actor: Actor, text: str = "", department: str | None = None,
     *, lessons: int | None = None, shelf: int | None = None, spread: int | None = None,
@@ -97,15 +113,17 @@ def search_lessons(
     at most as many as its keyword says (None: all), with its total.
     """
     authorize(actor, Permission.READ)
-    query = LessonsQuery(text.strip(), department, tuple(s.value for s in SPREADING))
     with db.reading() as store:
+        query = LessonsQuery(text.strip(), department, tuple(s.value for s in SPREADING),
+                             readable_organisations(store, actor))
         index = store.lessons_index
         totals = index.totals(query)
-        hits = tuple(LessonHit(lesson, initiative)
+        hits = tuple(LessonHit(lesson, shared(actor, initiative))
                      for lesson, initiative in index.lessons(query, lessons))
-        shelved = tuple(ShelvedInitiative(initiative, decision)
+        shelved = tuple(ShelvedInitiative(shared(actor, initiative), decision)
                         for initiative, decision in index.shelf(query, shelf))
-        spreads = tuple(Spread(initiative) for initiative in index.spread(query, spread))
+        spreads = tuple(Spread(shared(actor, initiative))
+                        for initiative in index.spread(query, spread))
         scaled = index.scaled(query)
     return LessonsView(hits, shelved, spreads, scaled, totals.lessons, totals.shelf,
                        totals.spread)

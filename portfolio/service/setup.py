@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
-from portfolio.models import Actor
+from portfolio.models import Actor, Department, Organisation, Person, SteeringGroup
 from portfolio.review.policy import default_policy
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
-from portfolio.storage import Database
+from portfolio.storage import Database, Store
 
 
 def initialise(db: Database, actor: Actor) -> bool:
@@ -35,8 +36,11 @@ def seed_demo(db: Database, actor: Actor, anchor: date) -> int:
             return 0
         for department in demo.departments:
             store.departments.save(department)
+        _organise(store, demo.departments, demo.people)
+        home = {d.name: d.organisation for d in demo.departments}
         for initiative in demo.initiatives:
-            store.initiatives.save(initiative)
+            store.initiatives.save(initiative.model_copy(
+                update={"organisation": home.get(initiative.department, "")}))
         for kpi in demo.kpis:
             store.kpis.save(kpi)
         store.measurements.upsert_many(list(demo.measurements))
@@ -54,3 +58,16 @@ def seed_demo(db: Database, actor: Actor, anchor: date) -> int:
                    "measurements": len(demo.measurements)},
         )
     return len(demo.initiatives)
+
+
+def _organise(store: Store, departments: Sequence[Department], people: Sequence[Person]) -> None:
+    """The demo's organisation and steering groups (schema 12), from its departments; a
+    group's address is the address-book entry of its name, as mail found it before."""
+    addresses = {p.name: p.email for p in people}
+    for name in sorted({d.organisation for d in departments if d.organisation}):
+        store.organisations.save(Organisation(name=name))
+    for organisation, group in sorted({(d.organisation, d.steering_group) for d in departments
+                                       if d.organisation and d.steering_group}):
+        email = addresses.get(group)
+        store.steering_groups.save(SteeringGroup(
+            organisation=organisation, name=group, emails=(email,) if email else ()))

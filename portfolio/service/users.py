@@ -36,9 +36,11 @@ def actor_of(user: User, departments: Sequence[Department]) -> Actor:
     """The Actor a user acts as: a steering member's scope is their group's departments."""
     scope = list(user.departments)
     if user.role is Role.STEERING_MEMBER and user.steering_group:
-        scope += [d.name for d in departments if d.steering_group == user.steering_group]
+        scope += [d.name for d in departments if d.steering_group == user.steering_group
+                  and (not user.organisation or d.organisation in ("", user.organisation))]
     return Actor(username=user.username, role=user.role,
-                 departments=tuple(dict.fromkeys(scope)), language=user.language)
+                 departments=tuple(dict.fromkeys(scope)), language=user.language,
+                 organisation=user.organisation)
 
 
 def actor_for(db: Database, username: str) -> Actor:
@@ -59,13 +61,34 @@ def live_actor(store: Store, username: str) -> Actor:
 
 
 def list_users(db: Database, actor: Actor) -> list[User]:
+    """Every account; an organisation's administrator sees their organisation's only."""
     authorize(actor, Permission.ADMIN_USERS)
     with db.reading() as store:
-        return store.users.all()
+        return [u for u in store.users.all() if _mine(actor, u)]
+
+
+def _mine(actor: Actor, user: User) -> bool:
+    """Whether `actor` administers `user`: a national administrator every account, an
+    organisation's administrator the accounts of that organisation only (#13)."""
+    return not actor.organisation or user.organisation == actor.organisation
+
+
+def _in_scope(store: Store, actor: Actor, user: User) -> User:
+    """`user` placed in the acting administrator's organisation, or refused when it names
+    another one (or none: a national account is for a national administrator to make)."""
+    if actor.organisation:
+        if user.organisation and user.organisation != actor.organisation:
+            raise NotAllowed(code="access.other_organisation",
+                             params={"user": actor.username, "organisation": user.organisation})
+        user = user.model_copy(update={"organisation": actor.organisation})
+    if user.organisation and store.organisations.get(user.organisation) is None:
+        raise ValidationFailed(field="organisation", code="organisation.unknown",
+                               params={"organisation": user.organisation})
+    return user
 
 
 def _validate(store: Store, user: User) -> None:
-    known = {d.name: d for d in store.departments.all()}
+    known = {d.name: d for d in store.departments.all(user.organisation or None)}
     unknown = [d for d in user.departments if d not in known]
     if unknown:
         raise ValidationFailed(field="departments", code="user.unknown_departments",
@@ -99,14 +122,16 @@ def add_user(db: Database, actor: Actor, user: User) -> Issued:
         if store.users.get(user.username) is not None:
             raise ValidationFailed(field="username", code="user.exists",
                                    params={"username": user.username})
+        user = _in_scope(store, actor, user)
         _validate(store, user)
         _create(store, actor, user, password, must_change=True)
     return Issued(user, password)
 
 
-def _existing(store: Store, username: str) -> User:
+def _existing(store: Store, username: str, actor: Actor | None = None) -> User:
+    """The account `username`; with `actor`, only one that actor administers."""
     user = store.users.get(username)
-    if user is None:
+    if user is None or (actor is not None and not _mine(actor, user)):
         raise NotFound(code="user.not_found", params={"username": username})
     return user
 
@@ -123,8 +148,9 @@ def update_user(db: Database, actor: Actor, user: User) -> User:
     """Change an account's name, role, scope, language or whether it is active."""
     authorize(actor, Permission.ADMIN_USERS)
     with db.transaction() as store:
-        before = _existing(store, user.username)
+        before = _existing(store, user.username, actor)
         user = user.model_copy(update={"must_change_password": before.must_change_password})
+        user = _in_scope(store, actor, user)
         _validate(store, user)
         _keep_an_admin(store, before, user)
         if user != before:
@@ -154,7 +180,7 @@ def set_active(db: Database, actor: Actor, username: str, active: bool) -> User:
     """Disable (or enable again) an account; a disabled user cannot sign in or act."""
     authorize(actor, Permission.ADMIN_USERS)
     with db.transaction() as store:
-        before = _existing(store, username)
+        before = _existing(store, username, actor)
         after = before.model_copy(update={"active": active})
         _keep_an_admin(store, before, after)
         if after != before:
@@ -171,7 +197,8 @@ def reset_password(db: Database, actor: Actor, username: str) -> Issued:
     authorize(actor, Permission.ADMIN_USERS)
     password = one_time_password()
     with db.transaction() as store:
-        user = _existing(store, username).model_copy(update={"must_change_password": True})
+        user = _existing(store, username, actor).model_copy(
+            update={"must_change_password": True})
         store.users.set_password(username, hash_password(password), must_change=True)
         store.sessions.end_all_of(username)  # whoever knew the old password is out
         audit.record(store, actor, "reset_password", "user", username,
@@ -214,9 +241,11 @@ def demo_account(demo: DemoUser, departments: Sequence[Department]) -> User:
     groups = {d.name: d.steering_group for d in departments}
     group = next((groups[d] for d in demo.departments if groups.get(d)), "")
     steering = demo.role is Role.STEERING_MEMBER and group
+    home = next((d.organisation for d in departments if d.name in demo.departments), "")
     return User(username=demo.username, display_name=demo.display_name, role=demo.role,
                 departments=() if steering else demo.departments,
-                steering_group=group if steering else "", language=demo.language)
+                steering_group=group if steering else "", language=demo.language,
+                organisation="" if demo.role is Role.ADMIN else home)
 
 
 def create_demo_users(db: Database, actor: Actor, demo_users: Sequence[DemoUser]) -> list[Issued]:
@@ -244,7 +273,8 @@ def assign_contributor(
         initiative = store.initiatives.get(initiative_id)
         if initiative is None:
             raise NotFound(code="initiative.not_found", params={"id": initiative_id})
-        authorize(actor, Permission.EDIT_INITIATIVE, initiative.department)
+        authorize(actor, Permission.EDIT_INITIATIVE, initiative.department,
+                  organisation=initiative.organisation)
         user = _existing(store, username)
         if user.role is not Role.KEY_EMPLOYEE:
             raise ValidationFailed(field="username", code="user.not_key_employee",

@@ -64,6 +64,7 @@ SELECT i.id, i.title, i.department, i.owner, i.stage, i.review_on,
        s.scaled_on, k.names, k.dates
 FROM chosen i
 LEFT JOIN departments g ON g.name = i.department
+     AND (coalesce(i.organisation, '') = '' OR g.organisation = i.organisation)
 LEFT JOIN latest e ON e.initiative_id = i.id
 LEFT JOIN last_decision d ON d.initiative_id = i.id
 LEFT JOIN scaled s ON s.initiative_id = i.id

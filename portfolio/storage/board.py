@@ -28,7 +28,8 @@ latest AS (
     SELECT initiative_id, max(decided_on) AS last_decision_on
     FROM decisions GROUP BY initiative_id
 ), board AS (
-    SELECT i.id, i.title, i.department, i.stage, i.technology, i.focus_area,
+    SELECT i.id, i.title, i.department, coalesce(i.organisation, '') AS organisation,
+           i.stage, i.technology, i.focus_area,
            i.budget_dkk, i.spent_dkk, i.review_on, i.started_on,
            e.recommendation, e.light, e.score, e.as_of, e.policy_name, e.policy_version,
            d.last_decision_on
@@ -36,6 +37,7 @@ latest AS (
     LEFT JOIN latest e ON e.initiative_id = i.id
     LEFT JOIN decided d ON d.initiative_id = i.id
     WHERE ($department IS NULL OR i.department = $department)
+      AND ($organisation IS NULL OR i.organisation = $organisation)
       AND ($stage IS NULL OR i.stage = $stage)
       AND ($technology IS NULL OR i.technology = $technology)
       AND ($focus_area IS NULL OR i.focus_area = $focus_area)
@@ -46,7 +48,8 @@ latest AS (
 # Overdue and pilot age for *today*, as board_metrics.is_overdue and _row define them.
 _ROWS = f"""
 WITH {_LATEST}
-SELECT id, title, department, stage, technology, focus_area, budget_dkk, spent_dkk,
+SELECT id, title, department, organisation, stage, technology, focus_area, budget_dkk,
+       spent_dkk,
        review_on, started_on, recommendation, light, score, as_of, last_decision_on,
        coalesce(stage <> $closed AND review_on IS NOT NULL AND $today > review_on
                 AND (last_decision_on IS NULL OR last_decision_on < review_on), false)
@@ -91,6 +94,7 @@ class BoardQuery:
     technology: str | None = None
     focus_area: str | None = None
     recommendation: str | None = None
+    organisation: str | None = None
 
 
 @dataclass
@@ -100,7 +104,8 @@ class BoardReader:
     def _params(self, query: BoardQuery) -> dict[str, Any]:
         return {"department": query.department, "stage": query.stage,
                 "technology": query.technology, "focus_area": query.focus_area,
-                "recommendation": query.recommendation, "closed": Stage.CLOSED.value}
+                "recommendation": query.recommendation, "organisation": query.organisation,
+                "closed": Stage.CLOSED.value}
 
     def rows(self, query: BoardQuery, today: date) -> pd.DataFrame:
         """One row per matching initiative, ordered by id."""

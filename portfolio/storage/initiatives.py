@@ -26,7 +26,8 @@ _KPI_COLUMNS = [f for f in Kpi.model_fields]
 
 
 def _initiative(row: dict[str, Any]) -> Initiative:
-    return Initiative.model_validate({k: row[k] for k in _INITIATIVE_COLUMNS})
+    return Initiative.model_validate({k: row[k] for k in _INITIATIVE_COLUMNS
+                                      if row.get(k) is not None or k != "organisation"})
 
 
 def _kpi(row: dict[str, Any]) -> Kpi:
@@ -37,18 +38,27 @@ def _kpi(row: dict[str, Any]) -> Kpi:
 class Departments:
     con: duckdb.DuckDBPyConnection
 
-    def all(self) -> list[Department]:
-        rows = fetch_dicts(self.con, "SELECT * FROM departments ORDER BY name")
+    def all(self, organisation: str | None = None) -> list[Department]:
+        """Every department (of `organisation` only, when given), by name."""
+        rows = fetch_dicts(
+            self.con, "SELECT name, organisation, steering_group FROM departments "
+            "WHERE ?::VARCHAR IS NULL OR organisation = ? ORDER BY name, organisation",
+            [organisation, organisation])
         return [Department.model_validate(r) for r in rows]
 
-    def get(self, name: str) -> Department | None:
-        rows = fetch_dicts(self.con, "SELECT * FROM departments WHERE name = ?", [name])
+    def get(self, name: str, organisation: str | None = None) -> Department | None:
+        """The department `name` of `organisation` (identity is organisation + name);
+        without an organisation, the first of that name (a single-organisation caller)."""
+        rows = fetch_dicts(
+            self.con, "SELECT name, organisation, steering_group FROM departments "
+            "WHERE name = ? AND (?::VARCHAR IS NULL OR organisation = ?) "
+            "ORDER BY organisation LIMIT 1", [name, organisation, organisation])
         return Department.model_validate(rows[0]) if rows else None
 
     def save(self, department: Department) -> None:
         self.con.execute(
             "INSERT INTO departments (name, organisation, steering_group) VALUES (?, ?, ?) "
-            "ON CONFLICT (name) DO UPDATE SET organisation = excluded.organisation, "
+            "ON CONFLICT (organisation, name) DO UPDATE SET "
             "steering_group = excluded.steering_group",
             [department.name, department.organisation, department.steering_group],
         )

@@ -29,9 +29,9 @@ ORDER BY i.id
 """
 
 # A shard of the portfolio (#17): the initiatives of some organisations, by the
-# organisation of their department ('' when the department is not registered).
-_SHARD = """AND coalesce((SELECT organisation FROM departments WHERE name = i.department), '')
-    IN (SELECT unnest(?::VARCHAR[]))"""
+# organisation of their department, which the initiative carries (schema 12, #13: two
+# organisations may each have a department of the same name).
+_SHARD = """AND coalesce(i.organisation, '') IN (SELECT unnest(?::VARCHAR[]))"""
 
 # The initiatives of a list of ids, whatever their stage (no stage is '').
 _OF_IDS = "AND i.id IN (SELECT unnest(?::VARCHAR[]))"
@@ -121,10 +121,10 @@ class KpiStatsReader:
         return found
 
     def organisations(self) -> list[str]:
-        """Every organisation with a department, '' for initiatives of unregistered ones."""
+        """Every organisation with an initiative ('' for initiatives of none)."""
         rows = self.con.execute(
-            "SELECT DISTINCT coalesce(d.organisation, '') FROM initiatives i "
-            "LEFT JOIN departments d ON d.name = i.department ORDER BY 1").fetchall()
+            "SELECT DISTINCT coalesce(i.organisation, '') FROM initiatives i "
+            "ORDER BY 1").fetchall()
         return [r[0] for r in rows]
 
     def scan_floor(self) -> int:

@@ -35,6 +35,8 @@ adopted AS (
     FROM initiatives i
     LEFT JOIN adopted a ON a.initiative_id = i.id
     WHERE ($department IS NULL OR i.department = $department)
+      AND ($organisations IS NULL OR coalesce(i.organisation, '') = ''
+           OR list_contains($organisations, i.organisation))
       AND ($text = '' OR contains(lower(i.title), $text)
            OR contains(lower(i.hypothesis), $text) OR contains(lower(i.core_task), $text)
            OR contains(lower(array_to_string(i.tags, ' ')), $text))
@@ -43,6 +45,8 @@ adopted AS (
     FROM lessons l
     JOIN initiatives i ON i.id = l.initiative_id
     WHERE ($department IS NULL OR i.department = $department)
+      AND ($organisations IS NULL OR coalesce(i.organisation, '') = ''
+           OR list_contains($organisations, i.organisation))
       AND ($text = '' OR contains(lower(l.text), $text)
            OR contains(lower(array_to_string(l.tags, ' ')), $text)
            OR l.initiative_id IN (SELECT id FROM matching))
@@ -117,6 +121,9 @@ class LessonsQuery:
     text: str
     department: str | None
     spreading: tuple[str, ...]
+    organisations: tuple[str, ...] | None = None
+    """The organisations whose initiatives and lessons may be read (None: every one):
+    an organisation's own and those that share their lessons (#13)."""
 
 
 @dataclass(frozen=True)
@@ -131,7 +138,10 @@ class LessonsIndexReader:
     con: duckdb.DuckDBPyConnection
 
     def _params(self, query: LessonsQuery, **more: Any) -> dict[str, Any]:
+        organisations = (None if query.organisations is None
+                         else list(query.organisations))
         return {"text": query.text.lower(), "department": query.department,
+                "organisations": organisations,
                 "spreading": list(query.spreading), "closed": Stage.CLOSED.value, **more}
 
     def _rows(self, sql: str, query: LessonsQuery, limit: int | None) -> list[dict[str, Any]]:
@@ -170,6 +180,7 @@ class LessonsIndexReader:
 
 def _initiative(row: dict[str, Any]) -> Initiative:
     stored = {**row["initiative"], "adopted_departments": row["adopted_departments"]}
+    stored["organisation"] = stored.get("organisation") or ""
     return Initiative.model_validate({k: stored[k] for k in _INITIATIVE_FIELDS})
 
 

@@ -27,6 +27,8 @@ SELECT p.pair, ini.department, k.id AS kpi_id,
        CASE WHEN ini.id IS NULL THEN 'no_initiative'
             WHEN ?::VARCHAR[] IS NOT NULL AND NOT list_contains(?::VARCHAR[], ini.department)
                 THEN 'not_allowed'
+            WHEN ?::VARCHAR <> '' AND coalesce(ini.organisation, '') NOT IN ('', ?::VARCHAR)
+                THEN 'not_allowed'
             WHEN k.id IS NULL THEN 'unknown_kpi' END AS refusal
 FROM incoming_measurement_pairs p
 LEFT JOIN initiatives ini ON ini.id = p.initiative_id
@@ -90,16 +92,18 @@ class ColumnsResult:
 
 def upsert_columns(
     con: duckdb.DuckDBPyConnection, rows: pa.Table, *, recorded_by: str,
-    departments: list[str] | None, change_log: str | None = None,
+    departments: list[str] | None, change_log: str | None = None, organisation: str = "",
 ) -> ColumnsResult:
     """`rows`: row, initiative_id, kpi, measured_on, value, source, provenance.
-    `departments`: those the importer may change (None: all). The same rows stored twice
-    change nothing. `change_log`: the import's id, under which every overwritten value is
-    kept, old and new, in measurement_changes."""
+    `departments`: those the importer may change (None: all); `organisation`: the only
+    organisation whose initiatives they may change ("": every one). The same rows stored
+    twice change nothing. `change_log`: the import's id, under which every overwritten
+    value is kept, old and new, in measurement_changes."""
     con.execute("SET enable_progress_bar = false")  # no bars in CLI output
     pairs, pair_of_row = _pairs(rows)
     verdicts = _with(con, "incoming_measurement_pairs", pairs,
-                     lambda: con.execute(_CLASSIFY_PAIRS, [departments, departments])
+                     lambda: con.execute(_CLASSIFY_PAIRS, [departments, departments,
+                                                         organisation, organisation])
                      .to_arrow_table())
     refusal = verdicts.column("refusal").take(pair_of_row)
     known = pc.is_null(refusal).to_numpy()

@@ -69,12 +69,12 @@ class Measurements:
 
     def upsert_columns(
         self, rows: pa.Table, *, recorded_by: str, departments: list[str] | None,
-        change_log: str | None = None,
+        change_log: str | None = None, organisation: str = "",
     ) -> ColumnsResult:
         """As upsert_many, for a whole imported file given as columns (see #7); with
         `change_log`, overwritten values are kept under that import id (#14)."""
         return upsert_columns(self.con, rows, recorded_by=recorded_by, departments=departments,
-                              change_log=change_log)
+                              change_log=change_log, organisation=organisation)
 
     def changes_digest(self, import_id: str) -> tuple[int, str]:
         """How many values an import overwrote, and a SHA-256 over them (in its audit

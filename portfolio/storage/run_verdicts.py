@@ -30,7 +30,12 @@ WITH page AS (
     ORDER BY initiative_id LIMIT $limit)
 """
 
-_VERDICTS = _PAGE + "SELECT * FROM page ORDER BY initiative_id"  # noqa: S608 - constants
+# The initiative's organisation and department as they are now (#13: evaluate --json).
+_VERDICTS = _PAGE + """
+SELECT page.*, coalesce(i.organisation, '') AS organisation, coalesce(i.department, '') AS
+       department
+FROM page LEFT JOIN initiatives i ON i.id = page.initiative_id
+ORDER BY page.initiative_id"""
 
 _REASONS = _PAGE + f"""
 SELECT r.initiative_id, r.code, {", ".join(f"r.{name}" for name in PARAM_TYPES)}
@@ -52,6 +57,8 @@ class RunVerdict:
     policy_version: int
     run_id: str
     reasons: tuple[tuple[str, dict[str, Any]], ...]
+    organisation: str = ""
+    department: str = ""
 
 
 @dataclass
@@ -75,6 +82,7 @@ class RunVerdictsReader:
                 light=v["light"], score=v["score"], overdue=v["overdue"], as_of=v["as_of"],
                 policy_version=v["policy_version"], run_id=v["run_id"],
                 reasons=tuple(reasons[v["initiative_id"]]),
+                organisation=v["organisation"], department=v["department"],
             )
             for v in verdicts
         ]

@@ -17,6 +17,7 @@ from portfolio.storage.kpi_stats import KpiStatsReader
 from portfolio.storage.lessons_index import LessonsIndexReader
 from portfolio.storage.measurements import Measurements
 from portfolio.storage.openness import ApiTokens, InitiativePages, PublicMarks, Webhooks
+from portfolio.storage.organisations import Organisations, SteeringGroups
 from portfolio.storage.people import People
 from portfolio.storage.policies import Policies
 from portfolio.storage.realised import RealisedReader
@@ -56,3 +57,5 @@ class Store:
         self.webhooks = Webhooks(con)
         self.public_marks = PublicMarks(con)
         self.initiative_pages = InitiativePages(con)
+        self.organisations = Organisations(con)
+        self.steering_groups = SteeringGroups(con)

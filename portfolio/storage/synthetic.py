@@ -36,6 +36,20 @@ FROM (SELECT o, CASE WHEN o < 98 THEN printf('Kommune %03d', o + 1)
 ON CONFLICT DO NOTHING
 """
 
+# The organisations, steering groups and each initiative's organisation (schema 12),
+# from the departments written above.
+_ORGANISATIONS = """
+INSERT INTO organisations (name, kind)
+SELECT DISTINCT organisation,
+       CASE WHEN organisation LIKE 'Region %' THEN 'region' ELSE 'kommune' END
+FROM departments ON CONFLICT DO NOTHING;
+INSERT INTO steering_groups (organisation, name)
+SELECT DISTINCT organisation, steering_group FROM departments WHERE steering_group <> ''
+ON CONFLICT DO NOTHING;
+UPDATE initiatives SET organisation = d.organisation
+FROM departments d WHERE d.name = initiatives.department AND initiatives.id LIKE 'SYN-%';
+"""
+
 _INITIATIVES = """
 INSERT INTO initiatives (id, title, department, owner, stage, started_on, review_on,
                          budget_dkk, spent_dkk, focus_area, technology, core_task, hypothesis,
@@ -284,4 +298,5 @@ class Synthetic:
             used = {k: v for k, v in params.items() if f"${k}" in sql}
             row = self.con.execute(sql, used).fetchone()
             counts.append(int(row[0]) if row else 0)
+        self.con.execute(_ORGANISATIONS)
         return SynthCounts(*counts)

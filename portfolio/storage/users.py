@@ -16,7 +16,8 @@ from portfolio.models import User
 from portfolio.storage.rows import fetch_dicts, fetch_value
 
 _SELECT = ("SELECT username, display_name, role, departments, steering_group, language, "
-           "active, must_change_password FROM users")
+           "coalesce(organisation, '') AS organisation, active, must_change_password "
+           "FROM users")
 
 SIGN_IN_FAILED = "sign_in_failed"
 # Events after which earlier failures no longer count towards a lock-out.
@@ -48,13 +49,16 @@ class Users:
         """Create or change an account; its password hash is left as it is."""
         self.con.execute(
             "INSERT INTO users (username, display_name, role, departments, steering_group, "
-            "language, active, must_change_password) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "language, organisation, active, must_change_password) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name, "
             "role = excluded.role, departments = excluded.departments, "
             "steering_group = excluded.steering_group, language = excluded.language, "
+            "organisation = excluded.organisation, "
             "active = excluded.active, must_change_password = excluded.must_change_password",
             [user.username, user.display_name, user.role.value, list(user.departments),
-             user.steering_group, user.language, user.active, user.must_change_password],
+             user.steering_group, user.language, user.organisation, user.active,
+             user.must_change_password],
         )
 
     def password_hash(self, username: str) -> str | None:

@@ -46,7 +46,8 @@ def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
     return {**os.environ, "FAILSCALE_DB": str(tmp_path / "cli.duckdb"),
-            "FAILSCALE_DATA_DIR": str(tmp_path / "data"), "PREFECT_API_URL": ""}
+            "FAILSCALE_DATA_DIR": str(tmp_path / "data"), "PREFECT_API_URL": "",
+            "FAILSCALE_ORGANISATION": "Testby Kommune"}
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -104,3 +105,7 @@ def test_import_then_evaluate_gives_the_recommendations_of_the_product_brief(
     assert "walk-ins 620 visits vs baseline 400 (+55%): guardrail breached" in (
         verdicts["X-2"]["reasons"]
     )
+    # #13: each object names the initiative's organisation (FAILSCALE_ORGANISATION, as the
+    # file named none) and department
+    assert {(v["organisation"], v["department"]) for v in verdicts.values()} == {
+        ("Testby Kommune", "Health"), ("Testby Kommune", "Social")}

@@ -20,10 +20,13 @@ from portfolio.synth import SynthSpec, generate_portfolio
 AS_OF = date(2025, 6, 30)
 
 
-def oracle(e: Evaluation) -> dict[str, Any]:
-    """What the command printed when it read every verdict back as an Evaluation model."""
+def oracle(e: Evaluation, places: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    """What the command printed when it read every verdict back as an Evaluation model
+    (and, since #13, the initiative's organisation and department)."""
+    organisation, department = places[e.initiative_id]
     return {
-        "initiative_id": e.initiative_id, "recommendation": e.recommendation.value,
+        "initiative_id": e.initiative_id, "organisation": organisation,
+        "department": department, "recommendation": e.recommendation.value,
         "light": e.light.value, "score": e.score,
         "reasons": [r.render("en") for r in e.reasons], "overdue": e.overdue,
         "as_of": e.as_of.isoformat(), "policy_version": e.policy_version, "run_id": e.run_id,
@@ -44,7 +47,8 @@ def test_the_json_of_a_run_is_what_the_model_based_read_printed(
     evaluate_now(db, operator, date(2025, 5, 31), "earlier")  # another run stays out
     evaluate_now(db, operator, AS_OF, "run-1")
     with db.reading() as store:
-        expected = [oracle(e) for e in store.evaluations.for_run("run-1")]
+        places = {i.id: (i.organisation, i.department) for i in store.initiatives.all()}
+        expected = [oracle(e, places) for e in store.evaluations.for_run("run-1")]
 
     text = printed(db, "run-1", page_size)
 
@@ -56,7 +60,8 @@ def test_a_synthetic_run_reads_back_alike_in_pages(db: Database, operator: Actor
     generate_portfolio(db, operator, SynthSpec(300, 20_000, 3, AS_OF, 3))
     evaluate_now(db, operator, AS_OF, "synthetic")
     with db.reading() as store:
-        expected = [oracle(e) for e in store.evaluations.for_run("synthetic")]
+        places = {i.id: (i.organisation, i.department) for i in store.initiatives.all()}
+        expected = [oracle(e, places) for e in store.evaluations.for_run("synthetic")]
 
     assert json.loads(printed(db, "synthetic", 50)) == expected
 

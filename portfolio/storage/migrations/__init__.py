@@ -57,10 +57,16 @@ def _applied(con: duckdb.DuckDBPyConnection) -> set[int]:
 
 
 def migrate(
-    con: duckdb.DuckDBPyConnection, path: Path | None = None, *, target: int | None = None
+    con: duckdb.DuckDBPyConnection, path: Path | None = None, *, target: int | None = None,
+    organisation: str | None = None,
 ) -> int:
     """Bring the schema to the latest version (or `target`, for building old fixtures);
-    refuse a database from a newer release. Returns the version reached."""
+    refuse a database from a newer release. Returns the version reached.
+
+    Every shipped migration not yet recorded is applied, in order, even one numbered below
+    the database's version: migrations are written on parallel branches and may land out
+    of order. `organisation`: where existing departments go (schema 12); by default the
+    one FAILSCALE_ORGANISATION names."""
     version = current_version(con)
     latest = latest_version()
     if version > latest:
@@ -77,6 +83,9 @@ def migrate(
     pending = [m for m in available() if m[0] not in applied and m[0] <= goal]
     if version > 0 and pending and path is not None:
         copy_database(con, upgrade_backup_path(path, version))
+    if pending:  # schema 12 puts existing departments in FAILSCALE_ORGANISATION's
+        con.execute("SET VARIABLE default_organisation = ?",
+                    [organisation if organisation is not None else _default_organisation()])
     for number, name, sql in pending:
         con.begin()
         try:
@@ -96,3 +105,10 @@ def migrate(
     if reached >= measurement_key.SINCE_VERSION:
         measurement_key.build(con)  # a bulk load that died half-way left it dropped
     return reached
+
+
+def _default_organisation() -> str:
+    """FAILSCALE_ORGANISATION, read when a migration needs it (never at import time)."""
+    from portfolio.settings import load_settings  # local: storage needs settings only here
+
+    return load_settings().organisation

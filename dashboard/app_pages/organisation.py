@@ -1,0 +1,211 @@
+"""Organisation (administrators): the organisation, its departments, steering groups (chair,
+members, addresses, meeting dates) and the address book (#13). Reads widgets, calls one use
+case of portfolio/service/organisation.py, renders; the core authorises and audits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from pydantic import BaseModel, ValidationError
+
+from dashboard.context import current_actor, database, language
+from dashboard.feedback import attempt, flash, message
+from dashboard.labels import t
+from dashboard.safe_text import md
+from portfolio.error_messages import render_error
+from portfolio.input_errors import input_refusals
+from portfolio.models import Department, Organisation, OrganisationKind, Person, Role, SteeringGroup
+from portfolio.service.access import Permission, can
+from portfolio.service.organisation import (
+    save_address,
+    save_department,
+    save_organisation,
+    save_steering_group,
+    view_organisation,
+)
+from portfolio.service.users import list_users
+
+lang = language()
+actor = current_actor()
+st.title(t("org_title", lang))
+if not can(actor, Permission.ADMIN_ORGANISATION):
+    st.info(t("org_admin_only", lang))
+    st.stop()
+
+view = attempt(lambda: view_organisation(database(), actor), lang)
+if view is None:
+    st.stop()
+
+
+def built(model: type[BaseModel], slots: dict[str, Any], **fields: Any) -> Any:
+    """The model, or None with each refusal shown next to its field."""
+    try:
+        return model(**fields)
+    except ValidationError as exc:
+        for refusal in input_refusals(exc):
+            slot = slots.get((refusal.field or "").split(".")[0])
+            (slot if slot is not None else st).error(md(message(refusal, lang)),
+                                                     icon=":material/error:")
+        return None
+
+
+def saved(action: Callable[[], object], slots: dict[str, Any], done: str) -> None:
+    if attempt(action, lang, slots) is not None:
+        flash(done)
+
+
+def dates_of(text: str, slot: Any) -> tuple[date, ...] | None:
+    """Meeting dates typed as YYYY-MM-DD or DD-MM-YYYY, separated by commas or lines."""
+    found = []
+    for part in (p.strip() for p in text.replace("\n", ",").split(",")):
+        if not part:
+            continue
+        try:
+            found.append(date.fromisoformat(part) if part[4:5] == "-"
+                         else date(int(part[6:10]), int(part[3:5]), int(part[0:2])))
+        except ValueError:
+            slot.error(t("org_bad_date", lang, value=md(part)), icon=":material/error:")
+            return None
+    return tuple(sorted(found))
+
+
+for problem in view.problems:
+    st.warning(md(render_error(problem.code, problem.params(), lang) or problem.code),
+               icon=":material/warning:")
+
+names = [o.name for o in view.organisations]
+if not names and actor.organisation:
+    st.info(t("org_none_yet", lang))
+chosen = st.selectbox(t("org_organisation", lang), names, key="org_chosen") if names else None
+groups = [g for g in view.steering_groups if g.organisation == chosen]
+departments = [d for d in view.departments if d.organisation == chosen]
+today = date.today()
+
+org_tab, dep_tab, group_tab, people_tab = st.tabs([
+    t("org_organisation", lang), t("departments", lang), t("org_groups", lang),
+    t("org_people", lang)])
+
+with org_tab:
+    current = next((o for o in view.organisations if o.name == chosen), None)
+    new = not actor.organisation and st.checkbox(t("org_new", lang), key="org_new")
+    if current is not None or new:
+        with st.form("org_form"):
+            name = st.text_input(t("org_name", lang), value="" if new else current.name,
+                                 disabled=not new, key="org_name")
+            name_slot = st.empty()
+            kinds = list(OrganisationKind)
+            kind = st.selectbox(t("org_kind", lang), kinds,
+                                index=0 if new else kinds.index(current.kind),
+                                format_func=lambda k: t(f"org_kind_{k.value}", lang))
+            cvr = st.text_input(t("org_cvr", lang), value="" if new else current.cvr,
+                                help=t("org_cvr_help", lang), key="org_cvr")
+            cvr_slot = st.empty()
+            shares = st.checkbox(t("org_shares", lang), help=t("org_shares_help", lang),
+                                 value=False if new else current.shares_lessons)
+            if st.form_submit_button(t("org_save", lang), type="primary"):
+                slots = {"name": name_slot, "cvr": cvr_slot}
+                org = built(Organisation, slots, name=name, kind=kind, cvr=cvr.strip(),
+                            shares_lessons=shares)
+                if org is not None:
+                    saved(lambda: save_organisation(database(), actor, org), slots,
+                          t("org_saved", lang, name=md(org.name)))
+
+with dep_tab:
+    st.dataframe(pd.DataFrame([
+        {t("department", lang): d.name,
+         t("steering_group", lang): d.steering_group or t("org_no_group", lang)}
+        for d in departments]), hide_index=True, width="stretch")
+    if chosen:
+        with st.form("department_form"):
+            dep_name = st.text_input(t("department", lang), key="dep_name")
+            dep_slot = st.empty()
+            group_names = [g.name for g in groups]
+            group = st.selectbox(t("steering_group", lang), group_names, key="dep_group",
+                                 help=t("org_department_help", lang))
+            group_slot = st.empty()
+            if st.form_submit_button(t("org_save_department", lang), type="primary"):
+                slots = {"name": dep_slot, "steering_group": group_slot}
+                dep = built(Department, slots, name=dep_name.strip(), organisation=chosen,
+                            steering_group=group or "")
+                if dep is not None:
+                    saved(lambda: save_department(database(), actor, dep), slots,
+                          t("org_department_saved", lang, name=md(dep.name)))
+
+with group_tab:
+    st.dataframe(pd.DataFrame([
+        {t("steering_group", lang): g.name, t("org_chair", lang): g.chair,
+         t("org_members", lang): ", ".join(g.members),
+         t("org_addresses", lang): ", ".join(g.emails),
+         t("org_next_meeting", lang): g.next_meeting(today)}
+        for g in groups]), hide_index=True, width="stretch")
+    if chosen:
+        existing = {g.name: g for g in groups}
+        pick = st.selectbox(t("org_edit_group", lang), ["", *existing], key="group_pick",
+                            format_func=lambda n: n or t("org_new_group", lang))
+        before = existing.get(pick)
+        accounts = attempt(lambda: list_users(database(), actor), lang) or []
+        members = sorted(u.username for u in accounts if u.role is Role.STEERING_MEMBER
+                         and u.organisation in ("", chosen))
+        people = [p.name for p in view.people]
+        with st.form(f"group_form_{pick}"):
+            group_name = st.text_input(t("steering_group", lang), key=f"group_name_{pick}",
+                                       value=before.name if before else "",
+                                       disabled=before is not None)
+            name_slot = st.empty()
+            chair = st.selectbox(t("org_chair", lang), ["", *people], key=f"chair_{pick}",
+                                 index=(["", *people].index(before.chair)
+                                        if before and before.chair in people else 0))
+            chair_slot = st.empty()
+            seated = st.multiselect(t("org_members", lang), members, key=f"members_{pick}",
+                                    default=[m for m in (before.members if before else ())
+                                             if m in members])
+            members_slot = st.empty()
+            emails = st.text_area(t("org_addresses", lang), key=f"emails_{pick}",
+                                  value="\n".join(before.emails) if before else "",
+                                  help=t("org_addresses_help", lang))
+            emails_slot = st.empty()
+            meetings = st.text_input(
+                t("org_meetings", lang), key=f"meetings_{pick}", help=t("org_meetings_help", lang),
+                value=", ".join(d.isoformat() for d in before.meeting_dates) if before else "")
+            meetings_slot = st.empty()
+            cadence = st.number_input(t("org_cadence", lang), min_value=0, max_value=52,
+                                      value=(before.cadence_weeks or 0) if before else 0,
+                                      key=f"cadence_{pick}")
+            if st.form_submit_button(t("org_save_group", lang), type="primary"):
+                slots = {"name": name_slot, "chair": chair_slot, "members": members_slot,
+                         "emails": emails_slot, "meeting_dates": meetings_slot}
+                dates = dates_of(meetings, meetings_slot)
+                group_model = None if dates is None else built(
+                    SteeringGroup, slots, organisation=chosen,
+                    name=(before.name if before else group_name.strip()), chair=chair,
+                    members=tuple(seated), meeting_dates=dates,
+                    emails=tuple(e.strip() for e in emails.replace(",", "\n").splitlines()),
+                    cadence_weeks=int(cadence) or None)
+                if group_model is not None:
+                    saved(lambda: save_steering_group(database(), actor, group_model), slots,
+                          t("org_group_saved", lang, name=md(group_model.name)))
+
+with people_tab:
+    st.dataframe(pd.DataFrame([
+        {t("org_person", lang): p.name, t("org_email", lang): p.email,
+         t("language", lang): p.language, t("username", lang): p.username}
+        for p in view.people]), hide_index=True, width="stretch")
+    with st.form("person_form"):
+        person_name = st.text_input(t("org_person", lang), key="person_name")
+        person_slot = st.empty()
+        email = st.text_input(t("org_email", lang), key="person_email")
+        email_slot = st.empty()
+        person_lang = st.selectbox(t("language", lang), ["da", "en"], key="person_lang")
+        account = st.text_input(t("username", lang), key="person_account",
+                                help=t("org_person_account_help", lang))
+        if st.form_submit_button(t("org_save_person", lang), type="primary"):
+            slots = {"name": person_slot, "email": email_slot}
+            person = built(Person, slots, name=person_name.strip(), email=email.strip(),
+                           language=person_lang, username=account.strip())
+            if person is not None:
+                saved(lambda: save_address(database(), actor, person), slots,
+                      t("org_person_saved", lang, name=md(person.name)))

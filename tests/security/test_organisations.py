@@ -1,0 +1,164 @@
+"""Two municipalities in one database, with the same department names (#13): each one's
+administrator and leaders see and change only theirs, in the service layer; a national
+administrator sets up both."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from portfolio.errors import NotAllowed, NotFound, ValidationFailed
+from portfolio.models import Actor, Department, Organisation, Role, SteeringGroup, User
+from portfolio.service import initiatives, organisation, users
+from portfolio.service.imports import import_file
+from portfolio.storage import Database
+from tests.factories import make_initiative, make_kpi
+
+pytestmark = pytest.mark.security
+
+AARHUS, ODENSE = "Aarhus Kommune", "Odense Kommune"
+ORGANISATION_FILE = (
+    "kommune;afdeling;styregruppe;styregruppe_email;formand;formand_email\n"
+    f"{AARHUS};Børn og Unge;Digi Aarhus;digi@aarhus.dk;Mette Holm;mh@aarhus.dk\n"
+    f"{ODENSE};Børn og Unge;Digi Odense;digi@odense.dk;;\n"
+)
+INITIATIVES = (
+    "id;titel;afdeling;ejer;fase;startdato;reviewdato;budget_kr;forbrug_kr;kommune\n"
+    f"A-1;Robot;Børn og Unge;Ane;idé;01-01-2026;01-06-2026;100;10;{AARHUS}\n"
+    f"O-1;Robot;Børn og Unge;Ole;idé;01-01-2026;01-06-2026;100;10;{ODENSE}\n"
+)
+AARHUS_ADMIN = Actor(username="admin.aarhus", role=Role.ADMIN, organisation=AARHUS)
+AARHUS_LEADER = Actor(username="leader.aarhus", role=Role.LEADER,
+                      departments=("Børn og Unge",), organisation=AARHUS)
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, "utf-8")
+    return path
+
+
+@pytest.fixture
+def two(db: Database, operator: Actor, tmp_path: Path) -> Database:
+    assert import_file(db, operator, write(tmp_path, "org.csv", ORGANISATION_FILE),
+                       "organisation").exit_code == 0
+    assert import_file(db, operator, write(tmp_path, "ini.csv", INITIATIVES),
+                       "initiatives").exit_code == 0
+    for username, home in (("leader.aarhus", AARHUS), ("leader.odense", ODENSE)):
+        users.add_user(db, operator, User(username=username, role=Role.LEADER,
+                                          departments=("Børn og Unge",), organisation=home))
+    return db
+
+
+def test_equal_department_names_of_two_organisations_are_two_departments(
+    two: Database,
+) -> None:
+    with two.reading() as store:
+        assert {(d.organisation, d.name, d.steering_group) for d in store.departments.all()} == {
+            (AARHUS, "Børn og Unge", "Digi Aarhus"), (ODENSE, "Børn og Unge", "Digi Odense")}
+        assert {i.id: i.organisation for i in store.initiatives.all()} == {
+            "A-1": AARHUS, "O-1": ODENSE}
+
+
+def test_a_leader_changes_their_own_organisations_department_not_the_namesake(
+    two: Database,
+) -> None:
+    own = make_initiative(id="A-1", department="Børn og Unge", organisation=AARHUS,
+                          stage="idea")
+    initiatives.save_initiative(two, AARHUS_LEADER, own)
+    with pytest.raises(NotAllowed):
+        initiatives.save_initiative(two, AARHUS_LEADER, make_initiative(
+            id="O-1", department="Børn og Unge", organisation=ODENSE, stage="idea"))
+    with pytest.raises(NotAllowed):  # nor by leaving the organisation out
+        initiatives.save_initiative(two, AARHUS_LEADER, make_initiative(
+            id="O-1", department="Børn og Unge", stage="idea"))
+    with pytest.raises(NotAllowed):
+        initiatives.save_kpi(two, AARHUS_LEADER, make_kpi(initiative_id="O-1"))
+    with two.reading() as store:
+        assert store.initiatives.get("O-1").title == "Robot"
+
+
+def test_an_organisations_administrator_sets_up_only_their_organisation(
+    two: Database, operator: Actor, tmp_path: Path
+) -> None:
+    organisation.save_department(two, AARHUS_ADMIN, Department(
+        name="Kultur", organisation=AARHUS, steering_group="Digi Aarhus"))
+    with pytest.raises(NotAllowed):
+        organisation.save_department(two, AARHUS_ADMIN, Department(
+            name="Kultur", organisation=ODENSE, steering_group="Digi Odense"))
+    with pytest.raises(NotAllowed):
+        organisation.save_steering_group(two, AARHUS_ADMIN, SteeringGroup(
+            organisation=ODENSE, name="Digi Odense", emails=("x@aarhus.dk",)))
+    with pytest.raises(NotAllowed):  # only a national administrator creates organisations
+        organisation.save_organisation(two, AARHUS_ADMIN, Organisation(name="Vejle Kommune"))
+    organisation.save_organisation(two, operator, Organisation(name="Vejle Kommune",
+                                                               kind="kommune", cvr="29189854"))
+    report = import_file(two, AARHUS_ADMIN, write(tmp_path, "o2.csv", ORGANISATION_FILE
+                                                  .replace("Digi Odense;digi@odense",
+                                                           "Digi Odense;evil@aarhus")),
+                         "organisation")
+    assert (report.exit_code, [e.row for e in report.errors]) == (1, [3])
+    assert "may not set up Odense Kommune" in report.errors[0].reason
+    with two.reading() as store:
+        assert store.steering_groups.get(ODENSE, "Digi Odense").emails == ("digi@odense.dk",)
+        assert store.departments.get("Kultur", ODENSE) is None
+
+
+def test_an_organisations_administrator_sees_and_changes_only_its_accounts(
+    two: Database,
+) -> None:
+    assert [u.username for u in users.list_users(two, AARHUS_ADMIN)] == ["leader.aarhus"]
+    with pytest.raises(NotFound):
+        users.set_active(two, AARHUS_ADMIN, "leader.odense", False)
+    with pytest.raises(NotAllowed):
+        users.add_user(two, AARHUS_ADMIN, User(username="spy", role=Role.VIEWER,
+                                               organisation=ODENSE))
+    created = users.add_user(two, AARHUS_ADMIN, User(username="viewer.aarhus",
+                                                     role=Role.VIEWER)).user
+    assert created.organisation == AARHUS  # placed in the administrator's organisation
+
+
+def test_a_steering_group_name_is_not_taken_twice(two: Database, operator: Actor) -> None:
+    with pytest.raises(ValidationFailed, match="already exists in Aarhus Kommune"):
+        organisation.save_steering_group(two, operator, SteeringGroup(
+            organisation=ODENSE, name="Digi Aarhus"))
+
+
+def test_a_department_without_a_steering_group_is_a_problem_with_its_fix(
+    two: Database, operator: Actor
+) -> None:
+    organisation.save_department(two, operator, Department(name="Kultur", organisation=ODENSE))
+    view = organisation.view_organisation(two, operator)
+    assert [(p.code, p.organisation, p.subject) for p in view.problems] == [
+        ("organisation.department_without_group", ODENSE, "Kultur")]
+    assert [d.name for d in organisation.view_organisation(two, AARHUS_ADMIN).departments] == [
+        "Børn og Unge"]
+
+
+def test_a_shared_lesson_is_found_from_the_other_organisation_and_an_unshared_one_is_not(
+    two: Database, operator: Actor
+) -> None:
+    from datetime import date
+
+    from portfolio.models import Lesson
+    from portfolio.service.lessons import search_lessons
+
+    with two.transaction() as store:
+        store.organisations.save(Organisation(name="Vejle Kommune"))
+        for ini, home in (("O-9", ODENSE), ("V-9", "Vejle Kommune")):
+            store.initiatives.save(make_initiative(
+                id=ini, title="Talegenkendelse", department="Børn og Unge", organisation=home,
+                stage="closed", owner="Hemmelig Person", budget_dkk=900_000))
+            store.lessons.add(Lesson(initiative_id=ini, text=f"Dikteringen virkede ikke ({ini})",
+                                     author="x", created_on=date(2026, 1, 5)))
+    organisation.share_lessons(two, operator, ODENSE, True)
+
+    found = search_lessons(two, AARHUS_LEADER, "diktering")
+    assert [(h.initiative.id, h.initiative.organisation) for h in found.lessons] == [
+        ("O-9", ODENSE)]
+    assert (found.lessons[0].initiative.owner, found.lessons[0].initiative.budget_dkk) == ("", 0)
+    national = search_lessons(two, operator, "diktering")
+    assert {h.initiative.id for h in national.lessons} == {"O-9", "V-9"}
+    with pytest.raises(NotAllowed):  # Aarhus decides for Aarhus only
+        organisation.share_lessons(two, AARHUS_ADMIN, ODENSE, False)
