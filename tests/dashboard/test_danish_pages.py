@@ -33,6 +33,7 @@ PAGES = {
     "lessons": {},
     "policy": {},
     "users": {},
+    "organisation": {},
 }
 
 ENGLISH_NUMBERS = (
