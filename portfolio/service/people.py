@@ -27,4 +27,10 @@ def address_book(db: Database, actor: Actor) -> dict[str, Person]:
     and reading the portfolio does not need them."""
     authorize(actor, Permission.ADMIN_USERS)
     with db.reading() as store:
-        return {p.name: p for p in store.people.all()}
+        book = {p.name: p for p in store.people.all()}
+        # A steering group's own address (Organisation page, import organisation: #13)
+        # routes its agenda and escalations; its first address, as a Person holds one.
+        for group in store.steering_groups.all():
+            if group.emails:
+                book[group.name] = Person(name=group.name, email=group.emails[0])
+        return book

@@ -162,3 +162,12 @@ def test_a_shared_lesson_is_found_from_the_other_organisation_and_an_unshared_on
     assert {h.initiative.id for h in national.lessons} == {"O-9", "V-9"}
     with pytest.raises(NotAllowed):  # Aarhus decides for Aarhus only
         organisation.share_lessons(two, AARHUS_ADMIN, ODENSE, False)
+
+
+def test_a_steering_groups_own_address_routes_its_mail(two: Database, operator: Actor) -> None:
+    from portfolio.service.people import address_book
+
+    book = address_book(two, operator)
+    assert (book["Digi Aarhus"].email, book["Digi Odense"].email) == (
+        "digi@aarhus.dk", "digi@odense.dk")
+    assert book["Mette Holm"].email == "mh@aarhus.dk"
