@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from portfolio.errors import FileUnreadable
 from portfolio.importing import (
     Cell,
     ImportKind,
@@ -116,12 +117,18 @@ def import_file(
     authorize(actor, {ImportKind.MEASUREMENTS: Permission.RECORD_MEASUREMENT,
                       ImportKind.ORGANISATION: Permission.ADMIN_ORGANISATION}.get(
                           kind, Permission.IMPORT))
-    check_file(path, limits or read_limits())
-    batch: ParsedBatch | MeasurementColumns = (
-        read_measurements(path, provenance=provenance) if kind is ImportKind.MEASUREMENTS
-        else parse_file(path, kind)
-    )
     name = source_name or path.name
+    try:
+        check_file(path, limits or read_limits())
+        batch: ParsedBatch | MeasurementColumns = (
+            read_measurements(path, provenance=provenance) if kind is ImportKind.MEASUREMENTS
+            else parse_file(path, kind)
+        )
+    except FileUnreadable as exc:
+        if "file" not in exc.params or not source_name:
+            raise
+        # The file is stored under a name of our own (#14); the user knows it by theirs.
+        raise FileUnreadable(code=exc.code, params={**exc.params, "file": name}) from None
     content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
     return _import_batch(db, actor, kind, batch, name, content_hash, organisation)
 
