@@ -29,7 +29,7 @@ from portfolio.importing.rows import (
     AcceptedRow,
     ParsedBatch,
     RowError,
-    _duplicate_reason,
+    duplicate_reason,
     parse_file,
     parse_row,
     provenance_named_by,
@@ -236,7 +236,7 @@ def _without_repeats(
         for i in np.flatnonzero(repeated):
             number, earlier = int(rows[i]), int(first[i])
             raw = raws.get(number) or _stripped_cells(header, body, number - body.first_row)
-            repeat = _duplicate_reason((earlier, _model(table, position[earlier])),
+            repeat = duplicate_reason((earlier, _model(table, position[earlier])),
                                        _model(table, i))
             rejected.append(RowError.of(number, (repeat,), raw))
         table = table.filter(pa.array(~repeated))

@@ -148,7 +148,7 @@ def parse_table(table: Table, kind: ImportKind | str, *,
         if record is not None:
             key = _key(record)
             if key in seen:
-                problems = (_duplicate_reason(seen[key], record),)
+                problems = (duplicate_reason(seen[key], record),)
             else:
                 seen[key] = (number, record)
                 accepted.append(AcceptedRow(number, record))
@@ -367,7 +367,12 @@ _KEY_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
 }
 
 
-def _duplicate_reason(first: tuple[int, Record], record: Record) -> Problem:
+def duplicate_reason(first: tuple[int, Record], record: Record) -> Problem:
+    """Why a row repeats an earlier row's key: an exact copy, or a conflicting value.
+
+    Public because both measurement parsers (row models and the set-based columns) apply
+    the same rule.
+    """
     first_row, earlier = first
     if earlier == record:
         return Problem(code="import.exact_duplicate", params={"first": first_row})
