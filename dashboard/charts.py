@@ -14,7 +14,8 @@ import pandas as pd
 
 from dashboard.labels import dimension_value, recommendation, source, t
 from portfolio import formats
-from portfolio.models import Kpi, Measurement, Recommendation, Stage
+from portfolio.models import Kpi, KpiStats, Measurement, Recommendation, Stage
+from portfolio.reports.kpi_layers import kpi_layers
 
 REC_COLOURS = {
     Recommendation.SCALE: "#2e7d32",
@@ -42,9 +43,11 @@ def _rec_scale(lang: str) -> alt.Scale:
 
 
 def kpi_chart(
-    kpi: Kpi, measurements: list[Measurement], lang: str, today: date
+    kpi: Kpi, measurements: list[Measurement], lang: str, today: date,
+    stats: KpiStats | None = None,
 ) -> alt.TopLevelMixin:
-    """A KPI over time against baseline and target; points coloured by provenance."""
+    """A KPI over time against baseline and target; points coloured by provenance; with
+    the evaluation's statistics, the band the proof rule judged and the forecast (#18)."""
     values = pd.DataFrame(
         [{"date": m.on.isoformat(), "value": m.value, "provenance": source(m.provenance, lang),
           "source": m.source,
@@ -73,8 +76,22 @@ def kpi_chart(
     rules = alt.Chart(lines).mark_rule(strokeDash=[6, 4]).encode(
         y="value:Q", strokeDash=alt.StrokeDash("label:N", title=None),
     )
+    layers = kpi_layers(stats, measurements)
+    judged: list[alt.Chart] = []
+    if layers.band:
+        band = pd.DataFrame([{**layers.band, "label": t("kpi_band", lang)}])
+        judged.append(alt.Chart(band).mark_rect(color="#2a9d8f", opacity=0.15).encode(
+            x="start:T", x2="end:T", y="low:Q", y2="high:Q",
+            tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("low:Q", title="min"),
+                     alt.Tooltip("high:Q", title="max")]))
+    if layers.forecast:
+        forecast = pd.DataFrame([{**p, "label": t("kpi_forecast", lang)}
+                                 for p in layers.forecast])
+        judged.append(alt.Chart(forecast).mark_line(color="#e9a23b", strokeDash=[2, 2]).encode(
+            x="date:T", y="value:Q",
+            tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("date:T", title="")]))
     return localised(
-        alt.layer(line, points, rules)
+        alt.layer(*judged, line, points, rules)
         .resolve_scale(color="independent", shape="independent")
         .properties(title=kpi.name, height=220), lang)
 

@@ -125,6 +125,31 @@ LABELS: dict[str, dict[str, str]] = {
     "technology": {"en": "Technology", "da": "Teknologi"},
     "focus_area": {"en": "Focus area", "da": "Indsatsområde"},
     "light": {"en": "Light", "da": "Lys"},
+    "light_budget": {"en": "Budget", "da": "Budget"},
+    "light_time": {"en": "Time", "da": "Tid"},
+    "light_benefit": {"en": "Benefit", "da": "Gevinst"},
+    "then_value": {"en": "When scaled ({on})", "da": "Ved skalering ({on})"},
+    "now_value": {"en": "Now", "da": "Nu"},
+    "then_and_now": {"en": "Follow-up: then and now", "da": "Opfølgning: dengang og nu"},
+    "spread_of": {"en": "Spread: {adopted} of {planned} planned departments have adopted it "
+                     "({names})",
+               "da": "Udbredelse: {adopted} af {planned} planlagte afdelinger har taget den i "
+                     "brug ({names})"},
+    "scale_min": {"en": "SCALE: measurements per benefit KPI",
+                  "da": "SKALÉR: målinger pr. gevinst-nøgletal"},
+    "scale_span": {"en": "SCALE: days from first to newest measurement",
+                   "da": "SKALÉR: dage fra første til nyeste måling"},
+    "time_red": {"en": "Time: red after days overdue", "da": "Tid: rød efter dage overskredet"},
+    "kpi_band": {"en": "Band of the newest measurements", "da": "Bånd af de nyeste målinger"},
+    "kpi_forecast": {"en": "Forecast at the current trend",
+                     "da": "Prognose med den nuværende udvikling"},
+    "self_reported_only": {"en": "Self-reported only", "da": "Kun selvrapporteret"},
+    "self_reported_only_help": {
+        "en": "Active initiatives whose benefits are capped at yellow: every measurement of "
+              "a benefit KPI is self-reported",
+        "da": "Aktive initiativer, hvis gevinster højst vises gule: alle målinger af et "
+              "gevinst-nøgletal er selvrapporterede",
+    },
     "recommendation": {"en": "Recommendation", "da": "Anbefaling"},
     "score": {"en": "Benefit attainment", "da": "Gevinstopnåelse"},
     "review_on": {"en": "Review date", "da": "Reviewdato"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
 from dashboard.auth_texts import AUTH_LABELS
@@ -96,6 +97,8 @@ AGENDA_CAUSES = {
     "follow_up_12": {"en": "Follow-up 12 months after scaling ({on})",
                      "da": "Opfølgning 12 måneder efter skalering ({on})"},
     "stale_measurements": {"en": "Measurements are stale", "da": "Målingerne er forældede"},
+    "forecast_late": {"en": "At this trend a benefit target is reached after the review date",
+                      "da": "Med denne udvikling nås et gevinstmål efter reviewdatoen"},
     "due": {"en": "Review due {review_on} (in {days} days)",
             "da": "Review {review_on} (om {days} dage)"},
     "recommended": {"en": "The evaluation recommends: {recommendation}",
@@ -144,6 +147,12 @@ def light_text(value: Light | None, lang: str) -> str:
 def light_badge(value: Light | None, lang: str) -> str:
     """A coloured lamp and its name, for Markdown."""
     return f":{_MARKDOWN_COLOURS[value]}[●] {LIGHTS[value.value][lang]}" if value else "○"
+
+
+def three_lights(lights: Mapping[str, Light | None], lang: str) -> str:
+    """Budget, time and benefit as coloured lamps with their names, for Markdown (#18)."""
+    return " · ".join(f"{t(f'light_{name}', lang)} {light_badge(lights.get(name), lang)}"
+                      for name in ("budget", "time", "benefit"))
 
 
 def reason_code(code: str | None, lang: str) -> str:

@@ -28,6 +28,7 @@ from portfolio.models import (
     Stage,
     Technology,
 )
+from portfolio.review.followup import ThenAndNow
 from portfolio.review.policy import ReviewPolicy
 
 XLSX_MAX_ROWS = 20_000
@@ -49,8 +50,14 @@ def board_table(rows: pd.DataFrame, lang: str, *, links: bool = True) -> pd.Data
         labels = {v: label(v) for v in set(values)}
         return pd.Series([labels[v] for v in values])
 
+    def lamp(v: str | None) -> str:
+        return light_text(Light(v) if v else None, lang)
+
     table = pd.DataFrame({
-        t("light", lang): labelled("light", lambda v: light_text(Light(v) if v else None, lang)),
+        t("light", lang): labelled("light", lamp),
+        # The state IT council's three lights beside the overall one (#18).
+        **{t(f"light_{name}", lang): labelled(f"{name}_light", lamp)
+           for name in LIGHT_NAMES},
         t("id", lang): rows["id"],
         t("title", lang): rows["title"],
         t("department", lang): rows["department"],
@@ -72,14 +79,18 @@ def board_table(rows: pd.DataFrame, lang: str, *, links: bool = True) -> pd.Data
     return table
 
 
+LIGHT_NAMES = ("budget", "time", "benefit")
+"""The three lights of a verdict (models.Verdict.lights), in the order they are shown."""
+
+
 def style_lights(frame: pd.DataFrame | Styler, lang: str) -> Styler:
-    """Colour the lamp column (made by light_text) green, yellow or red."""
+    """Colour the lamp columns (made by light_text) green, yellow or red."""
     styler = frame if isinstance(frame, Styler) else frame.style
     colours = {light_text(light, lang): colour for light, colour in LIGHT_TEXT_COLOURS.items()}
-    column = t("light", lang)
+    columns = [t("light", lang), *(t(f"light_{name}", lang) for name in LIGHT_NAMES)]
     return styler.map(
         lambda v: f"color: {colours.get(v, NO_LIGHT_TEXT_COLOUR)}; font-weight: 600",
-        subset=[column] if column in styler.data else [])
+        subset=[c for c in columns if c in styler.data])
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
@@ -134,6 +145,9 @@ POLICY_COLUMNS = (
     ("attainment", "yellow", "attainment_yellow", True),
     ("budget", "green_overrun", "budget_green", True),
     ("budget", "yellow_overrun", "budget_yellow", True),
+    ("time", "red_after_days", "time_red", False),
+    ("scale", "min_measurements", "scale_min", False),
+    ("scale", "min_span_days", "scale_span", False),
 )
 
 
@@ -152,3 +166,18 @@ def policy_frame(versions: tuple[ReviewPolicy, ...], lang: str) -> tuple[pd.Data
         row[t("followup_months", lang)] = ", ".join(str(m) for m in months)
         rows.append(row)
     return pd.DataFrame(rows), [t(label, lang) for *_, label, share in POLICY_COLUMNS if share]
+
+
+def then_now_frame(follow_up: ThenAndNow, lang: str) -> pd.DataFrame:
+    """Each KPI's value when scaling was decided beside today's (#18)."""
+    return pd.DataFrame([
+        {t("kpi", lang): row.kpi, t("unit", lang): row.unit, t("target", lang): row.target,
+         t("then_value", lang, on=formats.day(follow_up.scaled_on, lang)): row.then,
+         t("now_value", lang): row.now}
+        for row in follow_up.kpis])
+
+
+def spread_text(follow_up: ThenAndNow, lang: str) -> str:
+    """Departments adopted against planned, in words."""
+    return t("spread_of", lang, adopted=len(follow_up.adopted), planned=len(follow_up.planned),
+             names=", ".join(follow_up.adopted) or "—")

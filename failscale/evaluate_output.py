@@ -26,6 +26,7 @@ def json_object(v: RunVerdict) -> dict[str, Any]:
         "as_of": v.as_of.isoformat(),
         "policy_version": v.policy_version,
         "run_id": v.run_id,
+        "lights": v.lights,
     }
 
 

@@ -78,6 +78,40 @@ REASONS: dict[str, dict[str, str]] = {
         "en": "{kpi} {latest} vs target {target} (baseline {baseline}): {progress_pct} of the way",
         "da": "{kpi} {latest} mod mål {target} (baseline {baseline}): {progress_pct} af vejen",
     },
+    "attainment.self_reported_cap": {
+        "en": "{kpi} is fed only by self-reports: benefits are shown yellow, not green, "
+        "until a system export or manual measurement confirms them",
+        "da": "{kpi} bygger kun på selvrapporteringer: gevinsterne vises gule, ikke grønne, "
+        "indtil et systemudtræk eller en manuel måling bekræfter dem",
+    },
+    "attainment.forecast": {
+        "en": "{kpi}: at the current trend the target is reached on {forecast_on}",
+        "da": "{kpi}: med den nuværende udvikling nås målet den {forecast_on}",
+    },
+    "attainment.not_at_this_trend": {
+        "en": "{kpi}: the target is not reached at this trend",
+        "da": "{kpi}: målet nås ikke med den nuværende udvikling",
+    },
+    "proof.none": {
+        "en": "Proof: no benefit KPI has a measurement yet",
+        "da": "Holdbarhed: intet gevinst-nøgletal har endnu en måling",
+    },
+    "proof.band": {
+        "en": "Attainment at the band's lower edge {value_pct} ({light})",
+        "da": "Gevinstopnåelse ved båndets nedre kant {value_pct} ({light})",
+    },
+    "proof.too_few": {
+        "en": "{kpi}: {count} measurements, SCALE needs at least {min}",
+        "da": "{kpi}: {count} målinger, SKALÉR kræver mindst {min}",
+    },
+    "proof.too_short": {
+        "en": "{kpi}: measured over {days} days, SCALE needs at least {min}",
+        "da": "{kpi}: målt over {days} dage, SKALÉR kræver mindst {min}",
+    },
+    "proof.kpi": {
+        "en": "{kpi}: the newest measurements lie between {low_pct} and {high_pct} of the way",
+        "da": "{kpi}: de nyeste målinger ligger mellem {low_pct} og {high_pct} af vejen",
+    },
     "budget.none": {
         "en": "No budget registered",
         "da": "Intet budget registreret",
@@ -126,6 +160,12 @@ REASONS: dict[str, dict[str, str]] = {
     "recommend.scale": {
         "en": "SCALE: the experiment reaches its targets within guardrails and budget",
         "da": "SKALÉR: eksperimentet når sine mål inden for værn og budget",
+    },
+    "recommend.not_proven": {
+        "en": "CONTINUE: promising, not yet proven — the benefits look green, but their "
+        "band or evidence run does not yet carry SCALE",
+        "da": "FORTSÆT: lovende, men endnu ikke bevist — gevinsterne ser grønne ud, men "
+        "deres bånd eller måleperiode bærer endnu ikke SKALÉR",
     },
     "recommend.pivot_attainment": {
         "en": "PIVOT: benefit attainment is only yellow at the review date",

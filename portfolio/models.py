@@ -299,6 +299,15 @@ class KpiStats(Frozen):
     progress: float | None
     trend_per_30d: float | None
     sources: tuple[Source, ...] = ()
+    first_on: date | None = None
+    """The oldest measurement's date: with latest_on, the span of the evidence run."""
+    band_min: float | None = None
+    band_max: float | None = None
+    """The lowest and highest value of the newest measurements (review.columns.BAND_POINTS):
+    the band attainment is judged on, not the latest point alone (issue #18)."""
+    forecast_on: date | None = None
+    """When a benefit KPI reaches its target at its current trend; None: reached, too few
+    dates to tell, or not at this trend."""
 
     @property
     def self_reported_only(self) -> bool:
@@ -328,6 +337,18 @@ class Verdict(Frozen):
 
     def criterion(self, name: str) -> CriterionResult | None:
         return next((c for c in self.criteria if c.name == name), None)
+
+    @property
+    def lights(self) -> dict[str, Light | None]:
+        """The state IT council's three lights: budget, time and benefit (issue #18).
+        Benefit is the attainment light, left out (None) while evidence is insufficient,
+        as the overall light leaves it out."""
+        def light(name: str) -> Light | None:
+            found = self.criterion(name)
+            return found.light if found else None
+
+        benefit = None if self.recommendation is Recommendation.NEEDS_DATA else light("attainment")
+        return {"budget": light("budget"), "time": light("time"), "benefit": benefit}
 
 
 class Evaluation(Verdict):

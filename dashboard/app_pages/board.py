@@ -83,6 +83,8 @@ cards = (
     ("to_close", formats.count(m.to_close, lang), None),
     ("overdue", formats.count(m.overdue, lang), None),
     ("zombies", formats.count(m.zombies, lang), t("zombies_help", lang)),
+    ("self_reported_only", formats.count(m.self_reported_only, lang),
+     t("self_reported_only_help", lang)),
     ("pilot_age", t("pilot_age_value", lang,
                     median=formats.count(m.pilot_age_median_days, lang))
      if m.pilot_age_median_days is not None else "—",

@@ -22,17 +22,25 @@ from dashboard.labels import (
     recommendation,
     source,
     t,
+    three_lights,
 )
 from dashboard.localised import localised
 from dashboard.number_field import number_field
 from dashboard.public_toggle import public_section
 from dashboard.safe_text import md
-from dashboard.tables import changed_fields, kpi_frame, style_lights
+from dashboard.tables import (
+    changed_fields,
+    kpi_frame,
+    spread_text,
+    style_lights,
+    then_now_frame,
+)
 from dashboard.widgets import date_format, initiative_picker
 from portfolio import formats
 from portfolio.i18n import policy_text
 from portfolio.importing import ImportKind
 from portfolio.models import MAX_SOURCE_LENGTH, AuditEvent, Measurement, Provenance
+from portfolio.review.followup import then_and_now
 from portfolio.service.access import Permission, can
 from portfolio.service.imports import ImportReport, import_file
 from portfolio.service.initiatives import record_measurement
@@ -79,6 +87,7 @@ if evaluation is None:
 else:
     st.markdown(f"### {recommendation(evaluation.recommendation, lang)} · "
                 f"{light_badge(evaluation.light, lang)}")
+    st.markdown(three_lights(evaluation.lights, lang))
     st.caption(t("evaluated_as_of", lang, as_of=formats.day(evaluation.as_of, lang),
                  policy=policy_text(evaluation.policy_name, lang),
                  version=evaluation.policy_version, run=evaluation.run_id))
@@ -101,15 +110,23 @@ with evidence:
                 st.warning(t("stale_or_self", lang, kpi=md(k.name), why=why),
                            icon=":material/warning:")
     charts = st.columns(2)
+    judged = {k.name: k for k in evaluation.kpis} if evaluation else {}
     for n, kpi in enumerate(detail.kpis):
         own = [m for m in detail.measurements if m.kpi == kpi.name]
         with charts[n % 2]:
             if own:
-                st.altair_chart(kpi_chart(kpi, own, lang, today), width="stretch")
+                st.altair_chart(kpi_chart(kpi, own, lang, today, judged.get(kpi.name)),
+                                width="stretch")
             else:
                 st.caption(f"{md(kpi.name)}: {t('no_measurements', lang)}")
 
 with history:
+    scaled = then_and_now(ini, detail.decisions, evaluation)
+    if scaled is not None:
+        st.markdown(f"**{t('then_and_now', lang)}**")
+        st.dataframe(localised(then_now_frame(scaled, lang), lang), hide_index=True,
+                     width="stretch")
+        st.caption(md(spread_text(scaled, lang)))
     st.markdown(f"**{t('decisions', lang)}**")
     if detail.decisions:
         st.dataframe(localised(pd.DataFrame([

@@ -57,9 +57,15 @@ with left:
 with middle:
     green = percent_input("attainment_green", active.attainment.green, 1, 100)
     yellow = percent_input("attainment_yellow", active.attainment.yellow, 0, 100)
+    scale_min = st.number_input(t("scale_min", lang), min_value=1, max_value=1000,
+                                value=active.scale.min_measurements, step=1)
+    scale_span = st.number_input(t("scale_span", lang), min_value=0, max_value=3650,
+                                 value=active.scale.min_span_days, step=1)
 with right:
     budget_green = percent_input("budget_green", active.budget.green_overrun, 0, 10_000)
     budget_yellow = percent_input("budget_yellow", active.budget.yellow_overrun, 0, 10_000)
+    time_red = st.number_input(t("time_red", lang), min_value=0, max_value=3650,
+                               value=active.time.red_after_days, step=1)
 description = st.text_input(t("description", lang), key="policy_description")
 
 changes = {
@@ -67,6 +73,8 @@ changes = {
     "guardrail": {"max_worsening": worsening},
     "attainment": {"green": green, "yellow": yellow},
     "budget": {"green_overrun": budget_green, "yellow_overrun": budget_yellow},
+    "time": {"red_after_days": int(time_red)},
+    "scale": {"min_measurements": int(scale_min), "min_span_days": int(scale_span)},
     "description": description or active.description,
 }
 candidate = attempt(lambda: candidate_policy(active, changes), lang)

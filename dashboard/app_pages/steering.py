@@ -28,13 +28,22 @@ from dashboard.labels import (
     reason_code,
     recommendation,
     t,
+    three_lights,
 )
 from dashboard.localised import localised
 from dashboard.safe_text import md
-from dashboard.tables import count, kpi_frame, style_lights
+from dashboard.tables import (
+    LIGHT_NAMES,
+    count,
+    kpi_frame,
+    spread_text,
+    style_lights,
+    then_now_frame,
+)
 from dashboard.widgets import date_format, url_select
 from portfolio import formats
 from portfolio.models import Decision, DecisionKind
+from portfolio.review.followup import then_and_now
 from portfolio.service.access import Permission, can
 from portfolio.service.decisions import REASON_CODES as CODES
 from portfolio.service.decisions import record_decision
@@ -111,6 +120,9 @@ def why(item: SteeringItem) -> str:
 st.dataframe(
     style_lights(localised(pd.DataFrame([
         {t("light", lang): light_text(i.evaluation.light if i.evaluation else None, lang),
+         **{t(f"light_{name}", lang): light_text(
+             i.evaluation.lights[name] if i.evaluation else None, lang)
+            for name in LIGHT_NAMES},
          t("id", lang): i.initiative.id, t("title", lang): i.initiative.title,
          t("why", lang): why(i),
          t("recommendation", lang): recommendation(
@@ -149,6 +161,13 @@ for card, item_id in zip(st.columns(max(len(compared), 1), gap="medium"), compar
                     f"{light_badge(ev.light, lang)}"
                     + (f" · {formats.share(ev.score, lang)}" if ev.score is not None
                        else ""))
+        st.markdown(three_lights(ev.lights, lang))
+        decisions = (item.last_decision,) if item.last_decision else ()
+        scaled = then_and_now(item.initiative, decisions, ev)
+        if scaled is not None and any(w.cause.startswith("follow_up") for w in item.why):
+            st.markdown(f"**{t('then_and_now', lang)}**")
+            st.table(localised(then_now_frame(scaled, lang), lang).hide())
+            st.caption(md(spread_text(scaled, lang)))
         st.markdown("\n".join(f"- {r.render(lang, md)}" for r in ev.reasons))
         # A static table: a card is narrow, and a grid would clip its headers (#19).
         st.table(localised(kpi_frame(ev.kpis, lang, compact=True), lang).hide())

@@ -155,11 +155,18 @@ def _kpi(spec: InitiativeSpec, kpi: KpiSpec) -> Kpi:
     )
 
 
+SETTLED_BY = 0.6
+"""Share of its series after which an initiative designed to SCALE has reached its level."""
+
+
 def _series(spec: InitiativeSpec, kpi: KpiSpec, anchor: date) -> Iterator[Measurement]:
     """Evenly spaced measurements from about baseline to the designed `reach`."""
     rng = random.Random(f"{SEED}:{spec.id}:{kpi.name}")
     n = _count(spec, kpi)
     age = kpi.age if kpi.age is not None else spec.data_age
+    # What is designed to SCALE has held its result for the last months: SCALE needs the
+    # band of the newest measurements green, not one good point (#18).
+    settled = SETTLED_BY if spec.expect is Recommendation.SCALE else 1.0
     for i in range(n):
         t = i / (n - 1) if n > 1 else 1.0
         source = kpi.early_source if kpi.early_source and t < 0.5 else kpi.source
@@ -167,7 +174,8 @@ def _series(spec: InitiativeSpec, kpi: KpiSpec, anchor: date) -> Iterator[Measur
             initiative_id=spec.id,
             kpi=kpi.name,
             on=anchor - timedelta(days=age + kpi.gap * (n - 1 - i)),
-            value=round(_plausible(kpi, _value(kpi, t, rng, last=i == n - 1)), kpi.decimals),
+            value=round(_plausible(kpi, _value(kpi, min(1.0, t / settled), rng,
+                                               last=i == n - 1)), kpi.decimals),
             provenance=source,
             recorded_by=recorder(spec.department, source),
         )

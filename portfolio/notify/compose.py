@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from portfolio.i18n import LIGHTS
 from portfolio.models import Person
 from portfolio.notify.texts import recommendation, text
 from portfolio.review.agenda import Agenda, AgendaItem, AgendaReason
@@ -125,7 +126,17 @@ def item_summary(item: AgendaItem, lang: str, style: Style) -> dict[str, Any]:
         ),
         "reasons": [_reason(reason, item, lang) for reason in item.reasons],
         "link": _link(style, "initiative", id=initiative.id),
+        "lights": _lights(item, lang),
     }
+
+
+def _lights(item: AgendaItem, lang: str) -> str:
+    """The state IT council's three lights in words (#18); '' before any evaluation."""
+    if not any(item.lights):
+        return ""
+    budget, time, benefit = (LIGHTS[light.value][lang] if light else "—"
+                             for light in item.lights)
+    return text("lights", lang, budget=budget, time=time, benefit=benefit)
 
 
 def _reason(reason: AgendaReason, item: AgendaItem, lang: str) -> str:

@@ -58,6 +58,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "12-month follow-up after scaling is due (since {on})",
         "da": "Opfølgning 12 måneder efter skalering er forfalden (siden {on})",
     },
+    "reason.forecast_late": {
+        "en": "At the current trend a benefit target is reached only after the review date "
+        "({review_on}), or not at all",
+        "da": "Med den nuværende udvikling nås et gevinstmål først efter reviewdatoen "
+        "({review_on}) eller slet ikke",
+    },
+    "lights": {"en": "Budget {budget} · time {time} · benefit {benefit}",
+               "da": "Budget {budget} · tid {time} · gevinst {benefit}"},
     "reason.stale_measurements": {
         "en": "No fresh measurements for: {kpis}",
         "da": "Ingen friske målinger for: {kpis}",

@@ -16,8 +16,9 @@ import altair as alt
 import vl_convert
 
 from portfolio import formats
-from portfolio.models import DecisionKind, Kpi, KpiKind, Measurement
+from portfolio.models import DecisionKind, Kpi, KpiKind, KpiStats, Measurement
 from portfolio.reports.figures import Quarter, Realised
+from portfolio.reports.kpi_layers import KpiLayers, kpi_layers
 from portfolio.reports.words import Words
 
 INK = "#1d3557"
@@ -60,7 +61,8 @@ def spec_to_data_uri(spec: dict[str, Any], lang: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
 
 
-def kpi_chart(kpi: Kpi, measurements: Sequence[Measurement], w: Words) -> str:
+def kpi_chart(kpi: Kpi, measurements: Sequence[Measurement], w: Words,
+              stats: KpiStats | None = None) -> str:
     """A KPI's measurements over time against dashed baseline and target lines.
 
     A guardrail's target is its baseline, so it gets one line, and a scale wide enough
@@ -99,7 +101,25 @@ def kpi_chart(kpi: Kpi, measurements: Sequence[Measurement], w: Words) -> str:
                           "x": {"value": WIDTH}, "y": y}},
         ],
     }
+    spec["layer"] = _judged_layers(kpi_layers(stats, measurements), x, y) + spec["layer"]
     return spec_to_data_uri(spec, w.lang)
+
+
+def _judged_layers(layers: KpiLayers, x: dict[str, Any], y: dict[str, Any]
+                   ) -> list[dict[str, Any]]:
+    """The band the proof rule judged, under the line, and the forecast, dotted (#18)."""
+    drawn: list[dict[str, Any]] = []
+    if layers.band:
+        drawn.append({"data": {"values": [layers.band]},
+                      "mark": {"type": "rect", "color": GREEN, "opacity": 0.15},
+                      "encoding": {"x": {**x, "field": "start"}, "x2": {"field": "end"},
+                                   "y": {**y, "field": "low"}, "y2": {"field": "high"}}})
+    if layers.forecast:
+        drawn.append({"data": {"values": list(layers.forecast)},
+                      "mark": {"type": "line", "color": AMBER, "strokeDash": [2, 2],
+                               "strokeWidth": 1.5},
+                      "encoding": {"x": x, "y": y}})
+    return drawn
 
 
 def realised_bars(rows: Sequence[Realised], w: Words, label_of: dict[str, str]) -> str:

@@ -40,6 +40,21 @@ LABELS: dict[str, dict[str, str]] = {
     "days": {"en": "{n} days", "da": "{n} dage"},
     "provenance": {"en": "Provenance", "da": "Kilde"},
     "stale": {"en": "stale", "da": "forældet"},
+    "kpi": {"en": "KPI", "da": "Nøgletal"},
+    "then_and_now": {"en": "Follow-up: then and now", "da": "Opfølgning: dengang og nu"},
+    "then_value": {"en": "When scaled ({day})", "da": "Ved skalering ({day})"},
+    "now_value": {"en": "Now", "da": "Nu"},
+    "spread_then_now": {"en": "Spread: {adopted} of {planned} planned departments have adopted it "
+                        "({names})",
+                  "da": "Udbredelse: {adopted} af {planned} planlagte afdelinger har taget den "
+                        "i brug ({names})"},
+    "light_budget": {"en": "Budget", "da": "Budget"},
+    "light_time": {"en": "Time", "da": "Tid"},
+    "light_benefit": {"en": "Benefit", "da": "Gevinst"},
+    "forecast_on": {"en": "Target reached {day} at the current trend",
+                    "da": "Målet nås {day} med den nuværende udvikling"},
+    "not_at_this_trend": {"en": "Target not reached at this trend",
+                          "da": "Målet nås ikke med den nuværende udvikling"},
     "self_reported_only": {"en": "self-reported only", "da": "kun selvrapporteret"},
     "no_measurements": {"en": "No measurements yet", "da": "Ingen målinger endnu"},
     # Budget
@@ -87,6 +102,10 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "due_follow_up_12": {
         "en": "Follow-up 12 months after scaling", "da": "Opfølgning 12 måneder efter skalering",
+    },
+    "due_forecast_late": {
+        "en": "Target after the review date at this trend",
+        "da": "Målet nås efter reviewdatoen med denne udvikling",
     },
     "due_recommended": {
         "en": "Scaling or closing recommended", "da": "Skalering eller lukning anbefalet",

@@ -10,6 +10,7 @@ from datetime import date
 from portfolio.models import Kpi, KpiStats, Light
 from portfolio.reports import charts
 from portfolio.reports.words import Words
+from portfolio.review.followup import ThenAndNow, then_and_now
 from portfolio.service.reports import AgendaItem, InitiativeFile
 
 CHART_WORKERS = 2
@@ -31,6 +32,8 @@ class InitiativeView:
     kpis: tuple[KpiView, ...]
     spent_share: float
     budget_light: Light | None
+    then_now: ThenAndNow | None = None
+    """At a +6/+12-month follow-up: the KPIs then (when scaled) and now, and the spread."""
 
 
 def _stale_kpis(file: InitiativeFile) -> set[str]:
@@ -50,7 +53,7 @@ def initiative_view(
     for kpi in file.kpis:
         measurements = file.measurements_of(kpi)
         stats = evaluated.get(kpi.name) or fresh.get(kpi.name)
-        chart = charts.kpi_chart(kpi, measurements, w) if measurements else None
+        chart = charts.kpi_chart(kpi, measurements, w, stats) if measurements else None
         kpis.append(KpiView(kpi, stats, chart, kpi.name in stale))
     initiative = file.initiative
     budget = file.evaluation.criterion("budget") if file.evaluation else None
@@ -60,6 +63,8 @@ def initiative_view(
         kpis=tuple(kpis),
         spent_share=initiative.spent_dkk / initiative.budget_dkk if initiative.budget_dkk else 0,
         budget_light=budget.light if budget else None,
+        then_now=then_and_now(initiative, file.decisions, file.evaluation)
+        if any(reason.startswith("follow_up") for reason in due) else None,
     )
 
 

@@ -23,6 +23,8 @@ from portfolio.models import (
     Department,
     Evaluation,
     Initiative,
+    KpiKind,
+    Light,
     Recommendation,
     Stage,
 )
@@ -39,6 +41,9 @@ class AgendaReason(StrEnum):
     FOLLOW_UP_12 = "follow_up_12"
     STALE_MEASUREMENTS = "stale_measurements"
     RECOMMENDED = "recommended"
+    FORECAST_LATE = "forecast_late"
+    """At its trend a benefit KPI reaches its target after the review date, or never: on
+    the agenda before the date, so a pivot is not months late (#18)."""
 
 
 ACTION_RECOMMENDATIONS = frozenset(
@@ -89,6 +94,11 @@ class AgendaFacts:
     last_decision: LastDecision | None = None
     scaled_on: date | None = None
     """Date of the newest SCALE decision."""
+    lights: tuple[Light | None, ...] = (None, None, None)
+    """Budget, time and benefit of the latest evaluation (models.Verdict.lights)."""
+    forecast_late: bool = False
+    """A benefit KPI of the latest evaluation reaches its target after the review date at
+    its trend, or not at this trend."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +110,8 @@ class AgendaItem:
     last_decision: LastDecision | None = None
     follow_up_on: date | None = None
     stale_kpis: tuple[str, ...] = ()
+    lights: tuple[Light | None, ...] = (None, None, None)
+    """Budget, time and benefit (AgendaFacts.lights)."""
 
 
 @dataclass(frozen=True)
@@ -159,7 +171,18 @@ def _facts(initiative: Initiative, evaluation: Evaluation | None, decisions: lis
         last_decision=LastDecision(last.decided_on, last.kind, last.recommendation) if last
         else None,
         scaled_on=scaled[-1] if scaled else None,
+        lights=tuple(evaluation.lights.values()) if evaluation else (None, None, None),
+        forecast_late=_forecast_late(initiative, evaluation),
     )
+
+
+def _forecast_late(initiative: Initiative, evaluation: Evaluation | None) -> bool:
+    if evaluation is None or initiative.review_on is None:
+        return False
+    codes = {r.code for r in evaluation.reasons}
+    return "attainment.not_at_this_trend" in codes or any(
+        k.forecast_on is not None and k.forecast_on > initiative.review_on
+        for k in evaluation.kpis if k.kind is KpiKind.BENEFIT)
 
 
 def agenda_of(facts: Iterable[AgendaFacts], as_of: date, *, stale_after_days: int = 60) -> Agenda:
@@ -193,10 +216,14 @@ def _item(facts: AgendaFacts, as_of: date, stale_after_days: int) -> AgendaItem:
     stale = _stale_kpis(facts, as_of, stale_after_days)
     if stale:
         reasons.append(AgendaReason.STALE_MEASUREMENTS)
+    review_on = initiative.review_on
+    if facts.forecast_late and review_on is not None and as_of <= review_on:
+        reasons.append(AgendaReason.FORECAST_LATE)
     return AgendaItem(
         initiative=initiative, steering_group=facts.steering_group, reasons=tuple(reasons),
         recommendation=now, last_decision=last,
         follow_up_on=follow_up[1] if follow_up else None, stale_kpis=stale,
+        lights=facts.lights,
     )
 
 

@@ -23,6 +23,12 @@ RATIO_DIGITS = 9
 that is exactly on a threshold in decimal (110 / 100 - 1 == 0.10000000000000009) is
 judged as being on it, as PRODUCT.md's "≤ 10 %" promises."""
 
+BAND_POINTS = 4
+"""A KPI's band is the spread (lowest to highest) of its this many newest measurements."""
+
+FORECAST_HORIZON_DAYS = 3650
+"""A target further away than this at the current trend is "not at this trend"."""
+
 LATE = 1 << 40
 """Sequence number after every per-KPI reason of a criterion (KPI row numbers are less)."""
 
@@ -184,6 +190,14 @@ class KpiColumns:
     age: np.ndarray
     progress: np.ndarray
     self_reported_only: np.ndarray
+    span_days: np.ndarray
+    """Days from the oldest to the newest measurement (-1 without any)."""
+    band_low: np.ndarray
+    band_high: np.ndarray
+    """Progress at the band's worse and better edge (NaN without measurements)."""
+    trend: np.ndarray
+    forecast_on: np.ndarray
+    """datetime64[D]: when the target is reached at the current trend (NaT: not shown)."""
 
     @classmethod
     def of(cls, kpis: pa.Table, ids: pa.Array) -> KpiColumns:
@@ -193,11 +207,13 @@ class KpiColumns:
         baseline = col(kpis, "baseline").astype(float)
         target = col(kpis, "target").astype(float)
         higher = equals(kpis, "direction", "higher")
-        span = target - baseline
-        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            progress = (latest - baseline) / span
-        met = np.where(higher, latest >= target, latest <= target)
-        progress = np.where(span == 0, met.astype(float), progress)
+        progress = _progress(latest, baseline, target, higher)
+        band_edges = [_progress(col(kpis, name).astype(float), baseline, target, higher)
+                      for name in ("band_min", "band_max")]
+        latest_on = col(kpis, "latest_on").astype("datetime64[D]")
+        first_on = col(kpis, "first_on").astype("datetime64[D]")
+        trend = col(kpis, "trend_per_30d").astype(float)
+        benefit = equals(kpis, "kind", "benefit")
         self_only = (
             col(kpis, "has_self_reported")
             & ~col(kpis, "has_system_export")
@@ -208,7 +224,7 @@ class KpiColumns:
             .astype(np.int64),
             name=Strings(text(kpis, "name")),
             unit=Strings(text(kpis, "unit")),
-            benefit=equals(kpis, "kind", "benefit"),
+            benefit=benefit,
             guardrail=equals(kpis, "kind", "guardrail"),
             lower=equals(kpis, "direction", "lower"),
             baseline=baseline,
@@ -220,4 +236,30 @@ class KpiColumns:
             age=np.nan_to_num(col(kpis, "age_days").astype(float), nan=-1).astype(np.int64),
             progress=np.where(has, progress, np.nan),
             self_reported_only=self_only,
+            span_days=np.where(has, (latest_on - first_on).astype(np.int64), -1),
+            band_low=np.where(has, np.minimum(*band_edges), np.nan),
+            band_high=np.where(has, np.maximum(*band_edges), np.nan),
+            trend=trend,
+            forecast_on=_forecast(benefit & has, progress, target, latest, trend, latest_on),
         )
+
+
+def _progress(value: np.ndarray, baseline: np.ndarray, target: np.ndarray,
+              higher: np.ndarray) -> np.ndarray:
+    """(value - baseline) / (target - baseline); with target = baseline, met (1) or not (0)."""
+    span = target - baseline
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        ratio = (value - baseline) / span
+    met = np.where(higher, value >= target, value <= target)
+    return np.where(span == 0, met.astype(float), ratio)
+
+
+def _forecast(judged: np.ndarray, progress: np.ndarray, target: np.ndarray,
+              latest: np.ndarray, trend: np.ndarray, latest_on: np.ndarray) -> np.ndarray:
+    """The day a benefit KPI not yet at its target reaches it at its trend, or NaT."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        days = (target - latest) / (trend / 30)
+    shown = judged & ~np.isnan(trend) & (progress < 1) & (trend != 0) & (days > 0) & (
+        days <= FORECAST_HORIZON_DAYS)
+    ahead = np.ceil(np.where(shown, days, 0)).astype(np.int64).astype("timedelta64[D]")
+    return np.where(shown, latest_on + ahead, np.datetime64("NaT"))

@@ -45,7 +45,8 @@ PARAM_TYPES: dict[str, pa.DataType] = {
     "latest": pa.float64(), "baseline": pa.float64(), "target": pa.float64(),
     "change_pct": pa.float64(), "progress_pct": pa.float64(), "value_pct": pa.float64(),
     "limit_pct": pa.float64(), "spent_dkk": pa.float64(), "budget_dkk": pa.float64(),
-    "overrun_pct": pa.float64(),
+    "overrun_pct": pa.float64(), "low_pct": pa.float64(), "high_pct": pa.float64(),
+    "forecast_on": pa.string(),
 }
 """The type of every reason param, by name; each is a column of `evaluation_reasons`."""
 
@@ -180,6 +181,9 @@ def guardrail(facts: Facts) -> Judged:
     "attainment.none": (),
     "attainment.value": ("value_pct", "light"),
     "attainment.kpi": ("kpi", "latest", "target", "baseline", "progress_pct", "unit"),
+    "attainment.self_reported_cap": ("kpi",),
+    "attainment.forecast": ("kpi", "forecast_on"),
+    "attainment.not_at_this_trend": ("kpi",),
 })
 def attainment(facts: Facts) -> Judged:
     """The weighted mean of progress, each benefit KPI's clamped to [0, 1]."""
@@ -195,6 +199,10 @@ def attainment(facts: Facts) -> Judged:
     value = round_like_python(np.where(measured, ratio, np.nan), RATIO_DIGITS)
     light = np.where(~measured, NO_LIGHT,
                      _light(value >= rule.green, value >= rule.yellow))
+    # No watermelons: a benefit KPI fed only by self-reports cannot make benefits green.
+    self_only = i[k.self_reported_only[i]]
+    capped = (light == GREEN) & (np.bincount(k.ini[self_only], minlength=n) > 0)
+    light = np.where(capped, YELLOW, light)
     reasons.add(np.flatnonzero(~measured), "attainment", 0, "attainment.none")
     m = np.flatnonzero(measured)
     reasons.add(m, "attainment", 0, "attainment.value", value_pct=value[m],
@@ -202,7 +210,22 @@ def attainment(facts: Facts) -> Judged:
     reasons.add(groups, "attainment", 1 + i, "attainment.kpi", kpi=k.name[i],
                 latest=k.latest[i], target=k.target[i], baseline=k.baseline[i],
                 progress_pct=k.progress[i], unit=k.unit[i])
+    c = self_only[capped[k.ini[self_only]]]
+    reasons.add(k.ini[c], "attainment", LATE + 1 + c, "attainment.self_reported_cap",
+                kpi=k.name[c])
+    _forecasts(k, i, reasons)
     return Judged(light, value, light == GREEN)
+
+
+def _forecasts(k: KpiColumns, i: np.ndarray, reasons: Reasons) -> None:
+    """Each measured benefit KPI short of its target: when it gets there at this trend."""
+    dated = i[~np.isnat(k.forecast_on[i])]
+    reasons.add(k.ini[dated], "attainment", 2 * LATE + 1 + dated, "attainment.forecast",
+                kpi=k.name[dated],
+                forecast_on=np.datetime_as_string(k.forecast_on[dated], unit="D"))
+    never = i[np.isnat(k.forecast_on[i]) & ~np.isnan(k.trend[i]) & (k.progress[i] < 1)]
+    reasons.add(k.ini[never], "attainment", 2 * LATE + 1 + never,
+                "attainment.not_at_this_trend", kpi=k.name[never])
 
 
 @criterion("budget", reasons={
@@ -249,5 +272,45 @@ def time(facts: Facts) -> Judged:
         reasons.add(i, "time", 0, code, review_on=shown[i], days=sign * days[i])
     i = np.flatnonzero(due)
     reasons.add(i, "time", 0, "time.due", review_on=shown[i])
-    light = np.where(~has, NO_LIGHT, np.where(overdue, YELLOW, GREEN))
+    late = overdue & (days > facts.policy.time.red_after_days)
+    light = np.where(~has, NO_LIGHT, np.where(late, RED, np.where(overdue, YELLOW, GREEN)))
     return Judged(light, np.where(has, days.astype(float), np.nan), ~overdue)
+
+
+@criterion("proof", reasons={
+    "proof.none": (),
+    "proof.band": ("value_pct", "light"),
+    "proof.too_few": ("kpi", "count", "min"),
+    "proof.too_short": ("kpi", "days", "min"),
+    "proof.kpi": ("kpi", "low_pct", "high_pct"),
+})
+def proof(facts: Facts) -> Judged:
+    """Green benefits that hold: attainment at the band's worse edge (each benefit KPI's
+    newest measurements, review.columns.BAND_POINTS) and a long enough run of them."""
+    rule, k, n, reasons = facts.policy.scale, facts.kpis, facts.n, facts.reasons
+    i = np.flatnonzero(k.benefit & k.has)
+    groups = k.ini[i]
+    too_few = k.count[i] < rule.min_measurements
+    too_short = ~too_few & (k.span_days[i] < rule.min_span_days)
+    total_weight = sequential_sum(groups, k.weight[i], n)
+    weights = np.where(total_weight[groups] > 0, k.weight[i], 1.0)
+    lows = np.minimum(1.0, np.maximum(0.0, k.band_low[i])) + 0.0  # + 0.0: no -0.0
+    measured = np.bincount(groups, minlength=n) > 0
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        ratio = sequential_sum(groups, weights * lows, n) / sequential_sum(groups, weights, n)
+    value = round_like_python(np.where(measured, ratio, np.nan), RATIO_DIGITS)
+    short = np.bincount(groups[too_few | too_short], minlength=n) > 0
+    proven = measured & ~short & (value >= facts.policy.attainment.green)
+    light = np.where(~measured, NO_LIGHT, np.where(proven, GREEN, YELLOW))
+    reasons.add(np.flatnonzero(~measured), "proof", 0, "proof.none")
+    m = np.flatnonzero(measured)
+    reasons.add(m, "proof", 0, "proof.band", value_pct=value[m], light=LIGHT_NAMES[light[m]])
+    f = i[too_few]
+    reasons.add(k.ini[f], "proof", 1 + f, "proof.too_few", kpi=k.name[f], count=k.count[f],
+                min=rule.min_measurements)
+    s = i[too_short]
+    reasons.add(k.ini[s], "proof", 1 + s, "proof.too_short", kpi=k.name[s],
+                days=k.span_days[s], min=rule.min_span_days)
+    reasons.add(groups, "proof", LATE + 1 + i, "proof.kpi", kpi=k.name[i],
+                low_pct=k.band_low[i], high_pct=k.band_high[i])
+    return Judged(light, value, proven)

@@ -26,6 +26,7 @@ from portfolio.models import (
     Reason,
     Recommendation,
     Source,
+    Stage,
     Verdict,
 )
 from portfolio.review.criteria import CRITERIA, PARAM_TYPES
@@ -51,6 +52,14 @@ class PortfolioFrames:
 
     initiatives: pa.Table
     kpis: pa.Table
+
+    def in_stage(self, stage: Stage) -> PortfolioFrames:
+        """The same initiatives as if all were in `stage`: to judge them as they stood
+        before a decision moved them on."""
+        table = self.initiatives
+        stages = pa.array([stage.value] * table.num_rows, pa.string())
+        return PortfolioFrames(
+            table.set_column(table.schema.get_field_index("stage"), "stage", stages), self.kpis)
 
 
 @dataclass(frozen=True)
@@ -193,7 +202,11 @@ def kpi_stats_of(row: dict[str, Any]) -> KpiStats:
         latest_value=row["latest_value"],
         latest_on=row["latest_on"],
         age_days=row["age_days"],
-        progress=row.get("progress"),
+        progress=row["progress"],
         trend_per_30d=row["trend_per_30d"],
         sources=tuple(source for source, present in flags if present),
+        first_on=row.get("first_on"),
+        band_min=row.get("band_min"),
+        band_max=row.get("band_max"),
+        forecast_on=row.get("forecast_on"),
     )

@@ -54,6 +54,19 @@ class BudgetRule(_Section):
         return self
 
 
+class TimeRule(_Section):
+    red_after_days: int = Field(default=30, ge=0, le=3650)
+    """Overdue (past the review date, no decision since) up to this many days is yellow,
+    beyond it red: the state IT council's time light (issue #18)."""
+
+
+class ScaleRule(_Section):
+    """What SCALE needs beyond green attainment: proof that it holds (issue #18)."""
+
+    min_measurements: int = Field(default=4, ge=1, le=1000)
+    min_span_days: int = Field(default=90, ge=0, le=3650)
+
+
 class FollowupRule(_Section):
     months_after_scaling: tuple[int, ...] = (6, 12)
 
@@ -66,6 +79,8 @@ class ReviewPolicy(_Section):
     guardrail: GuardrailRule = GuardrailRule()
     attainment: AttainmentRule = AttainmentRule()
     budget: BudgetRule = BudgetRule()
+    time: TimeRule = TimeRule()
+    scale: ScaleRule = ScaleRule()
     followup: FollowupRule = FollowupRule()
 
     def thresholds(self) -> dict[str, Any]:

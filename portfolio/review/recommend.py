@@ -21,6 +21,7 @@ RULES = (
     (Recommendation.CLOSE, "recommend.close_budget"),
     (Recommendation.PIVOT, "recommend.pivot_guardrail"),
     (Recommendation.SCALE, "recommend.scale"),
+    (Recommendation.CONTINUE, "recommend.not_proven"),
     (Recommendation.PIVOT, "recommend.pivot_attainment"),
     (Recommendation.CONTINUE, "recommend.continue"),
 )
@@ -43,6 +44,8 @@ def recommend(facts: Facts, results: dict[str, Judged]) -> np.ndarray:
         budget_red & ~green,
         # Benefits on target but something citizens rely on got worse: change course.
         breached,
+        experiment & green & ~budget_red & results["proof"].passed,
+        # Promising, not yet proven: one lucky point after noisy history is not a case.
         experiment & green & ~budget_red,
         (attainment.light == YELLOW) & at_review,
     ]

@@ -13,8 +13,10 @@ from datetime import date
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from portfolio.review.columns import (
+    GREEN,
     LIGHT_NAMES,
     NO_LIGHT,
     YELLOW,
@@ -45,8 +47,11 @@ def evaluate_frames(frames: PortfolioFrames, policy: ReviewPolicy, as_of: date) 
     needs_data = rule == 0
     # The overall light is the worst criterion's; without enough evidence attainment is
     # not judged (it would call thin data red).
+    # Proof speaks only where benefits look green: it says whether they hold.
+    green = results["attainment"].light == GREEN
+    hidden = {"attainment": needs_data, "proof": ~green}
     lights = np.stack([
-        np.where(needs_data, NO_LIGHT, r.light) if name == "attainment" else r.light
+        np.where(hidden[name], NO_LIGHT, r.light) if name in hidden else r.light
         for name, r in results.items()
     ])
     overall = lights.max(axis=0)
@@ -64,7 +69,20 @@ def evaluate_frames(frames: PortfolioFrames, policy: ReviewPolicy, as_of: date) 
         columns[f"{name}_light"] = light_names(result.light)
         columns[f"{name}_value"] = nullable(result.value)
         columns[f"{name}_passed"] = pa.array(result.passed)
-    kpi_table = kpis.append_column("progress", nullable(k.progress)).append_column(
-        "position", pa.array(np.arange(kpis.num_rows, dtype=np.int64))
+    return VerdictFrames(as_of, pa.table(columns), reasons.table(ids), _derived(kpis, k))
+
+
+def kpi_statistics(kpis: pa.Table) -> pa.Table:
+    """PortfolioFrames.kpis with what the engine derives per KPI (progress, forecast), as a
+    verdict stores them: for a page or report that shows KPIs no run has judged yet."""
+    ids = pc.unique(kpis.column("initiative_id").combine_chunks().cast(pa.string()))
+    return _derived(kpis, KpiColumns.of(kpis, ids))
+
+
+def _derived(kpis: pa.Table, k: KpiColumns) -> pa.Table:
+    return (
+        kpis.append_column("progress", nullable(k.progress))
+        .append_column("forecast_on", pa.array(k.forecast_on, pa.date32(),
+                                               mask=np.isnat(k.forecast_on)))
+        .append_column("position", pa.array(np.arange(kpis.num_rows, dtype=np.int64)))
     )
-    return VerdictFrames(as_of, pa.table(columns), reasons.table(ids), kpi_table)

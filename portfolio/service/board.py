@@ -126,6 +126,7 @@ def headline_numbers(
         decided=int(started["last_decision_on"].notna().sum()),
         cashable=_realisation(benefits.get(True)),
         non_cashable=_realisation(benefits.get(False)),
+        self_reported_only=int(active["self_reported_only"].fillna(False).astype(bool).sum()),
     )
 
 

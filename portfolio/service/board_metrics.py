@@ -107,6 +107,8 @@ class BoardMetrics:
     decided: int
     cashable: BenefitRealisation
     non_cashable: BenefitRealisation
+    self_reported_only: int = 0
+    """Active initiatives whose benefits are capped at yellow: fed by self-reports alone."""
 
     @property
     def decided_share(self) -> float | None:

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, time
 
-from portfolio.models import Actor, Department, Organisation, Person, SteeringGroup
+from portfolio.models import (
+    Actor,
+    Decision,
+    Department,
+    Evaluation,
+    Organisation,
+    Person,
+    Stage,
+    SteeringGroup,
+)
 from portfolio.review.policy import default_policy
+from portfolio.review.vectorised import evaluate_frames
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
 from portfolio.storage import Database, Store
@@ -44,8 +54,8 @@ def seed_demo(db: Database, actor: Actor, anchor: date) -> int:
         for kpi in demo.kpis:
             store.kpis.save(kpi)
         store.measurements.upsert_many(list(demo.measurements))
-        for decision in demo.decisions:
-            store.decisions.add(decision)
+        for decision in sorted(demo.decisions, key=lambda d: d.decided_on):
+            store.decisions.add(_with_evidence(store, decision))
         for lesson in demo.lessons:
             store.lessons.add(lesson)
         for adoption in demo.adoptions:
@@ -71,3 +81,19 @@ def _organise(store: Store, departments: Sequence[Department], people: Sequence[
         email = addresses.get(group)
         store.steering_groups.save(SteeringGroup(
             organisation=organisation, name=group, emails=(email,) if email else ()))
+
+
+def _with_evidence(store: Store, decision: Decision) -> Decision:
+    """The demo's past decision with the evidence it was made on (#18): the initiative
+    judged as of the decision's date by the engine, as an experiment (what the steering
+    group decided on), from the measurements and decisions before it."""
+    policy = default_policy()
+    frames = store.kpi_stats.frames_of([decision.initiative_id], decision.decided_on)
+    verdicts = evaluate_frames(frames.in_stage(Stage.EXPERIMENT), policy,
+                               decision.decided_on).to_verdicts()
+    if not verdicts:
+        return decision
+    evidence = Evaluation(**verdicts[0].model_dump(), run_id="demo", policy_name=policy.name,
+                          policy_version=policy.version,
+                          evaluated_at=datetime.combine(decision.decided_on, time()))
+    return decision.model_copy(update={"evidence": evidence.model_dump(mode="json")})

@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from portfolio.models import DecisionKind, Recommendation, Stage
+from portfolio.models import DecisionKind, KpiKind, Light, Recommendation, Stage
 from portfolio.review.agenda import AgendaFacts, LastDecision, Subject
 
 # The newest measurement of each KPI up to the agenda's date: what the owner has recorded
@@ -28,7 +28,9 @@ WITH chosen AS (
     SELECT * FROM initiatives
     WHERE stage <> $closed AND ($every OR list_contains($departments, department))
 ), latest AS (
-    SELECT initiative_id, recommendation, as_of
+    SELECT initiative_id, recommendation, as_of, policy_name, policy_version,
+           budget_light, time_light,
+           CASE WHEN recommendation <> 'NEEDS_DATA' THEN attainment_light END AS benefit_light
     FROM evaluations
     WHERE $every OR initiative_id IN (SELECT id FROM chosen)
     QUALIFY row_number() OVER (
@@ -51,6 +53,16 @@ WITH chosen AS (
     FROM measurements
     WHERE measured_on <= $as_of AND ($every OR kpi_id IN (SELECT id FROM chosen_kpis))
     GROUP BY kpi_id
+), forecasts AS (
+    -- Benefit KPIs of the latest verdict that reach their target only after the review
+    -- date at their trend, or not at all (#18): put on the agenda before the date.
+    SELECT f.initiative_id, max(f.forecast_on) AS forecast_on,
+           bool_or(f.forecast_on IS NULL AND f.progress < 1 AND f.trend_per_30d IS NOT NULL)
+               AS never
+    FROM latest e
+    JOIN evaluation_kpis f USING (initiative_id, as_of, policy_name, policy_version)
+    WHERE f.kind = $benefit
+    GROUP BY f.initiative_id
 ), kpi_dates AS (
     SELECT k.initiative_id, list(k.name ORDER BY k.id) AS names,
            list(n.latest_on ORDER BY k.id) AS dates
@@ -61,7 +73,10 @@ WITH chosen AS (
 SELECT i.id, i.title, i.department, i.owner, i.stage, i.review_on,
        coalesce(g.steering_group, '') AS steering_group,
        e.recommendation, e.as_of, d.decided_on, d.kind, d.recommendation AS decided_recommendation,
-       s.scaled_on, k.names, k.dates
+       s.scaled_on, k.names, k.dates,
+       e.budget_light, e.time_light, e.benefit_light,
+       coalesce(i.review_on IS NOT NULL AND (f.never OR f.forecast_on > i.review_on), false)
+           AS forecast_late
 FROM chosen i
 LEFT JOIN departments g ON g.name = i.department
      AND (coalesce(i.organisation, '') = '' OR g.organisation = i.organisation)
@@ -69,6 +84,7 @@ LEFT JOIN latest e ON e.initiative_id = i.id
 LEFT JOIN last_decision d ON d.initiative_id = i.id
 LEFT JOIN scaled s ON s.initiative_id = i.id
 LEFT JOIN kpi_dates k ON k.initiative_id = i.id
+LEFT JOIN forecasts f ON f.initiative_id = i.id
 ORDER BY i.id
 """
 
@@ -113,6 +129,7 @@ class AgendaFactsReader:
         given), ordered by id."""
         rows = self.con.execute(_FACTS, {
             "as_of": as_of, "closed": Stage.CLOSED.value, "scale": DecisionKind.SCALE.value,
+            "benefit": KpiKind.BENEFIT.value,
             "every": departments is None, "departments": sorted(departments or ()),
         }).fetchall()
         return [_facts(row) for row in rows]
@@ -152,7 +169,8 @@ class AgendaFactsReader:
 
 def _facts(row: tuple[Any, ...]) -> AgendaFacts:
     (initiative_id, title, department, owner, stage, review_on, group, recommendation,
-     evaluated_on, decided_on, kind, decided_recommendation, scaled_on, names, dates) = row
+     evaluated_on, decided_on, kind, decided_recommendation, scaled_on, names, dates,
+     budget, time, benefit, forecast_late) = row
     last = None
     if decided_on is not None:
         last = LastDecision(decided_on, DecisionKind(kind),
@@ -166,4 +184,6 @@ def _facts(row: tuple[Any, ...]) -> AgendaFacts:
         kpis_latest_on=tuple(zip(names or (), dates or (), strict=True)),
         last_decision=last,
         scaled_on=scaled_on,
+        lights=tuple(Light(v) if v else None for v in (budget, time, benefit)),
+        forecast_late=bool(forecast_late),
     )

@@ -20,7 +20,9 @@ from portfolio.models import KpiKind, Stage
 # The newest verdict of every initiative, as Evaluations.latest() orders them.
 _LATEST = """
 latest AS (
-    SELECT initiative_id, recommendation, light, score, as_of, policy_name, policy_version
+    SELECT initiative_id, recommendation, light, score, as_of, policy_name, policy_version,
+           budget_light, time_light,
+           CASE WHEN recommendation <> 'NEEDS_DATA' THEN attainment_light END AS benefit_light
     FROM evaluations
     QUALIFY row_number() OVER (
         PARTITION BY initiative_id ORDER BY as_of DESC, evaluated_at DESC) = 1
@@ -32,6 +34,13 @@ latest AS (
            i.stage, i.technology, i.focus_area,
            i.budget_dkk, i.spent_dkk, i.review_on, i.started_on,
            e.recommendation, e.light, e.score, e.as_of, e.policy_name, e.policy_version,
+           e.budget_light, e.time_light, e.benefit_light,
+           -- No watermelons (#18): benefits capped at yellow for self-reports alone.
+           EXISTS (SELECT 1 FROM evaluation_reasons r
+                   WHERE r.initiative_id = e.initiative_id AND r.as_of = e.as_of
+                     AND r.policy_name = e.policy_name
+                     AND r.policy_version = e.policy_version
+                     AND r.code = 'attainment.self_reported_cap') AS self_reported_only,
            d.last_decision_on
     FROM initiatives i
     LEFT JOIN latest e ON e.initiative_id = i.id
@@ -51,6 +60,7 @@ WITH {_LATEST}
 SELECT id, title, department, organisation, stage, technology, focus_area, budget_dkk,
        spent_dkk,
        review_on, started_on, recommendation, light, score, as_of, last_decision_on,
+       budget_light, time_light, benefit_light, self_reported_only,
        coalesce(stage <> $closed AND review_on IS NOT NULL AND $today > review_on
                 AND (last_decision_on IS NULL OR last_decision_on < review_on), false)
            AS overdue,

@@ -15,7 +15,9 @@ import duckdb
 import pyarrow as pa
 
 from portfolio.models import KpiStats, Source, Stage
+from portfolio.review.columns import BAND_POINTS
 from portfolio.review.frames import PortfolioFrames, kpi_stats_of
+from portfolio.review.vectorised import kpi_statistics
 
 # Active initiatives, ordered by id as the per-initiative read orders them.
 _INITIATIVES = """
@@ -54,7 +56,10 @@ WITH stats AS (
                 THEN regr_slope(value, (measured_on - DATE '2000-01-01')::DOUBLE) * 30
            END AS trend_per_30d,
            bit_or(CASE provenance WHEN ? THEN 1 WHEN ? THEN 2 WHEN ? THEN 4 ELSE 0 END)
-               AS sources
+               AS sources,
+           min(measured_on) AS first_on,
+           -- The band is the spread of each KPI's newest measurements (#18).
+           arg_max(value, measured_on, {band}) AS recent
     FROM measurements
     WHERE measured_on <= ? {shard_kpis}
     GROUP BY kpi_id
@@ -64,7 +69,8 @@ SELECT k.initiative_id, k.name, k.kind, k.direction, k.unit, k.baseline, k.targe
        (?::DATE - s.latest_on) AS age_days, s.trend_per_30d,
        coalesce((s.sources & 1) > 0, false) AS has_system_export,
        coalesce((s.sources & 2) > 0, false) AS has_manual,
-       coalesce((s.sources & 4) > 0, false) AS has_self_reported
+       coalesce((s.sources & 4) > 0, false) AS has_self_reported,
+       s.first_on, list_min(s.recent) AS band_min, list_max(s.recent) AS band_max
 FROM kpis k
 JOIN initiatives i ON i.id = k.initiative_id AND i.stage <> ? {shard}
 LEFT JOIN stats s ON s.kpi_id = k.id
@@ -97,7 +103,8 @@ class KpiStatsReader:
         if organisations is None:
             return PortfolioFrames(
                 initiatives=_table(self.con, _INITIATIVES.format(shard=""), [closed]),
-                kpis=_table(self.con, _KPIS.format(shard="", shard_kpis=""),
+                kpis=_table(self.con,
+                            _KPIS.format(shard="", shard_kpis="", band=BAND_POINTS),
                             [*sources, as_of, as_of, closed]),
             )
         shard_kpis = ("AND kpi_id IN (SELECT k.id FROM kpis k JOIN initiatives i "  # noqa: S608 - fixed text
@@ -105,18 +112,32 @@ class KpiStatsReader:
         return PortfolioFrames(
             initiatives=_table(self.con, _INITIATIVES.format(shard=_SHARD),
                                [closed, organisations]),
-            kpis=_table(self.con, _KPIS.format(shard=_SHARD, shard_kpis=shard_kpis),
+            kpis=_table(self.con,
+                        _KPIS.format(shard=_SHARD, shard_kpis=shard_kpis, band=BAND_POINTS),
                         [*sources, as_of, organisations, as_of, closed, organisations]),
+        )
+
+    def frames_of(self, ids: list[str], as_of: date) -> PortfolioFrames:
+        """The frames of the initiatives `ids`, whatever their stage: to judge one as it
+        stood on a past date (the demo's decisions keep the evidence of that date)."""
+        sources = [Source.SYSTEM_EXPORT.value, Source.MANUAL.value, Source.SELF_REPORTED.value]
+        return PortfolioFrames(
+            initiatives=_table(self.con, _INITIATIVES.format(shard=_OF_IDS),
+                               [_EVERY_STAGE, ids]),
+            kpis=_table(self.con, _KPIS.format(shard=_OF_IDS, shard_kpis=_OF_IDS_KPIS,
+                                               band=BAND_POINTS),
+                        [*sources, as_of, ids, as_of, _EVERY_STAGE, ids]),
         )
 
     def of_initiatives(self, ids: list[str], as_of: date) -> dict[str, list[KpiStats]]:
         """The statistics of the KPIs of `ids` (closed ones too), computed by the same
         query a run uses: a report shows a KPI the last run did not judge as a run would."""
         sources = [Source.SYSTEM_EXPORT.value, Source.MANUAL.value, Source.SELF_REPORTED.value]
-        table = _table(self.con, _KPIS.format(shard=_OF_IDS, shard_kpis=_OF_IDS_KPIS),
+        table = _table(self.con, _KPIS.format(shard=_OF_IDS, shard_kpis=_OF_IDS_KPIS,
+                                              band=BAND_POINTS),
                        [*sources, as_of, ids, as_of, _EVERY_STAGE, ids])
         found: dict[str, list[KpiStats]] = {}
-        for row in table.to_pylist():
+        for row in kpi_statistics(table).to_pylist():
             found.setdefault(row["initiative_id"], []).append(kpi_stats_of(row))
         return found
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -25,7 +25,7 @@ _KEY = "initiative_id, as_of, policy_name, policy_version"
 _PAGE = """
 WITH page AS (
     SELECT initiative_id, as_of, policy_name, policy_version, run_id, recommendation, light,
-           score, overdue
+           score, overdue, budget_light, time_light, attainment_light
     FROM evaluations WHERE run_id = $run_id AND initiative_id > $after
     ORDER BY initiative_id LIMIT $limit)
 """
@@ -59,6 +59,8 @@ class RunVerdict:
     reasons: tuple[tuple[str, dict[str, Any]], ...]
     organisation: str = ""
     department: str = ""
+    lights: dict[str, str | None] = field(default_factory=dict)
+    """Budget, time and benefit (models.Verdict.lights)."""
 
 
 @dataclass
@@ -83,6 +85,9 @@ class RunVerdictsReader:
                 policy_version=v["policy_version"], run_id=v["run_id"],
                 reasons=tuple(reasons[v["initiative_id"]]),
                 organisation=v["organisation"], department=v["department"],
+                lights={"budget": v["budget_light"], "time": v["time_light"],
+                        "benefit": None if v["recommendation"] == "NEEDS_DATA"
+                        else v["attainment_light"]},
             )
             for v in verdicts
         ]

@@ -69,6 +69,8 @@ def _evaluation(
          "passed": row.pop(f"{name}_passed"), "reasons": by_criterion[name]}
         for name in CRITERIA_ORDER
     ]
+    # A verdict stored before a criterion existed (proof: schema 10) has no result for it.
+    criteria = [c for c in criteria if c["passed"] is not None]
     del row["n"]
     return Evaluation.model_validate(
         {**row, "criteria": criteria, "reasons": every, "kpis": kpis}

@@ -32,7 +32,8 @@ CRITERION_COLUMNS = tuple(
     f"{name}_{part}" for name in CRITERIA_ORDER for part in ("light", "value", "passed")
 )
 KPI_FIELDS = ("name", "kind", "direction", "unit", "baseline", "target", "weight", "count",
-              "latest_value", "latest_on", "age_days", "progress", "trend_per_30d")
+              "latest_value", "latest_on", "age_days", "progress", "trend_per_30d",
+              "first_on", "band_min", "band_max", "forecast_on")
 _SOURCE_FLAGS = {Source.SYSTEM_EXPORT: "has_system_export", Source.MANUAL: "has_manual",
                  Source.SELF_REPORTED: "has_self_reported"}
 _KEY = "initiative_id, as_of, policy_name, policy_version"
@@ -179,6 +180,8 @@ _KPI_SCHEMA = pa.schema(
      ("kind", pa.string()), ("direction", pa.string()), ("unit", pa.string()),
      ("baseline", pa.float64()), ("target", pa.float64()), ("weight", pa.float64()),
      ("count", pa.int64()), ("latest_value", pa.float64()), ("latest_on", pa.date32()),
-     ("age_days", pa.int64()), ("progress", pa.float64()), ("trend_per_30d", pa.float64())]
+     ("age_days", pa.int64()), ("progress", pa.float64()), ("trend_per_30d", pa.float64()),
+     ("first_on", pa.date32()), ("band_min", pa.float64()), ("band_max", pa.float64()),
+     ("forecast_on", pa.date32())]
     + [(flag, pa.bool_()) for flag in _SOURCE_FLAGS.values()]
 )

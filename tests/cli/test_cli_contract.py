@@ -27,8 +27,9 @@ KPIS = (
 )
 MEASUREMENTS = (
     "initiative_id,kpi,date,value,source\n"
-    "X-1,travel hours saved,2025-03-01,60,system_export\n"
-    "X-1,travel hours saved,2025-04-01,85,system_export\n"
+    "X-1,travel hours saved,2025-01-15,90,system_export\n"
+    "X-1,travel hours saved,2025-03-01,92,system_export\n"
+    "X-1,travel hours saved,2025-04-01,94,system_export\n"
     "X-1,travel hours saved,2025-05-01,95,system_export\n"
     "X-2,online applications,2025-03-01,10,system_export\n"
     "X-2,online applications,2025-04-01,20,system_export\n"
@@ -100,8 +101,11 @@ def test_import_then_evaluate_gives_the_recommendations_of_the_product_brief(
     verdicts = {v["initiative_id"]: v for v in json.loads(result.stdout)}
     assert verdicts["X-1"]["recommendation"] == "SCALE"
     assert verdicts["X-1"]["light"] == "green" and verdicts["X-1"]["score"] == 0.95
+    assert verdicts["X-1"]["lights"] == {"budget": "green", "time": "green", "benefit": "green"}
     assert verdicts["X-2"]["recommendation"] == "CLOSE"
     assert verdicts["X-2"]["light"] == "red"
+    # 14 days past its review date with no decision: the time light is yellow (#18).
+    assert verdicts["X-2"]["lights"] == {"budget": "green", "time": "yellow", "benefit": "red"}
     assert "walk-ins 620 visits vs baseline 400 (+55%): guardrail breached" in (
         verdicts["X-2"]["reasons"]
     )

@@ -32,12 +32,13 @@ AS_OF = date(2025, 6, 30)
 
 
 def seed(db: Database, actor: Actor) -> None:
-    """One experiment on target (SCALE) and one with too little evidence (NEEDS_DATA)."""
+    """One experiment on target for four months (SCALE: a steady run, #18) and one with
+    too little evidence (NEEDS_DATA)."""
     good = make_initiative(id="GOOD")
     thin = make_initiative(id="THIN", title="Thin evidence")
     save_initiative(db, actor, good, [make_kpi(initiative_id="GOOD")])
     save_initiative(db, actor, thin, [make_kpi(initiative_id="THIN")])
-    for days, value in ((90, 70.0), (60, 85.0), (30, 95.0)):
+    for days, value in ((120, 88.0), (90, 90.0), (60, 92.0), (30, 95.0)):
         record_measurement(db, actor, Measurement(
             initiative_id="GOOD", kpi="digital share", on=AS_OF - timedelta(days=days),
             value=value, source=Source.SYSTEM_EXPORT,

@@ -12,7 +12,7 @@ from datetime import date
 
 from portfolio.models import CriterionResult, Initiative, KpiKind, KpiStats, Light, Reason
 from portfolio.review.policy import ReviewPolicy
-from tests.oracles.stats import worsening
+from tests.oracles.stats import progress, worsening
 
 # Ratios are compared with thresholds after rounding away binary noise, so that a value
 # that is exactly on a threshold in decimal (110 / 100 - 1 == 0.10000000000000009) is
@@ -145,6 +145,11 @@ def attainment(facts: Facts) -> CriterionResult:
     light = (
         Light.GREEN if value >= rule.green else Light.YELLOW if value >= rule.yellow else Light.RED
     )
+    # No watermelons: a benefit KPI fed only by self-reports cannot make benefits green.
+    self_only = [k for k in measured if k.self_reported_only]
+    capped = light is Light.GREEN and bool(self_only)
+    if capped:
+        light = Light.YELLOW
     reasons = [Reason(code="attainment.value", params={"value_pct": value, "light": light.value})]
     reasons.extend(
         Reason(
@@ -160,6 +165,15 @@ def attainment(facts: Facts) -> CriterionResult:
         )
         for k in measured
     )
+    if capped:
+        reasons.extend(Reason(code="attainment.self_reported_cap", params={"kpi": k.name})
+                       for k in self_only)
+    for k in measured:
+        if k.forecast_on is not None:
+            reasons.append(Reason(code="attainment.forecast",
+                                  params={"kpi": k.name, "forecast_on": k.forecast_on.isoformat()}))
+        elif k.trend_per_30d is not None and (k.progress or 0.0) < 1:
+            reasons.append(Reason(code="attainment.not_at_this_trend", params={"kpi": k.name}))
     return CriterionResult(
         name="attainment", light=light, value=value, passed=light is Light.GREEN,
         reasons=tuple(reasons),
@@ -218,10 +232,53 @@ def time(facts: Facts) -> CriterionResult:
             code="time.upcoming",
             params={"review_on": review_on.isoformat(), "days": (review_on - facts.as_of).days},
         )
+    late = overdue and (facts.as_of - review_on).days > facts.policy.time.red_after_days
     return CriterionResult(
         name="time",
-        light=Light.YELLOW if overdue else Light.GREEN,
+        light=Light.RED if late else Light.YELLOW if overdue else Light.GREEN,
         value=float((facts.as_of - review_on).days),
         passed=not overdue,
         reasons=(reason,),
     )
+
+
+@criterion("proof")
+def proof(facts: Facts) -> CriterionResult:
+    """Green benefits that hold: the band of each benefit KPI's newest measurements, and a
+    long enough run of them (issue #18)."""
+    rule, green = facts.policy.scale, facts.policy.attainment.green
+    measured = [k for k in facts.of_kind(KpiKind.BENEFIT) if k.progress is not None]
+    if not measured:
+        return CriterionResult(name="proof", light=None, passed=False,
+                               reasons=(Reason(code="proof.none"),))
+    reasons: list[Reason] = []
+    for k in measured:
+        assert k.latest_on is not None and k.first_on is not None
+        span = (k.latest_on - k.first_on).days
+        if k.count < rule.min_measurements:
+            reasons.append(Reason(code="proof.too_few", params={
+                "kpi": k.name, "count": k.count, "min": rule.min_measurements}))
+        elif span < rule.min_span_days:
+            reasons.append(Reason(code="proof.too_short", params={
+                "kpi": k.name, "days": span, "min": rule.min_span_days}))
+    short = bool(reasons)
+    edges = [
+        sorted((progress(k.band_min, k.baseline, k.target, k.direction),  # type: ignore[arg-type]
+                progress(k.band_max, k.baseline, k.target, k.direction)))  # type: ignore[arg-type]
+        for k in measured
+    ]
+    total_weight = sum(k.weight for k in measured)
+    weights = [k.weight if total_weight > 0 else 1.0 for k in measured]
+    lows = [min(1.0, max(0.0, low)) for low, _ in edges]
+    value = round(
+        sum(w * p for w, p in zip(weights, lows, strict=True)) / sum(weights), _DIGITS
+    )
+    proven = not short and value >= green
+    light = Light.GREEN if proven else Light.YELLOW
+    reasons.insert(0, Reason(code="proof.band", params={"value_pct": value, "light": light.value}))
+    reasons.extend(
+        Reason(code="proof.kpi", params={"kpi": k.name, "low_pct": low, "high_pct": high})
+        for k, (low, high) in zip(measured, edges, strict=True)
+    )
+    return CriterionResult(name="proof", light=light, value=value, passed=proven,
+                           reasons=tuple(reasons))

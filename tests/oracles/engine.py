@@ -23,7 +23,7 @@ from portfolio.review.policy import ReviewPolicy
 from tests.oracles.criteria import CRITERIA, Facts
 from tests.oracles.stats import kpi_stats
 
-ORDER = ("evidence", "guardrail", "attainment", "budget", "time")
+ORDER = ("evidence", "guardrail", "attainment", "budget", "time", "proof")
 
 
 def evaluate(snapshot: InitiativeSnapshot, policy: ReviewPolicy, as_of: date) -> Verdict:
@@ -79,19 +79,25 @@ def recommend(
         # Benefits on target but something citizens rely on got worse: change course.
         return Recommendation.PIVOT, Reason(code="recommend.pivot_guardrail")
     if facts.initiative.stage is Stage.EXPERIMENT and green and budget is not Light.RED:
-        return Recommendation.SCALE, Reason(code="recommend.scale")
+        if results["proof"].passed:
+            return Recommendation.SCALE, Reason(code="recommend.scale")
+        # Promising, not yet proven: one lucky point after noisy history is not a case.
+        return Recommendation.CONTINUE, Reason(code="recommend.not_proven")
     if attainment is Light.YELLOW and at_review:
         return Recommendation.PIVOT, Reason(code="recommend.pivot_attainment")
     return Recommendation.CONTINUE, Reason(code="recommend.continue")
 
 
 def overall_light(results: dict[str, CriterionResult], recommendation: Recommendation) -> Light:
-    """The worst light of the criteria; without enough evidence attainment is not judged."""
+    """The worst light of the criteria; without enough evidence attainment is not judged,
+    and proof speaks only where benefits look green (it says whether they hold)."""
+    green = results["attainment"].light is Light.GREEN
     considered = [
         r.light
         for name, r in results.items()
         if r.light is not None
         and not (recommendation is Recommendation.NEEDS_DATA and name == "attainment")
+        and not (name == "proof" and not green)
     ]
     return max(considered, key=lambda light: light.rank, default=Light.YELLOW)
 

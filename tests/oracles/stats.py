@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
-from portfolio.models import Direction, Kpi, KpiStats, Measurement, Source
+from portfolio.models import Direction, Kpi, KpiKind, KpiStats, Measurement, Source
 
 
 def progress(latest: float, baseline: float, target: float, direction: Direction) -> float:
@@ -45,6 +46,27 @@ def trend_per_30_days(points: list[tuple[date, float]]) -> float | None:
     return sxy / sxx * 30
 
 
+BAND_POINTS = 4
+"""The band is the spread of this many newest measurements."""
+FORECAST_HORIZON_DAYS = 3650
+"""A target further away than this at the current trend is "not at this trend"."""
+
+
+def forecast(kpi: Kpi, latest: Measurement | None, trend: float | None) -> date | None:
+    """The date the target is reached at the current trend, from the latest value."""
+    if kpi.kind is not KpiKind.BENEFIT or latest is None or trend is None:
+        return None
+    if progress(latest.value, kpi.baseline, kpi.target, kpi.direction) >= 1:
+        return None
+    per_day = trend / 30
+    if per_day == 0:
+        return None
+    days = (kpi.target - latest.value) / per_day
+    if not days > 0 or days > FORECAST_HORIZON_DAYS:
+        return None
+    return latest.on + timedelta(days=math.ceil(days))
+
+
 def kpi_stats(kpi: Kpi, measurements: Iterable[Measurement], as_of: date) -> KpiStats:
     """Statistics of one KPI from the measurements taken on or before `as_of`."""
     # On the same date the worse value counts as the later one: the result does not
@@ -55,6 +77,8 @@ def kpi_stats(kpi: Kpi, measurements: Iterable[Measurement], as_of: date) -> Kpi
         key=lambda m: (m.on, -sign * m.value),
     )
     latest = own[-1] if own else None
+    recent = [m.value for m in own[-BAND_POINTS:]]
+    trend = trend_per_30_days([(m.on, m.value) for m in own])
     return KpiStats(
         name=kpi.name,
         kind=kpi.kind,
@@ -70,6 +94,10 @@ def kpi_stats(kpi: Kpi, measurements: Iterable[Measurement], as_of: date) -> Kpi
         progress=(
             progress(latest.value, kpi.baseline, kpi.target, kpi.direction) if latest else None
         ),
-        trend_per_30d=trend_per_30_days([(m.on, m.value) for m in own]),
+        trend_per_30d=trend,
         sources=tuple(sorted({m.provenance for m in own}, key=list(Source).index)),
+        first_on=own[0].on if own else None,
+        band_min=min(recent) if recent else None,
+        band_max=max(recent) if recent else None,
+        forecast_on=forecast(kpi, latest, trend),
     )

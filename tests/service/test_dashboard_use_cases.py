@@ -80,7 +80,8 @@ def test_the_agenda_says_an_overdue_review_is_overdue_and_what_is_recommended(db
 
 
 def test_a_review_coming_up_and_an_undecided_recommendation_are_on_the_agenda(db):
-    register(db, make_initiative(review_on=AS_OF + timedelta(days=10)), values=(90, 95, 100))
+    register(db, make_initiative(review_on=AS_OF + timedelta(days=10)),
+             values=(90, 92, 95, 100))
     evaluate_now(db, OPERATOR, AS_OF, "r1")
     [item] = agenda(db, OPERATOR, AS_OF)
     causes = {w.cause: w.params for w in item.why}
@@ -89,7 +90,8 @@ def test_a_review_coming_up_and_an_undecided_recommendation_are_on_the_agenda(db
 
 
 def test_a_scaled_initiative_comes_back_for_follow_up_after_six_months(db):
-    register(db, make_initiative(review_on=AS_OF + timedelta(days=300)), values=(90, 95, 100))
+    register(db, make_initiative(review_on=AS_OF + timedelta(days=300)),
+             values=(90, 92, 95, 100))
     evaluate_now(db, OPERATOR, AS_OF - timedelta(days=190), "r0")
     record_decision(db, OPERATOR, Decision(
         initiative_id="INI-1", kind=DecisionKind.SCALE, decided_by="x", rationale="works",

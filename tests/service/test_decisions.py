@@ -17,9 +17,10 @@ from tests.factories import AS_OF, make_initiative, make_kpi
 
 @pytest.fixture
 def scalable(db: Database, operator: Actor) -> str:
-    """An experiment the engine recommends to SCALE as of AS_OF."""
+    """An experiment the engine recommends to SCALE as of AS_OF: on target since February
+    (four measurements over four months, #18)."""
     save_initiative(db, operator, make_initiative(), [make_kpi()])
-    for month, value in ((3, 80.0), (4, 90.0), (5, 95.0)):
+    for month, value in ((1, 88.0), (3, 90.0), (4, 92.0), (5, 95.0)):
         record_measurement(db, operator, Measurement(
             initiative_id="INI-1", kpi="digital share", on=date(2025, month, 1), value=value,
         ))

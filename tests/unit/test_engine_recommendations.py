@@ -74,10 +74,11 @@ def run(
 
 
 def one_benefit(direction: Direction, progress_pct: float, **kw: object) -> Verdict:
-    """Three fresh measurements of one benefit KPI, the newest at `progress_pct` %."""
+    """A steady run of four monthly measurements of one benefit KPI at `progress_pct` %
+    (90 days from first to newest): its band is the latest value itself, so SCALE follows
+    attainment. The proof rules have their own tests below."""
     latest = latest_for(direction, progress_pct)
-    first = latest_for(direction, 0)
-    return run(benefits={"benefit": [first, first, latest]}, direction=direction, **kw)
+    return run(benefits={"benefit": [latest] * 4}, direction=direction, **kw)
 
 
 BOTH = pytest.mark.parametrize("direction", [Direction.HIGHER, Direction.LOWER])
@@ -260,12 +261,14 @@ def test_needs_data_comes_before_a_guardrail_breach():
 
 
 @BOTH
-def test_exactly_three_measurements_are_sufficient_evidence(direction):
-    verdict = one_benefit(direction, 90)
+def test_exactly_three_measurements_are_sufficient_evidence_but_not_yet_proof(direction):
+    latest = latest_for(direction, 90)
+    verdict = run(benefits={"benefit": [latest] * 3}, direction=direction)
 
     assert verdict.kpis[0].count == 3
     assert verdict.criterion("evidence").passed
-    assert verdict.recommendation is Recommendation.SCALE
+    assert verdict.recommendation is Recommendation.CONTINUE
+    assert verdict.reasons[0].code == "recommend.not_proven"
 
 
 @BOTH
@@ -346,7 +349,7 @@ def test_a_guardrail_that_improved_is_held():
 def test_attainment_is_the_weighted_mean_of_progress():
     a = make_kpi("a", weight=3.0)
     b = make_kpi("b", weight=1.0)
-    ms = make_measurements("a", [0, 0, 100]) + make_measurements("b", [0, 0, 20])
+    ms = make_measurements("a", [100] * 4) + make_measurements("b", [20] * 4)
     verdict = evaluate(make_snapshot(kpis=[a, b], measurements=ms), default_policy(), AS_OF)
 
     # (3 × 1.0 + 1 × 0.2) / 4 = 0.8
@@ -417,6 +420,7 @@ def test_the_overall_light_is_the_worst_criterion_light():
         "attainment": Light.GREEN,
         "budget": Light.GREEN,
         "time": Light.GREEN,
+        "proof": Light.GREEN,
     }
     assert green.light is Light.GREEN
     assert yellow_budget.light is Light.YELLOW
@@ -477,8 +481,11 @@ def test_the_recommendation_reason_comes_first_then_criteria_in_order():
         "guardrail.breached",
         "attainment.value",
         "attainment.kpi",
+        "attainment.not_at_this_trend",
         "budget.overrun",
         "time.upcoming",
+        "proof.band",
+        "proof.kpi",
     ]
 
 

@@ -32,9 +32,10 @@ def _verdict(
     source=Source.MANUAL,
     kpis=None,
     last_decision_on=None,
+    every_days=30,
     **ini,
 ) -> Verdict:
-    ms = make_measurements(BENEFIT, list(benefit_values), source=source)
+    ms = make_measurements(BENEFIT, list(benefit_values), source=source, every_days=every_days)
     ms += make_measurements(WALK_INS, list(walk_ins))
     chosen = kpis if kpis is not None else [BENEFIT, WALK_INS, COMPLAINTS]
     snap = make_snapshot(make_initiative(**ini), chosen, ms, last_decision_on=last_decision_on)
@@ -53,7 +54,10 @@ def scenario_verdicts() -> list[Verdict]:
             default_policy(),
             AS_OF + timedelta(days=120),
         ),  # stale
-        _verdict([30, 40, 74.5], [400, 410, 390], review_on=future),  # scale, held
+        _verdict([74.5] * 4, [400, 410, 390], review_on=future),  # scale, held
+        _verdict([30, 40, 74.5], [400, 410, 390], review_on=future),  # not proven, too few
+        _verdict([30, 40, 50, 74.5], every_days=20),  # not proven, too short
+        _verdict([74.5] * 4, source=Source.SELF_REPORTED),  # capped: no watermelon
         _verdict([30, 40, 74.5], [400, 500, 620.5]),  # pivot on guardrail
         _verdict([30, 40, 50], [400, 500, 620]),  # close on guardrail
         _verdict([21, 22, 23], review_on=past),  # close on attainment, overdue

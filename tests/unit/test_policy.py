@@ -99,7 +99,7 @@ def test_a_new_version_changes_the_verdict_it_names():
     snap = make_snapshot(
         make_initiative(review_on=AS_OF - timedelta(days=1)),
         [kpi],
-        make_measurements(kpi, [0, 30, 70]),
+        make_measurements(kpi, [70] * 4),  # steady at 70 % for 90 days
     )
     lenient = default_policy().next_version(attainment={"green": 0.7})
 

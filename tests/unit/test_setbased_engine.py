@@ -10,7 +10,6 @@ except the trend, which DuckDB sums in another order (it is shown, never judged)
 from __future__ import annotations
 
 import itertools
-import math
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from portfolio.service import evaluation
 from portfolio.service.setup import initialise
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative
+from tests.oracles.compare import assert_same_verdicts
 from tests.oracles.engine import evaluate_all
 from tests.oracles.snapshots import load_snapshots
 
@@ -117,21 +117,6 @@ def stored(tmp_path: Path, portfolio) -> Database:
 def reference(db: Database, policy: ReviewPolicy) -> list[Verdict]:
     with db.reading() as store:
         return evaluate_all(load_snapshots(store, AS_OF), policy, AS_OF)
-
-
-def without_trends(verdict: Verdict) -> Verdict:
-    kpis = tuple(k.model_copy(update={"trend_per_30d": None}) for k in verdict.kpis)
-    return verdict.model_copy(update={"kpis": kpis})
-
-
-def assert_same_verdicts(got: list[Verdict], expected: list[Verdict]) -> None:
-    assert [v.initiative_id for v in got] == [v.initiative_id for v in expected]
-    for mine, theirs in zip(got, expected, strict=True):
-        assert without_trends(mine) == without_trends(theirs)
-        for a, b in zip(mine.kpis, theirs.kpis, strict=True):
-            assert (a.trend_per_30d is None) == (b.trend_per_30d is None)
-            if a.trend_per_30d is not None:
-                assert math.isclose(a.trend_per_30d, b.trend_per_30d, rel_tol=1e-6, abs_tol=1e-6)
 
 
 @PORTFOLIOS
