@@ -199,6 +199,9 @@ def compute_metrics(
         decided=sum(1 for r in started if r.last_decision_on is not None),
         cashable=_realisation(active, cashable, want_cashable=True),
         non_cashable=_realisation(active, cashable, want_cashable=False),
+        self_reported_only=sum(
+            1 for r in active if r.evaluation and any(
+                reason.code == "attainment.self_reported_cap" for reason in r.evaluation.reasons)),
     )
 
 

@@ -142,7 +142,7 @@ class AgendaFactsReader:
         rows, not the nation's 45 k (#15)."""
         cursor = self.con.execute(_FACTS_BY_GROUP, {
             "as_of": as_of, "closed": Stage.CLOSED.value, "scale": DecisionKind.SCALE.value,
-            "every": True, "departments": [],
+            "benefit": KpiKind.BENEFIT.value, "every": True, "departments": [],
         })
         group: str | None = None
         facts: list[AgendaFacts] = []

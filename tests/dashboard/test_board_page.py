@@ -55,7 +55,8 @@ def test_the_excel_export_holds_every_row_of_the_table(demo_db):
     frame = board_table(view.rows, "da", links=False)
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(frame, "Porteføljetavle"))).active
     assert sheet.max_row == len(view.rows) + 1
-    assert [c.value for c in sheet[1]][:3] == ["Lys", "ID", "Titel"]
+    # The three lights stand beside the overall one (#18).
+    assert [c.value for c in sheet[1]][:6] == ["Lys", "Budget", "Tid", "Gevinst", "ID", "Titel"]
 
 
 def test_switching_to_danish_translates_the_board(app):

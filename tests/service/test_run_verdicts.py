@@ -30,6 +30,7 @@ def oracle(e: Evaluation, places: dict[str, tuple[str, str]]) -> dict[str, Any]:
         "light": e.light.value, "score": e.score,
         "reasons": [r.render("en") for r in e.reasons], "overdue": e.overdue,
         "as_of": e.as_of.isoformat(), "policy_version": e.policy_version, "run_id": e.run_id,
+        "lights": {name: light.value if light else None for name, light in e.lights.items()},
     }
 
 

@@ -48,17 +48,33 @@ def third_version_database(path: Path, evaluations: list[Evaluation]) -> None:
 def test_a_third_version_database_with_evaluations_upgrades_to_identical_evaluations(
     db: Database, tmp_path: Path
 ) -> None:
-    evaluations = demo_evaluations(db)
+    # What release 3 stored: no proof criterion, band, first date or forecast (#18,
+    # schema 10); such a verdict reads back without them.
+    evaluations = [before_schema_10(e) for e in demo_evaluations(db)]
     assert any(e.kpis for e in evaluations) and any(not e.kpis for e in evaluations)
     path = tmp_path / "v3" / "portfolio.duckdb"
     path.parent.mkdir()
     third_version_database(path, evaluations)
 
     upgraded = Database(path)
+    held = evaluations
     with upgraded.reading() as store:
         assert current_version(store.con) == latest_version()
-        assert store.evaluations.for_run("demo-run") == evaluations
-        assert store.evaluations.latest() == evaluations
+        assert store.evaluations.for_run("demo-run") == held
+        assert store.evaluations.latest() == held
+
+
+def before_schema_10(e: Evaluation) -> Evaluation:
+    proof = e.criterion("proof")
+    kpis = tuple(k.model_copy(update={"first_on": None, "band_min": None, "band_max": None,
+                                      "forecast_on": None}) for k in e.kpis)
+    new = {"attainment.forecast", "attainment.not_at_this_trend"}
+    criteria = tuple(
+        c.model_copy(update={"reasons": tuple(r for r in c.reasons if r.code not in new)})
+        for c in e.criteria if c.name != "proof")
+    reasons = tuple(r for r in e.reasons
+                    if r.code not in new and not (proof and r in proof.reasons))
+    return e.model_copy(update={"criteria": criteria, "kpis": kpis, "reasons": reasons})
 
 
 def test_re_running_an_as_of_date_replaces_the_verdicts_with_their_kpi_statistics(
