@@ -169,6 +169,11 @@ class Settings(BaseSettings):
         default="department",
         description="Claim naming the user's departments (or, for steering members, groups)",
     )
+    oidc_organisation_claim: str = Field(
+        default="organisation",
+        description="Claim naming the user's organisation; absent: none (an administrator "
+        "without one administers every organisation)",
+    )
     oidc_default_role: str = Field(
         default="", description="Role of a signed-in user whose claims map to none; empty: refused"
     )

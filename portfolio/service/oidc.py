@@ -34,11 +34,15 @@ class ClaimMapping:
     department_claim: str = "department"
     default_role: str = ""
     """Role of a user whose claims map to none; empty: such a user is refused."""
+    organisation_claim: str = "organisation"
+    """Claim naming the user's organisation (its first value); absent: no organisation,
+    which for an administrator means every organisation, as for a local account."""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ClaimMapping:
         return cls(settings.oidc_role_claim, dict(settings.oidc_role_map),
-                   settings.oidc_department_claim, settings.oidc_default_role)
+                   settings.oidc_department_claim, settings.oidc_default_role,
+                   settings.oidc_organisation_claim)
 
 
 def _values(claims: Mapping[str, Any], name: str) -> list[str]:
@@ -86,13 +90,16 @@ def user_from_claims(
         departments=tuple(d for d in departments if d != group) if scoped else (),
         steering_group=group if steering else "",
         language="da" if str(claims.get("locale", "")).startswith("da") else "en",
+        organisation=next(iter(_values(claims, mapping.organisation_claim)), "")[:200],
     )
 
 
 def oidc_sign_in(db: Database, claims: Mapping[str, Any], mapping: ClaimMapping) -> SignedIn:
     """Sign in a user the identity provider vouched for, as the claims map them."""
     with db.reading() as store:
-        departments = store.departments.all()
+        every = store.departments.all()
+    organisation = next(iter(_values(claims, mapping.organisation_claim)), "")
+    departments = [d for d in every if not organisation or d.organisation in ("", organisation)]
     groups = frozenset(d.steering_group for d in departments if d.steering_group)
     try:
         user = user_from_claims(claims, mapping, groups)
@@ -110,6 +117,7 @@ def oidc_sign_in(db: Database, claims: Mapping[str, Any], mapping: ClaimMapping)
                      "sign_in_failed" if disabled else "sign_in", "user", user.username,
                      after={"method": "oidc", "role": user.role.value,
                             "departments": list(actor.departments),
+                            "organisation": user.organisation,
                             **({"reason": "disabled"} if disabled else {})})
     if disabled:
         raise SignInFailed(code="user.disabled", params={"username": user.username})

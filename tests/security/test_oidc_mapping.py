@@ -89,3 +89,11 @@ def test_a_signed_out_oidc_visitor_is_offered_only_the_sign_in_button(monkeypatc
     at = _oidc_app(monkeypatch, {"is_logged_in": False})
     assert [b.label for b in at.button] == ["Sign in with your organisation's account"]
     assert not at.metric
+
+
+def test_the_organisation_claim_places_the_user_in_that_organisation() -> None:
+    user = user_from_claims({"email": "a@k.dk", "roles": ["admin"],
+                             "organisation": ["Demo Kommune", "Other"]}, ENTRA, frozenset())
+    assert user.organisation == "Demo Kommune"
+    national = user_from_claims({"email": "n@k.dk", "roles": ["admin"]}, ENTRA, frozenset())
+    assert national.organisation == ""

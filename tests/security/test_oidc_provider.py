@@ -1,10 +1,10 @@
 """In a real browser, through a real OpenID Connect provider (oidc-provider on node): the
-provider's claims give the role and the department, a user whose claims map to no role
-is refused, and signing out ends the session at the dashboard and at the provider.
+provider's claims give the role, the organisation and the department, a user whose claims
+map to no role is refused, and signing out ends the session at the dashboard and at the
+provider.
 
 The dashboard runs with its own OIDC settings (FAILSCALE_AUTH_MODE=oidc, the role map
 and Streamlit's [auth] secrets), as an organisation would configure it for Entra ID.
-Organisations are not yet part of the account model, so no organisation claim is mapped.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ SIGN_IN = "Sign in with your organisation's account"
 ACCOUNTS = {
     "mette": {"preferred_username": "mette@demo.dk", "email": "mette@demo.dk",
               "name": "Mette Sørensen", "locale": "da-DK",
-              "roles": ["FailScale.Leader"], "department": [HEALTH]},
+              "roles": ["FailScale.Leader"], "department": [HEALTH],
+              "organisation": "Demo Kommune"},
     "guest": {"preferred_username": "guest@demo.dk", "email": "guest@demo.dk",
               "name": "Gæst", "roles": ["Something.Else"], "department": [HEALTH]},
 }
@@ -91,7 +92,8 @@ def test_the_providers_claims_give_the_role_and_the_department(
     department.click()
     expect(browser_page.get_by_role("option")).to_have_text([HEALTH])  # only her own
     action, after = next(a for a in audit(sites, "mette@demo.dk") if a[0] == "sign_in")
-    assert after == {"method": "oidc", "role": "leader", "departments": [HEALTH]}, action
+    assert after == {"method": "oidc", "role": "leader", "departments": [HEALTH],
+                     "organisation": "Demo Kommune"}, action
 
 
 def test_a_user_whose_claims_map_to_no_role_is_refused(browser_page: Page, sites: Sites) -> None:
@@ -115,7 +117,8 @@ def test_signing_out_ends_the_session_at_the_dashboard_and_the_provider(
     remembered = {"_streamlit_user", "_session"}  # the dashboard's and the provider's
     assert remembered <= {c["name"] for c in browser_page.context.cookies()}
     browser_page.get_by_role("button", name="Log ud").click()
-    browser_page.wait_for_url(f"{sites.provider}/session/end**")  # RP-initiated logout
+    browser_page.wait_for_url(f"{sites.provider}/session/end**",  # RP-initiated logout
+                              timeout=2 * TIMEOUT_MS)  # a rerun, then two redirects
     browser_page.get_by_role("button", name="Yes, sign me out").click()
     browser_page.wait_for_url(f"{sites.dashboard}/**")
     expect(browser_page.get_by_role("button", name=SIGN_IN)).to_be_visible()
