@@ -147,11 +147,14 @@ def build_agenda(
     stale_after_days: int = 60,
 ) -> Agenda:
     """The agenda of `agenda_of`, from models."""
-    groups = {d.name: d.steering_group for d in departments}
+    groups = {(d.organisation, d.name): d.steering_group for d in departments}
+    named = {d.name: d.steering_group for d in departments}  # an initiative of no organisation
     by_initiative: dict[str, list[Decision]] = defaultdict(list)
     for decision in sorted(decisions, key=lambda d: (d.decided_on, d.id or 0)):
         by_initiative[decision.initiative_id].append(decision)
-    facts = [_facts(i, latest.get(i.id), by_initiative[i.id], groups.get(i.department, ""))
+    facts = [_facts(i, latest.get(i.id), by_initiative[i.id],
+                    groups.get((i.organisation, i.department), "") if i.organisation
+                    else named.get(i.department, ""))
              for i in initiatives]
     return agenda_of(facts, as_of, stale_after_days=stale_after_days)
 

@@ -9,15 +9,17 @@ from portfolio.models import Actor
 from portfolio.review.agenda import Agenda, agenda_of
 from portfolio.service.access import Permission, authorize
 from portfolio.storage import Database
+from portfolio.storage.agenda_facts import DepartmentKey
 
 
 def review_agenda(
     db: Database, actor: Actor, as_of: date, *, stale_after_days: int = 60,
-    departments: Collection[str] | None = None,
+    departments: Collection[DepartmentKey] | None = None,
 ) -> Agenda:
     """What every steering group and owner must follow up as of a date, from the latest
     stored evaluations, the decision history and the newest measurements; with
-    `departments`, only their initiatives' (one steering group's, read as cheaply)."""
+    `departments` ((organisation, name) pairs: equal names of two organisations are two
+    departments, #13), only their initiatives' (one steering group's, read as cheaply)."""
     authorize(actor, Permission.READ)
     with db.reading() as store:
         facts = store.agenda_facts.active(as_of, departments)

@@ -132,6 +132,14 @@ def _group_departments(store: Store, group: str) -> tuple[str, ...]:
     return members
 
 
+def _of_group(store: Store, group: str, initiatives: list[Initiative]) -> list[Initiative]:
+    """The initiatives whose department (organisation + name, #13) is in `group`: read by
+    name, a namesake department of another organisation's group came along."""
+    keys = {(d.organisation, d.name) for d in store.departments.all()
+            if d.steering_group == group}
+    return [i for i in initiatives if not i.organisation or (i.organisation, i.department) in keys]
+
+
 def _files(
     store: Store, initiatives: list[Initiative], latest: dict[str, Evaluation], as_of: date
 ) -> list[InitiativeFile]:
@@ -170,7 +178,8 @@ def agenda_material(db: Database, actor: Actor, group: str) -> AgendaMaterial:
         departments = _group_departments(store, group)
         evidence_on = store.evaluations.newest_as_of()
         as_of = evidence_on or date.today()
-        active = store.initiatives.for_departments(departments, active_only=True)
+        active = _of_group(store, group,
+                           store.initiatives.for_departments(departments, active_only=True))
         latest = {e.initiative_id: e
                   for e in store.evaluations.latest_for_ids([i.id for i in active])}
         files = _files(store, active, latest, as_of)
@@ -190,7 +199,8 @@ def minutes_material(db: Database, actor: Actor, group: str, on: date) -> Minute
     authorize(actor, Permission.READ)
     with db.reading() as store:
         departments = _group_departments(store, group)
-        initiatives = {i.id: i for i in store.initiatives.for_departments(departments)}
+        initiatives = {i.id: i for i in _of_group(
+            store, group, store.initiatives.for_departments(departments))}
         decisions = [d for d in store.decisions.on_date(on) if d.initiative_id in initiatives]
         if not decisions:
             days = sorted({

@@ -29,7 +29,7 @@ from portfolio.review.agenda import AgendaReason
 from portfolio.service.access import Permission, authorize
 from portfolio.service.agenda import review_agenda
 from portfolio.storage import Database
-from portfolio.storage.agenda_facts import Scheduled
+from portfolio.storage.agenda_facts import DepartmentKey, Scheduled
 
 DUE_WITHIN_DAYS = 30
 DUE = "due"
@@ -89,9 +89,10 @@ def agenda_view(
     """The agenda of `agenda`, its first `rows` items built as models (all with None)."""
     authorize(actor, Permission.READ)
     with db.reading() as store:
-        groups = {d.name: d.steering_group for d in store.departments.all()}
+        groups = {(d.organisation, d.name): d.steering_group for d in store.departments.all()}
+    # a department is organisation + name (#13): Aarhus's "Børn og Unge" is not Odense's
     departments = None if steering_group is None else {
-        name for name, group in groups.items() if group == steering_group}
+        key for key, group in groups.items() if group == steering_group}
     follow_ups = {
         item.initiative.id: item
         for items in review_agenda(db, actor, today, departments=departments)
@@ -117,10 +118,20 @@ def agenda_view(
             last.setdefault(decision.initiative_id, decision)
     items = tuple(
         SteeringItem(initiatives[row.id], latest.get(row.id), last.get(row.id), why,
-                     groups.get(row.department, ""))
+                     group_of(groups, row.organisation, row.department))
         for row, why in shown
     )
     return SteeringAgenda(items, len(listed))
+
+
+def group_of(groups: dict[DepartmentKey, str], organisation: str, department: str) -> str:
+    """The steering group of an organisation's department ('' when it has none); an
+    initiative stored without an organisation falls back to a department of that name, as
+    the agenda's read does."""
+    if organisation:
+        return groups.get((organisation, department), "")
+    return next((group for (_, name), group in sorted(groups.items()) if name == department),
+                "")
 
 
 def _shared(item: FollowUp, today: date) -> tuple[Why, ...]:

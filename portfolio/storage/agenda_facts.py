@@ -22,11 +22,16 @@ from portfolio.review.agenda import AgendaFacts, LastDecision, Subject
 # counts, also since the last evaluation. Latest verdicts and decisions are ordered as
 # Evaluations.latest() and build_agenda order them. With `$every` false only the initiatives
 # of `$departments` are read, and every part of the query is narrowed to them: one steering
-# group's agenda costs what its own rows cost.
+# group's agenda costs what its own rows cost. A department is organisation + name (#13):
+# `$departments` holds [organisation, name] pairs, so Aarhus's "Børn og Unge" never brings
+# Odense's along; an initiative stored without an organisation matches by name, as the
+# departments join below does.
 _FACTS = """
 WITH chosen AS (
     SELECT * FROM initiatives
-    WHERE stage <> $closed AND ($every OR list_contains($departments, department))
+    WHERE stage <> $closed AND ($every
+        OR list_contains($departments::VARCHAR[][], [coalesce(organisation, ''), department])
+        OR (coalesce(organisation, '') = '' AND list_contains($names::VARCHAR[], department)))
 ), latest AS (
     SELECT initiative_id, recommendation, as_of, policy_name, policy_version,
            budget_light, time_light,
@@ -93,18 +98,33 @@ _FACTS_BY_GROUP = _FACTS.replace("ORDER BY i.id", "ORDER BY steering_group, i.id
 # What a steering meeting adds to the follow-ups (reviews due soon, parked initiatives to
 # revisit) depends on these columns of every initiative, closed ones included.
 _SCHEDULED = """
-SELECT i.id, i.department, i.stage, i.review_on, d.kind
-FROM initiatives i
+WITH chosen AS (
+    SELECT id, department, coalesce(organisation, '') AS organisation, stage, review_on
+    FROM initiatives
+    WHERE ($every
+        OR list_contains($departments::VARCHAR[][], [coalesce(organisation, ''), department])
+        OR (coalesce(organisation, '') = '' AND list_contains($names::VARCHAR[], department)))
+)
+SELECT i.id, i.organisation, i.department, i.stage, i.review_on, d.kind
+FROM chosen i
 LEFT JOIN (
     SELECT initiative_id, kind FROM decisions
-    WHERE $every OR initiative_id IN (
-        SELECT id FROM initiatives WHERE list_contains($departments, department))
+    WHERE $every OR initiative_id IN (SELECT id FROM chosen)
     QUALIFY row_number() OVER (
         PARTITION BY initiative_id ORDER BY decided_on DESC, id DESC) = 1
 ) d ON d.initiative_id = i.id
-WHERE $every OR list_contains($departments, i.department)
 ORDER BY i.id
 """
+
+DepartmentKey = tuple[str, str]
+"""A department's identity: (organisation, name) (#13)."""
+
+
+def _chosen(departments: Collection[DepartmentKey] | None) -> dict[str, Any]:
+    """The query parameters that narrow a read to `departments` (None: every one)."""
+    keys = sorted({(organisation, name) for organisation, name in departments or ()})
+    return {"every": departments is None, "departments": [list(k) for k in keys],
+            "names": sorted({name for _, name in keys})}
 
 
 @dataclass(frozen=True)
@@ -112,6 +132,7 @@ class Scheduled:
     """An initiative's review date and stage, and the kind of its last decision."""
 
     id: str
+    organisation: str
     department: str
     stage: Stage
     review_on: date | None
@@ -123,14 +144,13 @@ class AgendaFactsReader:
     con: duckdb.DuckDBPyConnection
 
     def active(
-        self, as_of: date, departments: Collection[str] | None = None
+        self, as_of: date, departments: Collection[DepartmentKey] | None = None
     ) -> list[AgendaFacts]:
         """The facts of every initiative that is not closed (of `departments` only, when
-        given), ordered by id."""
+        given: (organisation, name) pairs), ordered by id."""
         rows = self.con.execute(_FACTS, {
             "as_of": as_of, "closed": Stage.CLOSED.value, "scale": DecisionKind.SCALE.value,
-            "benefit": KpiKind.BENEFIT.value,
-            "every": departments is None, "departments": sorted(departments or ()),
+            "benefit": KpiKind.BENEFIT.value, **_chosen(departments),
         }).fetchall()
         return [_facts(row) for row in rows]
 
@@ -142,7 +162,7 @@ class AgendaFactsReader:
         rows, not the nation's 45 k (#15)."""
         cursor = self.con.execute(_FACTS_BY_GROUP, {
             "as_of": as_of, "closed": Stage.CLOSED.value, "scale": DecisionKind.SCALE.value,
-            "benefit": KpiKind.BENEFIT.value, "every": True, "departments": [],
+            "benefit": KpiKind.BENEFIT.value, **_chosen(None),
         })
         group: str | None = None
         facts: list[AgendaFacts] = []
@@ -157,14 +177,15 @@ class AgendaFactsReader:
         if facts:
             yield group or "", facts
 
-    def scheduled(self, departments: Collection[str] | None = None) -> list[Scheduled]:
-        """Every initiative (of `departments` only, when given), closed ones too, by id."""
-        rows = self.con.execute(_SCHEDULED, {
-            "every": departments is None, "departments": sorted(departments or ()),
-        }).fetchall()
-        return [Scheduled(i, department, Stage(stage), review_on,
+    def scheduled(
+        self, departments: Collection[DepartmentKey] | None = None
+    ) -> list[Scheduled]:
+        """Every initiative (of `departments` only, when given: (organisation, name)
+        pairs), closed ones too, by id."""
+        rows = self.con.execute(_SCHEDULED, _chosen(departments)).fetchall()
+        return [Scheduled(i, organisation, department, Stage(stage), review_on,
                           DecisionKind(kind) if kind else None)
-                for i, department, stage, review_on, kind in rows]
+                for i, organisation, department, stage, review_on, kind in rows]
 
 
 def _facts(row: tuple[Any, ...]) -> AgendaFacts:
