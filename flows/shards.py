@@ -64,9 +64,10 @@ def run_shards(as_of: date, db_path: str | None, actor: Actor, count: int) -> di
                                       for r in failed))
     records = evaluation.runs_stored(steps.database(db_path), actor,
                                      [str(r.id) for r in runs])
-    agenda = steps.review(db_path, as_of)
-    delivery = steps.escalate(db_path, agenda)
+    # The same follow-up as an unsharded run: one steering group at a time (#15).
+    follow = steps.follow_up(db_path, as_of)
+    delivery = steps.escalate(db_path, follow)
     return {"as_of": as_of.isoformat(), "shards": len(runs),
-            "stored": sum(records.values()), "agenda": len(agenda.items),
+            "stored": sum(records.values()), "agenda": follow.items,
             "mail": delivery.summary(),
             "shard_runs": {str(r.id): records.get(str(r.id), 0) for r in runs}}
