@@ -32,7 +32,8 @@ class InitiativeWithKpis:
 
 
 def _organisation_departments(store: Store, actor: Actor) -> set[str] | None:
-    """The departments `actor` may read; None: every department."""
+    """The department names of `actor`'s organisation; None: every department. Names alone
+    do not say whose a department is (#13): reads also compare the organisation."""
     if not actor.organisation:
         return None
     return {d.name for d in store.departments.all() if d.organisation == actor.organisation}
@@ -55,7 +56,8 @@ def list_initiatives(
         scope = [department] if department is not None else (
             sorted(readable) if readable is not None else None)
         ids, total = store.initiative_pages.page(scope, stage.value if stage else None,
-                                                 limit, offset)
+                                                 limit, offset,
+                                                 organisation=actor.organisation or None)
         return InitiativePage(tuple(store.initiatives.for_ids(ids)), total)
 
 
@@ -63,8 +65,7 @@ def _readable_initiative(store: Store, actor: Actor, initiative_id: str) -> Init
     initiative = store.initiatives.get(initiative_id)
     if initiative is None:
         raise NotFound(code="initiative.not_found", params={"id": initiative_id})
-    readable = _organisation_departments(store, actor)
-    if readable is not None and initiative.department not in readable:
+    if actor.organisation and initiative.organisation != actor.organisation:
         raise _refuse_elsewhere(actor, initiative_id)
     return initiative
 

@@ -98,6 +98,19 @@ class PublicMarks:
         return [PublicMark.model_validate(r) for r in rows]
 
 
+_PAGE_COUNT = """
+SELECT count(*) AS n FROM initiatives
+WHERE (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], department))
+  AND (?::VARCHAR IS NULL OR stage = ?) AND (?::VARCHAR IS NULL OR organisation = ?)
+"""
+_PAGE_IDS = """
+SELECT id FROM initiatives
+WHERE (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], department))
+  AND (?::VARCHAR IS NULL OR stage = ?) AND (?::VARCHAR IS NULL OR organisation = ?)
+ORDER BY id LIMIT ? OFFSET ?
+"""
+
+
 @dataclass
 class InitiativePages:
     """The API's listing (#19): one page of initiative ids and the total, chosen in SQL, so
@@ -106,17 +119,10 @@ class InitiativePages:
     con: duckdb.DuckDBPyConnection
 
     def page(self, departments: list[str] | None, stage: str | None, limit: int,
-             offset: int) -> tuple[list[str], int]:
-        params: list[Any] = [departments, departments, stage, stage]
-        total = fetch_dicts(
-            self.con,
-            "SELECT count(*) AS n FROM initiatives WHERE (?::VARCHAR[] IS NULL OR "
-            "list_contains(?::VARCHAR[], department)) AND (?::VARCHAR IS NULL OR stage = ?)",
-            params)[0]["n"]
-        rows = fetch_dicts(
-            self.con,
-            "SELECT id FROM initiatives WHERE (?::VARCHAR[] IS NULL OR "
-            "list_contains(?::VARCHAR[], department)) AND (?::VARCHAR IS NULL OR stage = ?) "
-            "ORDER BY id LIMIT ? OFFSET ?",
-            [*params, limit, offset])
+             offset: int, *, organisation: str | None = None) -> tuple[list[str], int]:
+        """Department names mean those of `organisation` when it is given: two
+        organisations may both have a "Børn og Unge" (#13)."""
+        params: list[Any] = [departments, departments, stage, stage, organisation, organisation]
+        total = fetch_dicts(self.con, _PAGE_COUNT, params)[0]["n"]
+        rows = fetch_dicts(self.con, _PAGE_IDS, [*params, limit, offset])
         return [r["id"] for r in rows], int(total)

@@ -74,8 +74,13 @@ def _portfolio(path: Path) -> Database:
     with db.transaction() as store:
         store.departments.save(Department(name=OTHER_DEPARTMENT, organisation=OTHER_ORGANISATION,
                                           steering_group="Nabo styregruppe"))
+        # A namesake of the demo's department: names alone must not open Demo Kommune's
+        # "Børn og Unge" to Nabo Kommune's tokens (#13).
+        store.departments.save(Department(name="Børn og Unge", organisation=OTHER_ORGANISATION,
+                                          steering_group="Nabo styregruppe"))
     save_initiative(db, operator, make_initiative(
         id=OTHER_INITIATIVE, title="Nabo's video consultations", department=OTHER_DEPARTMENT,
+        organisation=OTHER_ORGANISATION,
         stage=Stage.IDEA))
     save_kpi(db, operator, make_kpi("video share", initiative_id=OTHER_INITIATIVE))
     evaluate_now(db, operator, TODAY, "api-test-run")
