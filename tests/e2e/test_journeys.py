@@ -43,9 +43,10 @@ def choose(page: Page, label: str, option: str) -> None:
 
 
 def pick_date(page: Page, label: str, day: date) -> None:
-    """Type into the segmented date field (year, month, day segments)."""
+    """Type into the segmented date field: day, month, year, as the reader writes dates
+    (dashboard.widgets.date_format: DD.MM.YYYY in Danish, DD/MM/YYYY in English)."""
     page.get_by_label(label, exact=True).get_by_role("spinbutton").first.click()
-    page.keyboard.type(day.strftime("%Y%m%d"))
+    page.keyboard.type(day.strftime("%d%m%Y"))
     page.keyboard.press("Tab")
     settled(page)
 
@@ -82,19 +83,19 @@ def test_register_measure_evaluate_decide_and_see_the_board_change(app_page: Pag
     history = "\n".join(
         ["initiative_id;kpi;date;value"]
         + [f"E2E-1;frigjorte timer;{(date.today() - timedelta(days=d)).isoformat()};{v}"
-           for d, v in ((60, 6), (30, 13))])
+           for d, v in ((120, 17), (80, 18), (40, 19))])
     page.locator("[data-testid='stFileUploader'] input[type=file]").set_input_files(
         files=[{"name": "maalinger.csv", "mimeType": "text/csv", "buffer": history.encode()}])
-    settled(page)
-    page.get_by_role("button", name="Import", exact=True).click()
-    expect(page.get_by_text("maalinger.csv: 2 rows read, 2 accepted")).to_be_visible()
+    settled(page)  # a chosen file is imported at once (#19): no second click
+    expect(page.get_by_text("maalinger.csv: 3 rows read, 3 accepted")).to_be_visible()
     value = page.get_by_label("Value", exact=True)
     value.fill("20")
     value.press("Tab")
     page.get_by_role("button", name="Record", exact=True).click()
     expect(page.get_by_text("Recorded frigjorte timer = 20")).to_be_visible()
 
-    # Run the evaluation from the status line: the new experiment reaches its target.
+    # Run the evaluation from the status line: the new experiment reaches its target on a
+    # steady run of four measurements over 120 days, which proves it (#18).
     page.get_by_role("button", name="Run evaluation now").click()
     expect(page.get_by_text(f"Evaluated {active + 1} initiatives.")).to_be_visible()
     page.goto(f"{dashboard_url}/initiative?id=E2E-1")

@@ -64,7 +64,11 @@ class Terminal:
 @pytest.mark.e2e
 def test_ctrl_c_on_make_up_stops_every_process_quietly_with_exit_0(tmp_path: Path):
     ports = {"PREFECT": free_port(), "DASHBOARD": free_port(), "API": free_port()}
-    env = dict(os.environ, FAILSCALE_DB=str(tmp_path / "portfolio.duckdb"),
+    # A user types `make up` in a shell, not inside another make (as `make test` runs this):
+    # without the outer make's variables the inner one prints no "Entering directory".
+    outer = {"MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES"}
+    shell = {k: v for k, v in os.environ.items() if k not in outer}
+    env = dict(shell, FAILSCALE_DB=str(tmp_path / "portfolio.duckdb"),
                FAILSCALE_DATA_DIR=str(tmp_path / "data"),
                FAILSCALE_PREFECT_PORT=str(ports["PREFECT"]),
                FAILSCALE_PREFECT_API_URL=f"http://127.0.0.1:{ports['PREFECT']}/api",
