@@ -19,7 +19,7 @@ from portfolio.models import (
     Lesson,
     Measurement,
 )
-from portfolio.service.access import Permission, authorize
+from portfolio.service.access import Permission, authorize, within
 from portfolio.storage import Database
 
 
@@ -67,10 +67,13 @@ class InitiativeIndex:
 
 
 def initiative_index(db: Database, actor: Actor) -> InitiativeIndex:
-    """Every initiative the actor may read (everyone reads everything, as on the board)."""
+    """Every initiative the actor may read: all of their organisation's (everything, for a
+    national reader); department names alone never say whose an initiative is (#13)."""
     authorize(actor, Permission.READ)
     with db.reading() as store:
         rows = store.initiative_index.rows()
+    if actor.organisation:
+        rows = rows[[within(actor, o) for o in rows["organisation"]]]
     return InitiativeIndex(rows.set_index("id", drop=False))
 
 
@@ -94,6 +97,7 @@ def initiative_detail(db: Database, actor: Actor, initiative_id: str) -> Initiat
         initiative = store.initiatives.get(initiative_id)
         if initiative is None:
             raise NotFound(code="initiative.not_found", params={"id": initiative_id})
+        authorize(actor, Permission.READ, organisation=initiative.organisation)
         history = store.evaluations.history(initiative_id, limit=50)
         return InitiativeDetail(
             initiative=initiative,
@@ -111,4 +115,4 @@ def initiative_detail(db: Database, actor: Actor, initiative_id: str) -> Initiat
 def departments(db: Database, actor: Actor) -> list[Department]:
     authorize(actor, Permission.READ)
     with db.reading() as store:
-        return store.departments.all()
+        return [d for d in store.departments.all() if within(actor, d.organisation)]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-_INDEX = "SELECT id, title, department, stage FROM initiatives ORDER BY id"
+_INDEX = "SELECT id, title, department, stage, organisation FROM initiatives ORDER BY id"
 
 
 @dataclass
@@ -20,5 +20,5 @@ class InitiativeIndexReader:
     con: duckdb.DuckDBPyConnection
 
     def rows(self) -> pd.DataFrame:
-        """One row per initiative (columns id, title, department, stage), ordered by id."""
+        """One row per initiative (id, title, department, stage, organisation), by id."""
         return self.con.execute(_INDEX).df()

@@ -171,3 +171,17 @@ def test_a_steering_groups_own_address_routes_its_mail(two: Database, operator: 
     assert (book["Digi Aarhus"].email, book["Digi Odense"].email) == (
         "digi@aarhus.dk", "digi@odense.dk")
     assert book["Mette Holm"].email == "mh@aarhus.dk"
+
+
+def test_a_user_of_one_organisation_reads_only_its_initiatives(two: Database) -> None:
+    """Department names do not open another municipality's initiatives to reading: the
+    initiative page and its picker are narrowed to the reader's organisation (#13)."""
+    from portfolio.service import queries
+
+    assert queries.initiative_detail(two, AARHUS_LEADER, "A-1").initiative.id == "A-1"
+    with pytest.raises(NotAllowed):
+        queries.initiative_detail(two, AARHUS_LEADER, "O-1")
+    assert list(queries.initiative_index(two, AARHUS_LEADER).rows["id"]) == ["A-1"]
+    assert {d.organisation for d in queries.departments(two, AARHUS_LEADER)} == {AARHUS}
+    national = Actor(username="national", role=Role.VIEWER)
+    assert list(queries.initiative_index(two, national).rows["id"]) == ["A-1", "O-1"]
