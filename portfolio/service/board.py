@@ -1,8 +1,9 @@
 """The board at any scale (#7): headline numbers, breakdowns and the table, set-based.
 
-Same numbers as service.board_metrics (which other pages still use for their model-based
-lists), read as one slim frame instead of a model per initiative and evaluation: a
-national board is one query, not 50 k pydantic models and 150 k parsed JSON documents.
+The numbers are defined in service.board_metrics and by the model-based reference in
+tests/oracles/board.py (#16), read as one slim frame instead of a model per initiative and
+evaluation: a national board is one query, not 50 k pydantic models and 150 k parsed JSON
+documents.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def board_version(db: Database, actor: Actor) -> tuple[int, ...]:
 def headline_numbers(
     rows: pd.DataFrame, benefits: dict[bool, tuple[int, float, float]]
 ) -> BoardMetrics:
-    """The headline numbers, defined as board_metrics.compute_metrics defines them."""
+    """The headline numbers, defined as the reference board (tests/oracles) defines them."""
     active = rows[rows["stage"] != Stage.CLOSED.value]
     recs = active["recommendation"].value_counts()
     experiment = active["stage"] == Stage.EXPERIMENT.value

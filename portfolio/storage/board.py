@@ -1,9 +1,10 @@
 """The board's read, set-based (#7): one slim row per initiative, no models.
 
-The model-based read (service.board_metrics) built an Initiative and an Evaluation per
-row and parsed every evaluation's criteria, reasons and KPI documents in Python: 47 s
-for 50 k initiatives. Here DuckDB returns only the columns the board shows, and the
-benefit realisation is summed in SQL from the verdicts' typed KPI statistics.
+The model-based read (now the reference in tests/oracles/board.py) built an Initiative
+and an Evaluation per row and parsed every evaluation's criteria, reasons and KPI
+documents in Python: 47 s for 50 k initiatives. Here DuckDB returns only the columns the
+board shows, and the benefit realisation is summed in SQL from the verdicts' typed KPI
+statistics.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ latest AS (
 )
 """
 
-# Overdue and pilot age for *today*, as board_metrics.is_overdue and _row define them.
+# Overdue and pilot age for *today*, as the reference board (tests/oracles/board.py) defines them.
 _ROWS = f"""
 WITH {_LATEST}
 SELECT id, title, department, organisation, stage, technology, focus_area, budget_dkk,

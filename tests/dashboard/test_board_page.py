@@ -10,7 +10,7 @@ import openpyxl
 from dashboard.tables import board_table, to_xlsx
 from portfolio.models import Actor, Stage
 from portfolio.service.board import portfolio_board
-from portfolio.service.board_metrics import BoardFilters, board_view
+from portfolio.service.board_metrics import BoardFilters
 
 
 def metrics(at) -> dict[str, str]:
@@ -18,7 +18,7 @@ def metrics(at) -> dict[str, str]:
 
 
 def test_board_shows_the_headline_numbers_of_the_portfolio(app, demo_db):
-    expected = board_view(demo_db, Actor.operator(), date.today()).metrics
+    expected = portfolio_board(demo_db, Actor.operator(), date.today()).metrics
     shown = metrics(app())
     assert shown["Active initiatives"] == str(expected.active)
     assert shown["Recommended to scale"] == str(expected.to_scale)
@@ -30,7 +30,7 @@ def test_board_shows_the_headline_numbers_of_the_portfolio(app, demo_db):
 
 
 def test_a_filter_in_the_url_narrows_the_board(app, demo_db):
-    experiments = board_view(demo_db, Actor.operator(), date.today(),
+    experiments = portfolio_board(demo_db, Actor.operator(), date.today(),
                              BoardFilters(stage=Stage.EXPERIMENT)).metrics.active
     at = app(params={"stage": "experiment"})
     assert metrics(at)["Active initiatives"] == str(experiments)

@@ -18,7 +18,7 @@ from portfolio.review.policy import default_policy
 from portfolio.service import (
     audit_log,
     backup,
-    board_metrics,
+    board,
     decisions,
     evaluation,
     imports,
@@ -113,7 +113,7 @@ WRITES: dict[str, tuple[UseCase, frozenset[Role]]] = {
 }
 
 READS: dict[str, tuple[UseCase, frozenset[Role]]] = {
-    "read the board": (lambda db, a, f: board_metrics.board_view(db, a, AS_OF), EVERYONE),
+    "read the board": (lambda db, a, f: board.portfolio_board(db, a, AS_OF), EVERYONE),
     "read an initiative": (lambda db, a, f: queries.initiative_detail(db, a, "B-1"), EVERYONE),
     "search lessons": (lambda db, a, f: lessons.search_lessons(db, a, "x"), EVERYONE),
     "read the steering agenda": (lambda db, a, f: steering.agenda(db, a, AS_OF), EVERYONE),
