@@ -50,6 +50,14 @@ class CsvBody:
     def number(self, i: int) -> int:
         return int(i) + self.first_row
 
+    def numbers(self, indices: np.ndarray) -> np.ndarray:
+        """The row numbers of the records at `indices`."""
+        return indices + self.first_row
+
+    def index_of(self, number: int) -> int:
+        """The record whose row number is `number`."""
+        return number - self.first_row
+
 
 @dataclass
 class _Records(CsvBody):
@@ -68,6 +76,41 @@ class _Records(CsvBody):
     def columns(self, indices: np.ndarray, width: int) -> list[pa.Array]:
         chosen = [self.rows[i] for i in indices]
         return [pa.array([r[j] for r in chosen], pa.string()) for j in range(width)]
+
+
+@dataclass
+class NumberedRecords(CsvBody):
+    """Records of text whose row numbers are given, not consecutive: the rows of a Table
+    (an XLSX sheet without its blank rows, the REST API's records) for the columnar path."""
+
+    rows: list[list[str]]
+    row_numbers: list[int]
+    first_row: int = 0
+
+    def __post_init__(self) -> None:
+        self._index = {n: i for i, n in enumerate(self.row_numbers)}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def widths(self) -> np.ndarray:
+        return np.fromiter(map(len, self.rows), np.int64, len(self.rows))
+
+    def cells(self, i: int) -> list[str]:
+        return self.rows[i]
+
+    def columns(self, indices: np.ndarray, width: int) -> list[pa.Array]:
+        chosen = [self.rows[i] for i in indices]
+        return [pa.array([r[j] for r in chosen], pa.string()) for j in range(width)]
+
+    def number(self, i: int) -> int:
+        return self.row_numbers[int(i)]
+
+    def numbers(self, indices: np.ndarray) -> np.ndarray:
+        return np.asarray(self.row_numbers, np.int64)[indices]
+
+    def index_of(self, number: int) -> int:
+        return self._index[number]
 
 
 @dataclass

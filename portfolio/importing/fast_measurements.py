@@ -1,17 +1,23 @@
-"""A columnar fast path for measurement CSV files (#7), under the row-by-row parser's rules.
+"""The one production path for measurements (#7, #16): every channel's rows, set-based.
 
-Rows whose cells all have a common, unambiguous shape (ids present, a YYYY-MM-DD or
-DD-MM-YYYY date, a plain decimal number, a source of ordinary length, a known provenance)
-are checked and converted
-column by column; every other row goes through the row-by-row parser (rows.parse_row),
-so a rejected row gets exactly the reason it gets there. Repeated keys are judged over
-all accepted rows in file order, as there. tests/unit/test_setbased_import.py holds the
-two parsers to the same accepted rows and the same reasons on random files.
+A CSV file (CLI import, dashboard upload, inbox flow) is split into columns; an XLSX sheet
+or the REST API's records arrive as a Table and take the same path. Rows whose cells all
+have a common, unambiguous shape (ids present, a YYYY-MM-DD or DD-MM-YYYY date, a plain
+decimal number, a source of ordinary length, a known provenance) are checked and
+converted column by column; every other row is judged by the shared row rules
+(rows.parse_row), so a rejected row gets exactly the reason the row rules give it.
+Repeated keys are judged over all accepted rows in file order. The row-by-row batch
+parser (rows.parse_table) is the reference for measurements, never called for them in
+production: tests/unit/test_setbased_import.py (marked `oracle`) holds the two to the same
+accepted rows and the same reasons on random files and records.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -22,20 +28,34 @@ import pyarrow.compute as pc
 from portfolio.errors import FileUnreadable
 from portfolio.importing.choices import parse_choice
 from portfolio.importing.columns import ImportKind, ignored_columns, resolve_columns
-from portfolio.importing.csv_columns import CsvBody, split_csv
+from portfolio.importing.csv_columns import CsvBody, NumberedRecords, split_csv
 from portfolio.importing.problems import Problem
-from portfolio.importing.reading import CSV_SUFFIXES, clean, csv_source, header_of, row_values
+from portfolio.importing.reading import (
+    CSV_SUFFIXES,
+    Table,
+    clean,
+    csv_source,
+    header_of,
+    read_table,
+    row_values,
+)
 from portfolio.importing.rows import (
     AcceptedRow,
-    ParsedBatch,
     RowError,
     duplicate_reason,
-    parse_file,
     parse_row,
     provenance_named_by,
 )
 from portfolio.importing.text_columns import Text, calendar_dates, distinct_codes, ragged_edges
-from portfolio.importing.values import MAX_MAGNITUDE, MAX_YEAR, MIN_YEAR, CellError
+from portfolio.importing.values import (
+    MAX_MAGNITUDE,
+    MAX_YEAR,
+    MIN_YEAR,
+    Cell,
+    CellError,
+    cell_text,
+    is_blank,
+)
 from portfolio.models import MAX_SOURCE_LENGTH, Measurement, Provenance
 
 KIND = ImportKind.MEASUREMENTS
@@ -74,23 +94,73 @@ _SlowRow = tuple[int, Measurement | None, tuple[Problem, ...], dict[str, str]]
 
 def read_measurements(path: Path, *,
                       provenance: Provenance = Provenance.MANUAL) -> MeasurementColumns:
-    """A measurement file as columns: CSV on the fast path, XLSX through the row parser.
+    """A measurement file as columns: CSV split in C, XLSX read as a Table; both set-based.
     `provenance`: what a row that names none came as (the channel decides)."""
     if Path(path).suffix.lower() in CSV_SUFFIXES:
         return parse_measurements_csv(Path(path), provenance=provenance)
-    return columns_of(parse_file(path, KIND, provenance=provenance))
+    return measurements_of_table(read_table(Path(path)), provenance=provenance)
 
 
-def columns_of(batch: ParsedBatch) -> MeasurementColumns:
-    rows = [(a.row, a.record) for a in batch.accepted if isinstance(a.record, Measurement)]
-    accepted = pa.Table.from_pylist(
-        [{"row": n, "initiative_id": m.initiative_id, "kpi": m.kpi, "measured_on": m.on,
-          "value": m.value, "source": m.source, "provenance": m.provenance.value}
-         for n, m in rows],
-        schema=_SCHEMA,
+def measurements_of_table(table: Table, *,
+                          provenance: Provenance = Provenance.MANUAL) -> MeasurementColumns:
+    """A Table's measurement rows (an XLSX sheet, the REST API's records) as columns.
+
+    A row whose cells read as the text a CSV file would hold takes the columnar path; a
+    row with any other cell (a time of day, a boolean, a number not written plainly) or a
+    wrong shape is judged by the row rules with its cells as they are. Raises
+    FileUnreadable when a required column is missing; bad rows never raise."""
+    columns = resolve_columns(KIND, table.columns, table.source_name)
+    header = table.columns
+    texts: list[list[str]] = []
+    numbers: list[int] = []
+    slow: list[_SlowRow] = []
+    for number, values in table.rows:
+        shape = table.row_errors.get(number)
+        cells = None if shape else _as_text(values, columns)
+        if cells is None:
+            slow.append((number, *parse_row(KIND, columns, values, shape,
+                                            provenance=provenance)))
+        else:
+            texts.append([cells.get(name, "") for name in header])
+            numbers.append(number)
+    body = NumberedRecords(texts, numbers)
+    fast, odd = _parse_regular(header, columns, body, np.arange(len(texts)), provenance)
+    accepted, rejected = _without_repeats(fast, [*slow, *odd], header, body)
+    return MeasurementColumns(
+        source_name=table.source_name,
+        rows_read=accepted.num_rows + len(rejected),
+        accepted=accepted,
+        rejected=tuple(rejected),
+        ignored_columns=ignored_columns(KIND, header),
     )
-    return MeasurementColumns(batch.source_name, batch.rows_read, accepted, batch.rejected,
-                              batch.ignored_columns)
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _as_text(values: Mapping[str, Cell], columns: Mapping[str, str]) -> dict[str, str] | None:
+    """The row's cells as text when that text reads exactly as the cells do (None when
+    not, or when the row is blank, which the row rules reject rather than skip): text as
+    it is; a number in the value column written plainly; a whole day in the date column."""
+    text: dict[str, str] = {}
+    for name, cell in values.items():
+        shown = cell if isinstance(cell, str) else _plain(cell, name, columns)
+        if shown is None:
+            return None
+        text[name] = shown
+    return None if all(is_blank(c) for c in text.values()) else text
+
+
+def _plain(cell: Cell, name: str, columns: Mapping[str, str]) -> str | None:
+    """A value or date cell's text when it reads back as the very cell, else None."""
+    if isinstance(cell, bool):
+        return None
+    shown = cell_text(cell)
+    if name == columns["value"] and isinstance(cell, int | float):
+        return shown if re.match(_PLAIN_NUMBER, shown) and float(shown) == cell else None
+    if name == columns["date"] and isinstance(cell, date):
+        return shown if _ISO_DAY.match(shown) else None
+    return None
 
 
 def parse_measurements_csv(path: Path, *,
@@ -160,7 +230,7 @@ def _parse_regular(
              & day_ok & value_ok & source_ok & kind_ok & ~blank)
     mask = pa.array(plain)
     fast = pa.Table.from_arrays(
-        [pa.array(regular[plain] + body.first_row), get["initiative_id"].filter(mask),
+        [pa.array(body.numbers(regular[plain])), get["initiative_id"].filter(mask),
          get["kpi"].filter(mask), day.filter(mask), pa.array(value[plain]), source.filter(mask),
          kind.filter(mask)],
         schema=_SCHEMA,
@@ -235,7 +305,7 @@ def _without_repeats(
         raws = {n: raw for n, _, _, raw in slow}
         for i in np.flatnonzero(repeated):
             number, earlier = int(rows[i]), int(first[i])
-            raw = raws.get(number) or _stripped_cells(header, body, number - body.first_row)
+            raw = raws.get(number) or _stripped_cells(header, body, body.index_of(number))
             repeat = duplicate_reason((earlier, _model(table, position[earlier])),
                                        _model(table, i))
             rejected.append(RowError.of(number, (repeat,), raw))

@@ -25,11 +25,10 @@ from portfolio.importing import (
     Problem,
     RowError,
     parse_file,
-    parse_table,
 )
 from portfolio.importing.fast_measurements import (
     MeasurementColumns,
-    columns_of,
+    measurements_of_table,
     read_measurements,
 )
 from portfolio.importing.limits import ReadLimits, check_file
@@ -143,7 +142,7 @@ def import_measurement_records(
     system calling the API: a system export)."""
     authorize(actor, Permission.RECORD_MEASUREMENT)
     table = table_of_records(source_name, records)
-    batch = columns_of(parse_table(table, ImportKind.MEASUREMENTS, provenance=provenance))
+    batch = measurements_of_table(table, provenance=provenance)
     canonical = json.dumps([dict(r) for r in records], sort_keys=True, default=str)
     content_hash = hashlib.sha256(canonical.encode()).hexdigest()
     return _import_batch(db, actor, ImportKind.MEASUREMENTS, batch, source_name, content_hash)

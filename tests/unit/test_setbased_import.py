@@ -1,9 +1,12 @@
-"""The columnar measurement reader (#7) accepts and rejects exactly what the row parser does.
+"""The set-based measurement path (#7) accepts and rejects exactly what the row parser does.
 
-Random CSV files mix plain rows with every shape the row parser has a reason for (bad
-dates and numbers, formulas, blanks, unknown sources, ragged and blank rows, repeated
-keys); both parsers must give the same accepted rows and the same reasons, row by row:
-the same catalogue codes and params, so the same text in English and in Danish.
+The row-by-row parser is the reference (tests/oracles/measurement_rows.py, #16): production
+reads every channel set-based. Random CSV files mix plain rows with every shape the row
+parser has a reason for (bad dates and numbers, formulas, blanks, unknown sources, ragged
+and blank rows, repeated keys); both parsers must give the same accepted rows and the same
+reasons, row by row: the same catalogue codes and params, so the same text in English and
+in Danish. Random
+records (the REST API's JSON, an XLSX sheet's typed cells) are held to it the same way.
 """
 
 from __future__ import annotations
@@ -11,16 +14,25 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pyarrow as pa
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portfolio.importing import CellError, parse_date, parse_file
-from portfolio.importing.fast_measurements import parse_measurements_csv, read_measurements
+from portfolio.importing import CellError, parse_date
+from portfolio.importing.fast_measurements import (
+    measurements_of_table,
+    parse_measurements_csv,
+    read_measurements,
+)
+from portfolio.importing.records import table_of_records
 from portfolio.importing.text_columns import calendar_dates
 from portfolio.importing.values import MAX_YEAR, MIN_YEAR
+from portfolio.models import Provenance
+from tests.oracles.measurement_rows import measurement_file_row_by_row, measurements_row_by_row
 
 _files = itertools.count()
 
@@ -90,15 +102,7 @@ def written(folder: Path, header: list[str], rows: list[list[str]], delimiter: s
     return path
 
 
-@settings(max_examples=200, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(measurement_files())
-def test_columnar_reader_accepts_and_rejects_exactly_what_the_row_parser_does(tmp_path, file):
-    """Same rows read, same accepted records; for the rejected, the same raw cells and
-    problems (codes and params), so the same reasons in both languages."""
-    path = written(tmp_path, *file)
-    expected = parse_file(path, "measurements")
-    got = parse_measurements_csv(path)
+def assert_same_as_the_reference(got, expected):
     assert got.rows_read == expected.rows_read
     assert got.records() == list(expected.accepted)
     assert list(got.rejected) == list(expected.rejected)
@@ -107,6 +111,41 @@ def test_columnar_reader_accepts_and_rejects_exactly_what_the_row_parser_does(tm
     assert [e.in_language("da") for e in got.rejected] == [
         e.in_language("da") for e in expected.rejected]
     assert got.ignored_columns == expected.ignored_columns
+
+
+@pytest.mark.oracle
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(measurement_files())
+def test_columnar_reader_accepts_and_rejects_exactly_what_the_row_parser_does(tmp_path, file):
+    """Same rows read, same accepted records; for the rejected, the same raw cells and
+    problems (codes and params), so the same reasons in both languages."""
+    path = written(tmp_path, *file)
+    assert_same_as_the_reference(parse_measurements_csv(path),
+                                 measurement_file_row_by_row(path))
+
+
+typed_values = values | st.sampled_from([4, 0, -7, 10**20, True, None, 2.5e-7, 1e16]) | st.floats(
+    allow_nan=True, allow_infinity=True, width=64)
+typed_dates = dates | st.sampled_from([
+    date(2025, 6, 30), datetime(2025, 6, 30), datetime(2025, 6, 30, 12, 0), date(1899, 12, 31),
+    datetime(2101, 1, 1), time(12, 0), 45000, None, True])
+typed_ids = ids | st.sampled_from([None, 17, 1.0])
+records = st.fixed_dictionaries({
+    "initiative_id": typed_ids, "kpi": kpis | st.just(None), "date": typed_dates,
+    "value": typed_values,
+}, optional={"source": sources | st.just(None), "provenance": sources | st.just(None)})
+
+
+@pytest.mark.oracle
+@settings(max_examples=200, deadline=None)
+@given(st.lists(records, max_size=20), st.sampled_from(list(Provenance)))
+def test_records_take_the_set_based_path_to_the_row_parsers_verdicts(rows, provenance):
+    """The REST API's records and an XLSX sheet's typed cells: numbers, days and times,
+    booleans and nulls beside text, blank records and repeated keys."""
+    table = table_of_records("api", rows)
+    assert_same_as_the_reference(measurements_of_table(table, provenance=provenance),
+                                 measurements_row_by_row(table, provenance=provenance))
 
 
 def test_a_repeated_key_is_rejected_with_a_pointer_to_the_first_row(tmp_path):
@@ -121,15 +160,22 @@ def test_a_repeated_key_is_rejected_with_a_pointer_to_the_first_row(tmp_path):
     assert rejected[1].reason == "exact duplicate of row 2; remove one of them"
 
 
-def test_xlsx_measurements_take_the_row_parser(tmp_path):
+def test_xlsx_measurements_are_read_as_the_row_parser_reads_them(tmp_path):
     from openpyxl import Workbook
 
     book = Workbook()
     book.active.append(["initiative_id", "kpi", "date", "value"])
     book.active.append(["INI-1", "klager", "2025-06-30", 4])
+    book.active.append(["INI-1", "klager", datetime(2025, 7, 31), 4.5])
+    book.active.append([])
+    book.active.append(["INI-1", "klager", datetime(2025, 7, 31), "5"])
+    book.active.append(["INI-1", "klager", True, 1e-7])
     book.save(tmp_path / "m.xlsx")
     got = read_measurements(tmp_path / "m.xlsx")
-    assert [a.record.value for a in got.records()] == [4.0]
+    assert [a.record.value for a in got.records()] == [4.0, 4.5]
+    assert [e.row for e in got.rejected] == [5, 6]
+    assert got.rejected[0].reason.startswith("duplicate of row 3")
+    assert_same_as_the_reference(got, measurement_file_row_by_row(tmp_path / "m.xlsx"))
 
 
 def test_dates_read_column_wise_are_the_days_the_row_parser_reads():
