@@ -1,4 +1,5 @@
-"""Charts for print: Altair specs rendered offline to SVG data URIs by vl-convert.
+"""The portfolio report's charts for print: Altair specs rendered offline to SVG data URIs
+by vl-convert (a KPI's chart in the meeting pack is hand-written: kpi_svg.py).
 
 SVG stays vector in the PDF (crisp at any zoom, small files) and renders twice as fast
 as PNG at print resolution. Names typed by
@@ -16,9 +17,8 @@ import altair as alt
 import vl_convert
 
 from portfolio import formats
-from portfolio.models import DecisionKind, Kpi, KpiKind, KpiStats, Measurement
+from portfolio.models import DecisionKind
 from portfolio.reports.figures import Quarter, Realised
-from portfolio.reports.kpi_layers import KpiLayers, kpi_layers
 from portfolio.reports.words import Words
 
 INK = "#1d3557"
@@ -28,10 +28,6 @@ AMBER = "#e9a23b"
 RED = "#c8553d"
 FONT = "DejaVu Sans"
 WIDTH = 230
-GUARDRAIL_SPAN = 0.15
-MOST_POINTS = 24
-"""Beyond this many measurements the dots merge into a band: a bare line reads better, and
-each dot is an SVG node the PDF renderer draws (#7: half of a national pack's drawing)."""
 DECISION_COLOURS = {
     DecisionKind.SCALE: GREEN, DecisionKind.CONTINUE: "#457b9d", DecisionKind.PIVOT: AMBER,
     DecisionKind.CLOSE: RED, DecisionKind.PARK: GREY,
@@ -59,67 +55,6 @@ def spec_to_data_uri(spec: dict[str, Any], lang: str) -> str:
         format_locale=locale["number"], time_format_locale=locale["time"],
     )
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
-
-
-def kpi_chart(kpi: Kpi, measurements: Sequence[Measurement], w: Words,
-              stats: KpiStats | None = None) -> str:
-    """A KPI's measurements over time against dashed baseline and target lines.
-
-    A guardrail's target is its baseline, so it gets one line, and a scale wide enough
-    that harmless noise around the baseline does not look like a trend. The spec is
-    written as Vega-Lite JSON, not built with Altair: a meeting pack draws hundreds of
-    these, and Altair's objects cost a third of each chart's time, holding the GIL (#7).
-    """
-    values = [{"date": m.on.isoformat(), "value": m.value} for m in measurements]
-    reference = [{"label": w.t("baseline"), "value": kpi.baseline, "colour": GREY}]
-    if kpi.target != kpi.baseline:
-        reference.append({"label": w.t("target"), "value": kpi.target, "colour": GREEN})
-    numbers = [m.value for m in measurements] + [kpi.baseline, kpi.target]
-    if kpi.kind is KpiKind.GUARDRAIL:
-        numbers += [kpi.baseline * (1 - GUARDRAIL_SPAN), kpi.baseline * (1 + GUARDRAIL_SPAN)]
-    low, high = min(numbers), max(numbers)
-    pad = (high - low) * 0.1 or abs(high) * 0.1 or 1.0
-    y = {"axis": {"tickCount": 4}, "field": "value", "title": None, "type": "quantitative",
-         "scale": {"domain": [low - pad, high + pad], "nice": True, "zero": False}}
-    colour = {"field": "colour", "scale": None, "type": "nominal"}
-    line: dict[str, Any] = {"type": "line", "color": INK, "strokeWidth": 2}
-    if len(values) <= MOST_POINTS:
-        line["point"] = {"color": INK, "size": 18}
-    x = {"axis": {"format": "%b %y", "tickCount": 5}, "field": "date", "title": None,
-         "type": "temporal"}
-    spec = {
-        "$schema": alt.SCHEMA_URL, "width": WIDTH, "height": 72,
-        "layer": [
-            {"data": {"values": values}, "mark": line, "encoding": {"x": x, "y": y}},
-            {"data": {"values": reference},
-             "mark": {"type": "rule", "strokeDash": [5, 3], "strokeWidth": 1.5},
-             "encoding": {"color": colour, "y": y}},
-            {"data": {"values": reference},
-             "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 9,
-                      "fontWeight": "bold"},
-             "encoding": {"color": colour, "text": {"field": "label", "type": "nominal"},
-                          "x": {"value": WIDTH}, "y": y}},
-        ],
-    }
-    spec["layer"] = _judged_layers(kpi_layers(stats, measurements), x, y) + spec["layer"]
-    return spec_to_data_uri(spec, w.lang)
-
-
-def _judged_layers(layers: KpiLayers, x: dict[str, Any], y: dict[str, Any]
-                   ) -> list[dict[str, Any]]:
-    """The band the proof rule judged, under the line, and the forecast, dotted (#18)."""
-    drawn: list[dict[str, Any]] = []
-    if layers.band:
-        drawn.append({"data": {"values": [layers.band]},
-                      "mark": {"type": "rect", "color": GREEN, "opacity": 0.15},
-                      "encoding": {"x": {**x, "field": "start"}, "x2": {"field": "end"},
-                                   "y": {**y, "field": "low"}, "y2": {"field": "high"}}})
-    if layers.forecast:
-        drawn.append({"data": {"values": list(layers.forecast)},
-                      "mark": {"type": "line", "color": AMBER, "strokeDash": [2, 2],
-                               "strokeWidth": 1.5},
-                      "encoding": {"x": x, "y": y}})
-    return drawn
 
 
 def realised_bars(rows: Sequence[Realised], w: Words, label_of: dict[str, str]) -> str:

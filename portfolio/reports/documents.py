@@ -34,7 +34,7 @@ def _organisation(organisation: str | None) -> str:
 def agenda_html(
     db: Database, actor: Actor, group: str, lang: str = "en", *, organisation: str | None = None
 ) -> str:
-    from portfolio.reports.views import agenda_views  # charts: Altair costs 1.5 s to import
+    from portfolio.reports.views import agenda_views
 
     w = Words.of(lang)
     pack = agenda_material(db, actor, group)

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 
 from portfolio.models import Kpi, KpiStats, Light
-from portfolio.reports import charts
+from portfolio.reports.kpi_svg import kpi_chart
 from portfolio.reports.words import Words
 from portfolio.review.followup import ThenAndNow, then_and_now
 from portfolio.service.reports import AgendaItem, InitiativeFile
-
-CHART_WORKERS = 2
-"""vl-convert releases the GIL: two threads draw a pack's charts in half the time (#7)."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +49,7 @@ def initiative_view(
     for kpi in file.kpis:
         measurements = file.measurements_of(kpi)
         stats = evaluated.get(kpi.name) or fresh.get(kpi.name)
-        chart = charts.kpi_chart(kpi, measurements, w, stats) if measurements else None
+        chart = kpi_chart(kpi, measurements, w, stats) if measurements else None
         kpis.append(KpiView(kpi, stats, chart, kpi.name in stale))
     initiative = file.initiative
     budget = file.evaluation.criterion("budget") if file.evaluation else None
@@ -69,7 +65,5 @@ def initiative_view(
 
 
 def agenda_views(items: Sequence[AgendaItem], as_of: date, w: Words) -> list[InitiativeView]:
-    """The pages of a meeting pack, in the items' order, their charts drawn two at a time."""
-    with ThreadPoolExecutor(CHART_WORKERS) as pool:
-        return list(pool.map(lambda item: initiative_view(item.file, as_of, w, item.reasons),
-                             items))
+    """The pages of a meeting pack, in the items' order."""
+    return [initiative_view(item.file, as_of, w, item.reasons) for item in items]
