@@ -317,7 +317,7 @@ def main(quick: bool, only_board: bool = False, huge: bool = False) -> dict[str,
     """All numbers; with only_board, the pages' and the flow's, merged into the existing
     results; with huge, also 100 M measurements (HUGE=1)."""
     scale = Scale.of(quick)
-    if quick:  # the pack details 2 of a group's items instead of 40
+    if quick:  # the pack details 2 of a group's items instead of 15
         os.environ["FAILSCALE_PACK_DETAIL_PAGES"] = "2"
     results: dict[str, Any] = {"scale": scale.name, "cpus": os.cpu_count(),
                                "measured_at": time.strftime("%Y-%m-%d %H:%M")}

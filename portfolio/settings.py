@@ -49,8 +49,14 @@ class Settings(BaseSettings):
         description="Most items the steering page lists (overdue first); a group shows its own",
     )
     pack_detail_pages: int = Field(
-        default=40, ge=1,
-        description="Most initiatives a meeting pack details (overdue first); its table lists all",
+        default=15, ge=1,
+        description="Most initiatives a meeting pack details (overdue first): what one meeting "
+                    "can discuss; the rest are on the steering page",
+    )
+    pack_agenda_rows: int = Field(
+        default=100, ge=1,
+        description="Most items the meeting pack's agenda table lists (overdue first); it says "
+                    "how many more are on the steering page",
     )
     picker_options: int = Field(
         default=50, ge=1,

@@ -38,20 +38,23 @@ def agenda_html(
 
     w = Words.of(lang)
     pack = agenda_material(db, actor, group)
-    limit = load_settings().pack_detail_pages
+    settings = load_settings()
+    limit = settings.pack_detail_pages
     items = pack.items if len(pack.items) <= limit else _most_urgent_first(pack.items)
-    detailed = items[:limit]
-    views = agenda_views(detailed, pack.as_of, w)
+    views = agenda_views(items[:limit], pack.as_of, w)
+    listed = items[:max(settings.pack_agenda_rows, limit)]
     return render_html(
         "agenda.html.j2", w=w, organisation=_organisation(organisation), as_of=pack.as_of,
-        pack=pack, items=items, views=views,
+        pack=pack, items=items, listed=listed, views=views,
     )
 
 
 def _most_urgent_first(items: tuple[AgendaItem, ...]) -> tuple[AgendaItem, ...]:
     """Overdue reviews first, otherwise in the agenda's order: a meeting cannot discuss
     hundreds of initiatives (#7), so a pack with more than it details lists them in this
-    order and details the first ones; a pack that details every item keeps the agenda's."""
+    order and details the first ones; a pack that details every item keeps the agenda's.
+    Its table lists at most `pack_agenda_rows` of them (#15: WeasyPrint lays out a
+    450-row table in ~3 s), saying how many the steering page holds."""
     return tuple(sorted(items, key=lambda item: AgendaReason.OVERDUE not in item.reasons))
 
 

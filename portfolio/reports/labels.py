@@ -90,6 +90,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Details for the first {shown} of {due} items; the rest on the steering page.",
         "da": "Detaljer for de første {shown} af {due} punkter; resten på styregruppesiden.",
     },
+    "agenda_capped": {
+        "en": "The first {shown} of {due} items, overdue reviews first; all {due} are on the "
+              "steering page.",
+        "da": "De første {shown} af {due} punkter, overskredne reviews først; alle {due} står "
+              "på styregruppesiden.",
+    },
     "why_due": {"en": "Why it is due", "da": "Hvorfor nu"},
     "due_overdue": {"en": "Review overdue", "da": "Review overskredet"},
     "due_needs_data": {"en": "Evidence missing", "da": "Grundlag mangler"},

@@ -77,3 +77,20 @@ def test_a_pack_with_more_items_than_detail_pages_lists_all_and_details_the_over
     assert "Details for the first 1 of 14 items; the rest on the steering page." in summary
     detailed = [page for page in pages if re.match(r"[A-Z]{2}-\d{2} ·", page)]
     assert len(detailed) == 1 and "Why it is due: Review overdue" in detailed[0]
+
+
+def test_a_long_agenda_lists_its_most_urgent_items_and_says_where_the_rest_are(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FAILSCALE_PACK_DETAIL_PAGES", "1")
+    monkeypatch.setenv("FAILSCALE_PACK_AGENDA_ROWS", "2")
+
+    pages = pdf_pages(agenda_pdf(demo_db, Actor.operator(), WELFARE, "da"))
+
+    summary = pages[0]
+    assert "De første 2 af 14 punkter, overskredne reviews først; alle 14 står på " \
+           "styregruppesiden." in summary
+    assert len(set(re.findall(r"\b[A-Z]{2}-\d{2}\b", summary))) == 2
+    assert "Review overskredet" in summary  # overdue reviews first
+    detailed = next(page for page in pages if re.match(r"[A-Z]{2}-\d{2} ·", page))
+    assert detailed[:5] in summary  # the detailed item is among those listed
