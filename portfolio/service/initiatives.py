@@ -99,7 +99,7 @@ def record_measurement(db: Database, actor: Actor, measurement: Measurement) -> 
                                    params={"id": measurement.initiative_id,
                                            "kpi": measurement.kpi})
         before = store.measurements.get(kpi_id, measurement.on)
-        store.measurements.save(kpi_id, measurement)
+        store.measurements.upsert_many([measurement])
         entity_id = f"{measurement.initiative_id}/{measurement.kpi}/{measurement.on.isoformat()}"
         action = "create" if before is None else "update"
         audit.record(store, actor, action, "measurement", entity_id, before, measurement)

@@ -52,13 +52,13 @@ WHERE m.measured_on BETWEEN ? AND ?
 # key, the primary-key index takes the rows ~2× faster, the commit included.
 _ADD = """
 INSERT INTO measurements (kpi_id, measured_on, value, source, provenance, recorded_by)
-SELECT kpi_id, measured_on, value, source, provenance, ? FROM incoming_measurements
+SELECT kpi_id, measured_on, value, source, provenance, recorded_by FROM incoming_measurements
 ORDER BY kpi_id, measured_on
 """
 
 _UPDATE = """
 UPDATE measurements m SET value = c.value, source = c.source, provenance = c.provenance,
-    recorded_by = ?,
+    recorded_by = c.recorded_by,
     recorded_at = get_current_timestamp()
 FROM incoming_measurements c
 WHERE m.kpi_id = c.kpi_id AND m.measured_on = c.measured_on
@@ -68,7 +68,7 @@ WHERE m.kpi_id = c.kpi_id AND m.measured_on = c.measured_on
 _LOG_CHANGES = """
 INSERT INTO measurement_changes
 SELECT ?, m.kpi_id, m.measured_on, m.value, c.value, m.source, c.source, m.provenance,
-       c.provenance, ?, get_current_timestamp()
+       c.provenance, c.recorded_by, get_current_timestamp()
 FROM incoming_measurements c
 JOIN measurements m ON m.kpi_id = c.kpi_id AND m.measured_on = c.measured_on
 """
@@ -94,7 +94,11 @@ def upsert_columns(
     con: duckdb.DuckDBPyConnection, rows: pa.Table, *, recorded_by: str,
     departments: list[str] | None, change_log: str | None = None, organisation: str = "",
 ) -> ColumnsResult:
-    """`rows`: row, initiative_id, kpi, measured_on, value, source, provenance.
+    """The one way measurements are stored (#16): an import, a value recorded by hand and
+    the demo's history alike.
+
+    `rows`: row, initiative_id, kpi, measured_on, value, source, provenance, and
+    optionally recorded_by (else `recorded_by` for every row).
     `departments`: those the importer may change (None: all); `organisation`: the only
     organisation whose initiatives they may change ("": every one). The same rows stored
     twice change nothing. `change_log`: the import's id, under which every overwritten
@@ -113,19 +117,20 @@ def upsert_columns(
         "kpi_id": verdicts.column("kpi_id").take(pair_of_row).filter(kept),
         **{name: rows.column(name).filter(kept) for name in ("measured_on", "value", "source",
                                                            "provenance")},
+        "recorded_by": _recorders(rows, recorded_by).filter(kept),
     })
     existing = _existing(con, incoming)
     stored = np.zeros(len(incoming), bool)
     stored[existing.column("position").to_numpy()] = True
     changed = ~existing.column("unchanged").to_numpy()
     _with(con, "incoming_measurements", incoming.filter(pa.array(~stored)),
-          lambda: con.execute(_ADD, [recorded_by]))
+          lambda: con.execute(_ADD))
     if changed.any():
         updates = incoming.take(existing.column("position").filter(pa.array(changed)))
         def update() -> None:
             if change_log is not None:
-                con.execute(_LOG_CHANGES, [change_log, recorded_by])
-            con.execute(_UPDATE, [recorded_by])
+                con.execute(_LOG_CHANGES, [change_log])
+            con.execute(_UPDATE)
 
         _with(con, "incoming_measurements", updates, update)
     return ColumnsResult(
@@ -133,6 +138,12 @@ def upsert_columns(
         unchanged=int(len(changed) - changed.sum()),
         refused=_refused(rows, ~known, refusal, verdicts.column("department").take(pair_of_row)),
     )
+
+
+def _recorders(rows: pa.Table, recorded_by: str) -> pa.Array | pa.ChunkedArray:
+    if "recorded_by" in rows.column_names:
+        return rows.column("recorded_by")
+    return pa.array(np.full(len(rows), recorded_by, dtype=object), pa.string())
 
 
 def _pairs(rows: pa.Table) -> tuple[pa.Table, pa.Array]:

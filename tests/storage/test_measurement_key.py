@@ -13,6 +13,7 @@ from portfolio.storage import Database, measurement_key
 from portfolio.storage.database import forget_migrations
 from portfolio.storage.migrations import migrate
 from portfolio.synth import SynthSpec, generate_portfolio
+from tests.factories import make_initiative, make_kpi
 
 ANCHOR = date(2025, 6, 30)
 
@@ -56,8 +57,11 @@ def test_a_version_5_database_keeps_its_measurements_and_their_key(tmp_path: Pat
         with pytest.raises(duckdb.ConstraintException, match="measured_on"):
             insert_duplicate(con, 1, date(2025, 1, 31))
     with db.transaction() as store:  # imports upsert on the key
-        store.measurements.save(1, Measurement(initiative_id="I-1", kpi="x", on=date(2025, 1, 31),
-                                               value=41, source=Source.MANUAL))
+        store.initiatives.save(make_initiative(id="I-1"))
+        store.kpis.save(make_kpi("x", initiative_id="I-1"))
+        assert store.kpis.id_of("I-1", "x") == 1
+        store.measurements.upsert_many([Measurement(
+            initiative_id="I-1", kpi="x", on=date(2025, 1, 31), value=41, source=Source.MANUAL)])
     with db.connect() as con:
         assert con.execute("SELECT value FROM measurements WHERE kpi_id = 1 "
                            "ORDER BY measured_on").fetchall() == [(41.0,), (45.0,)]

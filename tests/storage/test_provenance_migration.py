@@ -61,9 +61,9 @@ def test_a_source_system_is_stored_as_given_beside_its_provenance(tmp_path: Path
     db = Database(path)
     text = "KMD Nexus; ældre-/sundhedsområdet \"udtræk\" 'v2'"
     with db.transaction() as store:
-        store.measurements.save(2, Measurement(initiative_id="OLD-1", kpi="klager",
-                                               on=date(2025, 6, 30), value=3, source=text,
-                                               provenance=Provenance.SYSTEM_EXPORT))
+        store.measurements.upsert_many([Measurement(
+            initiative_id="OLD-1", kpi="klager", on=date(2025, 6, 30), value=3, source=text,
+            provenance=Provenance.SYSTEM_EXPORT)])
     with db.reading() as store:
         newest = store.measurements.for_initiative("OLD-1")[-1]
     assert (newest.source, newest.provenance) == (text, Provenance.SYSTEM_EXPORT)
