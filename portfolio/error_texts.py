@@ -580,6 +580,39 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "The steering group '{group}' has no webhook.",
         "da": "Styregruppen »{group}« har ingen webhook.",
     },
+    # --- the benefit-realisation plan (#18) ---------------------------------------------
+    "benefit.no_line": {
+        "en": "{id} plans no benefit '{benefit}' in {year}; add the line to the plan first "
+              "(initiative page or `failscale import benefits`).",
+        "da": "{id} har ingen planlagt gevinst »{benefit}« i {year}; tilføj linjen til "
+              "planen først (initiativsiden eller `failscale import benefits`).",
+    },
+    "benefit.realised_future": {
+        "en": "realised: {year} has not begun; record what '{benefit}' realised once the "
+              "year is under way.",
+        "da": "realiseret: {year} er ikke begyndt; registrér, hvad »{benefit}« har "
+              "realiseret, når året er i gang.",
+    },
+    "import.budget_line_required": {
+        "en": "budget_line (budgetlinje): a cashable benefit names the budget line its "
+              "kroner are taken home from; fill it in, or give the row the type "
+              "non_cashable (ikke-økonomisk) with a unit",
+        "da": "budgetlinje (budget_line): en økonomisk gevinst skal angive den budgetlinje, "
+              "kronerne hjemtages fra; udfyld den, eller giv rækken typen ikke-økonomisk "
+              "med en enhed",
+    },
+    "import.benefit_unit_required": {
+        "en": "unit (enhed): a non-cashable benefit is counted in its own unit (hours, "
+              "points, citizens); fill it in",
+        "da": "enhed (unit): en ikke-økonomisk gevinst tælles i sin egen enhed (timer, "
+              "point, borgere); udfyld den",
+    },
+    "import.year_out_of_range": {
+        "en": "year (år): '{value}' is not a year between 2000 and 2100; write it as four "
+              "digits (2026)",
+        "da": "år (year): »{value}« er ikke et årstal mellem 2000 og 2100; skriv det med fire "
+              "cifre (2026)",
+    },
     "public.not_marked": {
         "en": "{id} is not marked public.",
         "da": "{id} er ikke markeret som offentlig.",

@@ -474,3 +474,56 @@ class InitiativeSnapshot(Frozen):
     kpis: tuple[Kpi, ...] = ()
     measurements: tuple[Measurement, ...] = ()
     last_decision_on: date | None = None
+
+
+class BenefitKind(StrEnum):
+    """Cashable benefits free kroner from a budget line; non-cashable ones are hours freed,
+    quality and citizen outcomes, in their own units (PRODUCT.md: not oversimplified)."""
+
+    CASHABLE = "cashable"
+    NON_CASHABLE = "non_cashable"
+
+
+DKK = "DKK"
+
+
+class BenefitLine(Frozen):
+    """One year's line of an initiative's benefit-realisation plan (gevinstrealiseringsplan,
+    #18): what was planned, what was realised (None until recorded), and for a cashable
+    benefit the budget line the kroner are taken home from (hjemtagning)."""
+
+    initiative_id: str = Field(min_length=1, max_length=64)
+    year: int = Field(ge=2000, le=2100)
+    kind: BenefitKind = BenefitKind.CASHABLE
+    benefit: str = Field(min_length=1, max_length=200)
+    """What is gained: 'Kørselsudgifter', 'Frigjorte timer', 'Borgertilfredshed'."""
+    budget_line: str = Field(default="", max_length=200)
+    unit: str = Field(default="", max_length=50)
+    planned: float = Field(ge=0, allow_inf_nan=False)
+    realised: float | None = Field(default=None, allow_inf_nan=False)
+    """May be negative: a saving that turned into a cost is realised as such."""
+    note: str = Field(default="", max_length=2000)
+    updated_by: str = ""
+    updated_at: datetime | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _cashable_is_in_kroner(cls, data: Any) -> Any:
+        """A cashable benefit's unit is kroner, whatever a file or form said ('kr.')."""
+        if isinstance(data, dict) and str(data.get("kind", BenefitKind.CASHABLE)) == "cashable":
+            return {**data, "unit": DKK}
+        return data
+
+    @model_validator(mode="after")
+    def _cashable_is_booked(self) -> BenefitLine:
+        if self.kind is BenefitKind.CASHABLE:
+            if not self.budget_line.strip():
+                raise ValueError("a cashable benefit names the budget line it is taken home "
+                                 "from (budget_line)")
+        elif not self.unit.strip():
+            raise ValueError("a non-cashable benefit names its unit (hours, points, …)")
+        return self
+
+    @property
+    def key(self) -> tuple[str, int, str, str]:
+        return (self.initiative_id, self.year, self.kind.value, self.benefit)

@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from portfolio.models import KpiKind, Stage
+from portfolio.models import BenefitKind, KpiKind, Stage
 
 # The newest verdict of every initiative, as Evaluations.latest() orders them.
 _LATEST = """
@@ -87,6 +87,42 @@ WHERE b.stage <> $closed AND s.kind = $benefit
 GROUP BY ALL
 """  # noqa: S608 - only the constant CTE is formatted in
 
+# Planned against realised kroner of the matching initiatives' benefit-realisation plans
+# (#18): per year, per organisation and year, per department and year. Every initiative
+# counts, closed ones too: kroner planned and never taken home are what a CFO must see.
+_KRONER = f"""
+WITH {_LATEST}
+SELECT p.year, b.organisation, b.department,
+       grouping(b.organisation) = 0 AS by_organisation,
+       grouping(b.department) = 0 AS by_department,
+       sum(p.planned) AS planned, coalesce(sum(p.realised), 0) AS realised,
+       count(*) AS lines, count(p.realised) AS recorded
+FROM board b JOIN benefit_plan p ON p.initiative_id = b.id
+WHERE p.kind = $cashable
+GROUP BY GROUPING SETS ((p.year), (p.year, b.organisation),
+                        (p.year, b.organisation, b.department))
+ORDER BY p.year, by_organisation, b.organisation NULLS FIRST, by_department,
+         b.department NULLS FIRST
+"""  # noqa: S608 - only the constant CTE is formatted in
+
+
+@dataclass(frozen=True)
+class KronerRow:
+    """Planned and realised kroner of one year, for the whole view (organisation and
+    department ""), one organisation (department ""), or one department."""
+
+    year: int
+    level: str
+    """"all", "organisation" or "department"."""
+    organisation: str
+    department: str
+    planned: float
+    realised: float
+    lines: int
+    recorded: int
+    """Lines with a realised value recorded: a year without any is not yet accounted."""
+
+
 # Cheap enough to ask on every page run: every write through the service layer is
 # audited, and runs, imports and synthetic data change the counts.
 _VERSION = """
@@ -129,6 +165,20 @@ class BoardReader:
         found = self.con.execute(_BENEFITS, params).fetchall()
         return {bool(cashable): (int(n), float(expected or 0), float(realised or 0))
                 for cashable, n, expected, realised in found}
+
+    def kroner(self, query: BoardQuery) -> list[KronerRow]:
+        """Planned against realised cashable kroner per year (whole view, organisation,
+        department), ordered by year, then the whole view before its parts."""
+        params = {k: v for k, v in self._params(query).items() if k != "closed"}
+        params["cashable"] = BenefitKind.CASHABLE.value
+        found = self.con.execute(_KRONER, params).fetchall()
+        return [KronerRow(int(year),
+                          "department" if by_dept else "organisation" if by_org else "all",
+                          (organisation or "") if by_org else "",
+                          (department or "") if by_dept else "", float(planned or 0),
+                          float(realised or 0), int(lines), int(recorded))
+                for year, organisation, department, by_org, by_dept, planned, realised, lines,
+                recorded in found]
 
     def version(self) -> tuple[int, ...]:
         """Changes whenever anything the board shows may have changed."""

@@ -7,6 +7,7 @@ import duckdb
 from portfolio.storage.adoptions import Adoptions
 from portfolio.storage.agenda_facts import AgendaFactsReader
 from portfolio.storage.audit import AuditLog
+from portfolio.storage.benefit_plan import BenefitPlans
 from portfolio.storage.board import BoardReader
 from portfolio.storage.decisions import Decisions, Lessons
 from portfolio.storage.evaluations import Evaluations
@@ -52,6 +53,7 @@ class Store:
         self.users = Users(con)
         self.contributors = Contributors(con)
         self.adoptions = Adoptions(con)
+        self.benefit_plans = BenefitPlans(con)
         self.sessions = Sessions(con)
         self.api_tokens = ApiTokens(con)
         self.webhooks = Webhooks(con)
