@@ -125,7 +125,8 @@ def synth(
 
 
 import_app = typer.Typer(
-    help="Import the organisation, initiatives, KPIs or measurements from CSV or XLSX.")
+    help="Import the organisation, initiatives, KPIs, measurements or benefit-realisation "
+         "plans from CSV or XLSX.")
 app.add_typer(import_app, name="import")
 
 
@@ -182,6 +183,15 @@ def import_kpis(file: FileArg, as_json: JsonOpt = False) -> None:
 def import_measurements(file: FileArg, as_json: JsonOpt = False) -> None:
     """Import measurements of existing KPIs."""
     _import(ImportKind.MEASUREMENTS, file, as_json)
+
+
+@import_app.command("benefits")
+@friendly
+def import_benefits(file: FileArg, as_json: JsonOpt = False) -> None:
+    """Import benefit-realisation plans: per initiative and year, planned and realised
+    kroner with their budget line, and non-cashable benefits in their units
+    (see docs/benefits.md)."""
+    _import(ImportKind.BENEFITS, file, as_json)
 
 
 @app.command()

@@ -12,7 +12,15 @@ from typing import TypeVar
 
 from portfolio.importing.columns import fold
 from portfolio.importing.values import Cell, CellError, cell_text
-from portfolio.models import Direction, FocusArea, KpiKind, Source, Stage, Technology
+from portfolio.models import (
+    BenefitKind,
+    Direction,
+    FocusArea,
+    KpiKind,
+    Source,
+    Stage,
+    Technology,
+)
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -32,6 +40,12 @@ _ALIASES: dict[type[StrEnum], dict[StrEnum, tuple[str, ...]]] = {
         KpiKind.BENEFIT: ("gevinst",),
         KpiKind.GUARDRAIL: ("værn",),
         KpiKind.ADOPTION: ("udbredelse",),
+    },
+    BenefitKind: {
+        BenefitKind.CASHABLE: ("økonomisk", "kontant", "budget", "budgetgevinst",
+                               "kr", "kroner", "dkk"),
+        BenefitKind.NON_CASHABLE: ("ikke-økonomisk", "ikke økonomisk", "kvalitativ",
+                                   "ikke kontant", "non-cashable"),
     },
     Source: {
         Source.SYSTEM_EXPORT: ("system", "systemudtræk"),

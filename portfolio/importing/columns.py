@@ -21,6 +21,7 @@ class ImportKind(StrEnum):
     INITIATIVES = "initiatives"
     KPIS = "kpis"
     MEASUREMENTS = "measurements"
+    BENEFITS = "benefits"  # the benefit-realisation plan (#18): after the initiatives
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,22 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         Column("value", "værdi"),
         Column("source", "kilde", required=False),
         Column("provenance", "kildetype", required=False),
+    ),
+    # One row per initiative, year, type and benefit; a cashable row's amounts are kroner
+    # (planlagt_kr / realiseret_kr), a non-cashable row's are in its unit (docs/benefits.md).
+    ImportKind.BENEFITS: (
+        Column("initiative_id", "initiativ_id", also=("initiativ", "initiative")),
+        Column("year", "år", also=("budgetaar", "budget_year")),
+        Column("benefit", "gevinst"),
+        Column("kind", "art", required=False, also=("gevinsttype",)),
+        Column("budget_line", "budgetlinje", required=False,
+               also=("konto", "account", "hjemtagning")),
+        Column("unit", "enhed", required=False),
+        Column("planned_dkk", "planlagt_kr", required=False),
+        Column("realised_dkk", "realiseret_kr", required=False, also=("realized_dkk",)),
+        Column("planned", "planlagt", required=False),
+        Column("realised", "realiseret", required=False, also=("realized",)),
+        Column("note", "note", required=False, also=("bemaerkning", "kommentar")),
     ),
 }
 

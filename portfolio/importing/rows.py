@@ -29,6 +29,8 @@ from portfolio.importing.values import (
     parse_number,
 )
 from portfolio.models import (
+    BenefitKind,
+    BenefitLine,
     Direction,
     FocusArea,
     Initiative,
@@ -57,7 +59,7 @@ class OrganisationRow(BaseModel):
     chair_email: str = Field(default="", pattern=_EMAIL_OR_BLANK, max_length=320)
 
 
-Record = Initiative | Kpi | Measurement | OrganisationRow
+Record = Initiative | Kpi | Measurement | OrganisationRow | BenefitLine
 T = TypeVar("T")
 
 
@@ -222,6 +224,7 @@ class _Cells:
 _stage, _direction, _kind = chooser(Stage), chooser(Direction), chooser(KpiKind)
 _provenance, _focus, _technology = chooser(Provenance), chooser(FocusArea), chooser(Technology)
 _TAG_SPLIT = re.compile(r"[;,]")
+_benefit_kind = chooser(BenefitKind)
 
 
 def _initiative(c: _Cells) -> tuple[type[BaseModel], dict[str, Any]]:
@@ -297,12 +300,74 @@ def _organisation_row(c: _Cells) -> tuple[type[BaseModel], dict[str, Any]]:
     return OrganisationRow, fields
 
 
+def _year(value: Cell, column: str) -> int:
+    number = parse_number(value, column)
+    if number != int(number) or not 2000 <= number <= 2100:
+        raise CellError(column, value, code="import.year_out_of_range",
+                        params={"value": cell_text(value)})
+    return int(number)
+
+
+_KRONER_THOUSANDS = re.compile(r"^\s*[-+]?\d{1,3}(\.\d{3})+\s*(kr\.?|dkk)?\s*$", re.I)
+
+
+def parse_kroner(value: Cell, column: str) -> float:
+    """Kroner as a Danish spreadsheet writes them: '100.000' is a hundred thousand kroner
+    (dots grouping thousands), not 100 with three decimals as parse_number reads it;
+    everything else as parse_number reads it."""
+    if isinstance(value, str) and _KRONER_THOUSANDS.match(value):
+        value = value.replace(".", "")
+    return parse_number(value, column)
+
+
+def _either(c: _Cells, columns: tuple[str, str]) -> float | None:
+    """The first of two columns that holds a number (kroner columns read as kroner)."""
+    for column in columns:
+        found = c.typed(column, parse_kroner if column.endswith("_dkk") else parse_number)
+        if found is not None:
+            return found
+    return None
+
+
+def _benefit_line(c: _Cells) -> tuple[type[BaseModel], dict[str, Any]]:
+    """A plan line (#18). The type follows from the budget line when the file gives none;
+    a cashable row's amounts come from planlagt_kr/realiseret_kr (or planlagt/realiseret)."""
+    budget_line = c.text("budget_line")
+    unit = c.text("unit")
+    kind = c.typed("kind", _benefit_kind) or (
+        BenefitKind.NON_CASHABLE if unit and not budget_line else BenefitKind.CASHABLE)
+    kroner = kind is BenefitKind.CASHABLE  # which of the two columns is read first
+    known = len(c.problems)
+    planned = _either(c, ("planned_dkk", "planned") if kroner else ("planned", "planned_dkk"))
+    realised = _either(c, ("realised_dkk", "realised") if kroner
+                       else ("realised", "realised_dkk"))
+    if planned is None and len(c.problems) == known:
+        c.problems.append(Problem(code="import.required", params={
+            "column": "planned_dkk (planlagt_kr)" if kroner else "planned (planlagt)"}))
+    if kind is BenefitKind.CASHABLE and not budget_line:
+        c.problems.append(Problem(code="import.budget_line_required", params={}))
+    if kind is BenefitKind.NON_CASHABLE and not unit:
+        c.problems.append(Problem(code="import.benefit_unit_required", params={}))
+    return BenefitLine, {
+        "initiative_id": c.text("initiative_id", required=True),
+        "year": c.typed("year", _year, required=True),
+        "kind": kind,
+        "benefit": c.text("benefit", required=True),
+        "budget_line": budget_line,
+        "unit": unit,
+        "planned": planned,
+        "realised": realised,
+        "note": c.text("note"),
+    }
+
+
 _Builder = Callable[[_Cells], tuple[type[BaseModel], dict[str, Any]]]
 _BUILDERS: dict[ImportKind, _Builder] = {
     ImportKind.ORGANISATION: _organisation_row,
     ImportKind.INITIATIVES: _initiative,
     ImportKind.KPIS: _kpi,
     ImportKind.MEASUREMENTS: _measurement,
+    ImportKind.BENEFITS: _benefit_line,
 }
 _COLUMN_OF_FIELD = {"name": "kpi", "on": "date"}
 
@@ -356,6 +421,8 @@ def _key(record: Record) -> tuple[str, ...]:
         return (record.initiative_id, record.name)
     if isinstance(record, OrganisationRow):
         return (record.organisation, record.department)
+    if isinstance(record, BenefitLine):
+        return (record.initiative_id, str(record.year), record.kind.value, record.benefit)
     return (record.initiative_id, record.kpi, record.on.isoformat())
 
 
@@ -364,6 +431,7 @@ _KEY_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     Initiative: ("id",),
     Kpi: ("initiative_id", "kpi"),
     Measurement: ("initiative_id", "kpi", "date"),
+    BenefitLine: ("initiative_id", "year", "kind", "benefit"),
 }
 
 

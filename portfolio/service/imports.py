@@ -11,13 +11,14 @@ import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from portfolio.errors import FileUnreadable
+from portfolio.errors import FileUnreadable, ValidationFailed
 from portfolio.importing import (
     Cell,
     ImportKind,
@@ -35,6 +36,7 @@ from portfolio.importing.limits import ReadLimits, check_file
 from portfolio.importing.records import table_of_records
 from portfolio.models import (
     Actor,
+    BenefitLine,
     Initiative,
     Kpi,
     Measurement,
@@ -43,6 +45,7 @@ from portfolio.models import (
 )
 from portfolio.service import audit
 from portfolio.service.access import SCOPED_ROLES, Permission, authorize, can
+from portfolio.service.benefits import check_realised_year, line_id, same
 from portfolio.service.organisation import ensure_department, home_of
 from portfolio.service.organisation_import import apply_organisation_rows
 from portfolio.settings import load_settings
@@ -179,19 +182,20 @@ def _import_batch(
     return report
 
 
-def _raw(record: Initiative | Kpi | Measurement) -> dict[str, str]:
+def _raw(record: Initiative | Kpi | Measurement | BenefitLine) -> dict[str, str]:
     """What a row held, kept in quarantine so nothing is lost."""
     return {k: "" if v is None else str(v) for k, v in record.model_dump(mode="json").items()}
 
 
 def _refuse_scope(
-    actor: Actor, department: str, row: int, record: Initiative | Kpi | Measurement
+    actor: Actor, department: str, row: int,
+    record: Initiative | Kpi | Measurement | BenefitLine,
 ) -> RowError:
     return RowError.of(row, (Problem(code="import.outside_scope", params={
         "department": department, "user": actor.username}),), _raw(record))
 
 
-def _unknown_initiative(row: int, record: Kpi | Measurement) -> RowError:
+def _unknown_initiative(row: int, record: Kpi | Measurement | BenefitLine) -> RowError:
     return RowError.of(row, (Problem(code="import.unknown_initiative", params={
         "id": record.initiative_id}),), _raw(record))
 
@@ -344,9 +348,51 @@ def _apply_organisation(store: Store, actor: Actor, batch: ParsedBatch, _import_
                   rejected=done.rejected)
 
 
+def _apply_benefits(store: Store, actor: Actor, batch: ParsedBatch, _import_id: str,
+                    _organisation: str) -> _Tally:
+    """Plan lines (#18) of initiatives the actor may edit. A blank realised cell keeps the
+    value recorded before (a plan re-imported does not erase what was realised), and so
+    does an absent note column."""
+    tally, today = _Tally(), date.today()
+    for accepted in batch.accepted:
+        line = accepted.record
+        assert isinstance(line, BenefitLine)
+        initiative = store.initiatives.get(line.initiative_id)
+        if initiative is None:
+            tally.rejected.append(_unknown_initiative(accepted.row, line))
+            continue
+        if not can(actor, Permission.EDIT_INITIATIVE, initiative.department,
+                   organisation=initiative.organisation):
+            tally.rejected.append(_refuse_scope(actor, initiative.department, accepted.row,
+                                                line))
+            continue
+        before = store.benefit_plans.get(line.key)
+        if before is not None:
+            line = line.model_copy(update={
+                "realised": before.realised if line.realised is None else line.realised,
+                "note": line.note if "note" in batch.columns else before.note})
+        try:
+            check_realised_year(line, today)
+        except ValidationFailed as exc:
+            tally.rejected.append(RowError.of(accepted.row, (Problem(
+                code=exc.code or "", params=exc.params),), _raw(line)))
+            continue
+        if before is not None and same(before, line):
+            tally.unchanged += 1
+            continue
+        stored = store.benefit_plans.save(line, actor.username)
+        audit.record(store, actor, "import", "benefit_line", line_id(stored), before, stored)
+        if before is None:
+            tally.added += 1
+        else:
+            tally.updated += 1
+    return tally
+
+
 _APPLY = {
     ImportKind.ORGANISATION: _apply_organisation,
     ImportKind.INITIATIVES: _apply_initiatives,
     ImportKind.KPIS: _apply_kpis,
     ImportKind.MEASUREMENTS: _apply_measurements,
+    ImportKind.BENEFITS: _apply_benefits,
 }

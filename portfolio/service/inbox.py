@@ -42,6 +42,8 @@ NAME_PREFIXES: tuple[tuple[str, ImportKind], ...] = (
     ("noegletal", ImportKind.KPIS),
     ("measurements", ImportKind.MEASUREMENTS),
     ("maalinger", ImportKind.MEASUREMENTS),
+    ("benefits", ImportKind.BENEFITS),
+    ("gevinst", ImportKind.BENEFITS),
 )
 
 
