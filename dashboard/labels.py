@@ -96,9 +96,13 @@ AGENDA_CAUSES = {
                     "da": "Opfølgning 6 måneder efter skalering ({on})"},
     "follow_up_12": {"en": "Follow-up 12 months after scaling ({on})",
                      "da": "Opfølgning 12 måneder efter skalering ({on})"},
+    "follow_up": {"en": "Follow-up {months} months after scaling ({on})",
+                  "da": "Opfølgning {months} måneder efter skalering ({on})"},
     "stale_measurements": {"en": "Measurements are stale", "da": "Målingerne er forældede"},
-    "forecast_late": {"en": "At this trend a benefit target is reached after the review date",
-                      "da": "Med denne udvikling nås et gevinstmål efter reviewdatoen"},
+    "forecast_late": {"en": "At this trend a benefit target is reached after the review date "
+                            "or should already have been reached",
+                      "da": "Med denne udvikling nås et gevinstmål efter reviewdatoen "
+                            "eller burde allerede være nået"},
     "due": {"en": "Review due {review_on} (in {days} days)",
             "da": "Review {review_on} (om {days} dage)"},
     "recommended": {"en": "The evaluation recommends: {recommendation}",

@@ -88,6 +88,12 @@ REASONS: dict[str, dict[str, str]] = {
         "en": "{kpi}: at the current trend the target is reached on {forecast_on}",
         "da": "{kpi}: med den nuværende udvikling nås målet den {forecast_on}",
     },
+    "attainment.forecast_passed": {
+        "en": "{kpi}: at the trend of its measurements the target should already have been "
+        "reached on {forecast_on}, and it has not been",
+        "da": "{kpi}: med udviklingen i målingerne burde målet allerede være nået den "
+        "{forecast_on}, og det er det ikke",
+    },
     "attainment.not_at_this_trend": {
         "en": "{kpi}: the target is not reached at this trend",
         "da": "{kpi}: målet nås ikke med den nuværende udvikling",

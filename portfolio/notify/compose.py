@@ -147,6 +147,7 @@ def _reason(reason: AgendaReason, item: AgendaItem, lang: str) -> str:
         before=recommendation(before.value if before else None, lang),
         now=recommendation(item.recommendation.value if item.recommendation else None, lang),
         on=item.follow_up_on.isoformat() if item.follow_up_on else "",
+        months=item.follow_up_months or "",
         kpis=", ".join(item.stale_kpis),
     )
 

@@ -58,11 +58,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "12-month follow-up after scaling is due (since {on})",
         "da": "Opfølgning 12 måneder efter skalering er forfalden (siden {on})",
     },
+    "reason.follow_up": {
+        "en": "{months}-month follow-up after scaling is due (since {on})",
+        "da": "Opfølgning {months} måneder efter skalering er forfalden (siden {on})",
+    },
     "reason.forecast_late": {
         "en": "At the current trend a benefit target is reached only after the review date "
-        "({review_on}), or not at all",
+        "({review_on}), or not at all, or should already have been reached",
         "da": "Med den nuværende udvikling nås et gevinstmål først efter reviewdatoen "
-        "({review_on}) eller slet ikke",
+        "({review_on}), slet ikke, eller burde allerede være nået",
     },
     "lights": {"en": "Budget {budget} · time {time} · benefit {benefit}",
                "da": "Budget {budget} · tid {time} · gevinst {benefit}"},

@@ -53,6 +53,8 @@ LABELS: dict[str, dict[str, str]] = {
     "light_benefit": {"en": "Benefit", "da": "Gevinst"},
     "forecast_on": {"en": "Target reached {day} at the current trend",
                     "da": "Målet nås {day} med den nuværende udvikling"},
+    "forecast_passed": {"en": "At its trend the target should already have been reached {day}",
+                        "da": "Med udviklingen burde målet allerede være nået {day}"},
     "not_at_this_trend": {"en": "Target not reached at this trend",
                           "da": "Målet nås ikke med den nuværende udvikling"},
     "self_reported_only": {"en": "self-reported only", "da": "kun selvrapporteret"},
@@ -109,9 +111,10 @@ LABELS: dict[str, dict[str, str]] = {
     "due_follow_up_12": {
         "en": "Follow-up 12 months after scaling", "da": "Opfølgning 12 måneder efter skalering",
     },
+    "due_follow_up": {"en": "Follow-up after scaling", "da": "Opfølgning efter skalering"},
     "due_forecast_late": {
-        "en": "Target after the review date at this trend",
-        "da": "Målet nås efter reviewdatoen med denne udvikling",
+        "en": "Target after the review date at this trend, or overdue",
+        "da": "Målet nås efter reviewdatoen med denne udvikling, eller burde være nået",
     },
     "due_recommended": {
         "en": "Scaling or closing recommended", "da": "Skalering eller lukning anbefalet",

@@ -29,8 +29,9 @@ from portfolio.models import (
     Stage,
 )
 
-FOLLOW_UP_MONTHS = (12, 6)
-"""Checkpoints after a SCALE decision, newest first: only the latest one due is shown."""
+FOLLOW_UP_MONTHS = (6, 12)
+"""The default checkpoints after a SCALE decision; the policy's
+`followup.months_after_scaling` is what runs (only the latest one due is shown)."""
 
 
 class AgendaReason(StrEnum):
@@ -39,6 +40,8 @@ class AgendaReason(StrEnum):
     NEEDS_DATA = "needs_data"
     FOLLOW_UP_6 = "follow_up_6"
     FOLLOW_UP_12 = "follow_up_12"
+    FOLLOW_UP = "follow_up"
+    """A follow-up at a policy's other month (`AgendaItem.follow_up_months` says which)."""
     STALE_MEASUREMENTS = "stale_measurements"
     RECOMMENDED = "recommended"
     FORECAST_LATE = "forecast_late"
@@ -109,6 +112,7 @@ class AgendaItem:
     recommendation: Recommendation | None = None
     last_decision: LastDecision | None = None
     follow_up_on: date | None = None
+    follow_up_months: int | None = None
     stale_kpis: tuple[str, ...] = ()
     lights: tuple[Light | None, ...] = (None, None, None)
     """Budget, time and benefit (AgendaFacts.lights)."""
@@ -145,6 +149,7 @@ def build_agenda(
     as_of: date,
     *,
     stale_after_days: int = 60,
+    follow_up_months: Sequence[int] = FOLLOW_UP_MONTHS,
 ) -> Agenda:
     """The agenda of `agenda_of`, from models."""
     groups = {(d.organisation, d.name): d.steering_group for d in departments}
@@ -156,7 +161,8 @@ def build_agenda(
                     groups.get((i.organisation, i.department), "") if i.organisation
                     else named.get(i.department, ""))
              for i in initiatives]
-    return agenda_of(facts, as_of, stale_after_days=stale_after_days)
+    return agenda_of(facts, as_of, stale_after_days=stale_after_days,
+                     follow_up_months=follow_up_months)
 
 
 def _facts(initiative: Initiative, evaluation: Evaluation | None, decisions: list[Decision],
@@ -183,24 +189,30 @@ def _forecast_late(initiative: Initiative, evaluation: Evaluation | None) -> boo
     if evaluation is None or initiative.review_on is None:
         return False
     codes = {r.code for r in evaluation.reasons}
-    return "attainment.not_at_this_trend" in codes or any(
-        k.forecast_on is not None and k.forecast_on > initiative.review_on
+    # A forecast date already past (the target should have been reached) is late too.
+    return bool({"attainment.not_at_this_trend", "attainment.forecast_passed"} & codes) or any(
+        k.forecast_on is not None
+        and (k.forecast_on > initiative.review_on or k.forecast_on < evaluation.as_of)
         for k in evaluation.kpis if k.kind is KpiKind.BENEFIT)
 
 
-def agenda_of(facts: Iterable[AgendaFacts], as_of: date, *, stale_after_days: int = 60) -> Agenda:
-    """Every initiative that is not closed and has something due, with why."""
+def agenda_of(facts: Iterable[AgendaFacts], as_of: date, *, stale_after_days: int = 60,
+              follow_up_months: Sequence[int] = FOLLOW_UP_MONTHS) -> Agenda:
+    """Every initiative that is not closed and has something due, with why; follow-ups
+    after scaling at the policy's `followup.months_after_scaling`."""
+    newest_first = tuple(sorted(set(follow_up_months), reverse=True))
     items = []
     for fact in facts:
         if fact.initiative.stage is Stage.CLOSED:
             continue
-        item = _item(fact, as_of, stale_after_days)
+        item = _item(fact, as_of, stale_after_days, newest_first)
         if item.reasons:
             items.append(item)
     return Agenda(as_of, tuple(items))
 
 
-def _item(facts: AgendaFacts, as_of: date, stale_after_days: int) -> AgendaItem:
+def _item(facts: AgendaFacts, as_of: date, stale_after_days: int,
+          follow_up_months: tuple[int, ...]) -> AgendaItem:
     initiative, last, now = facts.initiative, facts.last_decision, facts.recommendation
     reasons = []
     if _overdue(initiative, last, as_of):
@@ -213,7 +225,7 @@ def _item(facts: AgendaFacts, as_of: date, stale_after_days: int) -> AgendaItem:
             and AgendaReason.RECOMMENDATION_CHANGED not in reasons
             and not (last and facts.evaluated_on and last.decided_on >= facts.evaluated_on)):
         reasons.append(AgendaReason.RECOMMENDED)
-    follow_up = _follow_up_due(facts, as_of)
+    follow_up = _follow_up_due(facts, as_of, follow_up_months)
     if follow_up:
         reasons.append(follow_up[0])
     stale = _stale_kpis(facts, as_of, stale_after_days)
@@ -225,7 +237,8 @@ def _item(facts: AgendaFacts, as_of: date, stale_after_days: int) -> AgendaItem:
     return AgendaItem(
         initiative=initiative, steering_group=facts.steering_group, reasons=tuple(reasons),
         recommendation=now, last_decision=last,
-        follow_up_on=follow_up[1] if follow_up else None, stale_kpis=stale,
+        follow_up_on=follow_up[1] if follow_up else None,
+        follow_up_months=follow_up[2] if follow_up else None, stale_kpis=stale,
         lights=facts.lights,
     )
 
@@ -238,18 +251,23 @@ def _overdue(initiative: Subject, last: LastDecision | None, as_of: date) -> boo
     return last is None or last.decided_on < review_on
 
 
-def _follow_up_due(facts: AgendaFacts, as_of: date) -> tuple[AgendaReason, date] | None:
-    """The latest +6/+12-month checkpoint after scaling that has passed with no decision."""
+def _follow_up_due(facts: AgendaFacts, as_of: date, months_newest_first: tuple[int, ...]
+                   ) -> tuple[AgendaReason, date, int] | None:
+    """The latest checkpoint after scaling (the policy's months, +6/+12 by default) that
+    has passed with no decision."""
     if facts.initiative.stage not in (Stage.SCALING, Stage.OPERATION):
         return None
     if facts.scaled_on is None or facts.last_decision is None:
         return None
     last_on = facts.last_decision.decided_on
-    for months in FOLLOW_UP_MONTHS:
+    for months in months_newest_first:
         checkpoint = add_months(facts.scaled_on, months)
         if checkpoint <= as_of:
             if last_on < checkpoint:
-                return AgendaReason(f"follow_up_{months}"), checkpoint
+                named = f"follow_up_{months}"
+                reason = (AgendaReason(named) if named in {r.value for r in AgendaReason}
+                          else AgendaReason.FOLLOW_UP)
+                return reason, checkpoint, months
             return None
     return None
 

@@ -183,6 +183,7 @@ def guardrail(facts: Facts) -> Judged:
     "attainment.kpi": ("kpi", "latest", "target", "baseline", "progress_pct", "unit"),
     "attainment.self_reported_cap": ("kpi",),
     "attainment.forecast": ("kpi", "forecast_on"),
+    "attainment.forecast_passed": ("kpi", "forecast_on"),
     "attainment.not_at_this_trend": ("kpi",),
 })
 def attainment(facts: Facts) -> Judged:
@@ -213,16 +214,23 @@ def attainment(facts: Facts) -> Judged:
     c = self_only[capped[k.ini[self_only]]]
     reasons.add(k.ini[c], "attainment", LATE + 1 + c, "attainment.self_reported_cap",
                 kpi=k.name[c])
-    _forecasts(k, i, reasons)
+    _forecasts(k, i, reasons, np.datetime64(facts.as_of, "D"))
     return Judged(light, value, light == GREEN)
 
 
-def _forecasts(k: KpiColumns, i: np.ndarray, reasons: Reasons) -> None:
-    """Each measured benefit KPI short of its target: when it gets there at this trend."""
+def _forecasts(k: KpiColumns, i: np.ndarray, reasons: Reasons, as_of: np.datetime64) -> None:
+    """Each measured benefit KPI short of its target: when it gets there at this trend.
+
+    The date counts from the newest measurement, so with old data it can lie before the
+    as-of date while the target is still not reached: then it says the target should
+    already have been reached at that trend, not that it "is reached" on a past day.
+    """
     dated = i[~np.isnat(k.forecast_on[i])]
-    reasons.add(k.ini[dated], "attainment", 2 * LATE + 1 + dated, "attainment.forecast",
-                kpi=k.name[dated],
-                forecast_on=np.datetime_as_string(k.forecast_on[dated], unit="D"))
+    passed = k.forecast_on[dated] < as_of
+    for code, j in (("attainment.forecast", dated[~passed]),
+                    ("attainment.forecast_passed", dated[passed])):
+        reasons.add(k.ini[j], "attainment", 2 * LATE + 1 + j, code, kpi=k.name[j],
+                    forecast_on=np.datetime_as_string(k.forecast_on[j], unit="D"))
     never = i[np.isnat(k.forecast_on[i]) & ~np.isnan(k.trend[i]) & (k.progress[i] < 1)]
     reasons.add(k.ini[never], "attainment", 2 * LATE + 1 + never,
                 "attainment.not_at_this_trend", kpi=k.name[never])

@@ -8,6 +8,7 @@ from datetime import date
 from portfolio.models import Actor
 from portfolio.review.agenda import Agenda, agenda_of
 from portfolio.service.access import Permission, authorize
+from portfolio.service.evaluation import active_policy
 from portfolio.storage import Database
 from portfolio.storage.agenda_facts import DepartmentKey
 
@@ -23,7 +24,8 @@ def review_agenda(
     authorize(actor, Permission.READ)
     with db.reading() as store:
         facts = store.agenda_facts.active(as_of, departments)
-    return agenda_of(facts, as_of, stale_after_days=stale_after_days)
+        months = active_policy(store).followup.months_after_scaling
+    return agenda_of(facts, as_of, stale_after_days=stale_after_days, follow_up_months=months)
 
 
 def agendas_by_steering_group(
@@ -35,5 +37,7 @@ def agendas_by_steering_group(
     Consume it promptly: the read stays open until the last group."""
     authorize(actor, Permission.READ)
     with db.reading() as store:
+        months = active_policy(store).followup.months_after_scaling
         for _group, facts in store.agenda_facts.active_by_group(as_of):
-            yield agenda_of(facts, as_of, stale_after_days=stale_after_days)
+            yield agenda_of(facts, as_of, stale_after_days=stale_after_days,
+                            follow_up_months=months)

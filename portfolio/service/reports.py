@@ -27,6 +27,7 @@ from portfolio.models import (
 )
 from portfolio.review.agenda import build_agenda
 from portfolio.service.access import Permission, authorize
+from portfolio.service.evaluation import active_policy
 from portfolio.storage import Database, Store
 from portfolio.storage.realised import RealisedGroup
 
@@ -184,7 +185,8 @@ def agenda_material(db: Database, actor: Actor, group: str) -> AgendaMaterial:
                   for e in store.evaluations.latest_for_ids([i.id for i in active])}
         files = _files(store, active, latest, as_of)
         agenda = build_agenda(active, latest, [d for f in files for d in f.decisions],
-                              store.departments.all(), as_of)
+                              store.departments.all(), as_of, follow_up_months=active_policy(
+                                  store).followup.months_after_scaling)
     listed = {i.initiative.id: i.reasons for i in agenda.for_steering_groups().get(group, ())}
     items = tuple(
         AgendaItem(f, tuple(str(r) for r in reasons))

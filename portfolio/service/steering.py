@@ -140,6 +140,7 @@ def _shared(item: FollowUp, today: date) -> tuple[Why, ...]:
         "review_on": review_on.isoformat() if review_on else "",
         "days": (today - review_on).days if review_on else 0,
         "on": item.follow_up_on.isoformat() if item.follow_up_on else "",
+        "months": item.follow_up_months or "",
         "recommendation": item.recommendation.value if item.recommendation else "",
         "previous": (item.last_decision.recommendation.value
                      if item.last_decision and item.last_decision.recommendation else ""),

@@ -61,7 +61,10 @@ WITH chosen AS (
 ), forecasts AS (
     -- Benefit KPIs of the latest verdict that reach their target only after the review
     -- date at their trend, or not at all (#18): put on the agenda before the date.
+    -- A date before the verdict's as-of with the target not reached is late too: at its
+    -- trend the target should already have been reached.
     SELECT f.initiative_id, max(f.forecast_on) AS forecast_on,
+           bool_or(f.forecast_on < e.as_of) AS passed,
            bool_or(f.forecast_on IS NULL AND f.progress < 1 AND f.trend_per_30d IS NOT NULL)
                AS never
     FROM latest e
@@ -80,7 +83,8 @@ SELECT i.id, i.title, i.department, i.owner, i.stage, i.review_on,
        e.recommendation, e.as_of, d.decided_on, d.kind, d.recommendation AS decided_recommendation,
        s.scaled_on, k.names, k.dates,
        e.budget_light, e.time_light, e.benefit_light,
-       coalesce(i.review_on IS NOT NULL AND (f.never OR f.forecast_on > i.review_on), false)
+       coalesce(i.review_on IS NOT NULL
+                AND (f.never OR f.passed OR f.forecast_on > i.review_on), false)
            AS forecast_late
 FROM chosen i
 LEFT JOIN departments g ON g.name = i.department

@@ -14,7 +14,8 @@ from datetime import date
 from portfolio.models import Verdict
 from tests.oracles.stats import FORECAST_HORIZON_DAYS
 
-_FORECASTS = ("attainment.forecast", "attainment.not_at_this_trend")
+_FORECASTS = ("attainment.forecast", "attainment.forecast_passed",
+              "attainment.not_at_this_trend")
 
 
 def judged_part(verdict: Verdict) -> Verdict:

@@ -170,7 +170,9 @@ def attainment(facts: Facts) -> CriterionResult:
                        for k in self_only)
     for k in measured:
         if k.forecast_on is not None:
-            reasons.append(Reason(code="attainment.forecast",
+            passed = k.forecast_on < facts.as_of
+            reasons.append(Reason(code="attainment.forecast_passed" if passed
+                                  else "attainment.forecast",
                                   params={"kpi": k.name, "forecast_on": k.forecast_on.isoformat()}))
         elif k.trend_per_30d is not None and (k.progress or 0.0) < 1:
             reasons.append(Reason(code="attainment.not_at_this_trend", params={"kpi": k.name}))

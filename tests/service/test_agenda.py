@@ -13,9 +13,11 @@ from portfolio.models import (
     Stage,
 )
 from portfolio.review.agenda import AgendaReason, add_months, build_agenda
+from portfolio.review.policy import default_policy
 from portfolio.service.agenda import review_agenda
 from portfolio.service.evaluation import evaluate_now
 from portfolio.service.initiatives import save_initiative
+from portfolio.service.policy_admin import activate_policy
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_evaluation, make_initiative, make_kpi
 
@@ -106,3 +108,21 @@ def test_closed_initiatives_are_never_on_the_agenda() -> None:
 
 def test_adding_six_months_to_the_end_of_august_lands_on_the_end_of_february() -> None:
     assert add_months(date(2025, 8, 31), 6) == date(2026, 2, 28)
+
+
+def test_the_follow_up_after_scaling_comes_at_the_policy_s_months(
+    db: Database, operator: Actor
+) -> None:
+    scaled = make_initiative(stage=Stage.SCALING, review_on=AS_OF + timedelta(days=90))
+    save_initiative(db, operator, scaled, [make_kpi()])
+    with db.transaction() as store:
+        store.decisions.add(decision(DecisionKind.SCALE, 100))  # about 3 months ago
+    assert review_agenda(db, operator, AS_OF).items == ()  # +6/+12 by default: not yet
+
+    activate_policy(db, operator, default_policy().next_version(
+        followup={"months_after_scaling": [3, 9]}))
+    (item,) = review_agenda(db, operator, AS_OF).items
+
+    assert item.reasons == (AgendaReason.FOLLOW_UP,)
+    assert item.follow_up_months == 3
+    assert item.follow_up_on == add_months(AS_OF - timedelta(days=100), 3)

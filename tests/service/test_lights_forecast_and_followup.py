@@ -68,6 +68,25 @@ def test_a_forecast_after_the_review_date_puts_the_initiative_on_the_agenda_earl
     assert items["SLOW"].lights == (Light.GREEN, Light.GREEN, Light.RED)
 
 
+def test_a_forecast_date_already_past_puts_the_initiative_on_the_agenda_early(db):
+    # 70, 80, 90 of 100 up to 60 days before the as-of date: +10 a month reaches 100 thirty
+    # days after the newest point, so 30 days ago; the review date is 60 days ahead.
+    kpi = make_kpi("share", initiative_id="STALLED")
+    with db.transaction() as s:
+        s.initiatives.save(make_initiative(id="STALLED", review_on=AS_OF + timedelta(days=60)))
+        s.kpis.save(kpi)
+        s.measurements.upsert_many(
+            make_measurements(kpi, [70, 80, 90], end=AS_OF - timedelta(days=60)))
+    store_run(db, OPERATOR, "run", AS_OF)
+    with db.reading() as s:
+        (verdict,) = s.evaluations.for_run("run")
+    assert verdict.kpis[0].forecast_on == AS_OF - timedelta(days=30)
+
+    items = {i.initiative.id: i for i in review_agenda(db, OPERATOR, AS_OF).items}
+
+    assert AgendaReason.FORECAST_LATE in items["STALLED"].reasons
+
+
 def test_the_steering_e_mail_shows_the_three_lights(db):
     store(db, "SLOW", [10, 20, 30], review_on=AS_OF + timedelta(days=60))
     with db.transaction() as s:

@@ -68,7 +68,7 @@ def before_schema_10(e: Evaluation) -> Evaluation:
     proof = e.criterion("proof")
     kpis = tuple(k.model_copy(update={"first_on": None, "band_min": None, "band_max": None,
                                       "forecast_on": None}) for k in e.kpis)
-    new = {"attainment.forecast", "attainment.not_at_this_trend"}
+    new = {"attainment.forecast", "attainment.forecast_passed", "attainment.not_at_this_trend"}
     criteria = tuple(
         c.model_copy(update={"reasons": tuple(r for r in c.reasons if r.code not in new)})
         for c in e.criteria if c.name != "proof")

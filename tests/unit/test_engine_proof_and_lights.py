@@ -174,3 +174,31 @@ def test_a_kpi_at_its_target_needs_no_forecast():
     verdict = judge([26, 28, 30, 32, 34])
 
     assert not {"attainment.forecast", "attainment.not_at_this_trend"} & set(codes(verdict))
+
+
+def test_a_forecast_date_already_past_says_the_target_should_already_have_been_reached():
+    # 0, 10, 20 of 30, a month apart up to 2 October 2026: +10 per 30 days reaches 30 on
+    # 1 November 2026 at that trend. As of 4 December 2026 it has not (no newer data).
+    as_of = date(2026, 12, 4)
+    ms = make_measurements(TARGET_30, [0, 10, 20], end=date(2026, 10, 2))
+    snap = make_snapshot(make_initiative(review_on=date(2027, 3, 1)), [TARGET_30], ms)
+    verdict = evaluate(snap, default_policy(), as_of)
+
+    assert verdict.kpis[0].forecast_on == date(2026, 11, 1)
+    assert "attainment.forecast" not in codes(verdict)
+    passed = next(r for r in verdict.reasons if r.code == "attainment.forecast_passed")
+    assert passed.render("en") == (
+        "applications: at the trend of its measurements the target should already have "
+        "been reached on 1 November 2026, and it has not been")
+    assert passed.render("da") == (
+        "applications: med udviklingen i målingerne burde målet allerede være nået den "
+        "1. november 2026, og det er det ikke")
+
+
+def test_a_forecast_date_after_the_as_of_date_still_says_it_is_reached_then():
+    ms = make_measurements(TARGET_30, [0, 10, 20], end=date(2026, 10, 2))
+    snap = make_snapshot(make_initiative(review_on=date(2027, 3, 1)), [TARGET_30], ms)
+    verdict = evaluate(snap, default_policy(), date(2026, 10, 31))
+
+    assert [r.code for r in verdict.reasons if r.code.startswith("attainment.forecast")] == [
+        "attainment.forecast"]

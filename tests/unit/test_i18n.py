@@ -54,6 +54,12 @@ def scenario_verdicts() -> list[Verdict]:
             default_policy(),
             AS_OF + timedelta(days=120),
         ),  # stale
+        evaluate(
+            make_snapshot(kpis=[BENEFIT],
+                          measurements=make_measurements(BENEFIT, [60, 70, 75])),
+            default_policy(),
+            AS_OF + timedelta(days=60),
+        ),  # forecast 20 days after the newest point: should already have been reached
         _verdict([74.5] * 4, [400, 410, 390], review_on=future),  # scale, held
         _verdict([30, 40, 74.5], [400, 410, 390], review_on=future),  # not proven, too few
         _verdict([30, 40, 50, 74.5], every_days=20),  # not proven, too short
