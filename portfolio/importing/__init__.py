@@ -8,6 +8,7 @@ from portfolio.importing.choices import parse_choice
 from portfolio.importing.columns import COLUMNS, Column, ImportKind, normalise_header
 from portfolio.importing.problems import Problem
 from portfolio.importing.reading import Table, read_table
+from portfolio.importing.rejection import Rejection
 from portfolio.importing.rows import (
     AcceptedRow,
     ParsedBatch,
@@ -37,6 +38,7 @@ __all__ = [
     "ParsedBatch",
     "Problem",
     "Record",
+    "Rejection",
     "RowError",
     "Table",
     "cell_text",

@@ -39,9 +39,9 @@ from portfolio.importing.reading import (
     read_table,
     row_values,
 )
+from portfolio.importing.rejection import Rejection
 from portfolio.importing.rows import (
     AcceptedRow,
-    RowError,
     duplicate_reason,
     parse_row,
     provenance_named_by,
@@ -70,7 +70,7 @@ class MeasurementColumns:
     rows_read: int
     accepted: pa.Table
     """row, initiative_id, kpi, measured_on, value, source, provenance; in file order."""
-    rejected: tuple[RowError, ...]
+    rejected: tuple[Rejection, ...]
     ignored_columns: tuple[str, ...] = ()
 
     def records(self) -> list[AcceptedRow]:
@@ -282,9 +282,9 @@ def _provenances(given: Text | None, source: Text,
 
 def _without_repeats(
     fast: pa.Table, slow: list[_SlowRow], header: tuple[str, ...], body: CsvBody,
-) -> tuple[pa.Table, list[RowError]]:
+) -> tuple[pa.Table, list[Rejection]]:
     """Accepted rows in file order, a repeated key rejected as the row-by-row parser does."""
-    rejected = [RowError.of(n, problems, raw) for n, record, problems, raw in slow
+    rejected = [Rejection.of(n, problems, raw) for n, record, problems, raw in slow
                 if record is None]
     parsed = pa.Table.from_pylist(
         [{"row": n, "initiative_id": m.initiative_id, "kpi": m.kpi, "measured_on": m.on,
@@ -308,7 +308,7 @@ def _without_repeats(
             raw = raws.get(number) or _stripped_cells(header, body, body.index_of(number))
             repeat = duplicate_reason((earlier, _model(table, position[earlier])),
                                        _model(table, i))
-            rejected.append(RowError.of(number, (repeat,), raw))
+            rejected.append(Rejection.of(number, (repeat,), raw))
         table = table.filter(pa.array(~repeated))
     rejected.sort(key=lambda e: e.row)
     return table, rejected

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,8 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from portfolio.importing.choices import chooser
 from portfolio.importing.columns import ImportKind, ignored_columns, resolve_columns
-from portfolio.importing.problems import Problem, explained
+from portfolio.importing.problems import Problem
 from portfolio.importing.reading import Table, read_table
+from portfolio.importing.rejection import Rejection
 from portfolio.importing.values import (
     Cell,
     CellError,
@@ -69,26 +70,8 @@ class AcceptedRow:
     record: Record
 
 
-@dataclass(frozen=True)
-class RowError:
-    """A rejected (quarantined) row: where it is, why, and what it held.
-
-    `reason` is the English text the CLI, `--json` and the quarantine keep; `problems` are
-    the catalogue entries it is rendered from, for the reader's language (`in_language`).
-    """
-
-    row: int
-    reason: str
-    raw: dict[str, str]
-    problems: tuple[Problem, ...] = field(default=(), kw_only=True)
-
-    @classmethod
-    def of(cls, row: int, problems: tuple[Problem, ...], raw: dict[str, str]) -> RowError:
-        """A rejected row whose English reason is rendered from its problems."""
-        return cls(row, explained(problems), raw, problems=problems)
-
-    def in_language(self, lang: str) -> str:
-        return explained(self.problems, lang) if self.problems else self.reason
+# The name before #16: the same type, for code written against it.
+RowError = Rejection
 
 
 @dataclass(frozen=True)
@@ -97,7 +80,7 @@ class ParsedBatch:
     source_name: str
     rows_read: int
     accepted: tuple[AcceptedRow, ...]
-    rejected: tuple[RowError, ...]
+    rejected: tuple[Rejection, ...]
     ignored_columns: tuple[str, ...] = ()
     columns: tuple[str, ...] = ()
     """The known columns the file holds (English names): a field whose optional column
@@ -143,7 +126,7 @@ def parse_table(table: Table, kind: ImportKind | str, *,
     columns = resolve_columns(kind, table.columns, table.source_name)
     seen: dict[tuple[str, ...], tuple[int, Record]] = {}
     accepted: list[AcceptedRow] = []
-    rejected: list[RowError] = []
+    rejected: list[Rejection] = []
     for number, values in table.rows:
         record, problems, raw = parse_row(kind, columns, values, table.row_errors.get(number),
                                           provenance=provenance)
@@ -155,7 +138,7 @@ def parse_table(table: Table, kind: ImportKind | str, *,
                 seen[key] = (number, record)
                 accepted.append(AcceptedRow(number, record))
                 continue
-        rejected.append(RowError.of(number, problems, raw))
+        rejected.append(Rejection.of(number, problems, raw))
     return ParsedBatch(
         kind=kind,
         source_name=table.source_name,

@@ -24,7 +24,7 @@ from portfolio.importing import (
     ImportKind,
     ParsedBatch,
     Problem,
-    RowError,
+    Rejection,
     parse_file,
 )
 from portfolio.importing.fast_measurements import (
@@ -39,7 +39,6 @@ from portfolio.models import (
     BenefitLine,
     Initiative,
     Kpi,
-    Measurement,
     Provenance,
     Role,
 )
@@ -50,7 +49,6 @@ from portfolio.service.organisation import ensure_department, home_of
 from portfolio.service.organisation_import import apply_organisation_rows
 from portfolio.settings import load_settings
 from portfolio.storage import Database, Store
-from portfolio.storage.imports import QuarantinedRow
 from portfolio.storage.measurement_columns import ColumnsResult
 
 
@@ -64,7 +62,7 @@ class ImportReport:
     added: int
     updated: int
     unchanged: int
-    errors: tuple[RowError, ...] = field(default=())
+    errors: tuple[Rejection, ...] = field(default=())
 
     @property
     def rejected(self) -> int:
@@ -95,7 +93,7 @@ class _Tally:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
-    rejected: list[RowError] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
 
 
 def read_limits() -> ReadLimits:
@@ -161,9 +159,7 @@ def _import_batch(
     with db.transaction() as store:
         tally = _APPLY[kind](store, actor, batch, import_id, organisation)
         errors = tuple(sorted([*batch.rejected, *tally.rejected], key=lambda e: e.row))
-        store.imports.quarantine(
-            [QuarantinedRow(import_id, kind.value, name, e.row, e.reason, e.raw) for e in errors]
-        )
+        store.imports.quarantine(import_id, kind.value, name, errors)
         report = ImportReport(
             import_id=import_id, kind=kind, source_name=name, rows_read=batch.rows_read,
             accepted=batch.rows_read - len(errors), added=tally.added, updated=tally.updated,
@@ -182,22 +178,18 @@ def _import_batch(
     return report
 
 
-def _raw(record: Initiative | Kpi | Measurement | BenefitLine) -> dict[str, str]:
+def _fields(record: Initiative | Kpi | BenefitLine) -> dict[str, object]:
     """What a row held, kept in quarantine so nothing is lost."""
-    return {k: "" if v is None else str(v) for k, v in record.model_dump(mode="json").items()}
+    return record.model_dump(mode="json")
 
 
-def _refuse_scope(
-    actor: Actor, department: str, row: int,
-    record: Initiative | Kpi | Measurement | BenefitLine,
-) -> RowError:
-    return RowError.of(row, (Problem(code="import.outside_scope", params={
-        "department": department, "user": actor.username}),), _raw(record))
+def _outside_scope(actor: Actor, department: str) -> Problem:
+    return Problem(code="import.outside_scope", params={
+        "department": department, "user": actor.username})
 
 
-def _unknown_initiative(row: int, record: Kpi | Measurement | BenefitLine) -> RowError:
-    return RowError.of(row, (Problem(code="import.unknown_initiative", params={
-        "id": record.initiative_id}),), _raw(record))
+def _unknown_initiative(initiative_id: str) -> Problem:
+    return Problem(code="import.unknown_initiative", params={"id": initiative_id})
 
 
 def _apply_initiatives(store: Store, actor: Actor, batch: ParsedBatch, _import_id: str,
@@ -214,9 +206,9 @@ def _apply_initiatives(store: Store, actor: Actor, batch: ParsedBatch, _import_i
         places = {(initiative.department, initiative.organisation),
                   *([(before.department, before.organisation)] if before else [])}
         if not all(can(actor, Permission.EDIT_INITIATIVE, d, organisation=o) for d, o in places):
-            tally.rejected.append(
-                _refuse_scope(actor, initiative.department, accepted.row, accepted.record)
-            )
+            tally.rejected.append(Rejection.of_fields(
+                accepted.row, _outside_scope(actor, initiative.department),
+                _fields(accepted.record)))
             continue
         ensure_department(store, actor, initiative.department, initiative.organisation)
         if before == initiative:
@@ -261,13 +253,13 @@ def _apply_kpis(store: Store, actor: Actor, batch: ParsedBatch, _import_id: str,
         assert isinstance(kpi, Kpi)
         initiative = store.initiatives.get(kpi.initiative_id)
         if initiative is None:
-            tally.rejected.append(_unknown_initiative(accepted.row, kpi))
+            tally.rejected.append(Rejection.of_fields(
+                accepted.row, _unknown_initiative(kpi.initiative_id), _fields(kpi)))
             continue
         if not can(actor, Permission.EDIT_INITIATIVE, initiative.department,
                    organisation=initiative.organisation):
-            tally.rejected.append(
-                _refuse_scope(actor, initiative.department, accepted.row, accepted.record)
-            )
+            tally.rejected.append(Rejection.of_fields(
+                accepted.row, _outside_scope(actor, initiative.department), _fields(kpi)))
             continue
         before = store.kpis.get(kpi.initiative_id, kpi.name)
         kpi = _keeping_what_the_file_does_not_give(kpi, before, batch.columns)
@@ -315,6 +307,12 @@ def _store_measurements(store: Store, actor: Actor, rows: pa.Table,
     )
 
 
+# A refused measurement is kept as the Measurement's fields (quarantine's raw), in order.
+_MEASUREMENT_FIELDS = (("initiative_id", "initiative_id"), ("kpi", "kpi"), ("on", "measured_on"),
+                       ("value", "value"), ("source", "source"), ("provenance", "provenance"),
+                       ("recorded_by", "recorded_by"))
+
+
 def _apply_measurements(store: Store, actor: Actor, batch: MeasurementColumns,
                         import_id: str, _organisation: str) -> _Tally:
     """Set-based (#7): one classification and one write for the whole file; overwritten
@@ -322,22 +320,17 @@ def _apply_measurements(store: Store, actor: Actor, batch: MeasurementColumns,
     result = _store_measurements(store, actor, batch.accepted, import_id)
     tally = _Tally(added=result.added, updated=result.updated, unchanged=result.unchanged)
     for refused in result.refused:
-        measurement = Measurement(
-            initiative_id=refused["initiative_id"], kpi=refused["kpi"],
-            on=refused["measured_on"], value=refused["value"], source=refused["source"],
-            provenance=refused["provenance"],
-        )
-        row = int(refused["row"])
-        if refused["status"] == "no_initiative":
-            tally.rejected.append(_unknown_initiative(row, measurement))
-        elif refused["status"] == "not_allowed":
-            tally.rejected.append(
-                _refuse_scope(actor, str(refused["department"]), row, measurement)
-            )
+        row, status = int(refused["row"]), refused["status"]
+        fields = {name: refused.get(column, "") for name, column in _MEASUREMENT_FIELDS}
+        if status == "no_initiative":
+            problem = _unknown_initiative(str(refused["initiative_id"]))
+        elif status == "not_allowed":
+            problem = _outside_scope(actor, str(refused["department"]))
         else:
-            recorded = measurement.model_copy(update={"recorded_by": actor.username})
-            tally.rejected.append(RowError.of(row, (Problem(code="import.unknown_kpi", params={
-                "id": measurement.initiative_id, "kpi": measurement.kpi}),), _raw(recorded)))
+            fields["recorded_by"] = actor.username
+            problem = Problem(code="import.unknown_kpi", params={
+                "id": refused["initiative_id"], "kpi": refused["kpi"]})
+        tally.rejected.append(Rejection.of_fields(row, problem, fields))
     return tally
 
 
@@ -359,12 +352,13 @@ def _apply_benefits(store: Store, actor: Actor, batch: ParsedBatch, _import_id: 
         assert isinstance(line, BenefitLine)
         initiative = store.initiatives.get(line.initiative_id)
         if initiative is None:
-            tally.rejected.append(_unknown_initiative(accepted.row, line))
+            tally.rejected.append(Rejection.of_fields(
+                accepted.row, _unknown_initiative(line.initiative_id), _fields(line)))
             continue
         if not can(actor, Permission.EDIT_INITIATIVE, initiative.department,
                    organisation=initiative.organisation):
-            tally.rejected.append(_refuse_scope(actor, initiative.department, accepted.row,
-                                                line))
+            tally.rejected.append(Rejection.of_fields(
+                accepted.row, _outside_scope(actor, initiative.department), _fields(line)))
             continue
         before = store.benefit_plans.get(line.key)
         if before is not None:
@@ -374,8 +368,8 @@ def _apply_benefits(store: Store, actor: Actor, batch: ParsedBatch, _import_id: 
         try:
             check_realised_year(line, today)
         except ValidationFailed as exc:
-            tally.rejected.append(RowError.of(accepted.row, (Problem(
-                code=exc.code or "", params=exc.params),), _raw(line)))
+            tally.rejected.append(Rejection.of_fields(accepted.row, Problem(
+                code=exc.code or "", params=exc.params), _fields(line)))
             continue
         if before is not None and same(before, line):
             tally.unchanged += 1

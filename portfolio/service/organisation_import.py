@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from portfolio.errors import PortfolioError
 from portfolio.importing.problems import Problem
-from portfolio.importing.rows import AcceptedRow, OrganisationRow, RowError
+from portfolio.importing.rejection import Rejection
+from portfolio.importing.rows import AcceptedRow, OrganisationRow
 from portfolio.models import Actor, Department, Organisation, Person, SteeringGroup
 from portfolio.service import audit
 from portfolio.service.access import within
@@ -26,7 +27,7 @@ class OrganisationTally:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
-    rejected: list[RowError] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
 
 
 def apply_organisation_rows(
@@ -39,14 +40,14 @@ def apply_organisation_rows(
         assert isinstance(record, OrganisationRow)
         refusal = _outside(actor, store, record)
         if refusal is not None:
-            tally.rejected.append(RowError.of(row.row, (refusal,), _raw(record)))
+            tally.rejected.append(Rejection.of_fields(row.row, refusal, record.model_dump()))
             continue
         new = store.departments.get(record.department, record.organisation) is None
         try:
             changed = _apply(store, actor, record)
         except PortfolioError as exc:
             problem = Problem(code=exc.code or "import.invalid", params=dict(exc.params))
-            tally.rejected.append(RowError.of(row.row, (problem,), _raw(record)))
+            tally.rejected.append(Rejection.of_fields(row.row, problem, record.model_dump()))
             continue
         if new:
             tally.added += 1
@@ -96,5 +97,3 @@ def _apply(store: Store, actor: Actor, record: OrganisationRow) -> bool:
     return changed
 
 
-def _raw(record: OrganisationRow) -> dict[str, str]:
-    return {k: str(v) for k, v in record.model_dump().items()}

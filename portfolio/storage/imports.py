@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
+from portfolio.importing.rejection import Rejection
 from portfolio.storage.rows import fetch_dicts, to_json
-
-
-@dataclass(frozen=True)
-class QuarantinedRow:
-    import_id: str
-    kind: str
-    source_name: str
-    row_number: int
-    reason: str
-    raw: dict[str, Any]
 
 
 @dataclass
@@ -36,20 +28,22 @@ class Imports:
              updated, actor],
         )
 
-    def quarantine(self, rows: list[QuarantinedRow]) -> None:
-        """Store rejected rows, in one insert when it can (executemany costs ~1 ms a row; #7)."""
-        if not rows:
+    def quarantine(self, import_id: str, kind: str, source_name: str,
+                   rejections: Sequence[Rejection]) -> None:
+        """Store an import's rejected rows as they were rejected, in one insert when it can
+        (executemany costs ~1 ms a row; #7)."""
+        if not rejections:
             return
         # A block of ids from the sequence (drawn in parallel, so in no order), handed out by
         # position: ids keep the rows' order. Should another writer have drawn meanwhile, the
         # block has gaps, and each row takes its own id in turn.
         first, last = self.con.execute(
             "SELECT min(id), max(id) FROM (SELECT nextval('quarantine_id_seq') AS id "
-            "FROM range(?))", [len(rows)],
+            "FROM range(?))", [len(rejections)],
         ).fetchone() or (0, 0)
-        values = [[r.import_id, r.kind, r.source_name, r.row_number, r.reason, to_json(r.raw)]
-                  for r in rows]
-        if last - first + 1 != len(rows):
+        values = [[import_id, kind, source_name, r.row, r.reason, to_json(r.raw)]
+                  for r in rejections]
+        if last - first + 1 != len(rejections):
             self.con.executemany(
                 "INSERT INTO quarantine (import_id, kind, source_name, row_number, reason, raw) "
                 "VALUES (?, ?, ?, ?, ?, ?)", values,

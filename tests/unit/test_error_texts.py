@@ -20,7 +20,7 @@ from portfolio.service.access import Permission, authorize
 ROOT = Path(__file__).parents[2]
 ERROR_CLASSES = {name for name, value in vars(errors).items()
                  if isinstance(value, type) and issubclass(value, PortfolioError)}
-# Why an imported row is rejected (RowError.problems): catalogue codes too.
+# Why an imported row is rejected (Rejection.problems): catalogue codes too.
 ROW_PROBLEMS = {"Problem", "CellError"}
 
 
