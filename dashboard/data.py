@@ -15,9 +15,10 @@ from datetime import date
 import streamlit as st
 
 from dashboard.context import settings
-from portfolio.models import Actor, Adoption, Department, Organisation
+from portfolio.models import Actor, Adoption, BenefitLine, Department, Organisation
 from portfolio.service import (
     adoption,
+    benefits,
     board_metrics,
     lessons,
     organisation,
@@ -33,6 +34,26 @@ from portfolio.storage.evaluations import RunRecord
 
 def _db(db_path: str) -> Database:
     return Database(db_path, lock_timeout=settings().lock_timeout_seconds)
+
+
+def kroner(
+    db_path: str, actor: Actor, today: date, filters: board_metrics.BoardFilters
+) -> benefits.KronerView:
+    """Planned against realised kroner of the board's view (#18), cached as the board is."""
+    return _kroner(db_path, actor, today, filters, board_version(_db(db_path), actor))
+
+
+@st.cache_data(ttl=3600, max_entries=32, show_spinner=False)
+def _kroner(
+    db_path: str, actor: Actor, today: date, filters: board_metrics.BoardFilters,
+    version: tuple[int, ...],  # only part of the cache key
+) -> benefits.KronerView:
+    return benefits.kroner_view(_db(db_path), actor, today, filters)
+
+
+@st.cache_data(ttl=3600, show_spinner=False)
+def benefit_plan(db_path: str, actor: Actor, initiative_id: str) -> tuple[BenefitLine, ...]:
+    return benefits.benefit_plan_of(_db(db_path), actor, initiative_id)
 
 
 def portfolio(

@@ -521,4 +521,68 @@ LABELS: dict[str, dict[str, str]] = {
                   "da": "{id} vises på den offentlige resultatside."},
     "public_off": {"en": "{id} is no longer on the public results page.",
                    "da": "{id} er ikke længere på den offentlige resultatside."},
+    # the benefit-realisation plan in kroner (#18)
+    "realised_kroner": {"en": "Realised, kroner", "da": "Realiseret, kr."},
+    "realised_kroner_targets": {"en": "{share} of KPI targets",
+                                "da": "{share} af nøgletalsmålene"},
+    "realised_kroner_help": {
+        "en": "{realised} realised of {planned} planned for the years up to {year} "
+              "({total} over the whole plan). Second figure: {targets} of {expected} weighted "
+              "KPI targets reached ({n} cashable KPIs); see docs/benefits.md.",
+        "da": "{realised} realiseret af {planned} planlagt for årene til og med {year} "
+              "({total} i hele planen). Andet tal: {targets} af {expected} vægtede "
+              "nøgletalsmål nået ({n} økonomiske nøgletal); se docs/benefits.md.",
+    },
+    "kroner_heading": {"en": "Benefit realisation in kroner",
+                       "da": "Gevinstrealisering i kroner"},
+    "kroner_caption": {
+        "en": "Cashable benefits of the initiatives in view: planned against realised per "
+              "year, per organisation and per department (benefit-realisation plans).",
+        "da": "Økonomiske gevinster for initiativerne i visningen: planlagt mod realiseret "
+              "pr. år, pr. organisation og pr. afdeling (gevinstrealiseringsplaner).",
+    },
+    "kroner_none": {
+        "en": "No initiative in view has a benefit-realisation plan yet: add one on the "
+              "initiative page or with `failscale import benefits`.",
+        "da": "Ingen initiativer i visningen har endnu en gevinstrealiseringsplan: tilføj "
+              "den på initiativsiden eller med `failscale import benefits`.",
+    },
+    "year": {"en": "Year", "da": "År"},
+    "all_organisations": {"en": "All", "da": "I alt"},
+    "planned_kr": {"en": "Planned (kr.)", "da": "Planlagt (kr.)"},
+    "realised_kr": {"en": "Realised (kr.)", "da": "Realiseret (kr.)"},
+    "realised_share": {"en": "Realised share", "da": "Realiseret andel"},
+    "lines_recorded": {"en": "Lines recorded", "da": "Linjer registreret"},
+    "benefits_tab": {"en": "Benefits (kr.)", "da": "Gevinster (kr.)"},
+    "benefit_plan": {"en": "Benefit-realisation plan", "da": "Gevinstrealiseringsplan"},
+    "benefit_none": {
+        "en": "No benefit-realisation plan yet.",
+        "da": "Der er endnu ingen gevinstrealiseringsplan.",
+    },
+    "benefit": {"en": "Benefit", "da": "Gevinst"},
+    "benefit_kind": {"en": "Type", "da": "Type"},
+    "benefit_cashable": {"en": "Cashable (kr.)", "da": "Økonomisk (kr.)"},
+    "benefit_non_cashable": {"en": "Non-cashable", "da": "Ikke-økonomisk"},
+    "budget_line": {"en": "Budget line (taken home from)",
+                    "da": "Budgetlinje (hjemtages fra)"},
+    "benefit_unit": {"en": "Unit", "da": "Enhed"},
+    "realised": {"en": "Realised", "da": "Realiseret"},
+    "record_realised": {"en": "Record a realised value", "da": "Registrér realiseret gevinst"},
+    "benefit_line": {"en": "Line of the plan", "da": "Linje i planen"},
+    "realised_recorded": {"en": "Recorded: {benefit} {year} realised {value}.",
+                          "da": "Registreret: {benefit} {year} realiserede {value}."},
+    "benefit_add": {"en": "Add or change a line", "da": "Tilføj eller ret en linje"},
+    "benefit_saved": {"en": "Saved: {benefit} {year}.", "da": "Gemt: {benefit} {year}."},
+    "benefit_no_due_line": {
+        "en": "No line of a year that has begun: realised values are recorded from the "
+              "year's start.",
+        "da": "Ingen linjer for et år, der er begyndt: realiserede værdier registreres fra "
+              "årets start.",
+    },
+    "benefit_budget_help": {
+        "en": "Cashable benefits: the budget line the kroner are taken home from "
+              "(hjemtagning). Non-cashable: leave empty and give a unit.",
+        "da": "Økonomiske gevinster: den budgetlinje, kronerne hjemtages fra. "
+              "Ikke-økonomiske: lad den stå tom, og angiv en enhed.",
+    },
 }

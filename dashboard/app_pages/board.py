@@ -11,6 +11,7 @@ from enum import StrEnum
 import streamlit as st
 
 from dashboard import data
+from dashboard.benefit_views import kroner_section
 from dashboard.charts import breakdown_chart, portfolio_chart
 from dashboard.context import current_actor, language, settings
 from dashboard.labels import enum_label, recommendation, t
@@ -92,15 +93,28 @@ cards = (
     ("decided_share", formats.share(m.decided_share, lang)
      if m.decided_share is not None else "—",
      t("decided_share_help", lang, decided=m.decided, started=m.started)),
-    *((key, formats.share(r.share, lang) if r.share is not None else "—",
-       t("realised_help", lang, realised=formats.number(r.realised, lang),
-         expected=formats.number(r.expected, lang), n=r.kpis))
-      for key, r in (("realised_cashable", m.cashable),
-                     ("realised_non_cashable", m.non_cashable))),
+    ("realised_non_cashable", formats.share(m.non_cashable.share, lang)
+     if m.non_cashable.share is not None else "—",
+     t("realised_help", lang, realised=formats.number(m.non_cashable.realised, lang),
+       expected=formats.number(m.non_cashable.expected, lang), n=m.non_cashable.kpis)),
 )
+# Realised benefit in kroner (#18), the share of cashable KPI targets as its second figure.
+kroner = data.kroner(db_path, actor, today, filters)
+targets = formats.share(m.cashable.share, lang) if m.cashable.share is not None else "—"
 with st.container(horizontal=True, gap="small"):
     for label, value, help_text in cards:
         st.metric(t(label, lang), value, help=help_text, border=True, width="stretch")
+    st.metric(
+        t("realised_kroner", lang),
+        formats.money(kroner.realised, lang) if kroner.rows else "—",
+        delta=t("realised_kroner_targets", lang, share=targets), delta_color="off",
+        delta_arrow="off", border=True, width="stretch",
+        help=t("realised_kroner_help", lang, realised=formats.money(kroner.realised, lang),
+               planned=formats.money(kroner.planned_to_date, lang), year=kroner.year,
+               total=formats.money(kroner.planned_total, lang),
+               targets=formats.number(m.cashable.realised, lang),
+               expected=formats.number(m.cashable.expected, lang), n=m.cashable.kpis),
+    )
 
 axis = st.radio(
     t("x_axis", lang), ["spend", "time"], horizontal=True, key=f"x_axis_{lang}",
@@ -167,3 +181,4 @@ with st.container(horizontal=True):
         help=t("export_xlsx_too_many", lang, limit=count(XLSX_MAX_ROWS, lang))
         if too_many else None,
     )
+kroner_section(kroner, lang)  # planned against realised kroner (#18)

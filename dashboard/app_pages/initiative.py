@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard.benefit_views import plan_tab
 from dashboard.charts import kpi_chart
 from dashboard.context import current_actor, database, language, settings
 from dashboard.feedback import attempt, flash, succeeded
@@ -94,9 +95,10 @@ else:
     st.markdown("\n".join(f"- {reason.render(lang, md)}" for reason in evaluation.reasons))
 
 # The open tab is kept across reruns (a saved measurement, an upload): #19.
-evidence, history, lessons, audit, measure = st.tabs(
+evidence, history, lessons, audit, measure, gains = st.tabs(
     [t("evidence", lang), t("history", lang), t("lessons", lang), t("audit", lang),
-     t("measurements", lang)], key=f"initiative_tab_{lang}", on_change="rerun")
+     t("measurements", lang), t("benefits_tab", lang)], key=f"initiative_tab_{lang}",
+    on_change="rerun")
 
 with evidence:
     if evaluation is not None and evaluation.kpis:
@@ -236,3 +238,7 @@ with measure:
                     st.rerun()  # the page's evidence and charts show the new measurements
             if upload is not None and done is not None and done[0] == upload.file_id:
                 show_report(done[1])
+
+with gains:  # the benefit-realisation plan in kroner (#18)
+    plan_tab(actor, ini, data.benefit_plan(db_path, actor, ini.id), detail.contributors,
+             lang, today)

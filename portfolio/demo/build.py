@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from portfolio.demo.benefit_plans import plan_lines
 from portfolio.demo.org import (
     DEPARTMENTS,
     USERS,
@@ -26,6 +27,7 @@ from portfolio.demo.spec import DecisionSpec, InitiativeSpec, KpiSpec
 from portfolio.demo.welfare import WELFARE
 from portfolio.models import (
     Adoption,
+    BenefitLine,
     Decision,
     DecisionKind,
     Department,
@@ -60,6 +62,8 @@ class DemoPortfolio:
     """Where the owners' and steering groups' mail goes."""
     adoptions: tuple[Adoption, ...] = ()
     """Departments that took a scaled initiative into use (not the owning one)."""
+    benefit_lines: tuple[BenefitLine, ...] = ()
+    """Benefit-realisation plans in kroner and hours, planned and realised (#18)."""
 
     def snapshot(self, initiative: Initiative) -> InitiativeSnapshot:
         """What the review engine needs for one initiative."""
@@ -80,9 +84,10 @@ class DemoPortfolio:
 
 def build_demo(anchor: date) -> DemoPortfolio:
     """The demo portfolio of Demo Kommune as of `anchor` (the day it is created)."""
+    initiatives = tuple(_initiative(s, anchor) for s in SPECS)
     return DemoPortfolio(
         departments=DEPARTMENTS,
-        initiatives=tuple(_initiative(s, anchor) for s in SPECS),
+        initiatives=initiatives,
         kpis=tuple(_kpi(s, k) for s in SPECS for k in s.kpis),
         measurements=tuple(m for s in SPECS for k in s.kpis for m in _series(s, k, anchor)),
         decisions=tuple(d for s in SPECS for d in _decisions(s, anchor)),
@@ -90,6 +95,8 @@ def build_demo(anchor: date) -> DemoPortfolio:
         users=USERS,
         people=people(tuple(s.owner for s in SPECS)),
         adoptions=tuple(a for s in SPECS for a in _adoptions(s, anchor)),
+        benefit_lines=tuple(line for s, i in zip(SPECS, initiatives, strict=True)
+                            for line in plan_lines(s, i, anchor)),
     )
 
 

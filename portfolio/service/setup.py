@@ -60,6 +60,8 @@ def seed_demo(db: Database, actor: Actor, anchor: date) -> int:
             store.lessons.add(lesson)
         for adoption in demo.adoptions:
             store.adoptions.add(adoption)
+        for line in demo.benefit_lines:
+            store.benefit_plans.save(line, line.updated_by)
         for person in demo.people:
             store.people.save(person)
         audit.record(
