@@ -72,10 +72,10 @@ def test_a_pack_with_more_items_than_detail_pages_lists_all_and_details_the_over
 
     pages = pdf_pages(agenda_pdf(demo_db, Actor.operator(), WELFARE, "en"))
 
-    summary = pages[0]
+    detailed = [page for page in pages if re.match(r"[A-Z]{2}-\d{2} ·", page)]
+    summary = " ".join(pages[:pages.index(detailed[0])])  # the table may take two pages
     assert all(initiative_id in summary for initiative_id in DUE)
     assert "Details for the first 1 of 14 items; the rest on the steering page." in summary
-    detailed = [page for page in pages if re.match(r"[A-Z]{2}-\d{2} ·", page)]
     assert len(detailed) == 1 and "Why it is due: Review overdue" in detailed[0]
 
 
