@@ -17,6 +17,7 @@ from portfolio.reports.figures import Realised, portfolio_figures
 from portfolio.reports.render import html_to_pdf, render_html
 from portfolio.reports.words import Words
 from portfolio.review.agenda import AgendaReason
+from portfolio.service.benefits import kroner_view
 from portfolio.service.reports import (
     AgendaItem,
     agenda_material,
@@ -104,9 +105,16 @@ def portfolio_html(
     material = portfolio_material(db, actor, table_rows=load_settings().report_table_rows)
     figures = portfolio_figures(material)
     technologies = {r.label: w.technology(r.label) for r in figures.by_technology}
+    kroner = kroner_view(db, actor, material.as_of)  # planned against realised kr. (#18)
+    # The whole portfolio's and each organisation's years first, then the departments',
+    # cut at the long tables' bound (a national portfolio has 600 departments: #15).
+    kroner_rows = (*kroner.level("all"), *kroner.level("organisation"),
+                   *kroner.level("department"))
     return render_html(
         "portfolio.html.j2", w=w, organisation=_organisation(organisation),
-        as_of=material.as_of, figures=figures,
+        as_of=material.as_of, figures=figures, kroner=kroner,
+        kroner_rows=kroner_rows[:material.table_rows or len(kroner_rows)],
+        kroner_total=len(kroner_rows),
         department_chart=charts.realised_bars(charted(figures.by_department), w, {}),
         technology_chart=charts.realised_bars(charted(figures.by_technology), w,
                                               technologies),

@@ -195,6 +195,28 @@ LABELS: dict[str, dict[str, str]] = {
     "benefit_kpis": {"en": "Benefit KPIs", "da": "Gevinst-nøgletal"},
     "by_department": {"en": "By department", "da": "Efter afdeling"},
     "by_technology": {"en": "By technology", "da": "Efter teknologi"},
+    # the benefit-realisation plans in kroner (#18)
+    "kroner_section": {"en": "Benefit realisation in kroner",
+                       "da": "Gevinstrealisering i kroner"},
+    "kroner_intro": {
+        "en": "Cashable benefits of the benefit-realisation plans: kroner planned against "
+              "kroner realised per year, for the portfolio, each organisation and each "
+              "department. Realised to date: {realised} of {planned} planned for the years "
+              "up to {year}.",
+        "da": "Økonomiske gevinster i gevinstrealiseringsplanerne: planlagte mod realiserede "
+              "kroner pr. år for porteføljen, hver organisation og hver afdeling. Realiseret "
+              "til dato: {realised} af {planned} planlagt for årene til og med {year}.",
+    },
+    "kroner_none": {
+        "en": "No initiative has a benefit-realisation plan yet.",
+        "da": "Ingen initiativer har endnu en gevinstrealiseringsplan.",
+    },
+    "kroner_year": {"en": "Year", "da": "År"},
+    "kroner_where": {"en": "Organisation / department", "da": "Organisation / afdeling"},
+    "kroner_all": {"en": "Whole portfolio", "da": "Hele porteføljen"},
+    "kroner_planned": {"en": "Planned (kr.)", "da": "Planlagt (kr.)"},
+    "kroner_realised": {"en": "Realised (kr.)", "da": "Realiseret (kr.)"},
+    "kroner_share": {"en": "Realised share", "da": "Realiseret andel"},
     "cashable_detail": {
         "en": "Cashable benefits in their own units", "da": "Kontante gevinster i egne enheder",
     },
