@@ -434,6 +434,9 @@ LABELS: dict[str, dict[str, str]] = {
         "da": "Budget gult op til overskridelse",
     },
     "description": {"en": "What changed and why", "da": "Hvad er ændret og hvorfor"},
+    "compare_versions": {"en": "Compare two versions", "da": "Sammenlign to versioner"},
+    "compare_from": {"en": "From version", "da": "Fra version"},
+    "compare_to": {"en": "To version", "da": "Til version"},
     "what_if": {
         "en": "What if: recommendations that would change",
         "da": "Hvad nu hvis: anbefalinger der ville ændre sig",

@@ -17,6 +17,7 @@ from dashboard.safe_text import md
 from dashboard.tables import policy_frame
 from portfolio import formats
 from portfolio.i18n import policy_text
+from portfolio.review.policy import ReviewPolicy, shipped_versions
 from portfolio.service.access import Permission, can
 from portfolio.service.policy_admin import activate_policy, candidate_policy, what_if
 
@@ -38,6 +39,37 @@ with st.expander(t("versions", lang)):
 if not can(actor, Permission.ADMIN_POLICY):
     st.info(t("admin_only", lang))
     st.stop()
+
+
+def show_changes(preview_changes: tuple) -> None:
+    st.dataframe(pd.DataFrame([
+        {t("id", lang): c.initiative.id, t("title", lang): c.initiative.title,
+         t("department", lang): c.initiative.department,
+         t("before", lang): recommendation(c.before, lang),
+         t("after", lang): recommendation(c.after, lang)}
+        for c in preview_changes]), hide_index=True, placeholder="", width="stretch")
+
+
+# Versions side by side (#18): the shipped version 1 and 2 of `default` and every stored
+# version, each judged on today's data by the same engine.
+known: dict[tuple[str, int], ReviewPolicy] = {
+    (p.name, p.version): p for p in (*shipped_versions(), *overview.versions)}
+with st.expander(t("compare_versions", lang)):
+    keys = sorted(known)
+    label = {key: f"{policy_text(key[0], lang)} v{key[1]}" for key in keys}
+    left_v, right_v = st.columns(2)
+    before_key = left_v.selectbox(t("compare_from", lang), keys, index=0,
+                                  format_func=label.__getitem__, key="compare_from")
+    after_key = right_v.selectbox(t("compare_to", lang), keys, index=len(keys) - 1,
+                                  format_func=label.__getitem__, key="compare_to")
+    compared = attempt(lambda: what_if(database(), actor, known[after_key], today,
+                                       against=known[before_key]), lang)
+    if compared is not None:
+        st.markdown(t("what_if_summary", lang, changed=len(compared.changes),
+                      n=compared.evaluated, as_of=formats.day(compared.as_of, lang)))
+        if compared.changes:
+            show_changes(compared.changes)
+
 
 def percent_input(key: str, share: float, low: int, high: int) -> float:
     """A share as whole percent ("80 %"): no decimal mark to get wrong in either language."""
@@ -91,12 +123,7 @@ if preview is None:
 st.markdown(t("what_if_summary", lang, changed=len(preview.changes), n=preview.evaluated,
               as_of=formats.day(preview.as_of, lang)))
 if preview.changes:
-    st.dataframe(pd.DataFrame([
-        {t("id", lang): c.initiative.id, t("title", lang): c.initiative.title,
-         t("department", lang): c.initiative.department,
-         t("before", lang): recommendation(c.before, lang),
-         t("after", lang): recommendation(c.after, lang)}
-        for c in preview.changes]), hide_index=True, placeholder="", width="stretch")
+    show_changes(preview.changes)
 newest = max(p.version for p in overview.versions) if overview.versions else active.version
 if st.button(t("activate", lang, version=newest + 1), type="primary", key="activate"):
     stored = attempt(lambda: activate_policy(database(), actor, candidate), lang)

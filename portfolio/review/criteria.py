@@ -202,7 +202,8 @@ def attainment(facts: Facts) -> Judged:
                      _light(value >= rule.green, value >= rule.yellow))
     # No watermelons: a benefit KPI fed only by self-reports cannot make benefits green.
     self_only = i[k.self_reported_only[i]]
-    capped = (light == GREEN) & (np.bincount(k.ini[self_only], minlength=n) > 0)
+    capped = (light == GREEN) & (np.bincount(k.ini[self_only], minlength=n) > 0) & (
+        rule.cap_self_reported)
     light = np.where(capped, YELLOW, light)
     reasons.add(np.flatnonzero(~measured), "attainment", 0, "attainment.none")
     m = np.flatnonzero(measured)

@@ -33,6 +33,9 @@ class GuardrailRule(_Section):
 class AttainmentRule(_Section):
     green: float = Field(default=0.8, gt=0, le=1)
     yellow: float = Field(default=0.4, ge=0, le=1)
+    cap_self_reported: bool = True
+    """No watermelons (#18, version 2): a benefit KPI fed only by self-reports caps the
+    benefit light at yellow. Version 1 of `default` had no cap (false)."""
 
     @model_validator(mode="after")
     def _ordered(self) -> AttainmentRule:
@@ -63,6 +66,9 @@ class TimeRule(_Section):
 class ScaleRule(_Section):
     """What SCALE needs beyond green attainment: proof that it holds (issue #18)."""
 
+    required: bool = True
+    """SCALE needs proof (#18, version 2); version 1 of `default` scaled on green
+    attainment alone (false): proof is then still computed and shown, never required."""
     min_measurements: int = Field(default=4, ge=1, le=1000)
     min_span_days: int = Field(default=90, ge=0, le=3650)
 
@@ -73,7 +79,7 @@ class FollowupRule(_Section):
 
 class ReviewPolicy(_Section):
     name: str = Field(default="default", min_length=1, max_length=100)
-    version: int = Field(default=1, ge=1)
+    version: int = Field(default=2, ge=1)
     description: str = ""
     evidence: EvidenceRule = EvidenceRule()
     guardrail: GuardrailRule = GuardrailRule()
@@ -126,5 +132,15 @@ def parse_policy_toml(text: str) -> ReviewPolicy:
 
 @cache
 def default_policy() -> ReviewPolicy:
+    """The shipped default, version 2 since #18 (three lights, proof, no watermelons)."""
     text = resources.files("portfolio.review").joinpath("default_policy.toml").read_text("utf-8")
     return parse_policy_toml(text)
+
+
+@cache
+def shipped_versions() -> tuple[ReviewPolicy, ...]:
+    """Every version of `default` the product has shipped, oldest first: what an admin
+    can compare in the what-if preview, and what a stored verdict's version means."""
+    folder = resources.files("portfolio.review")
+    older = parse_policy_toml(folder.joinpath("default_policy_v1.toml").read_text("utf-8"))
+    return (older, default_policy())

@@ -44,7 +44,8 @@ def recommend(facts: Facts, results: dict[str, Judged]) -> np.ndarray:
         budget_red & ~green,
         # Benefits on target but something citizens rely on got worse: change course.
         breached,
-        experiment & green & ~budget_red & results["proof"].passed,
+        experiment & green & ~budget_red
+        & (results["proof"].passed | (not facts.policy.scale.required)),
         # Promising, not yet proven: one lucky point after noisy history is not a case.
         experiment & green & ~budget_red,
         (attainment.light == YELLOW) & at_review,

@@ -49,7 +49,7 @@ def evaluate_frames(frames: PortfolioFrames, policy: ReviewPolicy, as_of: date) 
     # not judged (it would call thin data red).
     # Proof speaks only where benefits look green: it says whether they hold.
     green = results["attainment"].light == GREEN
-    hidden = {"attainment": needs_data, "proof": ~green}
+    hidden = {"attainment": needs_data, "proof": ~green | (not policy.scale.required)}
     lights = np.stack([
         np.where(hidden[name], NO_LIGHT, r.light) if name in hidden else r.light
         for name, r in results.items()

@@ -53,11 +53,13 @@ def candidate_policy(active: ReviewPolicy, changes: dict[str, dict[str, Any]]) -
     return active.next_version(**changes)
 
 
-def what_if(db: Database, actor: Actor, candidate: ReviewPolicy, as_of: date) -> WhatIf:
-    """Which recommendations would change if `candidate` replaced the active policy."""
+def what_if(db: Database, actor: Actor, candidate: ReviewPolicy, as_of: date,
+            *, against: ReviewPolicy | None = None) -> WhatIf:
+    """Which recommendations would change if `candidate` replaced the active policy (or
+    `against`: two versions compared, e.g. the shipped version 1 and 2 of `default`)."""
     authorize(actor, Permission.ADMIN_POLICY)
     with db.reading() as store:
-        current = active_policy(store)
+        current = against or active_policy(store)
         frames = store.kpi_stats.portfolio(as_of)
         before = evaluate_frames(frames, current, as_of).verdicts
         after = evaluate_frames(frames, candidate, as_of).verdicts

@@ -15,7 +15,7 @@ from portfolio.models import (
     Stage,
     SteeringGroup,
 )
-from portfolio.review.policy import default_policy
+from portfolio.review.policy import ReviewPolicy, default_policy
 from portfolio.review.vectorised import evaluate_frames
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
@@ -23,9 +23,16 @@ from portfolio.storage import Database, Store
 
 
 def initialise(db: Database, actor: Actor) -> bool:
-    """Migrate the schema and activate the default policy once; True when it was new."""
+    """Migrate the schema and activate the default policy once; True when it was new.
+
+    An instance still on version 1 of `default` (the settings #18 added were shipped
+    under that number) moves to the shipped default's version, as a new version beside
+    the old one, audited: stored verdicts keep naming the version they were judged under.
+    """
     with db.transaction() as store:
-        if store.policies.active() is not None:
+        active = store.policies.active()
+        if active is not None:
+            _upgrade_default(store, actor, active)
             return False
         authorize(actor, Permission.ADMIN_POLICY)
         policy = default_policy()
@@ -33,6 +40,19 @@ def initialise(db: Database, actor: Actor) -> bool:
         audit.record(store, actor, "activate", "policy", f"{policy.name}/v{policy.version}",
                      after=policy.model_dump(mode="json"))
         return True
+
+
+def _upgrade_default(store: Store, actor: Actor, active: ReviewPolicy) -> None:
+    shipped = default_policy()
+    if active.name != shipped.name or active.version != 1 or shipped.version == 1:
+        return
+    if any(p.name == shipped.name and p.version >= shipped.version
+           for p in store.policies.versions()):
+        return
+    authorize(actor, Permission.ADMIN_POLICY)
+    store.policies.save_active(shipped, actor.username)
+    audit.record(store, actor, "activate", "policy", f"{shipped.name}/v{shipped.version}",
+                 before=active.model_dump(mode="json"), after=shipped.model_dump(mode="json"))
 
 
 def seed_demo(db: Database, actor: Actor, anchor: date) -> int:

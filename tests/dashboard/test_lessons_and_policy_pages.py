@@ -48,9 +48,17 @@ def test_activating_a_new_version_makes_it_the_active_policy(app, demo_db):
     at.number_input[1].set_value(60)
     at.text_input(key="policy_description").set_value("Fresher evidence").run()
     at.button(key="activate").click().run()
-    assert at.success[0].value == "Version 2 is active; the next evaluation uses it."
+    assert at.success[0].value == "Version 3 is active; the next evaluation uses it."
     active = policy_overview(demo_db, Actor.operator()).active
-    assert (active.version, active.evidence.max_age_days) == (2, 60)
+    assert (active.version, active.evidence.max_age_days) == (3, 60)
+
+
+def test_the_policy_page_compares_version_1_with_version_2(app):
+    at = app("policy")
+    # the flips themselves: tests/service/test_policy_versions.py (the bouncing KPI)
+    assert at.selectbox(key="compare_from").value == ("default", 1)
+    assert at.selectbox(key="compare_to").value == ("default", 2)
+    assert any("would get another recommendation" in m.value for m in at.markdown)
 
 
 def test_the_policy_page_is_not_offered_to_a_leader(app):

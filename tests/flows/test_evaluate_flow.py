@@ -61,7 +61,7 @@ def test_flow_stores_explained_verdicts_with_run_id_and_policy_version(
     assert summary["recommendations"]["SCALE"] == 1
     assert stored["GOOD"].recommendation is Recommendation.SCALE
     assert stored["THIN"].recommendation is Recommendation.NEEDS_DATA
-    assert stored["GOOD"].policy_version == 1 and stored["GOOD"].as_of == AS_OF
+    assert stored["GOOD"].policy_version == 2 and stored["GOOD"].as_of == AS_OF
     assert any("95" in r.render("en") for r in stored["GOOD"].reasons)
     assert run is not None and run.status == "completed" and run.evaluated == 2
 

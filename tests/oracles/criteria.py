@@ -147,7 +147,7 @@ def attainment(facts: Facts) -> CriterionResult:
     )
     # No watermelons: a benefit KPI fed only by self-reports cannot make benefits green.
     self_only = [k for k in measured if k.self_reported_only]
-    capped = light is Light.GREEN and bool(self_only)
+    capped = light is Light.GREEN and bool(self_only) and rule.cap_self_reported
     if capped:
         light = Light.YELLOW
     reasons = [Reason(code="attainment.value", params={"value_pct": value, "light": light.value})]

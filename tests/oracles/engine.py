@@ -41,7 +41,7 @@ def evaluate(snapshot: InitiativeSnapshot, policy: ReviewPolicy, as_of: date) ->
         initiative_id=snapshot.initiative.id,
         as_of=as_of,
         recommendation=recommendation,
-        light=overall_light(results, recommendation),
+        light=overall_light(results, recommendation, policy.scale.required),
         score=round(attainment.value, 4) if attainment.value is not None else None,
         criteria=tuple(results[name] for name in ORDER),
         reasons=(why, *explain(results)),
@@ -79,7 +79,7 @@ def recommend(
         # Benefits on target but something citizens rely on got worse: change course.
         return Recommendation.PIVOT, Reason(code="recommend.pivot_guardrail")
     if facts.initiative.stage is Stage.EXPERIMENT and green and budget is not Light.RED:
-        if results["proof"].passed:
+        if results["proof"].passed or not facts.policy.scale.required:
             return Recommendation.SCALE, Reason(code="recommend.scale")
         # Promising, not yet proven: one lucky point after noisy history is not a case.
         return Recommendation.CONTINUE, Reason(code="recommend.not_proven")
@@ -88,7 +88,8 @@ def recommend(
     return Recommendation.CONTINUE, Reason(code="recommend.continue")
 
 
-def overall_light(results: dict[str, CriterionResult], recommendation: Recommendation) -> Light:
+def overall_light(results: dict[str, CriterionResult], recommendation: Recommendation,
+                  proof_required: bool = True) -> Light:
     """The worst light of the criteria; without enough evidence attainment is not judged,
     and proof speaks only where benefits look green (it says whether they hold)."""
     green = results["attainment"].light is Light.GREEN
@@ -97,7 +98,7 @@ def overall_light(results: dict[str, CriterionResult], recommendation: Recommend
         for name, r in results.items()
         if r.light is not None
         and not (recommendation is Recommendation.NEEDS_DATA and name == "attainment")
-        and not (name == "proof" and not green)
+        and not (name == "proof" and (not green or not proof_required))
     ]
     return max(considered, key=lambda light: light.rank, default=Light.YELLOW)
 

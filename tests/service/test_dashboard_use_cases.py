@@ -158,8 +158,8 @@ def test_activating_a_policy_stores_the_next_version_and_audits_it(db):
     policy = activate_policy(db, OPERATOR, default_policy().next_version(
         guardrail={"max_worsening": 0.2}))
     overview = policy_overview(db, OPERATOR)
-    assert overview.active.version == policy.version == 2
-    assert [p.version for p in overview.versions] == [1, 2]
+    assert overview.active.version == policy.version == 3  # the shipped default is 2
+    assert [p.version for p in overview.versions] == [2, 3]
 
 
 def test_a_policy_with_unchanged_thresholds_is_refused(db):

@@ -13,15 +13,16 @@ from portfolio.review.policy import (
     default_policy,
     parse_policy,
     parse_policy_toml,
+    shipped_versions,
 )
 from tests.engine import evaluate
 from tests.factories import AS_OF, make_initiative, make_kpi, make_measurements, make_snapshot
 
 
-def test_the_default_policy_is_version_1_with_the_thresholds_of_the_product_brief():
+def test_the_default_policy_is_version_2_with_the_thresholds_of_the_product_brief():
     policy = default_policy()
 
-    assert (policy.name, policy.version) == ("default", 1)
+    assert (policy.name, policy.version) == ("default", 2)
     assert policy.evidence.min_measurements == 3
     assert policy.evidence.max_age_days == 90
     assert policy.guardrail.max_worsening == 0.10
@@ -105,4 +106,28 @@ def test_a_new_version_changes_the_verdict_it_names():
 
     assert evaluate(snap, default_policy(), AS_OF).recommendation is Recommendation.PIVOT
     assert evaluate(snap, lenient, AS_OF).recommendation is Recommendation.SCALE
-    assert lenient.version == 2
+    assert lenient.version == 3
+
+
+def test_version_2_holds_the_settings_of_issue_18_and_version_1_is_kept_without_them():
+    v1, v2 = shipped_versions()
+
+    assert [(p.name, p.version) for p in (v1, v2)] == [("default", 1), ("default", 2)]
+    assert v2 == default_policy()
+    assert (v2.scale.required, v2.attainment.cap_self_reported, v2.time.red_after_days) == (
+        True, True, 30)
+    assert (v1.scale.required, v1.attainment.cap_self_reported, v1.time.red_after_days) == (
+        False, False, 3650)
+    same = {"evidence", "guardrail", "budget", "followup"}
+    assert {k: v for k, v in v1.thresholds().items() if k in same} == {
+        k: v for k, v in v2.thresholds().items() if k in same}
+
+
+def test_the_bouncing_kpi_scales_under_version_1_and_waits_for_proof_under_version_2():
+    kpi = make_kpi("applications", baseline=0.0, target=30.0)
+    snap = make_snapshot(make_initiative(), [kpi],
+                         make_measurements(kpi, [10, 25, 8, 22, 12, 31]))
+    v1, v2 = shipped_versions()
+
+    assert evaluate(snap, v1, AS_OF).recommendation is Recommendation.SCALE
+    assert evaluate(snap, v2, AS_OF).recommendation is Recommendation.CONTINUE
