@@ -16,7 +16,7 @@ DASHBOARD = Path(__file__).parents[2] / "dashboard"
 def test_the_status_line_says_when_evaluation_last_ran(app, demo_db):
     run = last_run(demo_db, Actor.operator())
     at = app()
-    assert any(c.value.endswith(f"policy v1): {run.evaluated} initiatives")
+    assert any(c.value.endswith(f"policy v2): {run.evaluated} initiatives")
                for c in at.sidebar.caption)
 
 
