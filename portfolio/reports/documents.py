@@ -16,10 +16,8 @@ from portfolio.models import Actor, DecisionKind
 from portfolio.reports.figures import Realised, portfolio_figures
 from portfolio.reports.render import html_to_pdf, render_html
 from portfolio.reports.words import Words
-from portfolio.review.agenda import AgendaReason
 from portfolio.service.benefits import kroner_view
 from portfolio.service.reports import (
-    AgendaItem,
     agenda_material,
     minutes_material,
     portfolio_material,
@@ -38,25 +36,18 @@ def agenda_html(
     from portfolio.reports.views import agenda_views
 
     w = Words.of(lang)
-    pack = agenda_material(db, actor, group)
     settings = load_settings()
     limit = settings.pack_detail_pages
-    items = pack.items if len(pack.items) <= limit else _most_urgent_first(pack.items)
+    pack = agenda_material(db, actor, group, detailed=limit)  # overdue first when longer
+    items = pack.items
     views = agenda_views(items[:limit], pack.as_of, w)
+    # The table lists at most pack_agenda_rows items, saying how many the steering page
+    # holds (#15: WeasyPrint lays a 450-row table out in ~3 s).
     listed = items[:max(settings.pack_agenda_rows, limit)]
     return render_html(
         "agenda.html.j2", w=w, organisation=_organisation(organisation), as_of=pack.as_of,
         pack=pack, items=items, listed=listed, views=views,
     )
-
-
-def _most_urgent_first(items: tuple[AgendaItem, ...]) -> tuple[AgendaItem, ...]:
-    """Overdue reviews first, otherwise in the agenda's order: a meeting cannot discuss
-    hundreds of initiatives (#7), so a pack with more than it details lists them in this
-    order and details the first ones; a pack that details every item keeps the agenda's.
-    Its table lists at most `pack_agenda_rows` of them (#15: WeasyPrint lays out a
-    450-row table in ~3 s), saying how many the steering page holds."""
-    return tuple(sorted(items, key=lambda item: AgendaReason.OVERDUE not in item.reasons))
 
 
 def agenda_pdf(
