@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from portfolio.errors import NotAllowed
 from portfolio.models import Actor, Role
+from portfolio.scope import Scope
 
 
 class Permission(StrEnum):
@@ -49,11 +50,28 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 SCOPED_ROLES = frozenset({Role.LEADER, Role.STEERING_MEMBER, Role.KEY_EMPLOYEE})
 
 
+def scope_of(actor: Actor, permission: Permission, *,
+             assigned: Collection[str] = ()) -> Scope:
+    """Where `actor` may exercise `permission` (whether they may at all is the role's:
+    see can). `assigned`: the initiatives `actor` is a contributor of, which a key
+    employee records measurements on whatever their department (#5). Storage filters
+    rows by this very value (#16)."""
+    scoped = actor.role in SCOPED_ROLES and permission is not Permission.READ
+    reach = (assigned if actor.role is Role.KEY_EMPLOYEE
+             and permission is Permission.RECORD_MEASUREMENT else ())
+    return Scope(actor.organisation or "",
+                 frozenset(actor.departments) if scoped else None, frozenset(reach))
+
+
 def within(actor: Actor, organisation: str | None) -> bool:
     """Whether `organisation` is one `actor` acts in: a national actor (no organisation of
     their own) acts in every one; the others in their own only. "" (not known) passes, for
     data from before organisations (#13)."""
-    return not actor.organisation or not organisation or organisation == actor.organisation
+    return Scope(actor.organisation or "").reaches_organisation(organisation)
+
+
+# can() asks about one initiative, known to it by its contributors rather than its id.
+_THIS = "this initiative"
 
 
 def can(
@@ -71,14 +89,10 @@ def can(
     """
     if permission not in ROLE_PERMISSIONS.get(actor.role, frozenset()):
         return False
-    if not within(actor, organisation):
-        return False
-    if department is None or permission is Permission.READ:
-        return True
-    if actor.role not in SCOPED_ROLES or department in actor.departments:
-        return True
-    return (actor.role is Role.KEY_EMPLOYEE and permission is Permission.RECORD_MEASUREMENT
-            and actor.username in contributors)
+    if department is None:
+        return within(actor, organisation)
+    mine = (_THIS,) if actor.username in contributors else ()
+    return scope_of(actor, permission, assigned=mine).admits(department, organisation, _THIS)
 
 
 def authorize(

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from portfolio.errors import FileUnreadable, ValidationFailed
 from portfolio.importing import (
@@ -40,10 +39,9 @@ from portfolio.models import (
     Initiative,
     Kpi,
     Provenance,
-    Role,
 )
 from portfolio.service import audit
-from portfolio.service.access import SCOPED_ROLES, Permission, authorize, can
+from portfolio.service.access import Permission, authorize, can, scope_of
 from portfolio.service.benefits import check_realised_year, line_id, same
 from portfolio.service.organisation import ensure_department, home_of
 from portfolio.service.organisation_import import apply_organisation_rows
@@ -275,36 +273,14 @@ def _apply_kpis(store: Store, actor: Actor, batch: ParsedBatch, _import_id: str,
     return tally
 
 
-def _departments_allowed(actor: Actor) -> list[str] | None:
-    """Where `actor` may record measurements (None: everywhere), as can() decides."""
-    return list(actor.departments) if actor.role in SCOPED_ROLES else None
-
-
 def _store_measurements(store: Store, actor: Actor, rows: pa.Table,
                         import_id: str) -> ColumnsResult:
-    """Store what `actor` may record; a key employee's assigned initiatives (#5) are
-    stored whatever their department, the rest within the actor's departments."""
-    departments = _departments_allowed(actor)
-    assigned = store.contributors.initiatives_of(actor.username)
-    if actor.role is not Role.KEY_EMPLOYEE or not assigned:
-        return store.measurements.upsert_columns(rows, recorded_by=actor.username,
-                                                 departments=departments, change_log=import_id,
-                                                 organisation=actor.organisation)
-    mine = pc.is_in(rows.column("initiative_id"), value_set=pa.array(assigned, pa.string()))
-    parts = [
-        store.measurements.upsert_columns(rows.filter(mine), recorded_by=actor.username,
-                                          departments=None, change_log=import_id,
-                                          organisation=actor.organisation),
-        store.measurements.upsert_columns(rows.filter(pc.invert(mine)),
-                                          recorded_by=actor.username, departments=departments,
-                                          change_log=import_id,
-                                          organisation=actor.organisation),
-    ]
-    return ColumnsResult(
-        added=sum(p.added for p in parts), updated=sum(p.updated for p in parts),
-        unchanged=sum(p.unchanged for p in parts),
-        refused=tuple(sorted((r for p in parts for r in p.refused), key=lambda r: int(r["row"]))),
-    )
+    """Store what `actor` may record, in the scope authorisation uses (access.scope_of):
+    a key employee's assigned initiatives (#5) whatever their department."""
+    scope = scope_of(actor, Permission.RECORD_MEASUREMENT,
+                     assigned=store.contributors.initiatives_of(actor.username))
+    return store.measurements.upsert_columns(rows, recorded_by=actor.username, scope=scope,
+                                             change_log=import_id)
 
 
 # A refused measurement is kept as the Measurement's fields (quarantine's raw), in order.

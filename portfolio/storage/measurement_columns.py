@@ -1,7 +1,8 @@
 """Store an imported measurement file given as columns, in one set-based pass (#7).
 
-Every row is classified: its initiative does not exist, lies outside the departments the
-importer may change, has no such KPI, or is added, updated or unchanged. Only added and
+Every row is classified: its initiative does not exist, lies outside the importer's scope
+(a Scope handed in, the one the service layer authorises by: Scope.admits said in SQL, no
+rule of its own), has no such KPI, or is added, updated or unchanged. Only added and
 updated rows are written; the caller turns the refused ones into quarantine reasons.
 
 The first three depend on the row's (initiative, KPI) pair alone, so they are decided in
@@ -22,12 +23,16 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from portfolio.scope import Scope
+
 _CLASSIFY_PAIRS = """
 SELECT p.pair, ini.department, k.id AS kpi_id,
        CASE WHEN ini.id IS NULL THEN 'no_initiative'
-            WHEN ?::VARCHAR[] IS NOT NULL AND NOT list_contains(?::VARCHAR[], ini.department)
+            WHEN $organisation <> ''
+                 AND coalesce(ini.organisation, '') NOT IN ('', $organisation)
                 THEN 'not_allowed'
-            WHEN ?::VARCHAR <> '' AND coalesce(ini.organisation, '') NOT IN ('', ?::VARCHAR)
+            WHEN $departments IS NOT NULL AND NOT list_contains($departments, ini.department)
+                 AND NOT list_contains($initiatives, ini.id)
                 THEN 'not_allowed'
             WHEN k.id IS NULL THEN 'unknown_kpi' END AS refusal
 FROM incoming_measurement_pairs p
@@ -92,22 +97,20 @@ class ColumnsResult:
 
 def upsert_columns(
     con: duckdb.DuckDBPyConnection, rows: pa.Table, *, recorded_by: str,
-    departments: list[str] | None, change_log: str | None = None, organisation: str = "",
+    scope: Scope | None = None, change_log: str | None = None,
 ) -> ColumnsResult:
     """The one way measurements are stored (#16): an import, a value recorded by hand and
     the demo's history alike.
 
     `rows`: row, initiative_id, kpi, measured_on, value, source, provenance, and
     optionally recorded_by (else `recorded_by` for every row).
-    `departments`: those the importer may change (None: all); `organisation`: the only
-    organisation whose initiatives they may change ("": every one). The same rows stored
-    twice change nothing. `change_log`: the import's id, under which every overwritten
+    `scope`: where the importer may record (None: everywhere). The same rows stored twice
+    change nothing. `change_log`: the import's id, under which every overwritten
     value is kept, old and new, in measurement_changes."""
     con.execute("SET enable_progress_bar = false")  # no bars in CLI output
     pairs, pair_of_row = _pairs(rows)
     verdicts = _with(con, "incoming_measurement_pairs", pairs,
-                     lambda: con.execute(_CLASSIFY_PAIRS, [departments, departments,
-                                                         organisation, organisation])
+                     lambda: con.execute(_CLASSIFY_PAIRS, _scope_params(scope or Scope()))
                      .to_arrow_table())
     refusal = verdicts.column("refusal").take(pair_of_row)
     known = pc.is_null(refusal).to_numpy()
@@ -138,6 +141,12 @@ def upsert_columns(
         unchanged=int(len(changed) - changed.sum()),
         refused=_refused(rows, ~known, refusal, verdicts.column("department").take(pair_of_row)),
     )
+
+
+def _scope_params(scope: Scope) -> dict[str, object]:
+    departments = None if scope.departments is None else sorted(scope.departments)
+    return {"organisation": scope.organisation, "departments": departments,
+            "initiatives": sorted(scope.initiatives)}
 
 
 def _recorders(rows: pa.Table, recorded_by: str) -> pa.Array | pa.ChunkedArray:

@@ -11,6 +11,7 @@ import duckdb
 import pyarrow as pa
 
 from portfolio.models import Measurement
+from portfolio.scope import Scope
 from portfolio.storage.measurement_columns import ColumnsResult, upsert_columns
 from portfolio.storage.rows import fetch_dicts, fetch_value
 
@@ -73,16 +74,16 @@ class Measurements:
     def upsert_many(self, rows: Sequence[Measurement]) -> ColumnsResult:
         """Measurements given as models (a value recorded by hand, the demo's history),
         stored by the one upsert imports use; each keeps its own recorded_by."""
-        return upsert_columns(self.con, columns_of(rows), recorded_by="", departments=None)
+        return upsert_columns(self.con, columns_of(rows), recorded_by="")
 
     def upsert_columns(
-        self, rows: pa.Table, *, recorded_by: str, departments: list[str] | None,
-        change_log: str | None = None, organisation: str = "",
+        self, rows: pa.Table, *, recorded_by: str, scope: Scope | None = None,
+        change_log: str | None = None,
     ) -> ColumnsResult:
         """A whole imported file given as columns (see #7); with `change_log`,
         overwritten values are kept under that import id (#14)."""
-        return upsert_columns(self.con, rows, recorded_by=recorded_by, departments=departments,
-                              change_log=change_log, organisation=organisation)
+        return upsert_columns(self.con, rows, recorded_by=recorded_by, scope=scope,
+                              change_log=change_log)
 
     def changes_digest(self, import_id: str) -> tuple[int, str]:
         """How many values an import overwrote, and a SHA-256 over them (in its audit

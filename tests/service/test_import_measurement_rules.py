@@ -17,7 +17,8 @@ import pyarrow as pa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portfolio.models import Actor, Measurement, Provenance, Source, provenance_word
+from portfolio.models import Actor, Measurement, Provenance, Role, Source, provenance_word
+from portfolio.service.access import Permission, can, scope_of
 from portfolio.service.setup import initialise
 from portfolio.storage import Database, Store
 from tests.factories import make_initiative, make_kpi
@@ -42,7 +43,15 @@ incoming = st.dictionaries(
               st.sampled_from(["klager", "digital share", "no such kpi"]), days),
     st.tuples(values, st.sampled_from(SOURCES)), max_size=30,
 )
-allowed = st.sampled_from([None, [], ["Borgerservice"], ["Økonomi", "Borgerservice"]])
+ORGANISATIONS = {"OWN": "Aarhus Kommune", "OTHER": ""}  # OTHER from before #13
+importers = st.builds(
+    lambda role, departments, organisation: Actor(
+        username="kim", role=role, departments=departments, organisation=organisation),
+    st.sampled_from([Role.LEADER, Role.KEY_EMPLOYEE, Role.ADMIN]),
+    st.sampled_from([(), ("Borgerservice",), ("Økonomi", "Borgerservice")]),
+    st.sampled_from(["", "Aarhus Kommune", "Odense Kommune"]),
+)
+assignments = st.sampled_from([(), ("OWN",), ("OTHER",), ("OWN", "OTHER")])
 
 
 def portfolio(folder: Path, stored: dict[Any, tuple[float, str]]) -> Database:
@@ -50,7 +59,8 @@ def portfolio(folder: Path, stored: dict[Any, tuple[float, str]]) -> Database:
     initialise(db, Actor.operator())
     with db.transaction() as store:
         for initiative_id, department in DEPARTMENTS.items():
-            store.initiatives.save(make_initiative(id=initiative_id, department=department))
+            store.initiatives.save(make_initiative(id=initiative_id, department=department,
+                                                   organisation=ORGANISATIONS[initiative_id]))
         for initiative_id, name in KPIS:
             store.kpis.save(make_kpi(name, initiative_id=initiative_id))
         store.measurements.upsert_many([
@@ -76,12 +86,16 @@ def table_of(rows: dict[Any, tuple[float, str]], split: int) -> pa.Table:
     return pa.concat_tables([table.slice(0, split), table.slice(split)])
 
 
-def one_by_one(store: Store, row: dict[str, Any], departments: list[str] | None) -> str:
-    """The outcome of one row under the rules, read from the store as it was before."""
+def one_by_one(store: Store, row: dict[str, Any], actor: Actor,
+               assigned: tuple[str, ...]) -> str:
+    """The outcome of one row under the rules, read from the store as it was before: the
+    scope is what authorisation (access.can) says for this one initiative."""
     initiative = store.initiatives.get(row["initiative_id"])
     if initiative is None:
         return "no_initiative"
-    if departments is not None and initiative.department not in departments:
+    if not can(actor, Permission.RECORD_MEASUREMENT, initiative.department,
+               organisation=initiative.organisation,
+               contributors=[actor.username] if initiative.id in assigned else []):
         return "not_allowed"
     kpi_id = store.kpis.id_of(row["initiative_id"], row["kpi"])
     if kpi_id is None:
@@ -100,21 +114,24 @@ def stored_measurements(store: Store) -> list[tuple[Any, ...]]:
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(history, incoming, allowed, st.integers(min_value=0, max_value=30))
+@given(history, incoming, importers, assignments, st.integers(min_value=0, max_value=30))
 def test_every_row_is_stored_or_refused_as_the_row_by_row_rules_say(
     stored: dict[Any, tuple[float, str]], rows: dict[Any, tuple[float, str]],
-    departments: list[str] | None, split: int,
+    actor: Actor, assigned: tuple[str, ...], split: int,
 ) -> None:
+    """Scope included: storage filters by the Scope authorisation derives (#16), and
+    refuses exactly the rows access.can refuses one at a time."""
     with tempfile.TemporaryDirectory() as folder:
         db = portfolio(Path(folder), stored)
         table = table_of(rows, split)
         with db.reading() as store:
             before = stored_measurements(store)
-            expected = [(row, one_by_one(store, row, departments)) for row in table.to_pylist()]
+            expected = [(row, one_by_one(store, row, actor, assigned))
+                        for row in table.to_pylist()]
 
         with db.transaction() as store:
-            result = store.measurements.upsert_columns(table, recorded_by="kim",
-                                                       departments=departments)
+            scope = scope_of(actor, Permission.RECORD_MEASUREMENT, assigned=assigned)
+            result = store.measurements.upsert_columns(table, recorded_by="kim", scope=scope)
 
         outcomes = [outcome for _, outcome in expected]
         assert (result.added, result.updated, result.unchanged) == (
