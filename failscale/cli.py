@@ -24,6 +24,7 @@ from failscale.common import parse_date as _parse_date
 from failscale.export_cli import export_app
 from failscale.org_cli import org_app
 from failscale.pool_cli import deploy, worker
+from failscale.radar_cli import radar_app
 from failscale.users_cli import audit_app, user_app
 from portfolio.importing import ImportKind
 from portfolio.settings import Settings, load_settings
@@ -391,6 +392,7 @@ app.add_typer(webhook_app, name="webhook")
 app.command()(deploy)
 app.command()(worker)
 app.add_typer(org_app, name="org")
+app.add_typer(radar_app, name="radar")
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -201,6 +201,17 @@ ERRORS: dict[str, dict[str, str]] = {
         "da": "Der er ikke registreret, at »{department}« har taget {id} i brug; der er intet "
               "at trække tilbage (de registrerede vises med `failscale adoption list`).",
     },
+    # --- KL's Teknologiradar (#18) --------------------------------------------------------
+    "radar.nothing_accepted": {
+        "en": "{file}: none of its rows is a radar technology ({refused} refused); the stored "
+              "radar is unchanged.",
+        "da": "{file}: ingen af rækkerne er en radarteknologi ({refused} afvist); den gemte "
+              "radar er uændret.",
+    },
+    "radar.unknown": {
+        "en": "{name} is not on the Teknologiradar: see `failscale radar list`.",
+        "da": "{name} er ikke på Teknologiradaren: se `failscale radar list`.",
+    },
     # --- review policy ---------------------------------------------------------------------
     "policy.unchanged": {
         "en": "The new version has the same thresholds as the active one: change at least "

@@ -105,6 +105,7 @@ def shared(actor: Actor, initiative: Initiative) -> Initiative:
 def search_lessons(
     db: Database, actor: Actor, text: str = "", department: str | None = None,
     *, lessons: int | None = None, shelf: int | None = None, spread: int | None = None,
+    technology: str | None = None,
 ) -> LessonsView:
     """Lessons, closed/parked initiatives and spread matching `text`, across departments.
 
@@ -115,7 +116,7 @@ def search_lessons(
     authorize(actor, Permission.READ)
     with db.reading() as store:
         query = LessonsQuery(text.strip(), department, tuple(s.value for s in SPREADING),
-                             readable_organisations(store, actor))
+                             readable_organisations(store, actor), technology)
         index = store.lessons_index
         totals = index.totals(query)
         hits = tuple(LessonHit(lesson, shared(actor, initiative))

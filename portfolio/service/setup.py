@@ -15,6 +15,7 @@ from portfolio.models import (
     Stage,
     SteeringGroup,
 )
+from portfolio.radar.parse import read_radar, shipped_radar
 from portfolio.review.policy import ReviewPolicy, default_policy
 from portfolio.review.vectorised import evaluate_frames
 from portfolio.service import audit
@@ -30,6 +31,8 @@ def initialise(db: Database, actor: Actor) -> bool:
     the old one, audited: stored verdicts keep naming the version they were judged under.
     """
     with db.transaction() as store:
+        if store.radar.edition() is None:
+            _ship_radar(store)
         active = store.policies.active()
         if active is not None:
             _upgrade_default(store, actor, active)
@@ -40,6 +43,15 @@ def initialise(db: Database, actor: Actor) -> bool:
         audit.record(store, actor, "activate", "policy", f"{policy.name}/v{policy.version}",
                      after=policy.model_dump(mode="json"))
         return True
+
+
+SHIPPED_RADAR_EDITION = "KL Teknologiradar 2023 (modelled)"
+
+
+def _ship_radar(store: Store) -> None:
+    """An instance without a radar gets the one the product ships (#18); an administrator
+    replaces it with `failscale radar import FILE` when KL publishes a new one."""
+    store.radar.replace(read_radar(shipped_radar()).accepted, SHIPPED_RADAR_EDITION)
 
 
 def _upgrade_default(store: Store, actor: Actor, active: ReviewPolicy) -> None:

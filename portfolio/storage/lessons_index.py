@@ -35,6 +35,7 @@ adopted AS (
     FROM initiatives i
     LEFT JOIN adopted a ON a.initiative_id = i.id
     WHERE ($department IS NULL OR i.department = $department)
+      AND ($technology IS NULL OR i.technology = $technology)
       AND ($organisations IS NULL OR coalesce(i.organisation, '') = ''
            OR list_contains($organisations, i.organisation))
       AND ($text = '' OR contains(lower(i.title), $text)
@@ -45,6 +46,7 @@ adopted AS (
     FROM lessons l
     JOIN initiatives i ON i.id = l.initiative_id
     WHERE ($department IS NULL OR i.department = $department)
+      AND ($technology IS NULL OR i.technology = $technology)
       AND ($organisations IS NULL OR coalesce(i.organisation, '') = ''
            OR list_contains($organisations, i.organisation))
       AND ($text = '' OR contains(lower(l.text), $text)
@@ -124,6 +126,8 @@ class LessonsQuery:
     organisations: tuple[str, ...] | None = None
     """The organisations whose initiatives and lessons may be read (None: every one):
     an organisation's own and those that share their lessons (#13)."""
+    technology: str | None = None
+    """Only initiatives of this technology class (a radar technology's, #18), or None."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,7 @@ class LessonsIndexReader:
         organisations = (None if query.organisations is None
                          else list(query.organisations))
         return {"text": query.text.lower(), "department": query.department,
+                "technology": query.technology,
                 "organisations": organisations,
                 "spreading": list(query.spreading), "closed": Stage.CLOSED.value, **more}
 

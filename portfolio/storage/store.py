@@ -21,6 +21,7 @@ from portfolio.storage.openness import ApiTokens, InitiativePages, PublicMarks, 
 from portfolio.storage.organisations import Organisations, SteeringGroups
 from portfolio.storage.people import People
 from portfolio.storage.policies import Policies
+from portfolio.storage.radar import Radar
 from portfolio.storage.realised import RealisedReader
 from portfolio.storage.run_verdicts import RunVerdictsReader
 from portfolio.storage.sessions import Sessions
@@ -58,6 +59,7 @@ class Store:
         self.api_tokens = ApiTokens(con)
         self.webhooks = Webhooks(con)
         self.public_marks = PublicMarks(con)
+        self.radar = Radar(con)
         self.initiative_pages = InitiativePages(con)
         self.organisations = Organisations(con)
         self.steering_groups = SteeringGroups(con)

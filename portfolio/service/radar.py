@@ -1,0 +1,82 @@
+"""KL's Teknologiradar (#18): replacing the stored radar from a file, reading it, and
+"has anyone tried this?" asked per radar technology.
+
+The radar is the instance's, not one organisation's: only a national administrator (an
+admin of no organisation) replaces it, audited with the edition before and after. A file
+whose every row is refused replaces nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from portfolio.errors import NotAllowed, ValidationFailed
+from portfolio.models import Actor
+from portfolio.radar.parse import RadarRefusal, RadarTechnology, read_radar
+from portfolio.service import audit
+from portfolio.service.access import Permission, authorize
+from portfolio.service.lessons import LessonsView, search_lessons
+from portfolio.storage import Database
+
+
+@dataclass(frozen=True)
+class RadarImport:
+    edition: str
+    stored: int
+    refused: tuple[RadarRefusal, ...]
+
+
+def import_radar(db: Database, actor: Actor, path: Path, edition: str | None = None
+                 ) -> RadarImport:
+    """Replace the stored radar with the accepted rows of `path` (one transaction)."""
+    authorize(actor, Permission.ADMIN_POLICY)
+    if actor.organisation:
+        raise NotAllowed(code="access.other_organisation", params={
+            "user": actor.username, "organisation": "Teknologiradar"})
+    parsed = read_radar(path)
+    if not parsed.accepted:
+        raise ValidationFailed(field="radar", code="radar.nothing_accepted",
+                               params={"file": Path(path).name,
+                                       "refused": len(parsed.refused)})
+    name = edition or Path(path).stem
+    with db.transaction() as store:
+        before = {"edition": store.radar.edition(),
+                  "technologies": [_row(t) for t in store.radar.all()]}
+        store.radar.replace(parsed.accepted, name)
+        audit.record(store, actor, "replace", "teknologiradar", name, before=before,
+                     after={"edition": name,
+                            "technologies": [_row(t) for t in parsed.accepted],
+                            "refused": [{"row": r.row, "reason": r.reason}
+                                        for r in parsed.refused]})
+    return RadarImport(name, len(parsed.accepted), parsed.refused)
+
+
+def radar_technologies(db: Database, actor: Actor) -> tuple[str | None,
+                                                             tuple[RadarTechnology, ...]]:
+    """The stored edition's name and its technologies in the radar's order."""
+    authorize(actor, Permission.READ)
+    with db.reading() as store:
+        return store.radar.edition(), tuple(store.radar.all())
+
+
+def lessons_for_radar(db: Database, actor: Actor, name: str, *, lessons: int | None = None,
+                      shelf: int | None = None, spread: int | None = None) -> LessonsView:
+    """"Has anyone tried this?" for one radar technology: the lessons, closed or parked
+    initiatives and spread of initiatives of its technology class, across the
+    organisations the lesson-sharing rule lets `actor` read; a technology without a class
+    is searched by its name."""
+    _, technologies = radar_technologies(db, actor)
+    found = next((t for t in technologies if t.name.casefold() == name.casefold()), None)
+    if found is None:
+        raise ValidationFailed(field="radar", code="radar.unknown", params={"name": name})
+    if found.technology is None:
+        return search_lessons(db, actor, found.name, lessons=lessons, shelf=shelf,
+                              spread=spread)
+    return search_lessons(db, actor, technology=found.technology.value, lessons=lessons,
+                          shelf=shelf, spread=spread)
+
+
+def _row(t: RadarTechnology) -> dict[str, str | None]:
+    return {"name": t.name, "ring": t.ring.value,
+            "class": t.technology.value if t.technology else None}
