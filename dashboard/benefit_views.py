@@ -131,7 +131,7 @@ def line_form(actor: Actor, initiative: Initiative, lang: str, today: date) -> N
     unit = st.text_input(t("benefit_unit", lang), max_chars=50)
     planned = number_field(st, t("planned", lang), None, lang, key="planned_value",
                            min_value=0)
-    realised = number_field(st, t("realised", lang), None, lang, key="planned_realised")
+    realised = number_field(st, t("realised_known", lang), None, lang, key="planned_realised")
     slot = st.empty()
     if not st.form_submit_button(t("save", lang)):
         return

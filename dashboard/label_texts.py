@@ -570,6 +570,8 @@ LABELS: dict[str, dict[str, str]] = {
                     "da": "Budgetlinje (hjemtages fra)"},
     "benefit_unit": {"en": "Unit", "da": "Enhed"},
     "realised": {"en": "Realised", "da": "Realiseret"},
+    "realised_known": {"en": "Realised so far (if known)",
+                       "da": "Realiseret indtil nu (hvis kendt)"},
     "record_realised": {"en": "Record a realised value", "da": "Registrér realiseret gevinst"},
     "benefit_line": {"en": "Line of the plan", "da": "Linje i planen"},
     "realised_recorded": {"en": "Recorded: {benefit} {year} realised {value}.",

@@ -98,7 +98,7 @@ def test_every_page_has_no_serious_or_critical_wcag_violation(
     check("register, refused")
 
     page.get_by_test_id("stSidebarNav").get_by_text(label("initiative", "da"), exact=True).click()
-    for tab in ("evidence", "history", "lessons", "audit", "measurements"):
+    for tab in ("evidence", "history", "lessons", "audit", "measurements", "benefits_tab"):
         page.get_by_role("tab", name=label(tab, "da")).click()
         check(f"initiative, tab {tab}")
 
@@ -116,7 +116,7 @@ def test_every_page_has_no_serious_or_critical_wcag_violation(
 
     report = "\n".join(f"{view}: {line}" for view, lines in found.items() for line in lines)
     assert not report, report
-    assert len(found) == 15  # every view above was checked
+    assert len(found) == 16  # every view above was checked
 
 
 # --- the keyboard alone -------------------------------------------------------------------

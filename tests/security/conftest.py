@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from portfolio.models import Actor, Department, Role, User
+from portfolio.models import Actor, BenefitLine, Department, Role, User
 from portfolio.service.setup import initialise
 from portfolio.service.users import actor_of
 from portfolio.storage import Database
@@ -55,6 +55,9 @@ def seed(db: Database) -> None:
         for user in USERS.values():
             store.users.save(user)
         store.contributors.assign("A-1", "kim")
+        store.benefit_plans.save(BenefitLine(  # a line of A-1's benefit plan (#18)
+            initiative_id="A-1", year=2025, benefit="Kørsel", budget_line="5.32",
+            planned=1000), "seed")
 
 
 @pytest.fixture(scope="session")

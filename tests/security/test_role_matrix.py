@@ -13,11 +13,21 @@ import pytest
 
 from portfolio.errors import NotAllowed
 from portfolio.i18n import ROLE_LABELS
-from portfolio.models import Actor, Decision, DecisionKind, Measurement, Person, Role, User
+from portfolio.models import (
+    Actor,
+    BenefitLine,
+    Decision,
+    DecisionKind,
+    Measurement,
+    Person,
+    Role,
+    User,
+)
 from portfolio.review.policy import default_policy
 from portfolio.service import (
     audit_log,
     backup,
+    benefits,
     board,
     decisions,
     evaluation,
@@ -87,6 +97,14 @@ WRITES: dict[str, tuple[UseCase, frozenset[Role]]] = {
     "import measurements": (_import("measurements", (
         "initiative_id,kpi,date,value\nA-1,digital share,2025-06-15,91\n")), {K, L, A}),
     "ingest the inbox": (_inbox, {L, A}),
+    "plan a benefit in kroner": (lambda db, a, f: benefits.save_benefit_line(
+        db, a, BenefitLine(initiative_id="A-1", year=2025, benefit="Porto",
+                           budget_line="3.22", planned=500)), {L, A}),
+    "record a realised benefit": (lambda db, a, f: benefits.record_realised(
+        db, a, ("A-1", 2025, "cashable", "Kørsel"), 800), {K, L, A}),
+    "import benefit plans": (_import("benefits", (
+        "initiativ;år;gevinst;budgetlinje;planlagt_kr\nA-1;2025;Husleje;5.32;100\n")),
+        {L, A}),
     "record a decision": (_decide, {S, A}),
     "add a lesson": (lambda db, a, f: decisions.add_lesson(
         db, a, "A-1", "Involve citizens early.", AS_OF), {L, A}),
@@ -119,6 +137,10 @@ READS: dict[str, tuple[UseCase, frozenset[Role]]] = {
     "read the steering agenda": (lambda db, a, f: steering.agenda(db, a, AS_OF), EVERYONE),
     "read the portfolio report": (lambda db, a, f: reports.portfolio_material(db, a),
                                   EVERYONE),
+    "read a benefit plan": (lambda db, a, f: benefits.benefit_plan_of(db, a, "A-1"),
+                            EVERYONE),
+    "read the kroner planned and realised": (lambda db, a, f: benefits.kroner_view(
+        db, a, AS_OF), EVERYONE),
     "read the review policy": (lambda db, a, f: policy_admin.policy_overview(db, a),
                                EVERYONE),
     "preview a policy change": (lambda db, a, f: policy_admin.what_if(
