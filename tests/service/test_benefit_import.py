@@ -10,9 +10,11 @@ import pytest
 from openpyxl import Workbook
 
 from portfolio.errors import FileUnreadable
+from portfolio.importing import ImportKind
 from portfolio.models import Actor, BenefitKind, Department, Role
 from portfolio.service.benefits import benefit_plan_of, record_realised
 from portfolio.service.imports import import_file
+from portfolio.service.inbox import kind_of
 from portfolio.storage import Database
 from tests.factories import make_initiative
 
@@ -153,3 +155,8 @@ def test_a_file_without_the_plan_columns_cannot_be_read(plan_db, operator, tmp_p
     with pytest.raises(FileUnreadable) as refused:
         import_file(plan_db, operator, write(tmp_path, "initiativ;værdi\nA-1;3\n"), "benefits")
     assert "year (år)" in str(refused.value) and "benefit (gevinst)" in str(refused.value)
+
+
+def test_the_inbox_knows_a_plan_by_its_name_or_its_header(tmp_path):
+    assert kind_of(write(tmp_path, GOOD, "gevinstrealiseringsplan.csv")) is ImportKind.BENEFITS
+    assert kind_of(write(tmp_path, GOOD, "plan-2026.csv")) is ImportKind.BENEFITS
