@@ -19,13 +19,14 @@ from dashboard.tables import count, to_csv
 from dashboard.widgets import url_select
 from portfolio import formats
 from portfolio.service.lessons import LessonsView, search_lessons
+from portfolio.service.radar import radar_technologies
 
 lang = language()
 actor = current_actor()
 db_path = str(settings().db)
 st.title(t("lessons_title", lang))
 
-left, right = st.columns([2, 1])
+left, middle, right = st.columns([2, 1, 1])
 query = left.text_input(t("search", lang), value=st.query_params.get("q", ""), key="q",
                         placeholder=t("search_placeholder", lang))
 if query:
@@ -36,9 +37,20 @@ with right:
     department = url_select("department", t("department", lang),
                             [d.name for d in data.departments(db_path, actor)], str,
                             empty=t("all", lang))
+with middle:
+    # "Has anyone tried this?" per technology on KL's Teknologiradar (#18): its class
+    # narrows the search; one without a class is searched by its name.
+    _, radar = radar_technologies(database(), actor)
+    picked = url_select("radar", t("radar_technology", lang), list(radar),
+                        lambda r: f"{r.name} ({t('radar_ring_' + r.ring.value, lang)})",
+                        value_of=lambda r: r.name, empty=t("all", lang))
+technology = picked.technology.value if picked and picked.technology else None
+if picked and not picked.technology and not query:
+    query = picked.name
 # Bounded lists (#7): a nation has thousands of lessons and closures; exports hold all.
 cards, rows = settings().lesson_cards, settings().lessons_table_rows
-view = data.lessons_search(db_path, actor, query, department, cards=cards, rows=rows)
+view = data.lessons_search(db_path, actor, query, department, cards=cards, rows=rows,
+                           technology=technology)
 
 
 def capped(key: str, shown: int, total: int) -> None:
@@ -55,7 +67,8 @@ def export(key: str, build: Callable[[], pd.DataFrame], file_name: str) -> None:
 def everything(part: str) -> LessonsView:
     """The whole result for one list's export (the others left empty)."""
     limits = {"lessons": 0, "shelf": 0, "spread": 0} | {part: None}
-    return search_lessons(database(), actor, query, department, **limits)
+    return search_lessons(database(), actor, query, department, technology=technology,
+                          **limits)
 
 
 st.subheader(f"{t('lessons', lang)} ({count(view.lessons_total, lang)})")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from portfolio.models import Actor, Role
+from portfolio.models import Actor, Role, Technology
 from portfolio.service.policy_admin import policy_overview
 
 
@@ -66,3 +66,15 @@ def test_the_policy_page_is_not_offered_to_a_leader(app):
     at = app("board", actor=leader)
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page("app_pages/policy.py")
+
+
+def test_has_anyone_tried_this_can_be_asked_per_radar_technology(app, demo_db):
+    at = app("lessons", params={"radar": "Velfærdsteknologi"}, lang="da")
+    picked = at.selectbox(key="url_radar_Teknologi på KL's Teknologiradar")
+    assert picked.value is not None and picked.value.name == "Velfærdsteknologi"
+    assert "Softwarerobotter (RPA) (klar)" in picked.options
+    with demo_db.reading() as store:
+        welfare = {i.id for i in store.initiatives.all()
+                   if i.technology is Technology.WELFARE_TECHNOLOGY}
+    shelf = at.dataframe[0].value
+    assert set(shelf["ID"]) == {"SA-06"} and "SA-06" in welfare  # not TM-06, a robot too
