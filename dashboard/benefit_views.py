@@ -25,6 +25,7 @@ from portfolio.service.benefits import (
     may_plan,
     may_record_realised,
     record_realised,
+    remove_benefit_line,
     save_benefit_line,
 )
 
@@ -117,6 +118,20 @@ def plan_tab(actor: Actor, initiative: Initiative, lines: tuple[BenefitLine, ...
     if may_plan(actor, initiative):
         with right, st.form("benefit_line"):
             line_form(actor, initiative, lang, today)
+        if lines:
+            with right, st.form("remove_benefit_line"):
+                remove_form(actor, lines, lang)
+
+
+def remove_form(actor: Actor, lines: tuple[BenefitLine, ...], lang: str) -> None:
+    """Take a mistaken line out of the plan (the audit trail keeps what it said)."""
+    st.markdown(f"**{t('benefit_remove', lang)}**")
+    chosen = st.selectbox(t("benefit_line", lang), lines, key="remove_line",
+                          format_func=lambda x: line_label(x, lang))
+    if st.form_submit_button(t("benefit_remove_button", lang)) and chosen and succeeded(
+            lambda: remove_benefit_line(database(), actor, chosen.key), lang):
+        data.clear()
+        flash(t("benefit_removed", lang, benefit=md(chosen.benefit), year=chosen.year))
 
 
 def line_form(actor: Actor, initiative: Initiative, lang: str, today: date) -> None:

@@ -583,6 +583,9 @@ LABELS: dict[str, dict[str, str]] = {
     "realised_recorded": {"en": "Recorded: {benefit} {year} realised {value}.",
                           "da": "Registreret: {benefit} {year} realiserede {value}."},
     "benefit_add": {"en": "Add or change a line", "da": "Tilføj eller ret en linje"},
+    "benefit_remove": {"en": "Remove a mistaken line", "da": "Fjern en fejlagtig linje"},
+    "benefit_remove_button": {"en": "Remove", "da": "Fjern"},
+    "benefit_removed": {"en": "Removed: {benefit} {year}.", "da": "Fjernet: {benefit} {year}."},
     "benefit_saved": {"en": "Saved: {benefit} {year}.", "da": "Gemt: {benefit} {year}."},
     "benefit_no_due_line": {
         "en": "No line of a year that has begun: realised values are recorded from the "

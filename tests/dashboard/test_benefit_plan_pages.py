@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from portfolio import formats
-from portfolio.models import Actor
+from portfolio.models import Actor, Role
 from portfolio.service.benefits import benefit_plan_of, kroner_view
 
 
@@ -53,3 +53,26 @@ def test_a_realised_value_is_recorded_on_the_initiative_page(app, demo_db):
     assert next(s.value for s in at.success).startswith("Recorded")
     again = benefit_plan_of(demo_db, Actor.operator(), "OD-02")[0]
     assert (again.key, again.realised, again.updated_by) == (first.key, 123_456, "dashboard")
+
+
+def test_a_leader_adds_a_line_and_removes_a_mistaken_one_on_the_initiative_page(app, demo_db):
+    leader = Actor(username="hanne.lund", role=Role.LEADER,
+                   departments=("Økonomi og Digitalisering",), organisation="Demo Kommune")
+    at = app("initiative", actor=leader, params={"id": "OD-02"})
+    before = benefit_plan_of(demo_db, Actor.operator(), "OD-02")
+    (add,) = [f for f in at.get("form") if any(i.key == "planned_value" for i in f.text_input)]
+    add.text_input[0].set_value("Porto")  # benefit
+    add.text_input[1].set_value("6.45.51")  # budget line
+    at.text_input(key="planned_value").set_value("40000")
+    add.button[0].click()
+    at.run()
+    assert next(s.value for s in at.success).startswith("Saved: Porto")
+
+    (remove,) = [f for f in at.get("form") if any(b.key == "remove_line" for b in f.selectbox)]
+    porto = next(x for x in remove.selectbox[0].options if "Porto" in str(x))
+    remove.selectbox[0].select(porto)
+    remove.button[0].click()
+    at.run()
+
+    assert next(s.value for s in at.success).startswith("Removed: Porto")
+    assert benefit_plan_of(demo_db, Actor.operator(), "OD-02") == before
