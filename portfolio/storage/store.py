@@ -1,6 +1,14 @@
-"""A unit of work's view of the database: one repository per noun, one connection."""
+"""A unit of work's view of the database: one repository per noun, one connection.
+
+A repository is built the first time a use case asks for it, not for every unit of work
+(#16): most units of work touch two or three of them. The connection stays inside
+storage: nothing outside portfolio/storage reads `Store.con` (tests/architecture).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar, overload
 
 import duckdb
 
@@ -28,38 +36,65 @@ from portfolio.storage.sessions import Sessions
 from portfolio.storage.synthetic import Synthetic
 from portfolio.storage.users import Contributors, Users
 
+R = TypeVar("R")
+
+
+class _Repository(Generic[R]):
+    """A Store attribute that builds its repository on first use and keeps it."""
+
+    def __init__(self, build: Callable[[duckdb.DuckDBPyConnection], R]) -> None:
+        self.build = build
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, store: None, owner: type | None = None) -> _Repository[R]: ...
+    @overload
+    def __get__(self, store: Store, owner: type | None = None) -> R: ...
+    def __get__(self, store: Store | None, owner: Any = None) -> R | _Repository[R]:
+        if store is None:
+            return self
+        repository = self.build(store.con)
+        store.__dict__[self.name] = repository  # the next read finds it without us
+        return repository
+
 
 class Store:
+    """One repository per noun over the unit of work's connection, each built when used."""
+
+    departments = _Repository(Departments)
+    initiatives = _Repository(Initiatives)
+    kpis = _Repository(Kpis)
+    kpi_stats = _Repository(KpiStatsReader)
+    realised = _Repository(RealisedReader)
+    board = _Repository(BoardReader)
+    agenda_facts = _Repository(AgendaFactsReader)
+    initiative_index = _Repository(InitiativeIndexReader)
+    measurements = _Repository(Measurements)
+    evaluations = _Repository(Evaluations)
+    run_verdicts = _Repository(RunVerdictsReader)
+    decisions = _Repository(Decisions)
+    lessons = _Repository(Lessons)
+    lessons_index = _Repository(LessonsIndexReader)
+    audit = _Repository(AuditLog)
+    imports = _Repository(Imports)
+    policies = _Repository(Policies)
+    synthetic = _Repository(Synthetic)
+    people = _Repository(People)
+    users = _Repository(Users)
+    contributors = _Repository(Contributors)
+    adoptions = _Repository(Adoptions)
+    benefit_plans = _Repository(BenefitPlans)
+    sessions = _Repository(Sessions)
+    api_tokens = _Repository(ApiTokens)
+    webhooks = _Repository(Webhooks)
+    public_marks = _Repository(PublicMarks)
+    radar = _Repository(Radar)
+    initiative_pages = _Repository(InitiativePages)
+    organisations = _Repository(Organisations)
+    steering_groups = _Repository(SteeringGroups)
+
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
-        self.departments = Departments(con)
-        self.initiatives = Initiatives(con)
-        self.kpis = Kpis(con)
-        self.kpi_stats = KpiStatsReader(con)
-        self.realised = RealisedReader(con)
-        self.board = BoardReader(con)
-        self.agenda_facts = AgendaFactsReader(con)
-        self.initiative_index = InitiativeIndexReader(con)
-        self.measurements = Measurements(con)
-        self.evaluations = Evaluations(con)
-        self.run_verdicts = RunVerdictsReader(con)
-        self.decisions = Decisions(con)
-        self.lessons = Lessons(con)
-        self.lessons_index = LessonsIndexReader(con)
-        self.audit = AuditLog(con)
-        self.imports = Imports(con)
-        self.policies = Policies(con)
-        self.synthetic = Synthetic(con)
-        self.people = People(con)
-        self.users = Users(con)
-        self.contributors = Contributors(con)
-        self.adoptions = Adoptions(con)
-        self.benefit_plans = BenefitPlans(con)
-        self.sessions = Sessions(con)
-        self.api_tokens = ApiTokens(con)
-        self.webhooks = Webhooks(con)
-        self.public_marks = PublicMarks(con)
-        self.radar = Radar(con)
-        self.initiative_pages = InitiativePages(con)
-        self.organisations = Organisations(con)
-        self.steering_groups = SteeringGroups(con)
