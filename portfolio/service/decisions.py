@@ -28,51 +28,57 @@ def record_decision(
     lesson: str = "",
 ) -> Decision:
     """Record a decision, move the stage and keep a snapshot of the evidence."""
+    with db.transaction() as store:
+        return decide(store, actor, decision, lesson=lesson)
+
+
+def decide(store: Store, actor: Actor, decision: Decision, *, lesson: str = "") -> Decision:
+    """record_decision within a unit of work the caller opened (#16), so an entry point
+    can compose it with other use cases: all of them are stored, or none."""
     decision = decision.model_copy(update={"decided_by": actor.username})
     closing = decision.kind in (DecisionKind.CLOSE, DecisionKind.PARK)
     if decision.kind is DecisionKind.PARK and not decision.reason_code:
         # PARK is "not now": a close that stays on the shelf, revisited on next_review_on.
         decision = decision.model_copy(update={"reason_code": "not_now"})
-    with db.transaction() as store:
-        initiative = store.initiatives.get(decision.initiative_id)
-        if initiative is None:
-            raise NotFound(code="initiative.not_found", params={"id": decision.initiative_id})
-        authorize(actor, Permission.DECIDE, initiative.department,
-                  organisation=initiative.organisation)
-        evaluation = store.evaluations.latest_for(initiative.id)
-        recommendation = evaluation.recommendation if evaluation else None
-        decision = decision.model_copy(
-            update={
-                "recommendation": recommendation,
-                "evaluation_run_id": evaluation.run_id if evaluation else None,
-                "evidence": evaluation.model_dump(mode="json") if evaluation else {},
-            }
+    initiative = store.initiatives.get(decision.initiative_id)
+    if initiative is None:
+        raise NotFound(code="initiative.not_found", params={"id": decision.initiative_id})
+    authorize(actor, Permission.DECIDE, initiative.department,
+              organisation=initiative.organisation)
+    evaluation = store.evaluations.latest_for(initiative.id)
+    recommendation = evaluation.recommendation if evaluation else None
+    decision = decision.model_copy(
+        update={
+            "recommendation": recommendation,
+            "evaluation_run_id": evaluation.run_id if evaluation else None,
+            "evidence": evaluation.model_dump(mode="json") if evaluation else {},
+        }
+    )
+    _validate(decision, closing, lesson)
+    _validate_spread(decision)
+    for department in decision.spread_to:
+        # a department scaled to that is not registered yet is created, as imports do
+        ensure_department(store, actor, department, initiative.organisation)
+    decision_id = store.decisions.add(decision)
+    stored = decision.model_copy(update={"id": decision_id})
+    audit.record(store, actor, "decide", "initiative", initiative.id,
+                 after=stored.model_dump(mode="json", exclude={"evidence"}))
+    changes: dict[str, object] = {"review_on": decision.next_review_on}
+    if decision.kind in NEXT_STAGE:
+        changes["stage"] = NEXT_STAGE[decision.kind]
+    if decision.kind is DecisionKind.SCALE and decision.spread_to:
+        changes["planned_departments"] = tuple(
+            dict.fromkeys([*initiative.planned_departments, *decision.spread_to])
         )
-        _validate(decision, closing, lesson)
-        _validate_spread(decision)
-        for department in decision.spread_to:
-            # a department scaled to that is not registered yet is created, as imports do
-            ensure_department(store, actor, department, initiative.organisation)
-        decision_id = store.decisions.add(decision)
-        stored = decision.model_copy(update={"id": decision_id})
-        audit.record(store, actor, "decide", "initiative", initiative.id,
-                     after=stored.model_dump(mode="json", exclude={"evidence"}))
-        changes: dict[str, object] = {"review_on": decision.next_review_on}
-        if decision.kind in NEXT_STAGE:
-            changes["stage"] = NEXT_STAGE[decision.kind]
-        if decision.kind is DecisionKind.SCALE and decision.spread_to:
-            changes["planned_departments"] = tuple(
-                dict.fromkeys([*initiative.planned_departments, *decision.spread_to])
-            )
-        updated = initiative.model_copy(update=changes)
-        if updated != initiative:
-            store.initiatives.save(updated)
-            audit.record(store, actor, "update", "initiative", initiative.id, initiative, updated)
-        if lesson.strip():
-            _add_lesson(store, actor, Lesson(
-                initiative_id=initiative.id, text=lesson.strip(), author=actor.username,
-                created_on=decision.decided_on,
-            ))
+    updated = initiative.model_copy(update=changes)
+    if updated != initiative:
+        store.initiatives.save(updated)
+        audit.record(store, actor, "update", "initiative", initiative.id, initiative, updated)
+    if lesson.strip():
+        _add_lesson(store, actor, Lesson(
+            initiative_id=initiative.id, text=lesson.strip(), author=actor.username,
+            created_on=decision.decided_on,
+        ))
     return stored
 
 

@@ -53,10 +53,15 @@ def prepare_run(db: Database, actor: Actor, as_of: date,
                 organisations: list[str] | None = None) -> RunInput:
     """The whole portfolio's KPI statistics (or one shard's: those `organisations`) and
     the active policy: only for those who may evaluate (it reads every department's data)."""
-    authorize(actor, Permission.EVALUATE)
     with db.reading() as store:
-        return RunInput(as_of, active_policy(store),
-                        store.kpi_stats.portfolio(as_of, organisations))
+        return read_run(store, actor, as_of, organisations)
+
+
+def read_run(store: Store, actor: Actor, as_of: date,
+             organisations: list[str] | None = None) -> RunInput:
+    """prepare_run within a unit of work the caller opened (#16)."""
+    authorize(actor, Permission.EVALUATE)
+    return RunInput(as_of, active_policy(store), store.kpi_stats.portfolio(as_of, organisations))
 
 
 def shards(db: Database, actor: Actor, count: int) -> list[list[str]]:
@@ -142,28 +147,32 @@ def store_run(db: Database, actor: Actor, run_id: str, as_of: date,
     read = perf_counter()
     verdicts = evaluate_run(run)
     evaluated = perf_counter()
-    stored = _persist(db, actor, run_id, run, verdicts)
+    with db.transaction() as store:
+        stored = _persist(store, actor, run_id, run, verdicts)
     seconds = {"read": read - started, "evaluate": evaluated - read,
                "persist": perf_counter() - evaluated}
     return StoredRun(run_id, run, verdicts, stored, seconds)
 
 
 def _persist(
-    db: Database, actor: Actor, run_id: str, run: RunInput, verdicts: VerdictTable
+    store: Store, actor: Actor, run_id: str, run: RunInput, verdicts: VerdictTable
 ) -> int:
+    """Store a run's verdicts, its record and audit event. Private on purpose: verdicts
+    are only ever the ones store_run computed from what it read, never a caller's (#14),
+    so evaluation is not a use case to compose with others in one unit of work; it reads
+    in one, evaluates holding nothing, and writes in another (docs/architecture.md)."""
     now = _now()
-    with db.transaction() as store:
-        store.evaluations.start_run(run_id, run.as_of, run.policy.name, run.policy.version, now)
-        stored = store.evaluations.replace_frames(
-            verdicts.frames, run_id=run_id, policy_name=run.policy.name,
-            policy_version=run.policy.version, evaluated_at=now,
-        )
-        store.evaluations.finish_run(run_id, "completed", stored, _now())
-        audit.record(
-            store, actor, "evaluate", "evaluation_run", run_id,
-            after={"as_of": run.as_of.isoformat(), "policy": run.policy.name,
-                   "policy_version": run.policy.version, "evaluated": stored},
-        )
+    store.evaluations.start_run(run_id, run.as_of, run.policy.name, run.policy.version, now)
+    stored = store.evaluations.replace_frames(
+        verdicts.frames, run_id=run_id, policy_name=run.policy.name,
+        policy_version=run.policy.version, evaluated_at=now,
+    )
+    store.evaluations.finish_run(run_id, "completed", stored, _now())
+    audit.record(
+        store, actor, "evaluate", "evaluation_run", run_id,
+        after={"as_of": run.as_of.isoformat(), "policy": run.policy.name,
+               "policy_version": run.policy.version, "evaluated": stored},
+    )
     return stored
 
 

@@ -153,26 +153,36 @@ def _import_batch(
 ) -> ImportReport:
     """Store a parsed batch's good rows and quarantine the rest, in one transaction.
     `organisation`: the default organisation of initiatives (see import_file)."""
-    import_id = uuid.uuid4().hex[:12]
     with db.transaction() as store:
-        tally = _APPLY[kind](store, actor, batch, import_id, organisation)
-        errors = tuple(sorted([*batch.rejected, *tally.rejected], key=lambda e: e.row))
-        store.imports.quarantine(import_id, kind.value, name, errors)
-        report = ImportReport(
-            import_id=import_id, kind=kind, source_name=name, rows_read=batch.rows_read,
-            accepted=batch.rows_read - len(errors), added=tally.added, updated=tally.updated,
-            unchanged=tally.unchanged, errors=errors,
-        )
-        store.imports.record(
-            import_id=import_id, kind=kind.value, source_name=name, content_hash=content_hash,
-            rows_read=report.rows_read, accepted=report.accepted, rejected=report.rejected,
-            added=report.added, updated=report.updated, actor=actor.username,
-        )
-        summary = {k: v for k, v in report.as_dict().items() if k != "errors"}
-        if kind is ImportKind.MEASUREMENTS:  # the overwritten values, in the chain (#14)
-            overwritten, digest = store.measurements.changes_digest(import_id)
-            summary |= {"overwritten": overwritten, "overwritten_sha256": digest}
-        audit.record(store, actor, "import", "import", import_id, after=summary)
+        return store_batch(store, actor, kind, batch, name, content_hash, organisation)
+
+
+def store_batch(
+    store: Store, actor: Actor, kind: ImportKind, batch: ParsedBatch | MeasurementColumns,
+    name: str, content_hash: str, organisation: str = "",
+) -> ImportReport:
+    """An import's writes within a unit of work the caller opened (#16): the file is
+    parsed before (nothing slow while the database is held), and an entry point may
+    compose this with other use cases, all stored or none."""
+    import_id = uuid.uuid4().hex[:12]
+    tally = _APPLY[kind](store, actor, batch, import_id, organisation)
+    errors = tuple(sorted([*batch.rejected, *tally.rejected], key=lambda e: e.row))
+    store.imports.quarantine(import_id, kind.value, name, errors)
+    report = ImportReport(
+        import_id=import_id, kind=kind, source_name=name, rows_read=batch.rows_read,
+        accepted=batch.rows_read - len(errors), added=tally.added, updated=tally.updated,
+        unchanged=tally.unchanged, errors=errors,
+    )
+    store.imports.record(
+        import_id=import_id, kind=kind.value, source_name=name, content_hash=content_hash,
+        rows_read=report.rows_read, accepted=report.accepted, rejected=report.rejected,
+        added=report.added, updated=report.updated, actor=actor.username,
+    )
+    summary = {k: v for k, v in report.as_dict().items() if k != "errors"}
+    if kind is ImportKind.MEASUREMENTS:  # the overwritten values, in the chain (#14)
+        overwritten, digest = store.measurements.changes_digest(import_id)
+        summary |= {"overwritten": overwritten, "overwritten_sha256": digest}
+    audit.record(store, actor, "import", "import", import_id, after=summary)
     return report
 
 

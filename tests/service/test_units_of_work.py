@@ -1,0 +1,61 @@
+"""Use cases compose in a unit of work the entry point opens (#16).
+
+A decision and an import written in one transaction are stored together; when one of
+them fails, nothing of either is: the unit of work is the entry point's, not each use
+case's.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from portfolio.errors import NotFound
+from portfolio.importing import ImportKind
+from portfolio.importing.fast_measurements import read_measurements
+from portfolio.models import Actor, Decision, DecisionKind
+from portfolio.service.decisions import decide
+from portfolio.service.imports import store_batch
+from portfolio.service.initiatives import save_initiative
+from tests.factories import AS_OF, INITIATIVE_ID, make_initiative, make_kpi
+
+OPERATOR = Actor.operator()
+
+
+def continue_(initiative_id: str = INITIATIVE_ID) -> Decision:
+    return Decision(initiative_id=initiative_id, kind=DecisionKind.CONTINUE, decided_by="x",
+                    decided_on=AS_OF, rationale="One more quarter",
+                    next_review_on=AS_OF + timedelta(days=90))
+
+
+@pytest.fixture
+def measurements(db, tmp_path):
+    save_initiative(db, OPERATOR, make_initiative(), [make_kpi()])
+    path = tmp_path / "m.csv"
+    path.write_text(f"initiative_id,kpi,date,value\n{INITIATIVE_ID},digital share,"
+                    f"{AS_OF.isoformat()},42\n", encoding="utf-8")
+    return read_measurements(path)
+
+
+def test_a_decision_and_an_import_in_one_unit_of_work_are_stored_together(db, measurements):
+    with db.transaction() as store:
+        decide(store, OPERATOR, continue_())
+        report = store_batch(store, OPERATOR, ImportKind.MEASUREMENTS, measurements,
+                             "m.csv", "hash-1")
+    assert report.added == 1
+    with db.reading() as store:
+        assert [d.kind for d in store.decisions.for_initiative(INITIATIVE_ID)] == [
+            DecisionKind.CONTINUE]
+        assert [m.value for m in store.measurements.for_initiative(INITIATIVE_ID)] == [42.0]
+
+
+def test_when_one_use_case_of_a_unit_of_work_fails_nothing_of_it_is_stored(db, measurements):
+    with pytest.raises(NotFound), db.transaction() as store:
+        decide(store, OPERATOR, continue_())
+        store_batch(store, OPERATOR, ImportKind.MEASUREMENTS, measurements, "m.csv", "hash-1")
+        decide(store, OPERATOR, continue_("NO-SUCH-INITIATIVE"))
+    with db.reading() as store:
+        assert store.decisions.for_initiative(INITIATIVE_ID) == []
+        assert store.measurements.for_initiative(INITIATIVE_ID) == []
+        assert not store.imports.seen_hash("hash-1")
