@@ -138,8 +138,10 @@ if len(shown) < len(view.rows):
 table = board_table(shown, lang)
 # Readable at 1400 px without scrolling sideways (#19): the view's columns only; technology,
 # focus area, budget and spend are filters, the chart's axis and the export's columns.
-visible = ["light", "id", "title", "department", "stage", "recommendation", "score",
-           "review_on", "open"]
+# The state IT council's three lights beside the overall one (#18): in the view, not
+# only in the table behind it.
+visible = ["light", "light_budget", "light_time", "light_benefit", "id", "title",
+           "department", "stage", "recommendation", "score", "review_on", "open"]
 styled = tinted(style_lights(localised(table, lang, shares=[t("score", lang)]), lang),
                 t("score", lang), shown["light"])
 overdue = list(shown["overdue"].astype(bool))
@@ -153,6 +155,8 @@ st.dataframe(
     column_order=[t(c, lang) for c in visible],
     column_config={
         t("light", lang): st.column_config.Column(width=70),
+        **{t(f"light_{name}", lang): st.column_config.Column(width=70)
+           for name in ("budget", "time", "benefit")},
         t("id", lang): st.column_config.Column(width=60),
         t("title", lang): st.column_config.Column(width=175),
         t("department", lang): st.column_config.Column(width=130),
