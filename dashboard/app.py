@@ -16,13 +16,15 @@ from dashboard.feedback import show_flash
 from dashboard.labels import enum_label, t
 from dashboard.safe_text import md
 from dashboard.status import status_line
+from portfolio import texts
 from portfolio.errors import PortfolioError
 from portfolio.models import Actor
 from portfolio.service.access import Permission, can
 from portfolio.service.users import set_own_language
 
 PAGES = Path(__file__).parent / "app_pages"
-LANGUAGE_NAMES = {"en": "English", "da": "Dansk"}
+# Each language by its own name, whatever the page's language.
+LANGUAGE_NAMES = {lang: texts.text(f"language.{lang}", lang) for lang in LANGUAGES}
 
 st.set_page_config(page_title="Fail or Scale", page_icon=":material/explore:", layout="wide")
 accessible_styles()

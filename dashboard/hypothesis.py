@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-TEMPLATES = {
-    "en": ("We believe that", "will lead to", "measured by"),
-    "da": ("Vi tror at", "vil føre til", "målt ved"),
-}
+from portfolio import texts
+
+TEMPLATES = {lang: tuple(texts.text(f"hypothesis.{part}", lang)
+                        for part in ("we_believe", "will_lead_to", "measured_by"))
+             for lang in texts.LANGUAGES}
 _PATTERNS = [
     re.compile(rf"^{re.escape(a)} (?P<cause>.+?) {re.escape(b)} (?P<effect>.+?) "
                rf"{re.escape(c)} (?P<measure>.+?)\.?$", re.DOTALL)

@@ -1,14 +1,13 @@
-"""Every dashboard label in English and Danish; reasons come translated from the core."""
+"""Every dashboard label in English and Danish, read from the one catalogue
+(portfolio/texts.py: the `page.*` keys and the domain's vocabularies); reasons come translated
+from the core."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import StrEnum
 
-from dashboard.auth_texts import AUTH_LABELS
-from dashboard.label_texts import LABELS as PAGE_LABELS
-from dashboard.organisation_texts import ORGANISATION_LABELS
-from portfolio import formats
+from portfolio import formats, texts
 from portfolio.error_messages import render_param
 from portfolio.i18n import (
     CLOSE_REASON_LABELS,
@@ -30,86 +29,26 @@ from portfolio.models import (
     Technology,
 )
 
-LABELS = {**PAGE_LABELS, **AUTH_LABELS, **ORGANISATION_LABELS}
+# The `page.*` keys of the one catalogue (portfolio/texts.py; texts in portfolio/locale).
+LABELS = texts.table("page")
 
 RECOMMENDATIONS = {Recommendation(code): text for code, text in RECOMMENDATION_LABELS.items()}
-NOT_EVALUATED = {"en": "Not evaluated", "da": "Ikke vurderet"}
+NOT_EVALUATED = texts.both("page.not_evaluated")
 
 ENUMS: dict[type[StrEnum], dict[str, dict[str, str]]] = {
     Stage: STAGE_LABELS,
-    DecisionKind: {
-        "SCALE": {"en": "Scale", "da": "Skalér"},
-        "CONTINUE": {"en": "Continue", "da": "Fortsæt"},
-        "PIVOT": {"en": "Pivot", "da": "Justér"},
-        "CLOSE": {"en": "Close", "da": "Luk"},
-        "PARK": {"en": "Park (not now)", "da": "Parkér (ikke nu)"},
-    },
-    FocusArea: {
-        "automation": {"en": "Automation", "da": "Automatisering"},
-        "data_support": {"en": "Data support", "da": "Dataunderstøttelse"},
-        "technology_use": {"en": "Technology use", "da": "Teknologianvendelse"},
-        "organisational_coherence": {"en": "Organisational coherence",
-                                     "da": "Organisatorisk sammenhæng"},
-    },
-    Technology: {
-        "rpa": {"en": "RPA", "da": "RPA"},
-        "ai_ml": {"en": "AI/ML", "da": "AI/ML"},
-        "chatbot": {"en": "Chatbot", "da": "Chatbot"},
-        "video_consultation": {"en": "Video consultation", "da": "Videokonsultation"},
-        "sensors_iot": {"en": "Sensors/IoT", "da": "Sensorer/IoT"},
-        "vr": {"en": "VR", "da": "VR"},
-        "self_service": {"en": "Self-service", "da": "Selvbetjening"},
-        "welfare_technology": {"en": "Welfare technology", "da": "Velfærdsteknologi"},
-        "data_platform": {"en": "Data platform", "da": "Dataplatform"},
-        "other": {"en": "Other", "da": "Andet"},
-    },
-    KpiKind: {
-        "benefit": {"en": "Benefit", "da": "Gevinst"},
-        "guardrail": {"en": "Guardrail", "da": "Værn"},
-        "adoption": {"en": "Adoption", "da": "Udbredelse"},
-    },
-    Direction: {
-        "higher": {"en": "higher", "da": "højere"},
-        "lower": {"en": "lower", "da": "lavere"},
-    },
-    Source: {
-        "system_export": {"en": "System export", "da": "Systemudtræk"},
-        "manual": {"en": "Manual", "da": "Manuel"},
-        "self_reported": {"en": "Self-reported", "da": "Selvrapporteret"},
-    },
+    DecisionKind: texts.table("decision"),
+    FocusArea: texts.table("focus_area"),
+    Technology: texts.table("technology"),
+    KpiKind: texts.table("kpi_kind"),
+    Direction: texts.table("direction"),
+    Source: texts.table("source"),
     Role: ROLE_LABELS,
 }
 
 REASON_CODES = CLOSE_REASON_LABELS
 
-AGENDA_CAUSES = {
-    "overdue": {"en": "Review {review_on} overdue by {days} days, no decision since",
-                "da": "Review {review_on} overskredet med {days} dage uden beslutning"},
-    "recommendation_changed": {
-        "en": "The recommendation changed to {recommendation} since the last decision",
-        "da": "Anbefalingen er ændret til {recommendation} siden seneste beslutning"},
-    "needs_data": {
-        "en": "Not enough evidence to judge",
-        "da": "For lidt grundlag til en vurdering",
-    },
-    "follow_up_6": {"en": "Follow-up 6 months after scaling ({on})",
-                    "da": "Opfølgning 6 måneder efter skalering ({on})"},
-    "follow_up_12": {"en": "Follow-up 12 months after scaling ({on})",
-                     "da": "Opfølgning 12 måneder efter skalering ({on})"},
-    "follow_up": {"en": "Follow-up {months} months after scaling ({on})",
-                  "da": "Opfølgning {months} måneder efter skalering ({on})"},
-    "stale_measurements": {"en": "Measurements are stale", "da": "Målingerne er forældede"},
-    "forecast_late": {"en": "At this trend a benefit target is reached after the review date "
-                            "or should already have been reached",
-                      "da": "Med denne udvikling nås et gevinstmål efter reviewdatoen "
-                            "eller burde allerede være nået"},
-    "due": {"en": "Review due {review_on} (in {days} days)",
-            "da": "Review {review_on} (om {days} dage)"},
-    "recommended": {"en": "The evaluation recommends: {recommendation}",
-                    "da": "Vurderingen anbefaler: {recommendation}"},
-    "revisit": {"en": "Parked; to be revisited {review_on}",
-                "da": "Parkeret; tages op igen {review_on}"},
-}
+AGENDA_CAUSES = texts.table("agenda_cause")
 
 # Colours, not emoji: a lamp must show on machines without an emoji font.
 LIGHT_COLOURS = {Light.GREEN: "#2e7d32", Light.YELLOW: "#f9a825", Light.RED: "#c62828"}

@@ -1,4 +1,5 @@
-"""An error's message in the reader's language, rendered from portfolio/error_texts.py.
+"""An error's message in the reader's language, rendered from the one catalogue
+(portfolio/texts.py, the `error.*` keys; portfolio/error_texts.py is their view).
 
 A PortfolioError raised with `code=` renders its English text (what the CLI and the logs
 show) from the same catalogue entry the dashboard renders in the reader's language, so the
@@ -12,51 +13,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from portfolio import formats
+from portfolio import formats, texts
 from portfolio.error_texts import ERRORS
 from portfolio.i18n import DECISION_WORDS, LANGUAGES, ROLE_LABELS, STAGE_LABELS
 
 # How a refusal names what was refused (portfolio/service/access.Permission values).
-PERMISSIONS: dict[str, dict[str, str]] = {
-    "read": {"en": "read the portfolio", "da": "læse porteføljen"},
-    "edit_initiative": {"en": "edit initiatives", "da": "redigere initiativer"},
-    "record_measurement": {"en": "record measurements", "da": "registrere målinger"},
-    "import": {"en": "import files", "da": "importere filer"},
-    "decide": {"en": "record steering decisions", "da": "registrere styregruppebeslutninger"},
-    "evaluate": {"en": "run evaluations", "da": "køre vurderinger"},
-    "admin_policy": {"en": "change the review policy", "da": "ændre reviewpolitikken"},
-    "admin_users": {"en": "manage users", "da": "administrere brugere"},
-    "backup": {"en": "back up or restore the database",
-               "da": "tage backup af eller gendanne databasen"},
-    "audit": {"en": "export the audit log", "da": "eksportere revisionssporet"},
-    "record_adoption": {"en": "record adoptions of scaled initiatives",
-                        "da": "registrere udbredelse af skalerede initiativer"},
-    "publish": {"en": "publish initiatives on the public results page",
-                "da": "offentliggøre initiativer på den offentlige resultatside"},
-    "admin_organisation": {"en": "set up organisations, departments and steering groups",
-                           "da": "opsætte organisationer, afdelinger og styregrupper"},
-}
+PERMISSIONS: dict[str, dict[str, str]] = texts.table("permission")
 
 # What an initiative lacks before it may be an experiment (service.initiatives).
 MISSING_RULE: dict[str, dict[str, str]] = {
-    "a benefit KPI with baseline and target": {"en": "a benefit KPI with baseline and target",
-                                                "da": "et gevinst-nøgletal med baseline og mål"},
-    "a review date": {"en": "a review date", "da": "en reviewdato"},
+    "a benefit KPI with baseline and target": texts.both("missing.benefit_kpi"),
+    "a review date": texts.both("missing.review_date"),
 }
 
-IMPORT_KINDS: dict[str, dict[str, str]] = {
-    "initiatives": {"en": "initiatives", "da": "initiativer"},
-    "kpis": {"en": "kpis", "da": "nøgletal"},
-    "measurements": {"en": "measurements", "da": "målinger"},
-}
+IMPORT_KINDS: dict[str, dict[str, str]] = texts.table("import_kind")
 
 # What an import file held too much of (importing/limits.py).
 FILE_MEASURES: dict[str, dict[str, str]] = {
-    "bytes": {"en": "bytes", "da": "byte"},
-    "uncompressed bytes": {"en": "bytes unpacked", "da": "byte udpakket"},
-    "rows": {"en": "rows", "da": "rækker"},
-    "columns": {"en": "columns", "da": "kolonner"},
-    "bytes in one field": {"en": "bytes in one field", "da": "byte i ét felt"},
+    measure: texts.both(f"file_measure.{measure.replace(' ', '_')}")
+    for measure in ("bytes", "uncompressed bytes", "rows", "columns", "bytes in one field")
 }
 
 VOCABULARY: dict[str, dict[str, dict[str, str]]] = {
@@ -72,8 +47,6 @@ VOCABULARY: dict[str, dict[str, dict[str, str]]] = {
 }
 
 CONJOINED = frozenset({"missing"})
-_AND = {"en": "and", "da": "og"}
-_NONE = {"en": "none", "da": "ingen"}
 
 
 def render_param(name: str, value: object, lang: str) -> str:
@@ -82,9 +55,9 @@ def render_param(name: str, value: object, lang: str) -> str:
     if isinstance(value, tuple | list | frozenset | set):
         items = [render_param(name, v, lang) for v in value]
         if not items:
-            return _NONE[lang]
+            return texts.text("list.none", lang)
         if name in CONJOINED and len(items) > 1:
-            return f"{', '.join(items[:-1])} {_AND[lang]} {items[-1]}"
+            return f"{', '.join(items[:-1])} {texts.text('list.and', lang)} {items[-1]}"
         return ", ".join(items)
     if isinstance(value, float):
         return formats.number(value, lang)

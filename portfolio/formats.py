@@ -21,10 +21,11 @@ from babel import Locale
 from babel.dates import format_date, format_time
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from portfolio import texts
+
 LANGUAGES = ("en", "da")
 # English readers of a Danish product: British conventions (day before month, 24 h).
 _LOCALES = {"da": "da_DK", "en": "en_GB"}
-_NOT_AVAILABLE = {"en": "n/a", "da": "i/t"}
 NBSP = "\u00a0"
 
 
@@ -60,7 +61,7 @@ def share(value: float | None, lang: str, *, signed: bool = False, decimals: int
     `signed` writes a plus on gains (a change against a baseline); None reads "n/a".
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return _NOT_AVAILABLE[_lang(lang)]
+        return texts.text("format.not_available", _lang(lang))
     loc = locale(lang)
     pattern = loc.percent_formats[None].pattern
     if decimals:

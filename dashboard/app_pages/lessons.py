@@ -42,7 +42,7 @@ with middle:
     # narrows the search; one without a class is searched by its name.
     _, radar = radar_technologies(database(), actor)
     picked = url_select("radar", t("radar_technology", lang), list(radar),
-                        lambda r: f"{r.name} ({t('radar_ring_' + r.ring.value, lang)})",
+                        lambda r: f"{r.name} ({t('radar_ring_' + r.ring.name.lower(), lang)})",
                         value_of=lambda r: r.name, empty=t("all", lang))
 technology = picked.technology.value if picked and picked.technology else None
 if picked and not picked.technology and not query:

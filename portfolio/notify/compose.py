@@ -92,7 +92,7 @@ def _message(
 ) -> Message:
     person = people.get(name)
     lang = person.language if person else style.default_language
-    shown = name or ("(ingen)" if lang == "da" else "(none)")
+    shown = name or text("no_name", lang)
     n = len(items)
     subject = text(f"subject.{kind}", lang, n=n, group=shown)
     context: dict[str, Any] = {

@@ -19,7 +19,7 @@ UPLOAD = ("initiativ_id;nøgletal;dato;værdi\n"
 REASONS = {
     "da": {
         "Række": [3, 4],
-        "Begrundelse": [
+        "Årsag": [
             "date: »31-02-2026« er ikke en dato (dagen findes ikke); brug ÅÅÅÅ-MM-DD eller "
             "DD-MM-ÅÅÅÅ",
             "kpi: initiativet »SB-03« har intet nøgletal med navnet »ventetid *i dage*«; "

@@ -1,0 +1,88 @@
+"""The one text catalogue: every word of the pages, reports, e-mails and errors.
+
+The texts live in gettext catalogues, portfolio/locale/{da,en}/LC_MESSAGES/failscale.po,
+the format translators and their tools (Poedit, Weblate, Lokalise) already know. A msgid is
+a namespaced key, not the English text, so a wording can change without touching code:
+
+    page.*      the dashboard's pages          report.*   the printed reports
+    mail.*      the e-mails                    public.*   the public results page
+    error.*     refusals and import problems   reason.*   the evaluation's reasons
+    word.*      a word several places share    stage.*, role.*, light.*, kpi_kind.* …
+                                                          a vocabulary of the domain
+
+`text(key, lang, **params)` is the one lookup; `table(namespace)` reads a namespace as the
+{key: {"en": …, "da": …}} mapping older modules (dashboard/labels.py, reports/labels.py …)
+expose. Texts are str.format templates; both languages of a key name the same placeholders
+(tests/unit/test_text_catalogue.py). Texts that read the same in both languages and mean the
+same were merged into one key; the names callers knew before live on in text_aliases.
+
+The .po files are read directly (Babel's reader, ~70 ms for both languages, once per
+process): no compiled .mo can drift from them, and they ship inside the package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+
+from babel.messages.pofile import read_po
+
+from portfolio.text_aliases import ALIASES
+
+LANGUAGES = ("en", "da")
+DOMAIN = "failscale"
+LOCALE_DIR = Path(__file__).with_name("locale")
+
+
+def catalogue_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def catalogue(lang: str) -> Mapping[str, str]:
+    """Every key's text in `lang` (an unknown language reads English)."""
+    lang = lang if lang in LANGUAGES else "en"
+    with catalogue_path(lang).open("rb") as po:
+        messages = read_po(po, locale=lang, domain=DOMAIN)
+    return MappingProxyType({m.id: m.string for m in messages
+                             if m.id and isinstance(m.id, str) and m.string})
+
+
+def resolve(key: str) -> str:
+    """The catalogue key a (possibly merged, older) key reads from."""
+    return ALIASES.get(key, key)
+
+
+def has(key: str) -> bool:
+    return resolve(key) in catalogue("en")
+
+
+def lookup(key: str, lang: str) -> str | None:
+    """The template of `key` in `lang`, English when `lang` lacks it; None for no such key."""
+    key = resolve(key)
+    return catalogue(lang).get(key) or catalogue("en").get(key)
+
+
+def text(key: str, lang: str, **params: object) -> str:
+    """The text of `key` in `lang` with `params` filled in; KeyError for an unknown key.
+    Without params the template is returned as written (a literal brace stays)."""
+    template = lookup(key, lang)
+    if template is None:
+        raise KeyError(key)
+    return template.format(**params) if params else template
+
+
+def both(key: str) -> dict[str, str]:
+    """{"en": …, "da": …} of one key, for the older per-language mappings."""
+    return {lang: text(key, lang) for lang in LANGUAGES}
+
+
+def table(namespace: str, *, flat: bool = False) -> dict[str, dict[str, str]]:
+    """The keys under `namespace.` as {rest: {"en": …, "da": …}}, merged keys included;
+    `flat` leaves out deeper namespaces (`report.kpi_kind.*` is not a `report` label)."""
+    prefix = f"{namespace}."
+    keys = [*catalogue("en"), *ALIASES]
+    return {key[len(prefix):]: both(key) for key in keys
+            if key.startswith(prefix) and not (flat and "." in key[len(prefix):])}
