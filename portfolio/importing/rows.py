@@ -70,8 +70,6 @@ class AcceptedRow:
     record: Record
 
 
-# The name before #16: the same type, for code written against it.
-RowError = Rejection
 
 
 @dataclass(frozen=True)
