@@ -14,6 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from portfolio.i18n import render_reason
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -277,8 +279,6 @@ class Reason(Frozen):
 
     def render(self, lang: str = "en", escape: Callable[[str], str] | None = None) -> str:
         """The sentence; `escape` applies to its parameters (user text: see i18n)."""
-        from portfolio.i18n import render_reason
-
         return render_reason(self, lang, escape)
 
 
