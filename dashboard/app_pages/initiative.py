@@ -121,6 +121,9 @@ with evidence:
                                 width="stretch")
             else:
                 st.caption(f"{md(kpi.name)}: {t('no_measurements', lang)}")
+    if any(k.band_min is not None or k.forecast_on is not None for k in judged.values()):
+        # The band and the forecast are drawn without a legend entry of their own (#18).
+        st.caption(t("kpi_layers_key", lang))
 
 with history:
     scaled = then_and_now(ini, detail.decisions, evaluation)

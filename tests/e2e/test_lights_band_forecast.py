@@ -56,6 +56,7 @@ def test_the_board_and_the_initiative_page_show_three_lights_and_the_kpi_band_an
     expect(page.get_by_text("· Tid").first).to_be_visible()
     expect(page.get_by_text("· Gevinst").first).to_be_visible()
     expect(page.get_by_text("med den nuværende udvikling nås målet den").first).to_be_visible()
+    expect(page.get_by_text("Prikket orange: prognosen")).to_be_visible()
     chart = page.get_by_test_id("stVegaLiteChart").first
     chart.scroll_into_view_if_needed()
     expect(chart).to_be_visible()
