@@ -75,6 +75,7 @@ def whole_portfolio_agenda(db: Database, today: date, group: str) -> list[Steeri
                 "review_on": review_on.isoformat() if review_on else "",
                 "days": (today - review_on).days if review_on else 0,
                 "on": base.follow_up_on.isoformat() if base.follow_up_on else "",
+                "months": base.follow_up_months or "",
                 "recommendation": base.recommendation.value if base.recommendation else "",
                 "previous": (base.last_decision.recommendation.value
                              if base.last_decision and base.last_decision.recommendation
