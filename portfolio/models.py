@@ -430,6 +430,14 @@ class Person(Frozen):
     username: str = Field(default="", max_length=100)
 
 
+class GroupAddress(Person):
+    """A steering group's addresses as the address book hands them to the mail: its first
+    in `email`, the others in `also`, so every address set on the Organisation page gets
+    the agenda and the escalations (#13), not only the first."""
+
+    also: tuple[str, ...] = ()
+
+
 class User(Frozen):
     """An account that may sign in. The password hash is not part of it on purpose: a
     model is what the audit trail and exports dump, and a hash must reach neither."""

@@ -87,7 +87,9 @@ today = date.today()
 
 org_tab, dep_tab, group_tab, people_tab = st.tabs([
     t("org_organisation", lang), t("departments", lang), t("org_groups", lang),
-    t("org_people", lang)])
+    t("org_people", lang)], key="org_tab", on_change="rerun")
+# key + on_change: the chosen tab survives a rerun; without them every selectbox choice or
+# save jumped back to the first tab, in the middle of setting up a steering group.
 
 with org_tab:
     current = next((o for o in view.organisations if o.name == chosen), None)
@@ -118,7 +120,7 @@ with dep_tab:
     st.dataframe(pd.DataFrame([
         {t("department", lang): d.name,
          t("steering_group", lang): d.steering_group or t("org_no_group", lang)}
-        for d in departments]), hide_index=True, width="stretch")
+        for d in departments]), hide_index=True, placeholder="", width="stretch")
     if chosen:
         with st.form("department_form"):
             dep_name = st.text_input(t("department", lang), key="dep_name")
@@ -141,7 +143,7 @@ with group_tab:
          t("org_members", lang): ", ".join(g.members),
          t("org_addresses", lang): ", ".join(g.emails),
          t("org_next_meeting", lang): g.next_meeting(today)}
-        for g in groups]), hide_index=True, width="stretch")
+        for g in groups]), hide_index=True, placeholder="", width="stretch")
     if chosen:
         existing = {g.name: g for g in groups}
         pick = st.selectbox(t("org_edit_group", lang), ["", *existing], key="group_pick",
@@ -193,7 +195,7 @@ with people_tab:
     st.dataframe(pd.DataFrame([
         {t("org_person", lang): p.name, t("org_email", lang): p.email,
          t("language", lang): p.language, t("username", lang): p.username}
-        for p in view.people]), hide_index=True, width="stretch")
+        for p in view.people]), hide_index=True, placeholder="", width="stretch")
     with st.form("person_form"):
         person_name = st.text_input(t("org_person", lang), key="person_name")
         person_slot = st.empty()

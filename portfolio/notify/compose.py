@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from portfolio.i18n import LIGHTS
-from portfolio.models import Person
+from portfolio.models import GroupAddress, Person
 from portfolio.notify.texts import recommendation, text
 from portfolio.review.agenda import Agenda, AgendaItem, AgendaReason
 
@@ -40,6 +40,8 @@ class Message:
     subject: str
     text: str
     html: str
+    cc: tuple[str, ...] = ()
+    """A steering group's further addresses (GroupAddress.also): they get it too."""
 
     def as_email(self, sender: str) -> EmailMessage:
         email = EmailMessage()
@@ -47,6 +49,8 @@ class Message:
         email["From"] = sender
         if self.to:
             email["To"] = formataddr((self.recipient, self.to))
+        if self.cc:
+            email["Cc"] = ", ".join(self.cc)
         email["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
         email.set_content(self.text)
         email.add_alternative(self.html, subtype="html")
@@ -107,6 +111,7 @@ def _message(
     }
     return Message(
         kind=kind, recipient=name, to=person.email if person else "", language=lang,
+        cc=person.also if isinstance(person, GroupAddress) else (),
         subject=subject,
         text=_TEMPLATES.get_template("message.txt").render(context),
         html=_TEMPLATES.get_template("message.html").render(context),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portfolio.models import Actor, Person
+from portfolio.models import Actor, GroupAddress, Person
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
 from portfolio.storage import Database
@@ -29,8 +29,9 @@ def address_book(db: Database, actor: Actor) -> dict[str, Person]:
     with db.reading() as store:
         book = {p.name: p for p in store.people.all()}
         # A steering group's own address (Organisation page, import organisation: #13)
-        # routes its agenda and escalations; its first address, as a Person holds one.
+        # routes its agenda and escalations, to every address it has.
         for group in store.steering_groups.all():
             if group.emails:
-                book[group.name] = Person(name=group.name, email=group.emails[0])
+                book[group.name] = GroupAddress(name=group.name, email=group.emails[0],
+                                                also=tuple(group.emails[1:]))
         return book

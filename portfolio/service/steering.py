@@ -22,11 +22,12 @@ from portfolio.models import (
     DecisionKind,
     Evaluation,
     Initiative,
+    Role,
     Stage,
 )
 from portfolio.review.agenda import AgendaItem as FollowUp
 from portfolio.review.agenda import AgendaReason
-from portfolio.service.access import Permission, authorize
+from portfolio.service.access import Permission, authorize, within
 from portfolio.service.agenda import review_agenda
 from portfolio.storage import Database
 from portfolio.storage.agenda_facts import DepartmentKey, Scheduled
@@ -60,9 +61,23 @@ class SteeringItem:
 
 
 def steering_groups(db: Database, actor: Actor) -> list[str]:
+    """The steering groups whose agenda `actor` may open: a steering member their own, an
+    actor of one organisation that organisation's, a national actor every one."""
     authorize(actor, Permission.READ)
     with db.reading() as store:
-        return sorted({d.steering_group for d in store.departments.all() if d.steering_group})
+        groups = _visible(actor, {(d.organisation, d.name): d.steering_group
+                                  for d in store.departments.all()})
+    return sorted({group for group in groups.values() if group})
+
+
+def _visible(actor: Actor, groups: dict[DepartmentKey, str]) -> dict[DepartmentKey, str]:
+    """The departments (and their groups) on whose agenda `actor` sits (#13): those of
+    their organisation, and for a steering member only their own group's departments
+    (resolved at sign-in into Actor.departments): Vesterå's welfare group does not read
+    the digitalisation group's agenda, nor Nabo Kommune's group of the same name."""
+    return {(organisation, name): group for (organisation, name), group in groups.items()
+            if within(actor, organisation)
+            and (actor.role is not Role.STEERING_MEMBER or name in actor.departments)}
 
 
 @dataclass(frozen=True)
@@ -89,10 +104,12 @@ def agenda_view(
     """The agenda of `agenda`, its first `rows` items built as models (all with None)."""
     authorize(actor, Permission.READ)
     with db.reading() as store:
-        groups = {(d.organisation, d.name): d.steering_group for d in store.departments.all()}
-    # a department is organisation + name (#13): Aarhus's "Børn og Unge" is not Odense's
-    departments = None if steering_group is None else {
-        key for key, group in groups.items() if group == steering_group}
+        every = {(d.organisation, d.name): d.steering_group for d in store.departments.all()}
+    # a department is organisation + name (#13): Aarhus's "Børn og Unge" is not Odense's;
+    # the groups asked for are narrowed in the core to those the actor sits on (#13)
+    groups = _visible(actor, every)
+    departments = (None if steering_group is None and groups == every else {
+        key for key, group in groups.items() if steering_group in (None, group)})
     follow_ups = {
         item.initiative.id: item
         for items in review_agenda(db, actor, today, departments=departments)
@@ -118,7 +135,7 @@ def agenda_view(
             last.setdefault(decision.initiative_id, decision)
     items = tuple(
         SteeringItem(initiatives[row.id], latest.get(row.id), last.get(row.id), why,
-                     group_of(groups, row.organisation, row.department))
+                     group_of(every, row.organisation, row.department))
         for row, why in shown
     )
     return SteeringAgenda(items, len(listed))

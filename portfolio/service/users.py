@@ -84,7 +84,18 @@ def _in_scope(store: Store, actor: Actor, user: User) -> User:
     if user.organisation and store.organisations.get(user.organisation) is None:
         raise ValidationFailed(field="organisation", code="organisation.unknown",
                                params={"organisation": user.organisation})
-    return user
+    return _in_group_organisation(store, user)
+
+
+def _in_group_organisation(store: Store, user: User) -> User:
+    """A steering member without an organisation, named to a group of exactly one
+    organisation, belongs to that organisation: a national administrator adding the
+    members of a municipality's group (before its departments exist) places them there,
+    so they read that municipality's agenda and no other."""
+    if user.organisation or not user.steering_group:
+        return user
+    homes = {g.organisation for g in store.steering_groups.named(user.steering_group)}
+    return user.model_copy(update={"organisation": homes.pop()}) if len(homes) == 1 else user
 
 
 def _validate(store: Store, user: User) -> None:
@@ -95,7 +106,9 @@ def _validate(store: Store, user: User) -> None:
                                params={"unknown": tuple(unknown), "known": tuple(sorted(known))})
     if user.steering_group and user.role is not Role.STEERING_MEMBER:
         raise ValidationFailed(field="steering_group", code="user.steering_group_role")
-    groups = {d.steering_group for d in known.values() if d.steering_group}
+    # A group set up on the Organisation page has no departments yet on the first day.
+    groups = {d.steering_group for d in known.values() if d.steering_group} | {
+        g.name for g in store.steering_groups.all(user.organisation or None)}
     if user.steering_group and user.steering_group not in groups:
         raise ValidationFailed(field="steering_group", code="user.unknown_steering_group",
                                params={"group": user.steering_group,

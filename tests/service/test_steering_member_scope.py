@@ -1,0 +1,101 @@
+"""What the first steering meeting of a real municipality needed (#13, found by
+tests/e2e/test_first_meeting.py): a steering member reads only their own group's agenda,
+also when asked for another group by name; a member can be added to a group that has no
+departments yet; and a group's agenda and escalations go to every address it has."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from portfolio.models import Actor, Role, Stage, SteeringGroup, User
+from portfolio.notify import escalations
+from portfolio.notify.compose import Style
+from portfolio.service import initiatives
+from portfolio.service.agenda import review_agenda
+from portfolio.service.imports import import_file
+from portfolio.service.organisation import save_steering_group
+from portfolio.service.people import address_book
+from portfolio.service.steering import agenda_view, steering_groups
+from portfolio.service.users import actor_of, add_user
+from portfolio.storage import Database
+from tests.factories import AS_OF, make_initiative, make_kpi
+
+AARHUS, ODENSE = "Aarhus Kommune", "Odense Kommune"
+ORGANISATION_FILE = (
+    "kommune;afdeling;styregruppe;styregruppe_email\n"
+    f"{AARHUS};Børn og Unge;Digi Aarhus;digi@aarhus.dk\n"
+    f"{AARHUS};Sundhed;Velfærd Aarhus;velfaerd@aarhus.dk\n"
+    f"{ODENSE};Børn og Unge;Digi Odense;digi@odense.dk\n"
+)
+HOMES = {"A-1": (AARHUS, "Børn og Unge"), "A-2": (AARHUS, "Sundhed"),
+         "O-1": (ODENSE, "Børn og Unge")}
+
+
+@pytest.fixture
+def three(db: Database, operator: Actor, tmp_path: Path) -> Database:
+    """An overdue experiment in each of three groups of two municipalities."""
+    path = tmp_path / "org.csv"
+    path.write_text(ORGANISATION_FILE, "utf-8")
+    assert import_file(db, operator, path, "organisation").exit_code == 0
+    for initiative_id, (home, department) in HOMES.items():
+        overdue = make_initiative(id=initiative_id, department=department, organisation=home,
+                                  review_on=AS_OF - timedelta(days=10))
+        initiatives.save_initiative(db, operator, overdue.model_copy(update={"stage": Stage.IDEA}))
+        initiatives.save_kpi(db, operator, make_kpi(initiative_id=initiative_id))
+        initiatives.save_initiative(db, operator, overdue)
+    return db
+
+
+def member(db: Database, operator: Actor, username: str, group: str) -> Actor:
+    """A steering member added by a national administrator, signed in."""
+    add_user(db, operator, User(username=username, role=Role.STEERING_MEMBER,
+                                steering_group=group))
+    with db.reading() as store:
+        user = store.users.get(username)
+        assert user is not None
+        return actor_of(user, store.departments.all(user.organisation or None))
+
+
+def test_a_steering_member_reads_only_their_own_groups_agenda(
+    three: Database, operator: Actor,
+) -> None:
+    velfaerd = member(three, operator, "ole", "Velfærd Aarhus")
+    assert velfaerd.organisation == AARHUS  # placed in the group's organisation
+    assert steering_groups(three, velfaerd) == ["Velfærd Aarhus"]
+    own = agenda_view(three, velfaerd, AS_OF)
+    assert {i.initiative.id for i in own.items} == {"A-2"}
+    # asked by name for another group, of its own or another municipality: nothing of it
+    for other in ("Digi Aarhus", "Digi Odense"):
+        assert agenda_view(three, velfaerd, AS_OF, other).items == ()
+    # an administrator still sees every group
+    assert {i.initiative.id for i in agenda_view(three, operator, AS_OF).items} == set(HOMES)
+
+
+def test_a_member_joins_a_group_set_up_before_its_departments(
+    db: Database, operator: Actor, tmp_path: Path,
+) -> None:
+    path = tmp_path / "org.csv"
+    path.write_text(f"kommune;afdeling;styregruppe\n{AARHUS};Børn og Unge;Digi Aarhus\n",
+                    "utf-8")
+    assert import_file(db, operator, path, "organisation").exit_code == 0
+    save_steering_group(db, operator, SteeringGroup(organisation=AARHUS, name="Ny gruppe"))
+    mette = member(db, operator, "mette", "Ny gruppe")
+    assert mette.organisation == AARHUS
+
+
+def test_a_groups_escalation_goes_to_every_address_it_has(
+    three: Database, operator: Actor,
+) -> None:
+    save_steering_group(three, operator, SteeringGroup(
+        organisation=AARHUS, name="Velfærd Aarhus",
+        emails=("velfaerd@aarhus.dk", "sekretariat@aarhus.dk", "formand@aarhus.dk")))
+    style = Style(dashboard_url="http://localhost", organisation="", default_language="da")
+    book = address_book(three, operator)
+    (mail,) = [m for m in escalations(review_agenda(three, operator, AS_OF), book, style)
+               if m.recipient == "Velfærd Aarhus"]
+    email = mail.as_email("failscale@aarhus.dk")
+    assert mail.to == "velfaerd@aarhus.dk"
+    assert email["Cc"] == "sekretariat@aarhus.dk, formand@aarhus.dk"
