@@ -136,12 +136,13 @@ if len(shown) < len(view.rows):
     st.caption(t("table_capped", lang, shown=count(len(shown), lang),
                  total=count(len(view.rows), lang)))
 table = board_table(shown, lang)
-# Readable at 1400 px without scrolling sideways (#19): the view's columns only; technology,
-# focus area, budget and spend are filters, the chart's axis and the export's columns.
+# Readable at 1400 px without scrolling sideways (#19): the view's columns only; stage,
+# technology, focus area, budget and spend are filters, the chart's axis and the export's
+# columns (tests/e2e/test_lights_band_forecast.py measures the grid's width).
 # The state IT council's three lights beside the overall one (#18): in the view, not
 # only in the table behind it.
 visible = ["light", "light_budget", "light_time", "light_benefit", "id", "title",
-           "department", "stage", "recommendation", "score", "review_on", "open"]
+           "department", "recommendation", "score", "review_on", "open"]
 styled = tinted(style_lights(localised(table, lang, shares=[t("score", lang)]), lang),
                 t("score", lang), shown["light"])
 overdue = list(shown["overdue"].astype(bool))
@@ -154,16 +155,15 @@ st.dataframe(
     height=BOARD_ROWS_VISIBLE * 35 + 38 if len(table) > BOARD_ROWS_VISIBLE else "auto",
     column_order=[t(c, lang) for c in visible],
     column_config={
-        t("light", lang): st.column_config.Column(width=70),
-        **{t(f"light_{name}", lang): st.column_config.Column(width=70)
+        t("light", lang): st.column_config.Column(width=58),
+        **{t(f"light_{name}", lang): st.column_config.Column(width=58)
            for name in ("budget", "time", "benefit")},
         t("id", lang): st.column_config.Column(width=60),
-        t("title", lang): st.column_config.Column(width=175),
-        t("department", lang): st.column_config.Column(width=130),
-        t("stage", lang): st.column_config.Column(width=95),
+        t("title", lang): st.column_config.Column(width=165),
+        t("department", lang): st.column_config.Column(width=120),
         t("recommendation", lang): st.column_config.Column(width=110),
-        t("score", lang): st.column_config.Column(width=120, help=t("score_help", lang)),
-        t("review_on", lang): st.column_config.Column(width=100,
+        t("score", lang): st.column_config.Column(width=110, help=t("score_help", lang)),
+        t("review_on", lang): st.column_config.Column(width=95,
                                                       help=t("review_on_help", lang)),
         t("open", lang): st.column_config.LinkColumn(t("open", lang), display_text="→",
                                                      width=45),

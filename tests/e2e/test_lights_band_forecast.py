@@ -47,6 +47,9 @@ def test_the_board_and_the_initiative_page_show_three_lights_and_the_kpi_band_an
     grid.scroll_into_view_if_needed()
     page.wait_for_timeout(1000)
     grid.screenshot(path=shots(tmp_path) / "board-lights-da.png")
+    # Readable at 1400 px beside the sidebar without scrolling sideways (#19).
+    widths = grid.locator(".dvn-scroller").first.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert widths[0] <= widths[1], f"the board's table scrolls sideways: {widths}"
 
     # SB-04: a CONTINUE whose target comes after its review date at its trend.
     page.goto(f"{danish_url}/initiative?id=SB-04")
