@@ -31,6 +31,20 @@ def _check_stage(initiative: Initiative, before: Initiative | None, kpis: Sequen
                                params={"id": initiative.id, "missing": tuple(missing)})
 
 
+def _only_home_of(store: Store, department: str) -> str:
+    """With several organisations and none chosen (a national operator): the organisation
+    of the only department of that name; else refused naming the field, rather than an
+    initiative of no organisation that no municipality's board or agenda shows (#13)."""
+    organisations = [o.name for o in store.organisations.all()]
+    if not organisations:
+        return ""  # a database from before organisations: as before
+    homes = sorted({d.organisation for d in store.departments.all() if d.name == department})
+    if len(homes) == 1:
+        return homes[0]
+    raise ValidationFailed(field="organisation", code="initiative.organisation_required",
+                           params={"department": department, "known": tuple(sorted(organisations))})
+
+
 def save_initiative(
     db: Database, actor: Actor, initiative: Initiative, kpis: Sequence[Kpi] = ()
 ) -> Initiative:
@@ -43,7 +57,8 @@ def save_initiative(
         before = store.initiatives.get(initiative.id)
         if not initiative.organisation:  # the department's organisation (#13)
             initiative = initiative.model_copy(update={"organisation": (
-                before.organisation if before else "") or home_of(store, actor)})
+                before.organisation if before else "") or home_of(store, actor)
+                or _only_home_of(store, initiative.department)})
         authorize(actor, Permission.EDIT_INITIATIVE, initiative.department,
                   organisation=initiative.organisation)
         if before is not None:
