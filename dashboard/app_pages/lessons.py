@@ -4,6 +4,7 @@ have spread — across every department; those allowed record which departments 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -71,6 +72,12 @@ def everything(part: str) -> LessonsView:
                           **limits)
 
 
+def widths(lang: str, **pixels: int) -> dict[str, Any]:
+    """Column widths (px) that keep a table within a 1400 px screen without scrolling
+    sideways (#13); long texts wrap into their cell's tooltip, not across the page."""
+    return {t(key, lang): st.column_config.Column(width=px) for key, px in pixels.items()}
+
+
 st.subheader(f"{t('lessons', lang)} ({count(view.lessons_total, lang)})")
 capped("lessons_capped", len(view.lessons), view.lessons_total)
 for hit in view.lessons:
@@ -90,8 +97,10 @@ st.subheader(f"{t('shelf', lang)} ({count(view.shelf_total, lang)})")
 if view.shelf:
     capped("shelf_capped", len(view.shelf), view.shelf_total)
     st.dataframe(localised(shelf_table(view.shelf, lang), lang), hide_index=True, placeholder="",
-                 width="stretch",
-                 column_config={t("open", lang): st.column_config.LinkColumn(display_text="→")})
+                 width="stretch", column_config={
+                     **widths(lang, id=70, title=180, department=120, technology=100,
+                              status=70, reason_code=110, date=90, rationale=150),
+                     t("open", lang): st.column_config.LinkColumn(display_text="→", width=40)})
     export("export_shelf", lambda: shelf_table(everything("shelf").shelf, lang, links=False),
            "closed-and-parked.csv")
 else:
@@ -102,7 +111,9 @@ if view.spread:
     capped("spread_capped", len(view.spread), view.spread_total)
     st.dataframe(localised(spread_table(view.spread, lang), lang,
                            shares=[t("adoption", lang)]), hide_index=True,
-                           placeholder="", width="stretch")
+                 placeholder="", width="stretch",
+                 column_config=widths(lang, id=70, title=180, department=120, adopted=160,
+                                      planned=160, still_to_adopt=150, adoption=80))
     export("export_spread", lambda: spread_table(everything("spread").spread, lang),
            "spread.csv")
 else:

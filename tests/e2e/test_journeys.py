@@ -143,3 +143,17 @@ def test_a_search_opens_an_initiative_and_the_url_can_be_shared(app_page: Page,
     expect(app_page.get_by_role("heading", name="Droner til inspektion af broer og tage",
                                 exact=True)).to_be_visible()
     expect(app_page).to_have_url(f"{dashboard_url}/initiative?id=TM-03")
+
+
+def test_the_lessons_tables_fit_a_1400_px_screen(app_page: Page, dashboard_url: str):
+    app_page.set_viewport_size({"width": 1400, "height": 900})
+    app_page.goto(f"{dashboard_url}/lessons")
+    expect(app_page.get_by_role("heading", name="Has anyone tried this?")).to_be_visible()
+    settled(app_page)
+    grids = app_page.get_by_test_id("stDataFrame")
+    expect(grids).to_have_count(2)  # the closed and parked shelf, the spread
+    for grid in grids.all():
+        grid.scroll_into_view_if_needed()
+        widths = grid.locator(".dvn-scroller").first.evaluate(
+            "e => [e.scrollWidth, e.clientWidth]")
+        assert widths[0] <= widths[1], f"a lessons table scrolls sideways: {widths}"
