@@ -26,7 +26,7 @@ from portfolio.models import (
     Stage,
 )
 from portfolio.review.agenda import AgendaReason, build_agenda
-from portfolio.service.access import Permission, authorize
+from portfolio.service.access import Permission, authorize, within
 from portfolio.service.evaluation import active_policy
 from portfolio.storage import Database, Store
 from portfolio.storage.realised import RealisedGroup
@@ -278,13 +278,16 @@ def portfolio_material(
     db: Database, actor: Actor, *, quarters: int = 8, table_rows: int | None = None
 ) -> PortfolioMaterial:
     """The whole portfolio for management: initiatives, decisions, and realised benefits
-    now and at each of the last `quarters` quarter ends, computed in the database."""
+    now and at each of the last `quarters` quarter ends, computed in the database. One
+    organisation's people get their organisation's portfolio, a national actor all (#13)."""
     authorize(actor, Permission.READ)
+    organisation = actor.organisation or ""
     with db.reading() as store:
         as_of = store.evaluations.newest_as_of() or date.today()
         calendar = last_quarters(as_of, quarters)
-        departments = tuple(d.name for d in store.departments.all())
-        initiatives = store.initiatives.all()
+        departments = tuple(d.name for d in store.departments.all()
+                            if within(actor, d.organisation))
+        initiatives = [i for i in store.initiatives.all() if within(actor, i.organisation)]
         decisions = _by_initiative(store.decisions.for_initiatives([i.id for i in initiatives]))
         closed = [i.id for i in initiatives if i.stage is Stage.CLOSED]
         lessons = _by_initiative(store.lessons.for_initiatives(closed))
@@ -292,11 +295,11 @@ def portfolio_material(
             i.id: InitiativeFile(i, (), (), None, tuple(decisions[i.id]), tuple(lessons[i.id]))
             for i in initiatives
         }
-        realised = store.realised.groups(as_of, [end for _, _, end in calendar])
+        realised = store.realised.groups(as_of, [end for _, _, end in calendar], organisation)
         by_quarter = store.realised.decisions_by_quarter(
-            _quarter_end(*_previous(*calendar[0][:2])) + timedelta(days=1), as_of
+            _quarter_end(*_previous(*calendar[0][:2])) + timedelta(days=1), as_of, organisation
         )
-        shares, cashable_total = store.realised.cashable(as_of, table_rows)
+        shares, cashable_total = store.realised.cashable(as_of, table_rows, organisation)
         kpis = {(k.initiative_id, k.name): k for k in store.kpis.for_initiatives(
             sorted({s.initiative_id for s in shares}))}
     cashable = tuple(

@@ -40,6 +40,7 @@ benefit AS (
     JOIN initiatives i ON i.id = k.initiative_id
     LEFT JOIN closing c ON c.initiative_id = k.initiative_id
     WHERE k.kind = ?
+      AND (? = '' OR coalesce(i.organisation, '') IN ('', ?))
 ),
 grid AS (
     SELECT p.point, p.as_of, b.*
@@ -81,8 +82,10 @@ LIMIT ?
 """
 
 _DECISIONS = """
-SELECT year(decided_on) AS year, quarter(decided_on) AS number, kind, count(*) AS n
-FROM decisions WHERE decided_on BETWEEN ? AND ?
+SELECT year(d.decided_on) AS year, quarter(d.decided_on) AS number, d.kind, count(*) AS n
+FROM decisions d JOIN initiatives i ON i.id = d.initiative_id
+WHERE d.decided_on BETWEEN ? AND ?
+  AND (? = '' OR coalesce(i.organisation, '') IN ('', ?))
 GROUP BY ALL
 """
 
@@ -114,14 +117,17 @@ class CashableShare:
 class RealisedReader:
     con: duckdb.DuckDBPyConnection
 
-    def _params(self, dates: Sequence[date]) -> list[object]:
+    def _params(self, dates: Sequence[date], organisation: str) -> list[object]:
         return [list(dates), list(dates), [k.value for k in CLOSING], Direction.HIGHER.value,
-                [s.value for s in RUNNING], KpiKind.BENEFIT.value]
+                [s.value for s in RUNNING], KpiKind.BENEFIT.value, organisation, organisation]
 
-    def groups(self, now: date, quarter_ends: Sequence[date]) -> list[RealisedGroup]:
+    def groups(self, now: date, quarter_ends: Sequence[date], organisation: str = ""
+               ) -> list[RealisedGroup]:
         """Overall, per-department and per-technology means now; overall ones per quarter
-        end (point i is quarter_ends[i - 1])."""
-        rows = self.con.execute(_GROUPED, self._params([now, *quarter_ends])).fetchall()
+        end (point i is quarter_ends[i - 1]). `organisation`: only its initiatives (and
+        those of no known organisation, as Scope has it); "": every one."""
+        rows = self.con.execute(
+            _GROUPED, self._params([now, *quarter_ends], organisation)).fetchall()
         found = []
         for point, department, technology, by_department, by_technology, *means in rows:
             dimension, label = (
@@ -131,18 +137,22 @@ class RealisedReader:
             found.append(RealisedGroup(point, dimension, label, *means))
         return found
 
-    def cashable(self, now: date, limit: int | None) -> tuple[list[CashableShare], int]:
+    def cashable(self, now: date, limit: int | None, organisation: str = ""
+                 ) -> tuple[list[CashableShare], int]:
         """The first `limit` (None: all) cashable benefit KPIs of running initiatives, by
-        initiative then KPI, and how many there are."""
-        rows = self.con.execute(_CASHABLE, [*self._params([now]), limit]).fetchall()
+        initiative then KPI, and how many there are (of `organisation`, as in groups)."""
+        rows = self.con.execute(
+            _CASHABLE, [*self._params([now], organisation), limit]).fetchall()
         total = rows[0][-1] if rows else 0
         return [CashableShare(*row[:-1]) for row in rows], total
 
     def decisions_by_quarter(
-        self, first: date, last: date
+        self, first: date, last: date, organisation: str = ""
     ) -> dict[tuple[int, int], dict[DecisionKind, int]]:
-        """Decisions taken between two days (inclusive), counted per quarter and kind."""
+        """Decisions taken between two days (inclusive), counted per quarter and kind
+        (on `organisation`'s initiatives, as in groups)."""
         counts: dict[tuple[int, int], dict[DecisionKind, int]] = {}
-        for year, number, kind, n in self.con.execute(_DECISIONS, [first, last]).fetchall():
+        params = [first, last, organisation, organisation]
+        for year, number, kind, n in self.con.execute(_DECISIONS, params).fetchall():
             counts.setdefault((year, number), {})[DecisionKind(kind)] = n
         return counts
