@@ -123,23 +123,24 @@ def _agenda(
 
 def lessons_search(
     db_path: str, actor: Actor, text: str, department: str | None, *, cards: int, rows: int,
-    technology: str | None = None,
+    technology: str | None = None, radar: str | None = None,
 ) -> lessons.LessonsView:
     """The lessons page's bounded lists: cached until a write changes the data version (#7),
     like the board (lessons, closures and adoptions are all audited writes); `technology`
-    narrows to one technology class (a radar technology's, #18)."""
+    narrows to one technology class, `radar` to one radar technology's initiatives (#18)."""
     return _lessons_search(db_path, actor, text, department, cards, rows,
-                           board_version(_db(db_path), actor), technology)
+                           board_version(_db(db_path), actor), technology, radar)
 
 
 @st.cache_data(ttl=3600, max_entries=32, show_spinner=False)
 def _lessons_search(
     db_path: str, actor: Actor, text: str, department: str | None, cards: int, rows: int,
     version: tuple[int, ...],  # only part of the cache key
-    technology: str | None = None,
+    technology: str | None = None, radar: str | None = None,
 ) -> lessons.LessonsView:
     return lessons.search_lessons(_db(db_path), actor, text, department, lessons=cards,
-                                  shelf=rows, spread=rows, technology=technology)
+                                  shelf=rows, spread=rows, technology=technology,
+                                  radar=radar)
 
 
 @st.cache_data(ttl=30, show_spinner=False)

@@ -220,6 +220,9 @@ class Initiative(Frozen):
     adopted_departments: tuple[str, ...] = ()
     """Read from the recorded adoptions (service/adoption.py); saving an initiative leaves
     them alone."""
+    radar_technology: str | None = Field(default=None, max_length=120)
+    """The technology on KL's Teknologiradar the initiative is classed with directly (#18),
+    by the stored radar's name; None: reached only through its `technology` class."""
 
     @field_validator("id", "title", "department")
     @classmethod
@@ -228,6 +231,11 @@ class Initiative(Frozen):
         if not stripped:
             raise ValueError("must not be blank")
         return stripped
+
+    @field_validator("radar_technology")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        return (value.strip() or None) if value is not None else None
 
 
 class Kpi(Frozen):

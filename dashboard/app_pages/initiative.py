@@ -68,7 +68,9 @@ st.title(md(ini.title))
 # Only what is known: an empty field is left out, not shown as "(not given)" (#19).
 st.caption(" · ".join([md(ini.id), md(ini.department), enum_label(ini.stage, lang),
                        *([f"{t('owner', lang)}: {md(ini.owner)}"] if ini.owner else []),
-                       *(enum_label(v, lang) for v in (ini.technology, ini.focus_area) if v)]))
+                       *(enum_label(v, lang) for v in (ini.technology, ini.focus_area) if v),
+                       *([f"{t('radar_technology', lang)}: {md(ini.radar_technology)}"]
+                         if ini.radar_technology else [])]))
 if ini.hypothesis:
     st.markdown(f"**{t('hypothesis', lang)}:** {md(ini.hypothesis)}")
 if ini.core_task:

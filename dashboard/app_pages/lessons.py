@@ -13,7 +13,7 @@ from dashboard import data
 from dashboard.adoption_form import adoption_section
 from dashboard.context import current_actor, database, language, settings
 from dashboard.labels import enum_label, t
-from dashboard.lessons_tables import lessons_table, shelf_table, spread_table
+from dashboard.lessons_tables import basis_label, lessons_table, shelf_table, spread_table
 from dashboard.localised import localised
 from dashboard.safe_text import md
 from dashboard.tables import count, to_csv
@@ -45,13 +45,18 @@ with middle:
     picked = url_select("radar", t("radar_technology", lang), list(radar),
                         lambda r: f"{r.name} ({t('radar_ring_' + r.ring.name.lower(), lang)})",
                         value_of=lambda r: r.name, empty=t("all", lang))
+# A radar technology's initiatives: those classed with it directly, and those classed
+# with none through its class (one without a class: naming it); each says which (#18).
 technology = picked.technology.value if picked and picked.technology else None
-if picked and not picked.technology and not query:
-    query = picked.name
+radar_name = picked.name if picked else None
+if picked:
+    st.caption(t("radar_basis_explained", lang, name=md(picked.name),
+                 technology=enum_label(picked.technology, lang)) if picked.technology
+               else t("radar_basis_explained_by_name", lang, name=md(picked.name)))
 # Bounded lists (#7): a nation has thousands of lessons and closures; exports hold all.
 cards, rows = settings().lesson_cards, settings().lessons_table_rows
 view = data.lessons_search(db_path, actor, query, department, cards=cards, rows=rows,
-                           technology=technology)
+                           technology=technology, radar=radar_name)
 
 
 def capped(key: str, shown: int, total: int) -> None:
@@ -69,7 +74,7 @@ def everything(part: str) -> LessonsView:
     """The whole result for one list's export (the others left empty)."""
     limits = {"lessons": 0, "shelf": 0, "spread": 0} | {part: None}
     return search_lessons(database(), actor, query, department, technology=technology,
-                          **limits)
+                          radar=radar_name, **limits)
 
 
 def widths(lang: str, **pixels: int) -> dict[str, Any]:
@@ -77,6 +82,9 @@ def widths(lang: str, **pixels: int) -> dict[str, Any]:
     sideways (#13); long texts wrap into their cell's tooltip, not across the page."""
     return {t(key, lang): st.column_config.Column(width=px) for key, px in pixels.items()}
 
+
+# The basis column, shown only with a radar technology picked (#18).
+radar_width = {"radar_technology": 150} if picked else {}
 
 st.subheader(f"{t('lessons', lang)} ({count(view.lessons_total, lang)})")
 capped("lessons_capped", len(view.lessons), view.lessons_total)
@@ -86,7 +94,9 @@ for hit in view.lessons:
                     f"{enum_label(hit.initiative.stage, lang)}")
         st.markdown(f"> {md(hit.lesson.text)}")
         st.caption(f"— {md(hit.lesson.author)}, {formats.day(hit.lesson.created_on, lang)}"
-                   + (f" · {md(', '.join(hit.lesson.tags))}" if hit.lesson.tags else ""))
+                   + (f" · {md(', '.join(hit.lesson.tags))}" if hit.lesson.tags else "")
+                   + (f" · {md(basis_label(hit.initiative, picked, lang))}" if picked
+                      else ""))
 if view.lessons:
     export("export_lessons", lambda: lessons_table(everything("lessons").lessons, lang),
            "lessons.csv")
@@ -96,25 +106,27 @@ else:
 st.subheader(f"{t('shelf', lang)} ({count(view.shelf_total, lang)})")
 if view.shelf:
     capped("shelf_capped", len(view.shelf), view.shelf_total)
-    st.dataframe(localised(shelf_table(view.shelf, lang), lang), hide_index=True, placeholder="",
-                 width="stretch", column_config={
+    st.dataframe(localised(shelf_table(view.shelf, lang, radar=picked), lang),
+                 hide_index=True, placeholder="", width="stretch", column_config={
                      **widths(lang, id=70, title=180, department=120, technology=100,
-                              status=70, reason_code=110, date=90, rationale=150),
+                              status=70, reason_code=110, date=90, rationale=150,
+                              **radar_width),
                      t("open", lang): st.column_config.LinkColumn(display_text="→", width=40)})
-    export("export_shelf", lambda: shelf_table(everything("shelf").shelf, lang, links=False),
-           "closed-and-parked.csv")
+    export("export_shelf", lambda: shelf_table(everything("shelf").shelf, lang, links=False,
+                                               radar=picked), "closed-and-parked.csv")
 else:
     st.caption(t("nothing_found", lang))
 
 st.subheader(f"{t('spread', lang)} ({count(view.spread_total, lang)})")
 if view.spread:
     capped("spread_capped", len(view.spread), view.spread_total)
-    st.dataframe(localised(spread_table(view.spread, lang), lang,
+    st.dataframe(localised(spread_table(view.spread, lang, picked), lang,
                            shares=[t("adoption", lang)]), hide_index=True,
                  placeholder="", width="stretch",
                  column_config=widths(lang, id=70, title=180, department=120, adopted=160,
-                                      planned=160, still_to_adopt=150, adoption=80))
-    export("export_spread", lambda: spread_table(everything("spread").spread, lang),
+                                      planned=160, still_to_adopt=150, adoption=80,
+                                      **radar_width))
+    export("export_spread", lambda: spread_table(everything("spread").spread, lang, picked),
            "spread.csv")
 else:
     st.caption(t("nothing_found", lang))

@@ -24,6 +24,7 @@ from portfolio.input_errors import input_refusals
 from portfolio.models import Direction, FocusArea, Initiative, Kpi, KpiKind, Stage, Technology
 from portfolio.service.access import Permission, can
 from portfolio.service.initiatives import missing_decision_rule, save_initiative
+from portfolio.service.radar import radar_technologies
 
 lang = language()
 actor = current_actor()
@@ -86,6 +87,19 @@ with right:
                              before.technology if before else None, "technology")
     core_task = st.text_input(t("core_task", lang), value=before.core_task if before else "",
                               key=f"{key}_core_task")
+    # Classed with a technology on KL's Teknologiradar directly (#18); one kept from an
+    # older radar edition stays choosable.
+    _, radar = radar_technologies(database(), actor)
+    rings = {r.name: t("radar_ring_" + r.ring.name.lower(), lang) for r in radar}
+    current_radar = before.radar_technology if before else None
+    radar_names = [None, *rings, *([current_radar] if current_radar
+                                   and current_radar not in rings else [])]
+    radar_choice = st.selectbox(
+        t("radar_technology", lang), radar_names, key=f"{key}_radar",
+        index=radar_names.index(current_radar), help=t("radar_classing_help", lang),
+        format_func=lambda n: t("none_value", lang) if n is None
+        else f"{n} ({rings[n]})" if n in rings else n)
+    slots["radar_technology"] = st.empty()
 
 st.markdown(f"**{t('hypothesis', lang)}** — {t('hypothesis_intro', lang)}")
 cause, effect, measure = split(before.hypothesis) if before else ("", "", "")
@@ -195,7 +209,7 @@ def build() -> tuple[Initiative, list[Kpi]] | None:
             started_on=started_on, review_on=review_on,
             budget_dkk=typed["budget"].value or 0.0, spent_dkk=typed["spent"].value or 0.0,
             focus_area=focus, technology=technology, core_task=core_task,
-            hypothesis=hypothesis,
+            hypothesis=hypothesis, radar_technology=radar_choice,
             **({k: getattr(before, k) for k in ("tags", "planned_departments",
                                                  "adopted_departments")} if before else {}),
         )

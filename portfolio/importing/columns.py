@@ -70,6 +70,9 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         Column("hypothesis", "hypotese", required=False),
         Column("tags", "tags", required=False),
         Column("organisation", "organisation", required=False, also=("kommune", "region")),
+        # A technology on KL's Teknologiradar, by the stored radar's name (#18).
+        Column("radar_technology", "teknologiradar", required=False,
+               also=("radarteknologi",)),
     ),
     ImportKind.KPIS: (
         Column("initiative_id", "initiativ_id"),

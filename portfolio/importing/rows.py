@@ -225,6 +225,7 @@ def _initiative(c: _Cells) -> tuple[type[BaseModel], dict[str, Any]]:
         "hypothesis": c.text("hypothesis"),
         "tags": tuple(t.strip() for t in _TAG_SPLIT.split(c.text("tags")) if t.strip()),
         "organisation": c.text("organisation"),
+        "radar_technology": c.text("radar_technology") or None,
     }
 
 

@@ -43,6 +43,7 @@ from portfolio.models import (
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize, can, scope_of
 from portfolio.service.benefits import check_realised_year, line_id, same
+from portfolio.service.initiatives import radar_name
 from portfolio.service.organisation import ensure_department, home_of
 from portfolio.service.organisation_import import apply_organisation_rows
 from portfolio.settings import load_settings
@@ -218,6 +219,11 @@ def _apply_initiatives(store: Store, actor: Actor, batch: ParsedBatch, _import_i
                 accepted.row, _outside_scope(actor, initiative.department),
                 _fields(accepted.record)))
             continue
+        initiative, unknown = _classed_on_the_radar(store, initiative, before)
+        if unknown is not None:
+            tally.rejected.append(Rejection.of_fields(accepted.row, unknown,
+                                                      _fields(accepted.record)))
+            continue
         ensure_department(store, actor, initiative.department, initiative.organisation)
         if before == initiative:
             tally.unchanged += 1
@@ -231,13 +237,27 @@ def _apply_initiatives(store: Store, actor: Actor, batch: ParsedBatch, _import_i
     return tally
 
 
+def _classed_on_the_radar(store: Store, initiative: Initiative, before: Initiative | None
+                          ) -> tuple[Initiative, Problem | None]:
+    """The row's radar technology in the stored radar's spelling, or the problem naming
+    the known ones; a classing the row keeps as stored is left alone (#18)."""
+    name = initiative.radar_technology
+    if name is None or (before is not None and before.radar_technology == name):
+        return initiative, None
+    known = radar_name(store, name)
+    if known is None:
+        return initiative, Problem(code="import.unknown_radar", params={
+            "value": name, "known": tuple(t.name for t in store.radar.all())})
+    return initiative.model_copy(update={"radar_technology": known}), None
+
+
 R = TypeVar("R", Initiative, Kpi)
 
 # Set by steering decisions and adoptions, never by an initiatives file.
 _NEVER_IMPORTED = ("planned_departments", "adopted_departments")
 # Optional columns, named as the model's fields.
 _OPTIONAL = {ImportKind.INITIATIVES: ("focus_area", "technology", "core_task", "hypothesis",
-                                      "tags", "organisation"),
+                                      "tags", "organisation", "radar_technology"),
              ImportKind.KPIS: ("weight", "cashable")}
 
 

@@ -67,6 +67,7 @@ def save_initiative(
         all_kpis = {k.name: k for k in store.kpis.for_initiative(initiative.id)}
         all_kpis.update({k.name: k for k in kpis})
         _check_stage(initiative, before, list(all_kpis.values()))
+        initiative = _with_radar_name(store, initiative, before)
         ensure_department(store, actor, initiative.department, initiative.organisation)
         if before != initiative:
             store.initiatives.save(initiative)
@@ -75,6 +76,29 @@ def save_initiative(
         for kpi in kpis:
             _save_kpi(store, actor, kpi)
     return initiative
+
+
+def radar_name(store: Store, name: str) -> str | None:
+    """The stored radar's spelling of the technology `name` (any case), or None when the
+    radar has no such technology (#18)."""
+    folded = name.strip().casefold()
+    return next((t.name for t in store.radar.all() if t.name.casefold() == folded), None)
+
+
+def _with_radar_name(store: Store, initiative: Initiative, before: Initiative | None
+                     ) -> Initiative:
+    """`initiative` classed with the stored radar's name of its radar technology; a name
+    the radar does not hold is refused, naming the ones it does. A classing kept as it was
+    stays, also when a newer radar edition no longer lists it."""
+    name = initiative.radar_technology
+    if name is None or (before is not None and before.radar_technology == name):
+        return initiative
+    known = radar_name(store, name)
+    if known is None:
+        raise ValidationFailed(field="radar_technology", code="initiative.unknown_radar",
+                               params={"name": name, "known": tuple(
+                                   t.name for t in store.radar.all())})
+    return initiative.model_copy(update={"radar_technology": known})
 
 
 def _save_kpi(store: Store, actor: Actor, kpi: Kpi) -> bool:

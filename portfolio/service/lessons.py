@@ -105,18 +105,19 @@ def shared(actor: Actor, initiative: Initiative) -> Initiative:
 def search_lessons(
     db: Database, actor: Actor, text: str = "", department: str | None = None,
     *, lessons: int | None = None, shelf: int | None = None, spread: int | None = None,
-    technology: str | None = None,
+    technology: str | None = None, radar: str | None = None,
 ) -> LessonsView:
     """Lessons, closed/parked initiatives and spread matching `text`, across departments.
 
     `department` narrows to the department an initiative belongs to; the text matches
     titles, hypotheses, core tasks, tags and lesson texts, ignoring case. Each list holds
-    at most as many as its keyword says (None: all), with its total.
+    at most as many as its keyword says (None: all), with its total. `radar` narrows to
+    one radar technology's initiatives (see service.radar.lessons_for_radar).
     """
     authorize(actor, Permission.READ)
     with db.reading() as store:
         query = LessonsQuery(text.strip(), department, tuple(s.value for s in SPREADING),
-                             readable_organisations(store, actor), technology)
+                             readable_organisations(store, actor), technology, radar)
         index = store.lessons_index
         totals = index.totals(query)
         hits = tuple(LessonHit(lesson, shared(actor, initiative))

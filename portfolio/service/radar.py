@@ -9,10 +9,11 @@ whose every row is refused replaces nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from portfolio.errors import NotAllowed, ValidationFailed
-from portfolio.models import Actor
+from portfolio.models import Actor, Initiative
 from portfolio.radar.parse import RadarRefusal, RadarTechnology, read_radar
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
@@ -63,18 +64,42 @@ def radar_technologies(db: Database, actor: Actor) -> tuple[str | None,
 def lessons_for_radar(db: Database, actor: Actor, name: str, *, lessons: int | None = None,
                       shelf: int | None = None, spread: int | None = None) -> LessonsView:
     """"Has anyone tried this?" for one radar technology: the lessons, closed or parked
-    initiatives and spread of initiatives of its technology class, across the
-    organisations the lesson-sharing rule lets `actor` read; a technology without a class
-    is searched by its name."""
+    initiatives and spread of the initiatives classed with it directly, and of those
+    classed with no radar technology through its technology class (a technology without
+    a class: its name in their text), across the organisations the lesson-sharing rule
+    lets `actor` read. `radar_basis` says which way each initiative was found."""
+    found = radar_technology(db, actor, name)
+    return search_lessons(db, actor, radar=found.name,
+                          technology=found.technology.value if found.technology else None,
+                          lessons=lessons, shelf=shelf, spread=spread)
+
+
+def radar_technology(db: Database, actor: Actor, name: str) -> RadarTechnology:
+    """The stored radar's technology `name` (any case); refused when it has none such."""
     _, technologies = radar_technologies(db, actor)
     found = next((t for t in technologies if t.name.casefold() == name.casefold()), None)
     if found is None:
         raise ValidationFailed(field="radar", code="radar.unknown", params={"name": name})
-    if found.technology is None:
-        return search_lessons(db, actor, found.name, lessons=lessons, shelf=shelf,
-                              spread=spread)
-    return search_lessons(db, actor, technology=found.technology.value, lessons=lessons,
-                          shelf=shelf, spread=spread)
+    return found
+
+
+class RadarBasis(StrEnum):
+    """How an initiative answers for a radar technology (#18)."""
+
+    DIRECT = "direct"
+    """Classed with the radar technology itself."""
+    CLASS = "class"
+    """Classed with no radar technology; its technology class is the radar technology's."""
+    NAME = "name"
+    """Classed with no radar technology, and the radar technology has no class: its text
+    names it."""
+
+
+def radar_basis(initiative: Initiative, technology: RadarTechnology) -> RadarBasis:
+    """Why `initiative` is among `technology`'s in lessons_for_radar."""
+    if initiative.radar_technology is not None:
+        return RadarBasis.DIRECT
+    return RadarBasis.CLASS if technology.technology is not None else RadarBasis.NAME
 
 
 def _row(t: RadarTechnology) -> dict[str, str | None]:

@@ -24,7 +24,20 @@ from portfolio.storage.rows import from_json
 # The initiatives and lessons in the view; adopted departments oldest first, as
 # storage.initiatives reads them.
 _MATCHING = """
-adopted AS (
+in_radar AS (
+    -- A radar technology's initiatives (#18): those classed with it directly, and those
+    -- classed with no radar technology through its class ($technology) or, when it has
+    -- none, its name in their text.
+    SELECT i.id FROM initiatives i
+    WHERE $radar IS NOT NULL AND (
+        i.radar_technology = $radar
+        OR (i.radar_technology IS NULL AND CASE
+            WHEN $technology IS NOT NULL THEN i.technology = $technology
+            ELSE contains(lower(i.title), lower($radar))
+                 OR contains(lower(i.hypothesis), lower($radar))
+                 OR contains(lower(i.core_task), lower($radar))
+                 OR contains(lower(array_to_string(i.tags, ' ')), lower($radar)) END))
+), adopted AS (
     SELECT initiative_id,
            list(department ORDER BY adopted_on NULLS FIRST, department) AS departments
     FROM adoptions GROUP BY initiative_id
@@ -35,7 +48,8 @@ adopted AS (
     FROM initiatives i
     LEFT JOIN adopted a ON a.initiative_id = i.id
     WHERE ($department IS NULL OR i.department = $department)
-      AND ($technology IS NULL OR i.technology = $technology)
+      AND ($radar IS NOT NULL OR $technology IS NULL OR i.technology = $technology)
+      AND ($radar IS NULL OR i.id IN (SELECT id FROM in_radar))
       AND ($organisations IS NULL OR coalesce(i.organisation, '') = ''
            OR list_contains($organisations, i.organisation))
       AND ($text = '' OR contains(lower(i.title), $text)
@@ -46,7 +60,8 @@ adopted AS (
     FROM lessons l
     JOIN initiatives i ON i.id = l.initiative_id
     WHERE ($department IS NULL OR i.department = $department)
-      AND ($technology IS NULL OR i.technology = $technology)
+      AND ($radar IS NOT NULL OR $technology IS NULL OR i.technology = $technology)
+      AND ($radar IS NULL OR i.id IN (SELECT id FROM in_radar))
       AND ($organisations IS NULL OR coalesce(i.organisation, '') = ''
            OR list_contains($organisations, i.organisation))
       AND ($text = '' OR contains(lower(l.text), $text)
@@ -128,6 +143,10 @@ class LessonsQuery:
     an organisation's own and those that share their lessons (#13)."""
     technology: str | None = None
     """Only initiatives of this technology class (a radar technology's, #18), or None."""
+    radar: str | None = None
+    """Only the initiatives of this radar technology (the stored radar's name, #18):
+    classed with it directly, or classed with none and of the class `technology` (when
+    None: naming it in their text)."""
 
 
 @dataclass(frozen=True)
@@ -145,7 +164,7 @@ class LessonsIndexReader:
         organisations = (None if query.organisations is None
                          else list(query.organisations))
         return {"text": query.text.lower(), "department": query.department,
-                "technology": query.technology,
+                "technology": query.technology, "radar": query.radar,
                 "organisations": organisations,
                 "spreading": list(query.spreading), "closed": Stage.CLOSED.value, **more}
 
