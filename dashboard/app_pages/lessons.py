@@ -83,8 +83,16 @@ def widths(lang: str, **pixels: int) -> dict[str, Any]:
     return {t(key, lang): st.column_config.Column(width=px) for key, px in pixels.items()}
 
 
-# The basis column, shown only with a radar technology picked (#18).
-radar_width = {"radar_technology": 150} if picked else {}
+# With a radar technology picked, each table has a basis column too (#18): the others
+# narrow so the table still fits a 1400 px screen (measured: 938 px of grid).
+shelf_widths = (dict(id=70, title=150, department=100, technology=80, status=70,
+                     reason_code=100, date=90, rationale=90, radar_technology=140)
+                if picked else dict(id=70, title=180, department=120, technology=100,
+                                    status=70, reason_code=110, date=90, rationale=150))
+spread_widths = (dict(id=70, title=160, department=110, adopted=130, planned=130,
+                      still_to_adopt=120, adoption=70, radar_technology=140)
+                 if picked else dict(id=70, title=180, department=120, adopted=160,
+                                     planned=160, still_to_adopt=150, adoption=80))
 
 st.subheader(f"{t('lessons', lang)} ({count(view.lessons_total, lang)})")
 capped("lessons_capped", len(view.lessons), view.lessons_total)
@@ -108,9 +116,7 @@ if view.shelf:
     capped("shelf_capped", len(view.shelf), view.shelf_total)
     st.dataframe(localised(shelf_table(view.shelf, lang, radar=picked), lang),
                  hide_index=True, placeholder="", width="stretch", column_config={
-                     **widths(lang, id=70, title=180, department=120, technology=100,
-                              status=70, reason_code=110, date=90, rationale=150,
-                              **radar_width),
+                     **widths(lang, **shelf_widths),
                      t("open", lang): st.column_config.LinkColumn(display_text="→", width=40)})
     export("export_shelf", lambda: shelf_table(everything("shelf").shelf, lang, links=False,
                                                radar=picked), "closed-and-parked.csv")
@@ -123,9 +129,7 @@ if view.spread:
     st.dataframe(localised(spread_table(view.spread, lang, picked), lang,
                            shares=[t("adoption", lang)]), hide_index=True,
                  placeholder="", width="stretch",
-                 column_config=widths(lang, id=70, title=180, department=120, adopted=160,
-                                      planned=160, still_to_adopt=150, adoption=80,
-                                      **radar_width))
+                 column_config=widths(lang, **spread_widths))
     export("export_spread", lambda: spread_table(everything("spread").spread, lang, picked),
            "spread.csv")
 else:
