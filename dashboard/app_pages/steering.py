@@ -56,10 +56,15 @@ today = date.today()
 st.title(t("steering_title", lang))
 
 groups = data.steering_groups(db_path, actor)
+asked = st.query_params.get("group")
 group = url_select("group", t("steering_group", lang), groups, str, empty=t("all_groups", lang))
 # Bounded (#7): every group's agenda is tens of thousands of items at national scale.
 view = data.agenda(db_path, actor, today, group, rows=settings().steering_agenda_rows)
 items = view.items
+if asked and asked not in groups:
+    # A steering member reads only their own group's agenda (#13), checked in the core; a
+    # link to another group's says so rather than silently showing another agenda.
+    st.info(t("not_your_group_agenda", lang, group=md(asked)))
 
 
 def safe_name(name: str) -> str:
