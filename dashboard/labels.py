@@ -82,6 +82,11 @@ def source(value: Source, lang: str) -> str:
     return enum_label(value, lang)
 
 
+def radar_ring(ring: StrEnum, lang: str) -> str:
+    """A ring of KL's Teknologiradar (portfolio.radar Ring) in the reader's language."""
+    return t(f"radar_ring_{ring.name.lower()}", lang)
+
+
 def light_text(value: Light | None, lang: str) -> str:
     """A lamp and its colour's name, for tables (coloured by tables.style_lights)."""
     return f"● {LIGHTS[value.value][lang]}" if value else "○ —"

@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.adoption_form import adoption_section
 from dashboard.context import current_actor, database, language, settings
-from dashboard.labels import enum_label, t
+from dashboard.labels import enum_label, radar_ring, t
 from dashboard.lessons_tables import basis_label, lessons_table, shelf_table, spread_table
 from dashboard.localised import localised
 from dashboard.safe_text import md
@@ -43,7 +43,7 @@ with middle:
     # narrows the search; one without a class is searched by its name.
     _, radar = radar_technologies(database(), actor)
     picked = url_select("radar", t("radar_technology", lang), list(radar),
-                        lambda r: f"{r.name} ({t('radar_ring_' + r.ring.name.lower(), lang)})",
+                        lambda r: f"{r.name} ({radar_ring(r.ring, lang)})",
                         value_of=lambda r: r.name, empty=t("all", lang))
 # A radar technology's initiatives: those classed with it directly, and those classed
 # with none through its class (one without a class: naming it); each says which (#18).

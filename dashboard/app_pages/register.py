@@ -15,7 +15,7 @@ from dashboard import data
 from dashboard.context import current_actor, database, language, settings
 from dashboard.feedback import attempt, message
 from dashboard.hypothesis import compose, split
-from dashboard.labels import enum_label, missing_rule, t
+from dashboard.labels import enum_label, missing_rule, radar_ring, t
 from dashboard.number_field import Typed, number_field, show_problem
 from dashboard.safe_text import defused, md
 from dashboard.widgets import date_format, initiative_picker
@@ -90,7 +90,7 @@ with right:
     # Classed with a technology on KL's Teknologiradar directly (#18); one kept from an
     # older radar edition stays choosable.
     _, radar = radar_technologies(database(), actor)
-    rings = {r.name: t("radar_ring_" + r.ring.name.lower(), lang) for r in radar}
+    rings = {r.name: radar_ring(r.ring, lang) for r in radar}
     current_radar = before.radar_technology if before else None
     radar_names = [None, *rings, *([current_radar] if current_radar
                                    and current_radar not in rings else [])]

@@ -54,3 +54,13 @@ def test_every_label_a_page_asks_for_is_defined():
 
 def test_a_label_falls_back_to_english_for_an_unknown_language():
     assert t("board", "sv") == "Portfolio board"
+
+
+def test_every_ring_of_the_radar_has_a_label_in_both_languages():
+    from dashboard.labels import radar_ring
+    from portfolio.radar.parse import Ring
+
+    for lang in ("da", "en"):
+        labels = [radar_ring(ring, lang) for ring in Ring]
+        assert all(label and not label.startswith("radar_ring") for label in labels), labels
+        assert len(set(labels)) == len(Ring)
