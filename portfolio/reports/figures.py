@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from portfolio.models import Decision, DecisionKind, Kpi, Lesson, Stage
+from portfolio.models import Decision, DecisionKind, Kpi, Lesson
 from portfolio.service.lessons import with_owner
 from portfolio.service.reports import InitiativeFile, PortfolioMaterial
 from portfolio.storage.realised import CLOSING, RealisedGroup
@@ -95,22 +95,15 @@ class PortfolioFigures:
 
 
 def portfolio_figures(material: PortfolioMaterial) -> PortfolioFigures:
-    files = material.files
-    started = [f for f in files if f.initiative.stage is not Stage.IDEA]
-    scaled = sorted((spread(f) for f in files if _was_scaled(f)), key=_newest_scaled_first)
-    closed = sorted((closure(f) for f in files if f.initiative.stage is Stage.CLOSED),
-                    key=_newest_closed_first)
-    rows = material.table_rows
+    counts = material.counts
     groups = {(g.point, g.dimension, g.label): g for g in material.realised}
     now = [g for g in material.realised if g.point == 0]
     return PortfolioFigures(
-        total=len(files),
-        active=sum(f.initiative.stage is not Stage.CLOSED for f in files),
-        scaled=tuple(scaled[:rows]),
-        closed=tuple(closed[:rows]),
-        decided_share=(
-            sum(bool(f.decisions) for f in started) / len(started) if started else None
-        ),
+        total=counts.total,
+        active=counts.active,
+        scaled=tuple(spread(f) for f in material.scaled),
+        closed=tuple(closure(f) for f in material.closed),
+        decided_share=counts.decided / counts.started if counts.started else None,
         overall=_realised(groups.get((0, "all", ""))),
         by_department=_ranked([g for g in now if g.dimension == "department"]),
         by_technology=_ranked([g for g in now if g.dimension == "technology"]),
@@ -122,10 +115,10 @@ def portfolio_figures(material: PortfolioMaterial) -> PortfolioFigures:
                     _realised(groups.get((point, "all", ""))))
             for point, (year, number, _) in enumerate(material.quarters, start=1)
         ),
-        scaled_total=len(scaled),
-        adopted_total=sum(s.adopted_count for s in scaled),
-        planned_total=sum(s.planned_count for s in scaled),
-        closed_total=len(closed),
+        scaled_total=counts.scaled,
+        adopted_total=counts.adopted,
+        planned_total=counts.planned,
+        closed_total=counts.closed,
         cashable_total=material.cashable_total,
     )
 
@@ -139,21 +132,6 @@ def _realised(group: RealisedGroup | None) -> Realised:
 def _ranked(groups: list[RealisedGroup]) -> tuple[Realised, ...]:
     rows = [_realised(g) for g in groups]
     return tuple(sorted(rows, key=lambda r: (-(r.overall or 0), r.label)))  # best first
-
-
-def _newest_scaled_first(s: Spread) -> tuple[bool, int, str]:
-    return s.scaled_on is None, -(s.scaled_on or date.min).toordinal(), s.file.initiative.id
-
-
-def _newest_closed_first(c: Closure) -> tuple[bool, int, str]:
-    day = c.decision.decided_on if c.decision else None
-    return day is None, -(day or date.min).toordinal(), c.file.initiative.id
-
-
-def _was_scaled(file: InitiativeFile) -> bool:
-    return file.initiative.stage in (Stage.SCALING, Stage.OPERATION) or any(
-        d.kind is DecisionKind.SCALE for d in file.decisions
-    )
 
 
 def spread(file: InitiativeFile) -> Spread:

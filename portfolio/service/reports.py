@@ -23,12 +23,12 @@ from portfolio.models import (
     KpiStats,
     Lesson,
     Measurement,
-    Stage,
 )
 from portfolio.review.agenda import AgendaReason, build_agenda
 from portfolio.service.access import Permission, authorize, within
 from portfolio.service.evaluation import active_policy
 from portfolio.storage import Database, Store
+from portfolio.storage.portfolio_tables import PortfolioCounts
 from portfolio.storage.realised import RealisedGroup
 
 T = TypeVar("T", Kpi, Measurement, Decision, Lesson)
@@ -99,14 +99,20 @@ class CashableFile:
 class PortfolioMaterial:
     """The portfolio at its evidence date, read to cost what the report's figures cost (#7).
 
-    `files` carry each initiative with its decisions (and a closed one's lessons) but no
-    KPIs or measurements: benefits come as grouped means from DuckDB in `realised`, point
-    0 being now and point i the end of `quarters[i - 1]`.
+    Nothing here grows with the portfolio beyond a table's bound (#15): the headline
+    numbers are counted in DuckDB (`counts`), benefits come as grouped means (`realised`,
+    point 0 being now and point i the end of `quarters[i - 1]`), and only the initiatives a
+    long table lists are read as files, with their decisions (and a closed one's lessons)
+    but no KPIs or measurements.
     """
 
     as_of: date
     departments: tuple[str, ...]
-    files: tuple[InitiativeFile, ...]
+    counts: PortfolioCounts
+    scaled: tuple[InitiativeFile, ...]
+    """The first `table_rows` scaled initiatives, most recently scaled first."""
+    closed: tuple[InitiativeFile, ...]
+    """The first `table_rows` closed initiatives, most recently closed first."""
     quarters: tuple[tuple[int, int, date], ...]
     """(year, number, end) of the last quarters, oldest first; the running one ends at as_of."""
     realised: tuple[RealisedGroup, ...]
@@ -277,9 +283,10 @@ def last_quarters(as_of: date, count: int) -> tuple[tuple[int, int, date], ...]:
 def portfolio_material(
     db: Database, actor: Actor, *, quarters: int = 8, table_rows: int | None = None
 ) -> PortfolioMaterial:
-    """The whole portfolio for management: initiatives, decisions, and realised benefits
-    now and at each of the last `quarters` quarter ends, computed in the database. One
-    organisation's people get their organisation's portfolio, a national actor all (#13)."""
+    """The whole portfolio for management: counts, the long tables' rows, and realised
+    benefits now and at each of the last `quarters` quarter ends, all chosen in the database
+    (#15: no model per initiative or decision of the portfolio). One organisation's people
+    get their organisation's portfolio, a national actor all (#13)."""
     authorize(actor, Permission.READ)
     organisation = actor.organisation or ""
     with db.reading() as store:
@@ -287,19 +294,17 @@ def portfolio_material(
         calendar = last_quarters(as_of, quarters)
         departments = tuple(d.name for d in store.departments.all()
                             if within(actor, d.organisation))
-        initiatives = [i for i in store.initiatives.all() if within(actor, i.organisation)]
-        decisions = _by_initiative(store.decisions.for_initiatives([i.id for i in initiatives]))
-        closed = [i.id for i in initiatives if i.stage is Stage.CLOSED]
-        lessons = _by_initiative(store.lessons.for_initiatives(closed))
-        files = {
-            i.id: InitiativeFile(i, (), (), None, tuple(decisions[i.id]), tuple(lessons[i.id]))
-            for i in initiatives
-        }
+        tables = store.portfolio_tables
+        counts = tables.counts(organisation)
+        scaled_ids = tables.scaled_ids(table_rows, organisation)
+        closed_ids = tables.closed_ids(table_rows, organisation)
         realised = store.realised.groups(as_of, [end for _, _, end in calendar], organisation)
         by_quarter = store.realised.decisions_by_quarter(
             _quarter_end(*_previous(*calendar[0][:2])) + timedelta(days=1), as_of, organisation
         )
         shares, cashable_total = store.realised.cashable(as_of, table_rows, organisation)
+        files = _listed_files(store, {*scaled_ids, *closed_ids,
+                                      *(s.initiative_id for s in shares)}, set(closed_ids))
         kpis = {(k.initiative_id, k.name): k for k in store.kpis.for_initiatives(
             sorted({s.initiative_id for s in shares}))}
     cashable = tuple(
@@ -307,6 +312,18 @@ def portfolio_material(
         for s in shares
     )
     return PortfolioMaterial(
-        as_of, departments, tuple(files.values()), calendar, tuple(realised), by_quarter,
+        as_of, departments, counts, tuple(files[i] for i in scaled_ids),
+        tuple(files[i] for i in closed_ids), calendar, tuple(realised), by_quarter,
         cashable, cashable_total, table_rows,
     )
+
+
+def _listed_files(store: Store, ids: set[str], closed: set[str]) -> dict[str, InitiativeFile]:
+    """The files of the initiatives a table lists: decisions newest first, and a closed
+    one's lessons."""
+    decisions = _by_initiative(store.decisions.for_initiatives(ids))
+    lessons = _by_initiative(store.lessons.for_initiatives(closed))
+    return {
+        i.id: InitiativeFile(i, (), (), None, tuple(decisions[i.id]), tuple(lessons[i.id]))
+        for i in store.initiatives.for_ids(ids)
+    }

@@ -29,6 +29,7 @@ from portfolio.storage.openness import ApiTokens, InitiativePages, PublicMarks, 
 from portfolio.storage.organisations import Organisations, SteeringGroups
 from portfolio.storage.people import People
 from portfolio.storage.policies import Policies
+from portfolio.storage.portfolio_tables import PortfolioTablesReader
 from portfolio.storage.radar import Radar
 from portfolio.storage.realised import RealisedReader
 from portfolio.storage.run_verdicts import RunVerdictsReader
@@ -69,6 +70,7 @@ class Store:
     kpis = _Repository(Kpis)
     kpi_stats = _Repository(KpiStatsReader)
     realised = _Repository(RealisedReader)
+    portfolio_tables = _Repository(PortfolioTablesReader)
     board = _Repository(BoardReader)
     agenda_facts = _Repository(AgendaFactsReader)
     initiative_index = _Repository(InitiativeIndexReader)

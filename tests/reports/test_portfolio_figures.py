@@ -1,4 +1,5 @@
-"""The portfolio report's benefit figures come from the database, and equal the models' (#7)."""
+"""The portfolio report's figures come from the database, and equal the models' (#7, #15):
+the realised benefits, and the headline counts and long tables' rows chosen in SQL."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ import math
 
 import pytest
 
-from portfolio.models import Actor, Stage
+from portfolio.models import Actor, Role, Stage
 from portfolio.reports.figures import PortfolioFigures, Realised, portfolio_figures
+from portfolio.service.access import within
 from portfolio.service.evaluation import evaluate_now
 from portfolio.service.reports import InitiativeFile, portfolio_material
 from portfolio.storage import Database
 from portfolio.synth import SynthSpec, generate_portfolio
+from tests.oracles.portfolio_tables import Tables, portfolio_tables
 from tests.reports.conftest import ANCHOR
 from tests.reports.realised_oracle import RUNNING, grouped, quarterly, realised_kpis, summarise
 
@@ -104,3 +107,60 @@ def test_long_tables_list_the_most_recent_rows_up_to_the_setting_and_say_how_man
     closed_on = [c.decision.decided_on for c in everything.closed if c.decision]
     assert [c.decision.decided_on for c in bounded.closed if c.decision] == sorted(
         closed_on, reverse=True)[:5]
+
+
+def _tables_from_models(db: Database, actor: Actor, rows: int | None) -> Tables:
+    """The report's old read: every initiative in scope and all their decisions as models."""
+    with db.reading() as store:
+        initiatives = [i for i in store.initiatives.all() if within(actor, i.organisation)]
+        decisions = store.decisions.for_initiatives([i.id for i in initiatives])
+        lessons = store.lessons.for_initiatives(
+            [i.id for i in initiatives if i.stage is Stage.CLOSED])
+    files = [
+        InitiativeFile(i, (), (), None,
+                       tuple(d for d in decisions if d.initiative_id == i.id),
+                       tuple(x for x in lessons if x.initiative_id == i.id))
+        for i in initiatives
+    ]
+    return portfolio_tables(files, rows)
+
+
+def _assert_tables_equal_the_models(db: Database, actor: Actor, rows: int | None) -> None:
+    material = portfolio_material(db, actor, table_rows=rows)
+    figures = portfolio_figures(material)
+    oracle = _tables_from_models(db, actor, rows)
+
+    assert material.counts == oracle.counts
+    assert [(s.file.initiative, s.scaled_on, s.planned, s.adopted) for s in figures.scaled] == [
+        (s.file.initiative, s.scaled_on, s.planned, s.adopted) for s in oracle.scaled]
+    # Lessons of one day come in no particular order, in either read.
+    assert [(c.file.initiative, c.decision, sorted(x.text for x in c.lessons))
+            for c in figures.closed] == [
+        (c.file.initiative, c.decision, sorted(x.text for x in c.lessons))
+        for c in oracle.closed]
+    started = oracle.counts.started
+    assert figures.decided_share == (oracle.counts.decided / started if started else None)
+
+
+@pytest.mark.oracle
+def test_the_demo_reports_counts_and_table_rows_equal_the_model_based_ones(
+    demo_db: Database,
+) -> None:
+    _assert_tables_equal_the_models(demo_db, Actor.operator(), None)
+
+
+@pytest.mark.oracle
+def test_a_synthetic_reports_counts_and_table_rows_equal_the_model_based_ones(
+    synthetic_db: Database,
+) -> None:
+    tables = _tables_from_models(synthetic_db, Actor.operator(), None)
+    assert tables.counts.scaled > 5 and tables.counts.closed > 5
+    assert tables.counts.adopted > tables.counts.scaled  # some adopted beyond the owner
+    assert any(c.lessons for c in tables.closed)
+
+    for rows in (None, 5, 1):
+        _assert_tables_equal_the_models(synthetic_db, Actor.operator(), rows)
+    with synthetic_db.reading() as store:
+        organisation = next(i.organisation for i in store.initiatives.all() if i.organisation)
+    _assert_tables_equal_the_models(
+        synthetic_db, Actor(username="v", role=Role.VIEWER, organisation=organisation), 5)

@@ -58,7 +58,8 @@ def two(db: Database, operator: Actor, tmp_path: Path) -> Database:
 def test_one_municipalitys_report_holds_only_its_own_portfolio(two: Database) -> None:
     aarhus = Actor(username="a", role=Role.VIEWER, organisation=AARHUS)
     material = portfolio_material(two, aarhus)
-    assert {f.initiative.id for f in material.files} == {"A-1"}
+    assert (material.counts.total, material.counts.closed) == (1, 0)
+    assert [f.initiative.id for f in material.scaled + material.closed] == []
     assert material.departments == ("Børn og Unge",)
     assert [s.file.initiative.id for s in material.cashable] == ["A-1"]
     assert material.cashable_total == 1
@@ -71,7 +72,8 @@ def test_one_municipalitys_report_holds_only_its_own_portfolio(two: Database) ->
 
 def test_the_national_report_holds_both(two: Database, operator: Actor) -> None:
     material = portfolio_material(two, operator)
-    assert {f.initiative.id for f in material.files} == {"A-1", "O-1", "O-2"}
+    assert (material.counts.total, material.counts.closed) == (3, 1)
+    assert [f.initiative.id for f in material.closed] == ["O-2"]
     assert material.cashable_total == 2
     now = next(g for g in material.realised if g.point == 0 and g.dimension == "all")
     assert now.kpis == 2
