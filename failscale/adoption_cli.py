@@ -15,6 +15,7 @@ from failscale.acting import current_actor
 from failscale.common import database as _database
 from failscale.common import friendly
 from failscale.common import parse_date as _parse_date
+from failscale.say import echo, say
 from portfolio.settings import load_settings
 
 adoption_app = typer.Typer(
@@ -42,7 +43,8 @@ def record(
     day = _parse_date(on) if on else date.today()
     stored = record_adoption(_database(load_settings()), current_actor(), initiative,
                              department, day, note)
-    typer.echo(f"Recorded: {stored.department} adopted {stored.initiative_id} on {day}.")
+    echo("cli.adoption_recorded", department=stored.department,
+         initiative=stored.initiative_id, day=day)
 
 
 @adoption_app.command("withdraw")
@@ -53,8 +55,7 @@ def withdraw(initiative: InitiativeArg, department: DepartmentArg) -> None:
 
     gone = withdraw_adoption(_database(load_settings()), current_actor(), initiative,
                              department)
-    typer.echo(f"Withdrawn: {gone.department} no longer counts as adopting "
-               f"{gone.initiative_id}.")
+    echo("cli.adoption_withdrawn", department=gone.department, initiative=gone.initiative_id)
 
 
 @adoption_app.command("list")
@@ -72,5 +73,5 @@ def list_(
                               ensure_ascii=False, indent=2))
         return
     for a in adoptions:
-        when = a.adopted_on.isoformat() if a.adopted_on else "(no date)"
+        when = a.adopted_on.isoformat() if a.adopted_on else say("cli.no_date")
         typer.echo(f"{when:<10} {a.department:<30} {a.recorded_by:<16} {a.note}")

@@ -11,6 +11,7 @@ import typer
 from failscale.common import actor as _actor
 from failscale.common import database as _database
 from failscale.common import friendly
+from failscale.say import echo, say
 from portfolio.models import Role
 from portfolio.openness import ApiToken, WebhookFormat
 from portfolio.settings import load_settings
@@ -49,11 +50,10 @@ def create(
                      departments=tuple(department or ()))
     issued = create_token(_database(load_settings()), _actor(), token)
     scope = ", ".join(filter(None, [issued.token.organisation, *issued.token.departments]))
-    typer.echo(f"Created token {issued.token.name} ({issued.token.role.value}"
-               f"{'; ' + scope if scope else ''}).")
+    echo("cli.token_created", name=issued.token.name, role=issued.token.role.value,
+         scope=f"; {scope}" if scope else "")
     typer.echo(issued.secret)
-    typer.echo("It is shown only now; store it in the calling system's secret store.",
-               err=True)
+    echo("cli.token_shown_only_now", err=True)
 
 
 @token_app.command("list")
@@ -68,8 +68,10 @@ def list_(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
                               ensure_ascii=False))
         return
     for t in tokens:
-        scope = ", ".join(filter(None, [t.organisation, *t.departments])) or "everywhere"
-        state = f"revoked {t.revoked_at:%Y-%m-%d %H:%M}" if t.revoked_at else "active"
+        scope = (", ".join(filter(None, [t.organisation, *t.departments]))
+                 or say("cli.token_everywhere"))
+        state = (say("cli.token_revoked_on", when=f"{t.revoked_at:%Y-%m-%d %H:%M}")
+                 if t.revoked_at else say("cli.state_active"))
         typer.echo(f"{t.name:<24} {t.role.value:<16} {scope:<30} {state}")
 
 
@@ -80,7 +82,7 @@ def revoke(name: NameArg) -> None:
     from portfolio.service.tokens import revoke_token
 
     token = revoke_token(_database(load_settings()), _actor(), name)
-    typer.echo(f"Revoked {token.name}.")
+    echo("cli.token_revoked", name=token.name)
 
 
 public_app = typer.Typer(help="The public results page (/public): which initiatives it shows.",
@@ -100,7 +102,8 @@ def mark(
 
     marked = mark_public(_database(load_settings()), _actor(), initiative_id,
                          show_budget=budget)
-    typer.echo(f"{marked.initiative_id} is public{' with its budget' if budget else ''}.")
+    echo("cli.public_marked_budget" if budget else "cli.public_marked",
+         initiative=marked.initiative_id)
 
 
 @public_app.command("unmark")
@@ -110,7 +113,7 @@ def unmark(initiative_id: IdArg) -> None:
     from portfolio.service.public import unmark_public
 
     unmark_public(_database(load_settings()), _actor(), initiative_id)
-    typer.echo(f"{initiative_id} is no longer public.")
+    echo("cli.public_unmarked", initiative=initiative_id)
 
 
 @public_app.command("list")
@@ -120,8 +123,9 @@ def list_public() -> None:
     from portfolio.service.public import public_marks
 
     for m in public_marks(_database(load_settings()), _actor()):
-        typer.echo(f"{m.initiative_id:<16} {'budget shown' if m.show_budget else '':<14} "
-                   f"marked by {m.marked_by}")
+        shown = say("cli.public_budget_shown") if m.show_budget else ""
+        typer.echo(f"{m.initiative_id:<16} {shown:<14} "
+                   + say("cli.public_marked_by", who=m.marked_by))
 
 
 webhook_app = typer.Typer(help="Steering groups' Teams or Slack incoming webhooks.",
@@ -142,7 +146,7 @@ def set_hook(
     from portfolio.service.webhooks import set_webhook
 
     hook = set_webhook(_database(load_settings()), _actor(), steering_group, url, format_)
-    typer.echo(f"{hook.steering_group}: {hook.format.value} webhook set.")
+    echo("cli.webhook_set", group=hook.steering_group, format=hook.format.value)
 
 
 @webhook_app.command("remove")
@@ -152,7 +156,7 @@ def remove_hook(steering_group: GroupArg) -> None:
     from portfolio.service.webhooks import remove_webhook
 
     remove_webhook(_database(load_settings()), _actor(), steering_group)
-    typer.echo(f"{steering_group}: webhook removed.")
+    echo("cli.webhook_removed", group=steering_group)
 
 
 @webhook_app.command("list")
@@ -163,4 +167,5 @@ def list_hooks() -> None:
 
     for hook in webhooks(_database(load_settings()), _actor()).values():
         typer.echo(f"{hook.steering_group:<40} {hook.format.value:<6} "
-                   f"{urlsplit(hook.url).hostname}/… set by {hook.set_by}")
+                   f"{urlsplit(hook.url).hostname}/… "
+                   + say("cli.webhook_set_by", who=hook.set_by))

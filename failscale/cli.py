@@ -25,6 +25,7 @@ from failscale.export_cli import export_app
 from failscale.org_cli import org_app
 from failscale.pool_cli import deploy, worker
 from failscale.radar_cli import radar_app
+from failscale.say import echo, language, say
 from failscale.users_cli import audit_app, user_app
 from portfolio.importing import ImportKind
 from portfolio.settings import Settings, load_settings
@@ -61,7 +62,7 @@ def init() -> None:
     settings = load_settings()
     db = _database(settings)
     created = initialise(db, _actor())
-    typer.echo(f"{'Initialised' if created else 'Up to date'}: {settings.db}")
+    echo("cli.initialised" if created else "cli.up_to_date", db=settings.db)
     if first := create_first_admin(db, _actor()):
         typer.echo(first_admin_text(first))
 
@@ -86,10 +87,10 @@ def demo(
         from portfolio.demo.org import USERS
         from portfolio.service.users import create_demo_users
 
-        typer.echo(f"Demo portfolio loaded into {settings.db}: {loaded} initiatives.")
+        echo("cli.demo_loaded", db=settings.db, n=loaded)
         typer.echo(demo_logins_text(create_demo_users(db, _actor(), USERS)))
     else:
-        typer.echo("The database already holds initiatives; the demo was not loaded.")
+        echo("cli.demo_not_loaded")
 
 
 @app.command()
@@ -116,13 +117,10 @@ def synth(
     spec = SynthSpec(initiatives, measurements, seed, day, organisations)
     report = generate_portfolio(db, _actor(), spec)
     c = report.counts
-    typer.echo(
-        f"Synthetic portfolio in {settings.db}: {c.initiatives} initiatives in "
-        f"{c.departments} departments, {c.kpis} KPIs, {c.measurements} measurements, "
-        f"{c.decisions} decisions, {c.lessons} lessons, {c.adoptions} adoptions in "
-        f"{report.seconds:.1f} s "
-        f"({report.measurements_per_second:,.0f} measurements/s)."
-    )
+    echo("cli.synth_done", db=settings.db, initiatives=c.initiatives,
+         departments=c.departments, kpis=c.kpis, measurements=c.measurements,
+         decisions=c.decisions, lessons=c.lessons, adoptions=c.adoptions,
+         seconds=float(report.seconds), rate=round(report.measurements_per_second))
 
 
 import_app = typer.Typer(
@@ -142,15 +140,16 @@ def _import(kind: ImportKind, file: Path, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
-        typer.echo(
-            f"{report.source_name}: {report.rows_read} rows read, {report.accepted} accepted "
-            f"({report.added} added, {report.updated} updated, {report.unchanged} unchanged), "
-            f"{report.rejected} rejected"
-        )
+        lang = language()
+        typer.echo(say("page.import_report", lang, file=report.source_name,
+                       read=report.rows_read, accepted=report.accepted, added=report.added,
+                       updated=report.updated, unchanged=report.unchanged,
+                       rejected=report.rejected))
         for error in report.errors:
-            typer.echo(f"  row {error.row}: {error.reason}")
+            typer.echo(say("cli.import_row", lang, row=error.row,
+                           reason=error.in_language(lang)))
         if report.errors:
-            typer.echo("Rejected rows are kept in quarantine; fix them and import the file again.")
+            echo("cli.quarantine_note")
     raise typer.Exit(report.exit_code)
 
 
@@ -220,7 +219,7 @@ def evaluate(
         evaluate_output.write_json(run_verdict_pages(db, _actor(), summary["run_id"]),
                                    sys.stdout)
     else:
-        evaluate_output.write_summary(summary, sys.stdout)
+        evaluate_output.write_summary(summary, sys.stdout, language())
 
 
 @app.command()
@@ -284,10 +283,10 @@ def backup(
     settings = load_settings()
     made = back_up(_database(settings), _actor(), folder=settings.backups_dir, target=path,
                    keep=settings.backup_keep)
-    typer.echo(f"Backed up {settings.db} to {made.backup.path} "
-               f"(schema v{made.backup.schema_version}, {made.backup.size_bytes} bytes).")
+    echo("cli.backed_up", db=settings.db, path=made.backup.path,
+         version=str(made.backup.schema_version), size=made.backup.size_bytes)
     for old in made.pruned:
-        typer.echo(f"  removed old backup {old.name}")
+        echo("cli.backup_pruned", name=old.name)
 
 
 @app.command()
@@ -304,12 +303,9 @@ def restore(
     settings = load_settings()
     done = restore_backup(_database(settings), _actor(), path, force=force,
                           safety_dir=settings.backups_dir)
-    typer.echo(f"Restored {settings.db} from {path} (schema v{done.source.schema_version}).")
+    echo("cli.restored", db=settings.db, path=path, version=str(done.source.schema_version))
     if done.safety_copy:
-        typer.echo(f"The database it replaced is kept in {done.safety_copy.path}: it holds "
-                   f"every change saved before {done.held_from:%Y-%m-%d %H:%M:%S} UTC, when "
-                   "the restore took hold of the database. Changes tried while it held it "
-                   "were refused as busy (not saved) or saved after it, in the restored one.")
+        echo("cli.restore_safety_copy", path=done.safety_copy.path, held=done.held_from)
 
 
 report_app = typer.Typer(
@@ -328,14 +324,15 @@ HtmlOpt = Annotated[bool, typer.Option("--html", help="Write self-contained HTML
 def _report_language(lang: str | None, settings: Settings) -> str:
     chosen = lang or settings.language
     if chosen not in ("da", "en"):
-        raise typer.BadParameter(f"{chosen!r} is not a language; use da or en", param_hint="--lang")
+        raise typer.BadParameter(say("cli.not_a_language", value=repr(chosen)),
+                                 param_hint="--lang")
     return chosen
 
 
 def _write_report(out: Path, html: str, as_html: bool) -> None:
     from portfolio.reports.documents import write
 
-    typer.echo(f"Wrote {write(out, html, as_html=as_html)}")
+    echo("cli.wrote", path=write(out, html, as_html=as_html))
 
 
 @report_app.command("agenda")

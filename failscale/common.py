@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import typer
 
 from failscale.acting import current_actor
+from failscale.say import echo, language, say
 from portfolio.errors import FileUnreadable, PortfolioError
 from portfolio.models import Actor
 from portfolio.settings import Settings
@@ -23,17 +24,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def friendly(fn: F) -> F:
-    """Turn PortfolioErrors into a one-line message and an exit code (2: unreadable file)."""
+    """Turn PortfolioErrors into a one-line message in the operator's language and an exit
+    code (2: unreadable file)."""
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
         except FileUnreadable as exc:
-            typer.echo(f"Error: {exc}", err=True)
+            echo("cli.error", err=True, message=exc.in_language(language()))
             raise typer.Exit(2) from None
         except PortfolioError as exc:
-            typer.echo(f"Error: {exc}", err=True)
+            echo("cli.error", err=True, message=exc.in_language(language()))
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
@@ -55,4 +57,4 @@ def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a date; use YYYY-MM-DD") from None
+        raise typer.BadParameter(say("cli.not_a_date", value=repr(text))) from None

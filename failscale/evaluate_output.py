@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from datetime import date
 from typing import Any, TextIO
 
-from portfolio.i18n import render_reason_code
+from failscale.say import say
+from portfolio import formats
+from portfolio.i18n import RECOMMENDATION_LABELS, render_reason_code
 from portfolio.storage.run_verdicts import RunVerdict
 
 
@@ -41,8 +44,15 @@ def write_json(pages: Iterable[list[RunVerdict]], out: TextIO) -> None:
     out.write("[]\n" if first else "\n]\n")
 
 
-def write_summary(summary: dict[str, Any], out: TextIO) -> None:
-    out.write(f"Evaluated {summary['evaluated']} initiatives as of {summary['as_of']} "
-              f"(policy v{summary['policy_version']}):\n")
+def write_summary(summary: dict[str, Any], out: TextIO, lang: str = "en") -> None:
+    """The run's counts in the operator's language: "29 initiativer vurderet pr. 15. maj
+    2026 (politik v1):" and one line per recommendation, named as the board names it."""
+    as_of = summary["as_of"]
+    day = date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
+    out.write(say("cli.evaluated", lang, n=summary["evaluated"], day=day,
+                  version=str(summary["policy_version"])) + "\n")
+    names = {name: RECOMMENDATION_LABELS.get(name, {}).get(lang, name)
+             for name in summary["recommendations"]}
+    width = max((len(n) for n in names.values()), default=0)
     for name, count in summary["recommendations"].items():
-        out.write(f"  {name:<11} {count}\n")
+        out.write(f"  {names[name]:<{width}}  {formats.count(count, lang)}\n")

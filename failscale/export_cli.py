@@ -16,6 +16,7 @@ import typer
 
 from failscale.acting import current_actor
 from failscale.common import database, friendly
+from failscale.say import echo
 from portfolio.errors import FileUnreadable
 from portfolio.export import SUFFIXES, write_spreadsheet
 from portfolio.settings import load_settings
@@ -50,7 +51,7 @@ def board(file: FileArg, language: LanguageOpt = None) -> None:
     view = portfolio_board(database(settings), current_actor(), date.today())
     written = write_spreadsheet(board_table(view.rows, lang, links=False), _checked(file),
                                 t("board", lang))
-    typer.echo(f"Wrote {written} initiatives to {file}.")
+    echo("cli.exported_initiatives", n=written, file=file)
 
 
 @export_app.command("lessons")
@@ -72,4 +73,4 @@ def lessons(
                            shelf=0, spread=0)
     written = write_spreadsheet(lessons_table(found.lessons, lang), _checked(file),
                                 t("lessons", lang))
-    typer.echo(f"Wrote {written} lessons to {file}.")
+    echo("cli.exported_lessons", n=written, file=file)

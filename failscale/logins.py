@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from failscale.say import say
 from portfolio.service.users import Issued
 
 
 def first_admin_text(issued: Issued) -> str:
-    return (
-        f"First administrator: {issued.user.username}\n"
-        f"One-time password:   {issued.password}\n"
-        "It is shown only now. Sign in to the dashboard with it; you will be asked to "
-        "choose your own password."
-    )
+    return say("cli.first_admin", username=issued.user.username, password=issued.password)
 
 
 def demo_logins_text(issued: Sequence[Issued]) -> str:
@@ -24,6 +20,6 @@ def demo_logins_text(issued: Sequence[Issued]) -> str:
     lines = [f"  {i.user.username:<{width}}  {i.password}  {i.user.role.value}"
              f"{' — ' + i.user.display_name if i.user.display_name else ''}" for i in issued]
     return "\n".join([
-        "Demo logins (shown only now; `failscale user reset-password NAME` makes a new one):",
+        say("cli.demo_logins"),
         *lines,
     ])

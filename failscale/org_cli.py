@@ -11,6 +11,8 @@ import typer
 from failscale.common import actor as _actor
 from failscale.common import database as _database
 from failscale.common import friendly
+from failscale.say import echo, language, say
+from portfolio import texts
 from portfolio.settings import load_settings
 
 org_app = typer.Typer(help="Organisations, their departments and steering groups.",
@@ -33,6 +35,7 @@ def list_organisations(
     view = view_organisation(db, _actor())
     groups = {(g.organisation, g.name): g for g in view.steering_groups}
     problems = [render_error(p.code, p.params(), "en") or p.code for p in view.problems]
+    lang = language()
     if as_json:
         typer.echo(json.dumps({
             "organisations": [{
@@ -47,13 +50,15 @@ def list_organisations(
         return
     for organisation in view.organisations:
         cvr = f", CVR {organisation.cvr}" if organisation.cvr else ""
-        typer.echo(f"{organisation.name} ({organisation.kind.value}{cvr})")
+        kind = texts.text(f"page.org_kind_{organisation.kind.value}", lang)
+        typer.echo(say("cli.org_line", lang, name=organisation.name, kind=kind, cvr=cvr))
         for department in (d for d in view.departments if d.organisation == organisation.name):
             group = groups.get((organisation.name, department.steering_group))
-            where = (f"{group.name} → {', '.join(group.emails) or 'no address'}" if group
-                     else "NO STEERING GROUP")
+            where = (f"{group.name} → {', '.join(group.emails) or say('cli.no_address', lang)}"
+                     if group else say("cli.no_steering_group", lang))
             typer.echo(f"  {department.name}: {where}")
     if not view.organisations:
-        typer.echo("No organisations yet: failscale import organisation FILE sets them up.")
-    for problem in problems:
-        typer.echo(f"Problem: {problem}")
+        echo("cli.no_organisations")
+    for problem in view.problems:
+        echo("cli.problem", problem=render_error(problem.code, problem.params(), lang)
+             or problem.code)

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from failscale.common import friendly
+from failscale.say import echo
 from portfolio.settings import load_settings
 
 PoolOpt = Annotated[str, typer.Option("--pool", help="Name of the Prefect process work pool")]
@@ -27,7 +28,7 @@ def deploy(pool: PoolOpt,
     from flows.pools import deploy_to_pool
 
     for name in deploy_to_pool(settings, pool, shards):
-        typer.echo(f"Deployed {name} on work pool {pool}")
+        echo("cli.deployed", name=name, pool=pool)
 
 
 @friendly

@@ -12,6 +12,7 @@ import typer
 from failscale.common import actor as _actor
 from failscale.common import database as _database
 from failscale.common import friendly
+from failscale.say import echo, say
 from portfolio.settings import load_settings
 
 radar_app = typer.Typer(help="KL's Teknologiradar: technologies and their rings.",
@@ -41,10 +42,10 @@ def import_radar_file(
                                "rejected": len(errors), "errors": errors},
                               ensure_ascii=False))
     else:
-        typer.echo(f"{result.edition}: {result.stored} technologies stored, "
-                   f"{len(errors)} rows refused")
+        echo("cli.radar_stored", edition=result.edition, n=result.stored,
+             refused=len(errors))
         for error in errors:
-            typer.echo(f"  row {error['row']}: {error['reason']}")
+            echo("cli.import_row", row=error["row"], reason=error["reason"])
     raise typer.Exit(1 if errors else 0)
 
 
@@ -65,7 +66,7 @@ def list_radar(
     if as_json:
         typer.echo(json.dumps({"edition": edition, "technologies": rows}, ensure_ascii=False))
         return
-    typer.echo(edition or "(no radar imported: failscale radar import FILE)")
+    typer.echo(edition or say("cli.radar_none"))
     for row in rows:
         typer.echo(f"  {row['ring']:<9} {row['teknologi']}"
                    + (f"  [{row['klasse']}]" if row["klasse"] else ""))

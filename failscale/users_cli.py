@@ -15,6 +15,7 @@ import typer
 from failscale.acting import current_actor
 from failscale.common import database as _database
 from failscale.common import friendly
+from failscale.say import echo, say
 from portfolio.errors import PortfolioError
 from portfolio.models import Role, User
 from portfolio.settings import load_settings
@@ -27,8 +28,8 @@ UserArg = Annotated[str, typer.Argument(help="User name", show_default=False)]
 
 
 def _show_issued(username: str, password: str) -> None:
-    typer.echo(f"One-time password for {username}: {password}")
-    typer.echo("It is shown only now; the user must choose a new one at first sign-in.")
+    echo("cli.one_time_password_for", username=username, password=password)
+    echo("cli.shown_only_now")
 
 
 @user_app.command("add")
@@ -53,7 +54,7 @@ def add(
                 departments=tuple(department or ()), steering_group=steering_group,
                 language=language)
     issued = add_user(_database(load_settings()), current_actor(), user)
-    typer.echo(f"Added {issued.user.username} ({issued.user.role.value}).")
+    echo("cli.user_added", username=issued.user.username, role=issued.user.role.value)
     _show_issued(issued.user.username, issued.password)
 
 
@@ -70,7 +71,7 @@ def list_(as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = 
         return
     for u in users:
         scope = u.steering_group or ", ".join(u.departments) or "—"
-        state = "active" if u.active else "disabled"
+        state = say("cli.state_active" if u.active else "cli.user_state_disabled")
         typer.echo(f"{u.username:<20} {u.role.value:<16} {state:<9} {scope}")
 
 
@@ -81,7 +82,7 @@ def disable(username: UserArg) -> None:
     from portfolio.service.users import set_active
 
     set_active(_database(load_settings()), current_actor(), username, False)
-    typer.echo(f"Disabled {username}.")
+    echo("cli.user_disabled", username=username)
 
 
 @user_app.command("enable")
@@ -91,7 +92,7 @@ def enable(username: UserArg) -> None:
     from portfolio.service.users import set_active
 
     set_active(_database(load_settings()), current_actor(), username, True)
-    typer.echo(f"Enabled {username}.")
+    echo("cli.user_enabled", username=username)
 
 
 @user_app.command("reset-password")
@@ -116,8 +117,11 @@ def assign(
 
     changed = assign_contributor(_database(load_settings()), current_actor(), initiative_id,
                                  username, assigned=not remove)
-    verb = "no longer records on" if remove else "records on"
-    typer.echo(f"{username} {verb} {initiative_id}." if changed else "Nothing to change.")
+    if changed:
+        echo("cli.unassigned" if remove else "cli.assigned", username=username,
+             initiative=initiative_id)
+    else:
+        echo("cli.nothing_to_change")
 
 
 @audit_app.command("export")
@@ -134,7 +138,7 @@ def export(
         export_audit_csv(db, current_actor(), sys.stdout)
         return
     if file.exists():
-        raise typer.BadParameter(f"{file} exists; choose a new file name.")
+        raise typer.BadParameter(say("cli.file_exists", file=file))
     actor = current_actor()
     try:
         with file.open("w", encoding="utf-8", newline="") as out:
@@ -142,7 +146,7 @@ def export(
     except PortfolioError:
         file.unlink(missing_ok=True)  # no half-written or empty export is left behind
         raise
-    typer.echo(f"Wrote {written} audit events to {file}")
+    echo("cli.audit_written", n=written, file=file)
 
 
 @audit_app.command("verify")
@@ -154,11 +158,10 @@ def verify() -> None:
 
     report = verify_audit(_database(load_settings()), current_actor())
     if report.unchained:
-        typer.echo(f"{report.unchained} events precede the chain (written before schema "
-                   "version 9) and are not protected by it.")
+        echo("cli.audit_unchained", n=report.unchained)
     if not report.intact:
-        typer.echo(f"Broken: {report.problem}. Checked {report.checked} events; "
-                   f"the chain held up to event {report.head_id}.", err=True)
+        echo("cli.audit_broken", err=True, problem=report.problem, n=report.checked,
+             head=str(report.head_id))
         raise typer.Exit(1)
-    typer.echo(f"Intact: {report.checked} events; the newest is {report.head_id} with hash "
-               f"{report.head_hash}. Keep this hash elsewhere to notice a cut-off tail later.")
+    echo("cli.audit_intact", n=report.checked, head=str(report.head_id),
+         hash=report.head_hash)

@@ -27,6 +27,7 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
+from babel import Locale
 from babel.messages.pofile import read_po
 
 from portfolio.text_aliases import ALIASES
@@ -72,6 +73,15 @@ def text(key: str, lang: str, **params: object) -> str:
     if template is None:
         raise KeyError(key)
     return template.format(**params) if params else template
+
+
+def counted(key: str, n: int, lang: str, **params: object) -> str:
+    """`key.one` or `key.other`, as the language's CLDR plural rule asks for `n` ("1
+    styregruppe", "3 styregrupper"), with `n` and `params` filled in; English and Danish
+    both have just these two forms."""
+    form = "one" if Locale.parse(lang if lang in LANGUAGES else "en").plural_form(n) == "one" \
+        else "other"
+    return text(f"{key}.{form}", lang, n=n, **params)
 
 
 def both(key: str) -> dict[str, str]:

@@ -26,7 +26,8 @@ def env(tmp_path: Path) -> dict[str, str]:
             store.departments.save(Department(name=name))
         store.initiatives.save(make_initiative(id="SC-1", department="Health",
                                                stage=Stage.SCALING))
-    return {**os.environ, "FAILSCALE_DB": str(path), "FAILSCALE_DATA_DIR": str(tmp_path),
+    return {**os.environ, "FAILSCALE_LANGUAGE": "en", "FAILSCALE_DB": str(path),
+            "FAILSCALE_DATA_DIR": str(tmp_path),
             "PREFECT_API_URL": ""}
 
 
@@ -34,7 +35,7 @@ def test_an_adoption_is_recorded_listed_and_withdrawn(env: dict[str, str]) -> No
     recorded = run(["adoption", "record", "SC-1", "Schools", "--on", "2025-05-01",
                     "--note", "All 12 schools"], env)
     assert recorded.returncode == 0, recorded.stderr
-    assert recorded.stdout.strip() == "Recorded: Schools adopted SC-1 on 2025-05-01."
+    assert recorded.stdout.strip() == "Recorded: Schools adopted SC-1 on 1 May 2025."
 
     listed = run(["adoption", "list", "SC-1", "--json"], env)
     (adoption,) = json.loads(listed.stdout)

@@ -46,7 +46,7 @@ def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    return {**os.environ, "FAILSCALE_DB": str(tmp_path / "cli.duckdb"),
+    return {**os.environ, "FAILSCALE_LANGUAGE": "en", "FAILSCALE_DB": str(tmp_path / "cli.duckdb"),
             "FAILSCALE_DATA_DIR": str(tmp_path / "data"), "PREFECT_API_URL": "",
             "FAILSCALE_ORGANISATION": "Testby Kommune"}
 

@@ -32,7 +32,7 @@ def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str
 
 @pytest.fixture
 def env(portfolio: Database, tmp_path: Path) -> dict[str, str]:
-    return {**os.environ, "FAILSCALE_DB": str(portfolio.path),
+    return {**os.environ, "FAILSCALE_LANGUAGE": "en", "FAILSCALE_DB": str(portfolio.path),
             "FAILSCALE_DATA_DIR": str(tmp_path / "data"), "PREFECT_API_URL": ""}
 
 

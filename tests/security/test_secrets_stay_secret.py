@@ -52,7 +52,7 @@ def test_no_password_or_hash_is_logged_audited_exported_or_reported(
 
 
 def test_the_cli_user_list_and_audit_export_hold_no_hashes(tmp_path: Path) -> None:
-    env = {**os.environ, "FAILSCALE_DB": str(tmp_path / "cli.duckdb"),
+    env = {**os.environ, "FAILSCALE_LANGUAGE": "en", "FAILSCALE_DB": str(tmp_path / "cli.duckdb"),
            "FAILSCALE_DATA_DIR": str(tmp_path / "data"), "PREFECT_API_URL": ""}
     init = subprocess.run([FAILSCALE, "init"], env=env, capture_output=True, text=True,
                           check=True)

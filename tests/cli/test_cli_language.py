@@ -1,0 +1,110 @@
+"""The command line speaks the operator's language (FAILSCALE_LANGUAGE, Danish by default,
+#13 item 6), while what scripts read (`--json`, exit codes) is the same in every language."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_cli_contract import INITIATIVES, KPIS, MEASUREMENTS, run, write
+
+BAD = ("id,title,department,owner,stage,started_on,review_on,budget_dkk,spent_dkk\n"
+       "X-9,Ugyldig,Health,Ann,experiment,31-02-2025,2025-07-01,1200000,0\n")
+
+
+def environment(tmp_path: Path, lang: str | None) -> dict[str, str]:
+    env = {**os.environ, "FAILSCALE_DB": str(tmp_path / f"{lang}.duckdb"),
+           "FAILSCALE_DATA_DIR": str(tmp_path / f"data-{lang}"), "PREFECT_API_URL": "",
+           "FAILSCALE_PREFECT_API_URL": "http://127.0.0.1:9/api",
+           "FAILSCALE_ORGANISATION": "Testby Kommune"}
+    env.pop("FAILSCALE_LANGUAGE")
+    return env if lang is None else {**env, "FAILSCALE_LANGUAGE": lang}
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("files")
+    return {name: write(folder, f"{name}.csv", text) for name, text in
+            (("initiatives", INITIATIVES), ("kpis", KPIS), ("measurements", MEASUREMENTS),
+             ("bad", BAD))}
+
+
+def test_the_summaries_and_errors_are_danish_by_default(
+    tmp_path: Path, files: dict[str, Path]
+) -> None:
+    env = environment(tmp_path, None)  # the product's default
+
+    created = run(["init"], env)
+    imported = run(["import", "initiatives", str(files["initiatives"])], env)
+    run(["import", "kpis", str(files["kpis"])], env)
+    run(["import", "measurements", str(files["measurements"])], env)
+    rejected = run(["import", "initiatives", str(files["bad"])], env)
+    evaluated = run(["evaluate", "--as-of", "2025-06-15"], env)
+    listed = run(["org", "list"], env)
+    missing = run(["import", "kpis", str(tmp_path / "findes-ikke.csv")], env)
+    bad_date = run(["evaluate", "--as-of", "15-06-2025"], env)
+
+    assert "Engangskode:" in created.stdout and "Oprettet:" in created.stdout
+    assert imported.stdout.startswith("initiatives.csv: 2 rækker læst, 2 accepteret")
+    assert rejected.returncode == 1
+    assert "  række 2: started_on: »31-02-2025« er ikke en dato" in rejected.stdout
+    assert "Afviste rækker gemmes i karantæne" in rejected.stdout
+    assert evaluated.returncode == 0, evaluated.stderr
+    assert evaluated.stdout.startswith("2 initiativer vurderet pr. 15. juni 2025 (politik v")
+    assert "  Skalér" in evaluated.stdout and "  Luk" in evaluated.stdout
+    assert "Testby Kommune (Kommune)" in listed.stdout
+    assert "INGEN STYREGRUPPE" in listed.stdout and "Problem: Health (Testby Kommune) hører " \
+        "ikke til nogen styregruppe" in listed.stdout
+    assert missing.returncode == 2 and missing.stderr.startswith("Fejl: ")
+    assert "findes-ikke.csv: filen findes ikke" in missing.stderr
+    assert "er ikke en dato; brug ÅÅÅÅ-MM-DD" in bad_date.stderr
+    english = " rows read| accepted|Evaluated|Error:|NO STEERING|One-time|Rejected rows"
+    for said in (created, imported, rejected, evaluated, listed, missing):
+        assert not any(word in said.stdout + said.stderr for word in english.split("|"))
+
+
+def test_an_english_operator_reads_english_with_english_numbers(
+    tmp_path: Path, files: dict[str, Path]
+) -> None:
+    env = environment(tmp_path, "en")
+    run(["init"], env)
+    run(["import", "initiatives", str(files["initiatives"])], env)
+
+    rejected = run(["import", "initiatives", str(files["bad"])], env)
+    listed = run(["org", "list"], env)
+
+    assert "  row 2: started_on: '31-02-2025' is not a date" in rejected.stdout
+    assert "Testby Kommune (Municipality)" in listed.stdout
+    assert "NO STEERING GROUP" in listed.stdout
+
+
+def test_the_json_a_script_reads_is_the_same_in_danish_and_english(
+    tmp_path: Path, files: dict[str, Path]
+) -> None:
+    outputs = {}
+    for lang in ("da", "en"):
+        env = environment(tmp_path, lang)
+        run(["init"], env)
+        said = [run(["import", kind, str(files[name]), "--json"], env) for kind, name in
+                (("initiatives", "initiatives"), ("kpis", "kpis"),
+                 ("measurements", "measurements"), ("initiatives", "bad"))]
+        said.append(run(["evaluate", "--as-of", "2025-06-15", "--json"], env))
+        said.append(run(["org", "list", "--json"], env))
+        outputs[lang] = [(s.returncode, json.loads(s.stdout)) for s in said]
+
+    def stable(value: object) -> object:  # ids and run ids differ from run to run
+        if isinstance(value, dict):
+            return {k: stable(v) for k, v in value.items() if k not in {"import_id", "run_id"}}
+        if isinstance(value, list | tuple):
+            return [stable(v) for v in value]
+        return value
+
+    assert stable(outputs["da"]) == stable(outputs["en"])
+    bad = outputs["da"][3][1]
+    assert bad["errors"][0]["reason"].startswith("started_on: '31-02-2025' is not a date")
+    verdicts = outputs["da"][4][1]
+    assert {v["recommendation"] for v in verdicts} <= {"SCALE", "CONTINUE", "PIVOT", "CLOSE",
+                                                       "NEEDS_DATA"}
