@@ -7,7 +7,7 @@
   Prefect server answering.
 - `agenda_pack_seconds_national`, `portfolio_report_seconds_national`: `failscale report
   agenda|portfolio` writing the PDF.
-Peak RSS is the child's own (wait4), not the bench's.
+Peak RSS is the command's own (bench.own_peak), not the bench's.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -27,18 +28,18 @@ ROOT = Path(__file__).parents[1]
 
 def run_command(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of `failscale ARGS` as its own process; raises on a
-    non-zero exit with its error output."""
-    started = time.perf_counter()
-    process = subprocess.Popen([str(BIN / "failscale"), *args], env=env, cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert process.stderr is not None
-    error = process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"failscale {' '.join(args)}: {error.decode()[-2000:]}")
-    return seconds, usage.ru_maxrss / 1024
+    non-zero exit with its error output. The peak is read by bench.own_peak: the bench's
+    own (the synthesised portfolio's) would otherwise be counted as the command's."""
+    with tempfile.TemporaryDirectory() as folder:
+        peak_file = Path(folder) / "peak"
+        started = time.perf_counter()
+        process = subprocess.run(
+            [sys.executable, "-m", "bench.own_peak", str(peak_file), str(BIN / "failscale"),
+             *args], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        seconds = time.perf_counter() - started
+        if process.returncode != 0:
+            raise RuntimeError(f"failscale {' '.join(args)}: {process.stderr.decode()[-2000:]}")
+        return seconds, float(peak_file.read_text("utf-8"))
 
 
 def command_env(db: Path, data_dir: Path, api_url: str | None) -> dict[str, str]:
