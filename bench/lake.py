@@ -54,8 +54,9 @@ def _shards_at_once(lake: Database, as_of: date) -> float:
 def _writes(lake: Database, folder: Path, as_of: date) -> dict[str, float]:
     for writer in range(WRITERS):
         initiative = writer_initiative(writer)
-        save_initiative(lake, OPERATOR, make_initiative(id=initiative, stage="idea"),
-                        [make_kpi(initiative_id=initiative)])
+        with lake.transaction() as store:
+            save_initiative(store, OPERATOR, make_initiative(id=initiative, stage="idea"),
+                            [make_kpi(initiative_id=initiative)])
     workers = [start_worker("write", lake.location, w, folder / f"w{w}") for w in range(WRITERS)]
     for w in range(WRITERS):
         (folder / f"w{w}").mkdir()

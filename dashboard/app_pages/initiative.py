@@ -215,8 +215,12 @@ with measure:
                 else:
                     m = Measurement(initiative_id=ini.id, kpi=kpi_name, on=on, value=value,
                                     source=said.strip(), provenance=origin)
-                    if succeeded(lambda: record_measurement(database(), actor, m), lang,
-                                 {"kpi": slot}):
+
+                    def record(m: Measurement = m) -> None:
+                        with database().transaction() as store:
+                            record_measurement(store, actor, m)
+
+                    if succeeded(record, lang, {"kpi": slot}):
                         data.clear()
                         flash(t("recorded", lang, kpi=md(kpi_name),
                                 value=formats.number(value, lang, decimals=6),

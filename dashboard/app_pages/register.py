@@ -233,8 +233,12 @@ if st.button(t("save", lang), type="primary", key=f"{key}_save", icon=":material
     built = build()
     if built is not None:
         initiative, kpis = built
-        saved = attempt(lambda: save_initiative(database(), actor, initiative, kpis), lang,
-                        slots)
+
+        def save() -> Initiative:
+            with database().transaction() as store:
+                return save_initiative(store, actor, initiative, kpis)
+
+        saved = attempt(save, lang, slots)
         if saved is not None:
             data.clear()
             st.success(t("saved_initiative", lang, id=saved.id))

@@ -237,8 +237,12 @@ if st.button(t("record_decision", lang), type="primary", key=f"record_{target}",
         rationale=rationale, next_review_on=next_review, reason_code=code,
         spread_to=tuple(spread),
     )
-    stored = attempt(lambda: record_decision(database(), actor, decision, lesson=lesson), lang,
-                     slots)
+
+    def decide() -> Decision:
+        with database().transaction() as store:
+            return record_decision(store, actor, decision, lesson=lesson)
+
+    stored = attempt(decide, lang, slots)
     if stored is not None:
         announce(database(), actor, stored)
         data.clear()

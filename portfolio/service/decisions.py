@@ -9,7 +9,7 @@ from portfolio.models import Actor, Decision, DecisionKind, Lesson, Stage
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
 from portfolio.service.organisation import ensure_department
-from portfolio.storage import Database, Store
+from portfolio.storage import Store
 
 NEXT_STAGE = {
     DecisionKind.SCALE: Stage.SCALING,
@@ -21,20 +21,11 @@ REASON_CODES = ("no_effect", "guardrail", "budget", "not_now", "superseded", "ot
 
 
 def record_decision(
-    db: Database,
-    actor: Actor,
-    decision: Decision,
-    *,
-    lesson: str = "",
+    store: Store, actor: Actor, decision: Decision, *, lesson: str = ""
 ) -> Decision:
-    """Record a decision, move the stage and keep a snapshot of the evidence."""
-    with db.transaction() as store:
-        return decide(store, actor, decision, lesson=lesson)
-
-
-def decide(store: Store, actor: Actor, decision: Decision, *, lesson: str = "") -> Decision:
-    """record_decision within a unit of work the caller opened (#16), so an entry point
-    can compose it with other use cases: all of them are stored, or none."""
+    """Record a decision, move the stage and keep a snapshot of the evidence, in the unit
+    of work the entry point opened (#16): composed with other use cases, all of them are
+    stored, or none."""
     decision = decision.model_copy(update={"decided_by": actor.username})
     closing = decision.kind in (DecisionKind.CLOSE, DecisionKind.PARK)
     if decision.kind is DecisionKind.PARK and not decision.reason_code:
@@ -111,13 +102,12 @@ def _add_lesson(store: Store, actor: Actor, lesson: Lesson) -> int:
     return lesson_id
 
 
-def add_lesson(db: Database, actor: Actor, initiative_id: str, text: str, on: date) -> int:
-    with db.transaction() as store:
-        initiative = store.initiatives.get(initiative_id)
-        if initiative is None:
-            raise NotFound(code="initiative.not_found", params={"id": initiative_id})
-        authorize(actor, Permission.EDIT_INITIATIVE, initiative.department,
-                  organisation=initiative.organisation)
-        return _add_lesson(store, actor, Lesson(
-            initiative_id=initiative_id, text=text, author=actor.username, created_on=on,
-        ))
+def add_lesson(store: Store, actor: Actor, initiative_id: str, text: str, on: date) -> int:
+    initiative = store.initiatives.get(initiative_id)
+    if initiative is None:
+        raise NotFound(code="initiative.not_found", params={"id": initiative_id})
+    authorize(actor, Permission.EDIT_INITIATIVE, initiative.department,
+              organisation=initiative.organisation)
+    return _add_lesson(store, actor, Lesson(
+        initiative_id=initiative_id, text=text, author=actor.username, created_on=on,
+    ))

@@ -9,7 +9,7 @@ from portfolio.models import Actor, Initiative, Kpi, KpiKind, Measurement, Stage
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
 from portfolio.service.organisation import ensure_department, home_of
-from portfolio.storage import Database, Store
+from portfolio.storage import Store
 
 
 def missing_decision_rule(initiative: Initiative, kpis: Sequence[Kpi]) -> list[str]:
@@ -46,35 +46,34 @@ def _only_home_of(store: Store, department: str) -> str:
 
 
 def save_initiative(
-    db: Database, actor: Actor, initiative: Initiative, kpis: Sequence[Kpi] = ()
+    store: Store, actor: Actor, initiative: Initiative, kpis: Sequence[Kpi] = ()
 ) -> Initiative:
-    """Register a new initiative or edit one, with its KPIs, in one unit of work."""
+    """Register a new initiative or edit one, with its KPIs, in the caller's unit of work."""
     for kpi in kpis:
         if kpi.initiative_id != initiative.id:
             raise ValidationFailed(field="kpis", code="kpi.other_initiative",
                                    params={"kpi": kpi.name})
-    with db.transaction() as store:
-        before = store.initiatives.get(initiative.id)
-        if not initiative.organisation:  # the department's organisation (#13)
-            initiative = initiative.model_copy(update={"organisation": (
-                before.organisation if before else "") or home_of(store, actor)
-                or _only_home_of(store, initiative.department)})
-        authorize(actor, Permission.EDIT_INITIATIVE, initiative.department,
-                  organisation=initiative.organisation)
-        if before is not None:
-            authorize(actor, Permission.EDIT_INITIATIVE, before.department,
-                      organisation=before.organisation)
-        all_kpis = {k.name: k for k in store.kpis.for_initiative(initiative.id)}
-        all_kpis.update({k.name: k for k in kpis})
-        _check_stage(initiative, before, list(all_kpis.values()))
-        initiative = _with_radar_name(store, initiative, before)
-        ensure_department(store, actor, initiative.department, initiative.organisation)
-        if before != initiative:
-            store.initiatives.save(initiative)
-            action = "create" if before is None else "update"
-            audit.record(store, actor, action, "initiative", initiative.id, before, initiative)
-        for kpi in kpis:
-            _save_kpi(store, actor, kpi)
+    before = store.initiatives.get(initiative.id)
+    if not initiative.organisation:  # the department's organisation (#13)
+        initiative = initiative.model_copy(update={"organisation": (
+            before.organisation if before else "") or home_of(store, actor)
+            or _only_home_of(store, initiative.department)})
+    authorize(actor, Permission.EDIT_INITIATIVE, initiative.department,
+              organisation=initiative.organisation)
+    if before is not None:
+        authorize(actor, Permission.EDIT_INITIATIVE, before.department,
+                  organisation=before.organisation)
+    all_kpis = {k.name: k for k in store.kpis.for_initiative(initiative.id)}
+    all_kpis.update({k.name: k for k in kpis})
+    _check_stage(initiative, before, list(all_kpis.values()))
+    initiative = _with_radar_name(store, initiative, before)
+    ensure_department(store, actor, initiative.department, initiative.organisation)
+    if before != initiative:
+        store.initiatives.save(initiative)
+        action = "create" if before is None else "update"
+        audit.record(store, actor, action, "initiative", initiative.id, before, initiative)
+    for kpi in kpis:
+        _save_kpi(store, actor, kpi)
     return initiative
 
 
@@ -111,34 +110,32 @@ def _save_kpi(store: Store, actor: Actor, kpi: Kpi) -> bool:
     return True
 
 
-def save_kpi(db: Database, actor: Actor, kpi: Kpi) -> None:
-    with db.transaction() as store:
-        initiative = store.initiatives.get(kpi.initiative_id)
-        if initiative is None:
-            raise NotFound(code="initiative.not_found", params={"id": kpi.initiative_id})
-        authorize(actor, Permission.EDIT_INITIATIVE, initiative.department,
-                  organisation=initiative.organisation)
-        _save_kpi(store, actor, kpi)
+def save_kpi(store: Store, actor: Actor, kpi: Kpi) -> None:
+    initiative = store.initiatives.get(kpi.initiative_id)
+    if initiative is None:
+        raise NotFound(code="initiative.not_found", params={"id": kpi.initiative_id})
+    authorize(actor, Permission.EDIT_INITIATIVE, initiative.department,
+              organisation=initiative.organisation)
+    _save_kpi(store, actor, kpi)
 
 
-def record_measurement(db: Database, actor: Actor, measurement: Measurement) -> None:
+def record_measurement(store: Store, actor: Actor, measurement: Measurement) -> None:
     """Record one value by hand; the same KPI and date again corrects the value."""
     measurement = measurement.model_copy(update={"recorded_by": actor.username})
-    with db.transaction() as store:
-        initiative = store.initiatives.get(measurement.initiative_id)
-        if initiative is None:
-            raise NotFound(code="initiative.not_found",
-                           params={"id": measurement.initiative_id})
-        authorize(actor, Permission.RECORD_MEASUREMENT, initiative.department,
-                  organisation=initiative.organisation,
-                  contributors=store.contributors.for_initiative(initiative.id))
-        kpi_id = store.kpis.id_of(measurement.initiative_id, measurement.kpi)
-        if kpi_id is None:
-            raise ValidationFailed(field="kpi", code="measurement.unknown_kpi",
-                                   params={"id": measurement.initiative_id,
-                                           "kpi": measurement.kpi})
-        before = store.measurements.get(kpi_id, measurement.on)
-        store.measurements.upsert_many([measurement])
-        entity_id = f"{measurement.initiative_id}/{measurement.kpi}/{measurement.on.isoformat()}"
-        action = "create" if before is None else "update"
-        audit.record(store, actor, action, "measurement", entity_id, before, measurement)
+    initiative = store.initiatives.get(measurement.initiative_id)
+    if initiative is None:
+        raise NotFound(code="initiative.not_found",
+                       params={"id": measurement.initiative_id})
+    authorize(actor, Permission.RECORD_MEASUREMENT, initiative.department,
+              organisation=initiative.organisation,
+              contributors=store.contributors.for_initiative(initiative.id))
+    kpi_id = store.kpis.id_of(measurement.initiative_id, measurement.kpi)
+    if kpi_id is None:
+        raise ValidationFailed(field="kpi", code="measurement.unknown_kpi",
+                               params={"id": measurement.initiative_id,
+                                       "kpi": measurement.kpi})
+    before = store.measurements.get(kpi_id, measurement.on)
+    store.measurements.upsert_many([measurement])
+    entity_id = f"{measurement.initiative_id}/{measurement.kpi}/{measurement.on.isoformat()}"
+    action = "create" if before is None else "update"
+    audit.record(store, actor, action, "measurement", entity_id, before, measurement)

@@ -25,6 +25,7 @@ from portfolio.service.setup import initialise, seed_demo
 from portfolio.service.tokens import create_token
 from portfolio.storage import Database
 from tests.factories import make_initiative, make_kpi
+from tests.units import in_transaction
 
 FAILSCALE = str(Path(sys.executable).parent / "failscale")
 TODAY = date(2026, 12, 1)
@@ -78,11 +79,11 @@ def _portfolio(path: Path) -> Database:
         # "Børn og Unge" to Nabo Kommune's tokens (#13).
         store.departments.save(Department(name="Børn og Unge", organisation=OTHER_ORGANISATION,
                                           steering_group="Nabo styregruppe"))
-    save_initiative(db, operator, make_initiative(
+    in_transaction(db, save_initiative, operator, make_initiative(
         id=OTHER_INITIATIVE, title="Nabo's video consultations", department=OTHER_DEPARTMENT,
         organisation=OTHER_ORGANISATION,
         stage=Stage.IDEA))
-    save_kpi(db, operator, make_kpi("video share", initiative_id=OTHER_INITIATIVE))
+    in_transaction(db, save_kpi, operator, make_kpi("video share", initiative_id=OTHER_INITIATIVE))
     evaluate_now(db, operator, TODAY, "api-test-run")
     return db
 

@@ -13,6 +13,7 @@ from portfolio.service.initiatives import save_initiative
 from portfolio.service.public import mark_public
 from tests.api.conftest import OTHER_INITIATIVE, OTHER_ORGANISATION, ApiServer
 from tests.factories import make_initiative
+from tests.units import in_transaction
 
 HOSTILE = "<script>alert('x')</script> & <b>fed</b>"
 
@@ -20,7 +21,7 @@ HOSTILE = "<script>alert('x')</script> & <b>fed</b>"
 @pytest.fixture(scope="module")
 def published(api_server: ApiServer) -> ApiServer:
     operator = Actor.operator()
-    save_initiative(api_server.db, operator, make_initiative(
+    in_transaction(api_server.db, save_initiative, operator, make_initiative(
         id="BU-99", title=HOSTILE, department="Børn og Unge", stage=Stage.IDEA,
         owner="Hemmelig Person", hypothesis="Hvis <i>alle</i> får en app, så …"))
     for args in (["public", "mark", "TM-01"], ["public", "mark", "BU-06", "--budget"],

@@ -25,6 +25,7 @@ from portfolio.service.initiatives import record_measurement, save_initiative
 from portfolio.service.people import save_person
 from portfolio.storage import Database
 from tests.factories import make_initiative, make_kpi
+from tests.units import in_transaction
 
 pytestmark = [pytest.mark.flow, pytest.mark.usefixtures("prefect_harness")]
 
@@ -36,14 +37,14 @@ def seed(db: Database, actor: Actor) -> None:
     too little evidence (NEEDS_DATA)."""
     good = make_initiative(id="GOOD")
     thin = make_initiative(id="THIN", title="Thin evidence")
-    save_initiative(db, actor, good, [make_kpi(initiative_id="GOOD")])
-    save_initiative(db, actor, thin, [make_kpi(initiative_id="THIN")])
+    in_transaction(db, save_initiative, actor, good, [make_kpi(initiative_id="GOOD")])
+    in_transaction(db, save_initiative, actor, thin, [make_kpi(initiative_id="THIN")])
     for days, value in ((120, 88.0), (90, 90.0), (60, 92.0), (30, 95.0)):
-        record_measurement(db, actor, Measurement(
+        in_transaction(db, record_measurement, actor, Measurement(
             initiative_id="GOOD", kpi="digital share", on=AS_OF - timedelta(days=days),
             value=value, source=Source.SYSTEM_EXPORT,
         ))
-    record_measurement(db, actor, Measurement(
+    in_transaction(db, record_measurement, actor, Measurement(
         initiative_id="THIN", kpi="digital share", on=AS_OF, value=99.0,
     ))
 
@@ -83,7 +84,7 @@ def test_re_running_for_the_same_date_and_policy_duplicates_nothing(
 def test_closed_initiatives_are_not_evaluated(db: Database, operator: Actor) -> None:
     seed(db, operator)
     closed = make_initiative(id="DONE", stage="closed")
-    save_initiative(db, operator, closed, [
+    in_transaction(db, save_initiative, operator, closed, [
         Kpi(initiative_id="DONE", name="x", baseline=0, target=1, kind=KpiKind.BENEFIT)
     ])
     summary = evaluate_portfolio(as_of=AS_OF, db_path=str(db.path))
@@ -96,7 +97,7 @@ def test_a_run_publishes_its_recommendations_and_each_groups_agenda_and_escalate
     seed(db_env, operator)
     late = make_initiative(id="LATE", title="Zombie pilot", department="Ældre",
                            review_on=AS_OF - timedelta(days=40))
-    save_initiative(db_env, operator, late, [make_kpi(initiative_id="LATE")])
+    in_transaction(db_env, save_initiative, operator, late, [make_kpi(initiative_id="LATE")])
     with db_env.transaction() as store:
         store.departments.save(Department(name="Ældre", steering_group="Velfærdsstyregruppen"))
     save_person(db_env, operator, Person(name="Velfærdsstyregruppen",

@@ -16,6 +16,7 @@ from portfolio.service.initiatives import save_initiative
 from portfolio.service.people import save_person
 from portfolio.storage import Database
 from tests.factories import make_initiative, make_kpi
+from tests.units import in_transaction
 
 AS_OF = date(2025, 6, 30)
 
@@ -25,7 +26,7 @@ def test_a_run_without_a_server_stores_records_and_escalates_like_the_flow(
 ) -> None:
     late = make_initiative(id="LATE", title="Zombie pilot", department="Ældre",
                            review_on=AS_OF - timedelta(days=40))
-    save_initiative(db_env, operator, late, [make_kpi(initiative_id="LATE")])
+    in_transaction(db_env, save_initiative, operator, late, [make_kpi(initiative_id="LATE")])
     with db_env.transaction() as store:
         store.departments.save(Department(name="Ældre", steering_group="Velfærdsstyregruppen"))
     save_person(db_env, operator, Person(name="Velfærdsstyregruppen",
@@ -45,7 +46,8 @@ def test_a_run_without_a_server_stores_records_and_escalates_like_the_flow(
 def test_a_failed_run_without_a_server_shows_on_the_status_line(
     db: Database, operator: Actor
 ) -> None:
-    save_initiative(db, operator, make_initiative(id="A"), [make_kpi(initiative_id="A")])
+    in_transaction(db, save_initiative,
+                   operator, make_initiative(id="A"), [make_kpi(initiative_id="A")])
     with db.connect() as con:  # break the schema under the run: persist cannot write
         con.execute("ALTER TABLE evaluation_reasons RENAME TO reasons_away")
     with pytest.raises(Exception, match="evaluation_reasons"):

@@ -17,6 +17,7 @@ from portfolio.service.setup import seed_demo
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative, make_kpi
 from tests.reliability.workers import writer_initiative
+from tests.units import in_transaction
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITERS = 3
@@ -28,7 +29,8 @@ def portfolio(db: Database, operator: Actor) -> Database:
     seed_demo(db, operator, AS_OF)
     for writer in range(WRITERS):
         initiative = writer_initiative(writer)
-        save_initiative(db, operator, make_initiative(id=initiative, stage=Stage.IDEA),
+        in_transaction(db, save_initiative,
+                       operator, make_initiative(id=initiative, stage=Stage.IDEA),
                         [make_kpi(initiative_id=initiative)])
     return db
 

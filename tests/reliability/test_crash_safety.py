@@ -23,6 +23,7 @@ from portfolio.service.initiatives import save_initiative
 from portfolio.storage import Database
 from tests.factories import make_initiative, make_kpi
 from tests.reliability.conftest import WRITERS, query, run_together, start_worker
+from tests.units import in_transaction
 
 pytestmark = pytest.mark.reliability
 
@@ -85,7 +86,7 @@ def test_an_interrupted_save_leaves_no_half_saved_initiative(
 
     with pytest.raises(Exception, match="not a number"), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # pydantic notices the bad value when auditing
-        save_initiative(db, operator, make_initiative(id="HALF"), [first, broken])
+        in_transaction(db, save_initiative, operator, make_initiative(id="HALF"), [first, broken])
 
     with db.reading() as store:
         assert store.initiatives.get("HALF") is None

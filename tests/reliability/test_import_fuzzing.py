@@ -25,6 +25,7 @@ from portfolio.service.initiatives import save_initiative
 from portfolio.service.setup import initialise
 from portfolio.storage import Database
 from tests.factories import make_initiative, make_kpi
+from tests.units import in_transaction
 
 pytestmark = pytest.mark.reliability
 
@@ -51,7 +52,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, Path]:
     folder = tmp_path_factory.mktemp("fuzz")
     db, actor = Database(folder / "portfolio.duckdb", lock_timeout=5), Actor.operator()
     initialise(db, actor)
-    save_initiative(db, actor, make_initiative(), [make_kpi()])
+    in_transaction(db, save_initiative, actor, make_initiative(), [make_kpi()])
     return db, folder
 
 

@@ -19,6 +19,7 @@ from portfolio.service.decisions import record_decision
 from portfolio.service.evaluation import evaluate_now
 from portfolio.service.imports import import_file
 from portfolio.storage import Database
+from tests.units import in_transaction
 
 FIRST_DAY = date(2020, 1, 1)
 DECIDED_ON = date(2025, 6, 30)
@@ -71,7 +72,8 @@ def write(db_path: str, writer: int, folder: str) -> None:
         attempt("measurement", f"{initiative}/{day}",
                 lambda csv=csv: _import_one(db, actor, csv))
         token = f"{initiative}-decision-{step}"
-        attempt("decision", token, lambda token=token: record_decision(db, actor, Decision(
+        attempt("decision", token, lambda token=token: in_transaction(
+            db, record_decision, actor, Decision(
             initiative_id=initiative, kind=DecisionKind.CONTINUE, decided_by=actor.username,
             decided_on=DECIDED_ON, rationale=token,
             next_review_on=DECIDED_ON + timedelta(days=90),

@@ -13,6 +13,7 @@ from portfolio.reports.render import html_to_pdf
 from portfolio.service.initiatives import save_initiative
 from portfolio.storage import Database
 from tests.reports.conftest import WELFARE, seed_evaluated_demo
+from tests.units import in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -24,7 +25,8 @@ def test_an_initiative_title_with_markup_is_escaped_in_the_pack(db: Database) ->
     with db.reading() as store:
         initiative = store.initiatives.get("SB-01")
     assert initiative is not None
-    save_initiative(db, Actor.operator(), initiative.model_copy(update={"title": EVIL}))
+    in_transaction(db, save_initiative,
+                   Actor.operator(), initiative.model_copy(update={"title": EVIL}))
 
     html = agenda_html(db, Actor.operator(), WELFARE, "en")
 

@@ -18,6 +18,7 @@ from portfolio.models import Actor, Role
 from portfolio.service import audit_log, decisions, imports
 from portfolio.storage import Database
 from tests.security.conftest import ACTORS
+from tests.units import in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -115,7 +116,8 @@ def test_the_initiative_page_shows_who_acted_for_whom(app, demo_db: Database) ->
     with demo_db.reading() as store:
         ini_id = store.initiatives.all()[0].id
     in_her_name = Actor(username="mette.soerensen", role=Role.ADMIN, via="operator root")
-    decisions.add_lesson(demo_db, in_her_name, ini_id, "Ask the citizens first.", date.today())
+    in_transaction(demo_db, decisions.add_lesson,
+                   in_her_name, ini_id, "Ask the citizens first.", date.today())
     at = app("initiative", params={"id": ini_id})
     trails = [frame.value for frame in at.dataframe if "Who" in frame.value.columns]
     assert any("operator root as mette.soerensen" in set(frame["Who"]) for frame in trails)

@@ -15,6 +15,7 @@ from portfolio.service import decisions, initiatives, queries, users
 from portfolio.service.audit_log import audit_csv, inert
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative
+from tests.units import in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -37,14 +38,14 @@ def test_an_initiatives_page_trail_holds_its_changes_measurements_decisions_and_
     portfolio: Database,
 ) -> None:
     operator = Actor.operator()
-    initiatives.save_initiative(portfolio, operator,
+    in_transaction(portfolio, initiatives.save_initiative, operator,
                                 make_initiative(id="A-1", department="A", owner="Someone"))
-    initiatives.record_measurement(portfolio, operator, Measurement(
+    in_transaction(portfolio, initiatives.record_measurement, operator, Measurement(
         initiative_id="A-1", kpi="digital share", on=AS_OF, value=90))
-    decisions.record_decision(portfolio, operator, Decision(
+    in_transaction(portfolio, decisions.record_decision, operator, Decision(
         initiative_id="A-1", kind=DecisionKind.CONTINUE, decided_by="", decided_on=AS_OF,
         next_review_on=AS_OF + timedelta(days=30)))
-    decisions.add_lesson(portfolio, operator, "A-1", "Start small.", AS_OF)
+    in_transaction(portfolio, decisions.add_lesson, operator, "A-1", "Start small.", AS_OF)
     users.assign_contributor(portfolio, operator, "A-1", "kim", assigned=False)
 
     trail = queries.initiative_detail(portfolio, operator, "A-1").audit
@@ -61,7 +62,7 @@ def test_an_administrator_exports_the_log_as_csv_and_the_export_is_audited(
     portfolio: Database,
 ) -> None:
     operator = Actor.operator()
-    initiatives.save_initiative(portfolio, operator, make_initiative(
+    in_transaction(portfolio, initiatives.save_initiative, operator, make_initiative(
         id="A-1", department="A", title="=HYPERLINK(\"http://evil\",\"x\")"))
 
     rows = list(csv.DictReader(io.StringIO(audit_csv(portfolio, operator))))

@@ -16,6 +16,7 @@ from portfolio.service import decisions, imports, initiatives, users
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative, make_kpi
 from tests.security.conftest import ACTORS
+from tests.units import in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -23,25 +24,28 @@ LEADER, KEY, STEERING = ACTORS[Role.LEADER], ACTORS[Role.KEY_EMPLOYEE], ACTORS[
     Role.STEERING_MEMBER]
 
 ATTEMPTS: dict[str, tuple[Actor, Callable[[Database], Any]]] = {
-    "a leader edits B's initiative": (LEADER, lambda db: initiatives.save_initiative(
-        db, LEADER, make_initiative(id="B-1", department="B", title="Mine now"))),
-    "a leader moves B's initiative into A": (LEADER, lambda db: initiatives.save_initiative(
-        db, LEADER, make_initiative(id="B-1", department="A"))),
-    "a leader moves A's initiative to B": (LEADER, lambda db: initiatives.save_initiative(
-        db, LEADER, make_initiative(id="A-1", department="B"))),
-    "a leader registers an initiative in B": (LEADER, lambda db: initiatives.save_initiative(
-        db, LEADER, make_initiative(id="B-9", department="B", stage="idea"))),
-    "a leader adds a KPI to B's initiative": (LEADER, lambda db: initiatives.save_kpi(
-        db, LEADER, make_kpi("walk-ins", initiative_id="B-1"))),
-    "a leader records on B's initiative": (LEADER, lambda db: initiatives.record_measurement(
-        db, LEADER, Measurement(initiative_id="B-1", kpi="digital share", on=AS_OF, value=1))),
+    "a leader edits B's initiative": (LEADER, lambda db: in_transaction(
+        db, initiatives.save_initiative,
+        LEADER, make_initiative(id="B-1", department="B", title="Mine now"))),
+    "a leader moves B's initiative into A": (LEADER, lambda db: in_transaction(
+        db, initiatives.save_initiative, LEADER, make_initiative(id="B-1", department="A"))),
+    "a leader moves A's initiative to B": (LEADER, lambda db: in_transaction(
+        db, initiatives.save_initiative, LEADER, make_initiative(id="A-1", department="B"))),
+    "a leader registers an initiative in B": (LEADER, lambda db: in_transaction(
+        db, initiatives.save_initiative,
+        LEADER, make_initiative(id="B-9", department="B", stage="idea"))),
+    "a leader adds a KPI to B's initiative": (LEADER, lambda db: in_transaction(
+        db, initiatives.save_kpi, LEADER, make_kpi("walk-ins", initiative_id="B-1"))),
+    "a leader records on B's initiative": (LEADER, lambda db: in_transaction(
+        db, initiatives.record_measurement,
+        LEADER, Measurement(initiative_id="B-1", kpi="digital share", on=AS_OF, value=1))),
     "a key employee records on an initiative not assigned to them": (
-        KEY, lambda db: initiatives.record_measurement(db, KEY, Measurement(
+        KEY, lambda db: in_transaction(db, initiatives.record_measurement, KEY, Measurement(
             initiative_id="A-2", kpi="digital share", on=AS_OF, value=1))),
-    "a leader writes a lesson on B's initiative": (LEADER, lambda db: decisions.add_lesson(
-        db, LEADER, "B-1", "Not mine.", AS_OF)),
+    "a leader writes a lesson on B's initiative": (LEADER, lambda db: in_transaction(
+        db, decisions.add_lesson, LEADER, "B-1", "Not mine.", AS_OF)),
     "a steering member decides for another group": (STEERING, lambda db:
-        decisions.record_decision(db, STEERING, Decision(
+        in_transaction(db, decisions.record_decision, STEERING, Decision(
             initiative_id="B-1", kind=DecisionKind.CONTINUE, decided_by="", decided_on=AS_OF,
             next_review_on=AS_OF + timedelta(days=30)))),
     "a leader assigns a key employee to B's initiative": (LEADER, lambda db:
@@ -110,10 +114,10 @@ def test_departments_on_a_key_employees_account_are_a_standing_assignment(
     portfolio: Database,
 ) -> None:
     employee = Actor(username="kaj", role=Role.KEY_EMPLOYEE, departments=("B",))
-    initiatives.record_measurement(portfolio, employee, Measurement(
+    in_transaction(portfolio, initiatives.record_measurement, employee, Measurement(
         initiative_id="B-1", kpi="digital share", on=AS_OF, value=70))
     with pytest.raises(NotAllowed):
-        initiatives.record_measurement(portfolio, employee, Measurement(
+        in_transaction(portfolio, initiatives.record_measurement, employee, Measurement(
             initiative_id="A-2", kpi="digital share", on=AS_OF, value=70))
 
 

@@ -32,6 +32,7 @@ from portfolio.service.evaluation import store_run
 from portfolio.service.lessons import search_lessons
 from portfolio.storage import Database
 from tests.security.markup import active_parts
+from tests.units import in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -88,7 +89,7 @@ def import_journey(db: Database, tmp_path, ini_id: str, department: str,
         path.write_text(content, encoding="utf-8")
         report = imports.import_file(db, OPERATOR, path, kind)
         assert report.rejected == 0, (kind, report.errors)
-    decisions.add_lesson(db, OPERATOR, ini_id, text, today)
+    in_transaction(db, decisions.add_lesson, OPERATOR, ini_id, text, today)
     store_run(db, OPERATOR, f"fuzz-{ini_id}", today)
 
 

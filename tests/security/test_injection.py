@@ -16,6 +16,7 @@ from portfolio.service.signin import LockOut, sign_in
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative, make_kpi
 from tests.security.conftest import PAYLOADS
+from tests.units import in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -27,11 +28,11 @@ RAW = re.compile(r"(?<!\\)<(script|img)|(?<!\\)\]\(javascript:|onerror=alert")
 def store_everywhere(db: Database, payload: str, on: date = AS_OF) -> None:
     """The payload in every free-text field a user can fill in."""
     people.save_person(db, OPERATOR, Person(name=payload, email="p@example.org"))
-    initiatives.save_initiative(db, OPERATOR, make_initiative(
+    in_transaction(db, initiatives.save_initiative, OPERATOR, make_initiative(
         id="X-1", department=payload, title=payload, owner=payload, core_task=payload,
         hypothesis=payload, tags=(payload,), stage="idea"),
         [make_kpi(payload, initiative_id="X-1", unit=payload[:50])])
-    decisions.record_decision(db, OPERATOR, Decision(
+    in_transaction(db, decisions.record_decision, OPERATOR, Decision(
         initiative_id="X-1", kind=DecisionKind.CLOSE, decided_by="", decided_on=on,
         rationale=payload, reason_code="other"), lesson=payload)
     users.update_user(db, OPERATOR, User(username="viv", role=Role.VIEWER,

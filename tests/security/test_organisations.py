@@ -14,6 +14,7 @@ from portfolio.service import initiatives, organisation, users
 from portfolio.service.imports import import_file
 from portfolio.storage import Database
 from tests.factories import make_initiative, make_kpi
+from tests.units import in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -66,15 +67,15 @@ def test_a_leader_changes_their_own_organisations_department_not_the_namesake(
 ) -> None:
     own = make_initiative(id="A-1", department="Børn og Unge", organisation=AARHUS,
                           stage="idea")
-    initiatives.save_initiative(two, AARHUS_LEADER, own)
+    in_transaction(two, initiatives.save_initiative, AARHUS_LEADER, own)
     with pytest.raises(NotAllowed):
-        initiatives.save_initiative(two, AARHUS_LEADER, make_initiative(
+        in_transaction(two, initiatives.save_initiative, AARHUS_LEADER, make_initiative(
             id="O-1", department="Børn og Unge", organisation=ODENSE, stage="idea"))
     with pytest.raises(NotAllowed):  # nor by leaving the organisation out
-        initiatives.save_initiative(two, AARHUS_LEADER, make_initiative(
+        in_transaction(two, initiatives.save_initiative, AARHUS_LEADER, make_initiative(
             id="O-1", department="Børn og Unge", stage="idea"))
     with pytest.raises(NotAllowed):
-        initiatives.save_kpi(two, AARHUS_LEADER, make_kpi(initiative_id="O-1"))
+        in_transaction(two, initiatives.save_kpi, AARHUS_LEADER, make_kpi(initiative_id="O-1"))
     with two.reading() as store:
         assert store.initiatives.get("O-1").title == "Robot"
 

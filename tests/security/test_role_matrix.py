@@ -45,6 +45,7 @@ from portfolio.service import (
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative, make_kpi
 from tests.security.conftest import ACTORS
+from tests.units import in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -73,20 +74,23 @@ def _inbox(db: Database, actor: Actor, folder: Path) -> Any:
 
 
 def _decide(db: Database, actor: Actor, folder: Path) -> Any:
-    return decisions.record_decision(db, actor, Decision(
+    return in_transaction(db, decisions.record_decision, actor, Decision(
         initiative_id="A-1", kind=DecisionKind.CONTINUE, decided_by="", decided_on=AS_OF,
         rationale="On track.", next_review_on=AS_OF + timedelta(days=90)))
 
 
 WRITES: dict[str, tuple[UseCase, frozenset[Role]]] = {
-    "edit an initiative": (lambda db, a, f: initiatives.save_initiative(
-        db, a, make_initiative(id="A-1", department="A", title="Renamed")), {L, A}),
-    "register an initiative": (lambda db, a, f: initiatives.save_initiative(
-        db, a, make_initiative(id="A-9", department="A", stage="idea")), {L, A}),
-    "add a KPI": (lambda db, a, f: initiatives.save_kpi(
-        db, a, make_kpi("complaints", initiative_id="A-1")), {L, A}),
-    "record a measurement": (lambda db, a, f: initiatives.record_measurement(
-        db, a, Measurement(initiative_id="A-1", kpi="digital share", on=AS_OF, value=90)),
+    "edit an initiative": (lambda db, a, f: in_transaction(
+        db, initiatives.save_initiative,
+        a, make_initiative(id="A-1", department="A", title="Renamed")), {L, A}),
+    "register an initiative": (lambda db, a, f: in_transaction(
+        db, initiatives.save_initiative,
+        a, make_initiative(id="A-9", department="A", stage="idea")), {L, A}),
+    "add a KPI": (lambda db, a, f: in_transaction(
+        db, initiatives.save_kpi, a, make_kpi("complaints", initiative_id="A-1")), {L, A}),
+    "record a measurement": (lambda db, a, f: in_transaction(
+        db, initiatives.record_measurement,
+        a, Measurement(initiative_id="A-1", kpi="digital share", on=AS_OF, value=90)),
         {K, L, A}),
     "import initiatives": (_import("initiatives", (
         "id,title,department,owner,stage,started_on,review_on,budget_dkk,spent_dkk\n"
@@ -106,8 +110,8 @@ WRITES: dict[str, tuple[UseCase, frozenset[Role]]] = {
         "initiativ;år;gevinst;budgetlinje;planlagt_kr\nA-1;2025;Husleje;5.32;100\n")),
         {L, A}),
     "record a decision": (_decide, {S, A}),
-    "add a lesson": (lambda db, a, f: decisions.add_lesson(
-        db, a, "A-1", "Involve citizens early.", AS_OF), {L, A}),
+    "add a lesson": (lambda db, a, f: in_transaction(
+        db, decisions.add_lesson, a, "A-1", "Involve citizens early.", AS_OF), {L, A}),
     "evaluate the portfolio": (lambda db, a, f: evaluation.evaluate_now(
         db, a, AS_OF, "run-1"), {L, S, A}),
     "store a run computed by the core": (lambda db, a, f: evaluation.store_run(

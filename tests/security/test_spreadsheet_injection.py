@@ -28,6 +28,7 @@ from portfolio.service.lessons import search_lessons
 from portfolio.storage import Database
 from tests.factories import make_initiative
 from tests.security.conftest import ACTORS
+from tests.units import in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -52,7 +53,7 @@ def hostile(portfolio: Database) -> Database:
             store.initiatives.save(make_initiative(id=f"H-{n}", title=attack, department="A",
                                                    owner=attack, tags=(attack,)))
     for n, attack in enumerate(ATTACKS):
-        decisions.record_decision(portfolio, ADMIN, Decision(
+        in_transaction(portfolio, decisions.record_decision, ADMIN, Decision(
             initiative_id=f"H-{n}", kind=DecisionKind.CLOSE, decided_by="ada",
             decided_on=date(2025, 6, 1), rationale=attack, reason_code="no_effect"),
             lesson=attack)

@@ -16,6 +16,7 @@ from portfolio.service.queries import initiative_detail
 from portfolio.service.reports import portfolio_material
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative
+from tests.units import in_transaction
 
 OWNER, SCHOOLS, CULTURE = "Health", "Schools", "Culture"
 
@@ -149,7 +150,7 @@ def test_saving_an_initiative_leaves_its_adoptions_alone(scaled, operator):
         before = store.initiatives.get("SC-1")
     assert before is not None and before.adopted_departments == (SCHOOLS,)
 
-    save_initiative(scaled, operator, before.model_copy(
+    in_transaction(scaled, save_initiative, operator, before.model_copy(
         update={"title": "Renamed", "adopted_departments": ()}))
 
     with scaled.reading() as store:

@@ -20,6 +20,7 @@ from portfolio.service.initiatives import save_initiative
 from portfolio.service.policy_admin import activate_policy
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_evaluation, make_initiative, make_kpi
+from tests.units import in_transaction
 
 GROUP = "Velfærdsstyregruppen"
 DEPARTMENTS = [Department(name="Social services", steering_group=GROUP)]
@@ -88,7 +89,7 @@ def test_the_latest_follow_up_checkpoint_after_scaling_is_due_until_someone_deci
 def test_stale_measurements_remind_the_owner_but_do_not_burden_the_group(
     db: Database, operator: Actor
 ) -> None:
-    save_initiative(db, operator, make_initiative(owner="Hanne Lund"),
+    in_transaction(db, save_initiative, operator, make_initiative(owner="Hanne Lund"),
                     [make_kpi()])
     evaluate_now(db, operator, AS_OF, "run-1")
 
@@ -114,7 +115,7 @@ def test_the_follow_up_after_scaling_comes_at_the_policy_s_months(
     db: Database, operator: Actor
 ) -> None:
     scaled = make_initiative(stage=Stage.SCALING, review_on=AS_OF + timedelta(days=90))
-    save_initiative(db, operator, scaled, [make_kpi()])
+    in_transaction(db, save_initiative, operator, scaled, [make_kpi()])
     with db.transaction() as store:
         store.decisions.add(decision(DecisionKind.SCALE, 100))  # about 3 months ago
     assert review_agenda(db, operator, AS_OF).items == ()  # +6/+12 by default: not yet

@@ -26,17 +26,18 @@ from portfolio.service.lessons import search_lessons
 from portfolio.service.policy_admin import activate_policy, policy_overview, what_if
 from portfolio.service.steering import DUE, RECOMMENDED, REVISIT, agenda
 from tests.factories import AS_OF, make_initiative, make_kpi, make_measurements
+from tests.units import in_transaction
 
 OPERATOR = Actor.operator()
 
 
 def register(db, initiative=None, kpis=(), values=(10.0, 50.0, 90.0)):
     initiative = initiative or make_initiative()
-    save_initiative(db, OPERATOR, initiative, list(kpis) or [make_kpi()])
+    in_transaction(db, save_initiative, OPERATOR, initiative, list(kpis) or [make_kpi()])
     for kpi in list(kpis) or [make_kpi()]:
         if kpi.kind is KpiKind.BENEFIT:
             for m in make_measurements(kpi.name, values, initiative_id=initiative.id):
-                record_measurement(db, OPERATOR, m)
+                in_transaction(db, record_measurement, OPERATOR, m)
     return initiative
 
 
@@ -49,7 +50,7 @@ def test_an_experiment_past_review_without_a_decision_is_a_zombie(db):
 def test_a_decision_after_the_review_date_takes_it_off_the_zombie_list(db):
     register(db, make_initiative(review_on=AS_OF - timedelta(days=5)))
     evaluate_now(db, OPERATOR, AS_OF, "r1")
-    record_decision(db, OPERATOR, Decision(
+    in_transaction(db, record_decision, OPERATOR, Decision(
         initiative_id="INI-1", kind=DecisionKind.CONTINUE, decided_by="x", decided_on=AS_OF,
         rationale="One more quarter", next_review_on=AS_OF + timedelta(days=90)))
     metrics = portfolio_board(db, OPERATOR, AS_OF).metrics
@@ -92,7 +93,7 @@ def test_a_scaled_initiative_comes_back_for_follow_up_after_six_months(db):
     register(db, make_initiative(review_on=AS_OF + timedelta(days=300)),
              values=(90, 92, 95, 100))
     evaluate_now(db, OPERATOR, AS_OF - timedelta(days=190), "r0")
-    record_decision(db, OPERATOR, Decision(
+    in_transaction(db, record_decision, OPERATOR, Decision(
         initiative_id="INI-1", kind=DecisionKind.SCALE, decided_by="x", rationale="works",
         decided_on=AS_OF - timedelta(days=190), next_review_on=AS_OF + timedelta(days=300)))
     [item] = agenda(db, OPERATOR, AS_OF)
@@ -101,7 +102,7 @@ def test_a_scaled_initiative_comes_back_for_follow_up_after_six_months(db):
 
 def test_a_parked_initiative_returns_to_the_agenda_on_its_revisit_date(db):
     register(db)
-    record_decision(db, OPERATOR, Decision(
+    in_transaction(db, record_decision, OPERATOR, Decision(
         initiative_id="INI-1", kind=DecisionKind.PARK, decided_by="x", decided_on=AS_OF,
         rationale="not now", next_review_on=AS_OF + timedelta(days=10)),
         lesson="Wait for the new case system.")
@@ -110,7 +111,7 @@ def test_a_parked_initiative_returns_to_the_agenda_on_its_revisit_date(db):
 
 def test_park_is_a_close_with_reason_not_now_that_follows_a_close_recommendation(db):
     register(db)
-    stored = record_decision(db, OPERATOR, Decision(
+    stored = in_transaction(db, record_decision, OPERATOR, Decision(
         initiative_id="INI-1", kind=DecisionKind.PARK, decided_by="x", decided_on=AS_OF,
         recommendation=Recommendation.CLOSE), lesson="Not before the new system.")
     assert stored.reason_code == "not_now"
@@ -121,11 +122,11 @@ def test_park_is_a_close_with_reason_not_now_that_follows_a_close_recommendation
 def test_only_scale_spreads_and_a_new_department_it_spreads_to_is_registered(db):
     register(db)
     with pytest.raises(ValidationFailed, match="Only a SCALE"):
-        record_decision(db, OPERATOR, Decision(
+        in_transaction(db, record_decision, OPERATOR, Decision(
             initiative_id="INI-1", kind=DecisionKind.CONTINUE, decided_by="x",
             decided_on=AS_OF, spread_to=("Social services",),
             next_review_on=AS_OF + timedelta(days=30)))
-    record_decision(db, OPERATOR, Decision(
+    in_transaction(db, record_decision, OPERATOR, Decision(
         initiative_id="INI-1", kind=DecisionKind.SCALE, decided_by="x", decided_on=AS_OF,
         rationale="spread it", spread_to=("Health",), next_review_on=AS_OF + timedelta(days=30)))
     with db.reading() as store:
@@ -137,7 +138,7 @@ def test_lessons_are_found_by_their_text_across_departments(db):
              [make_kpi(initiative_id="A")])
     register(db, make_initiative(id="B", title="Chatbot", department="South"),
              [make_kpi(initiative_id="B")])
-    record_decision(db, OPERATOR, Decision(
+    in_transaction(db, record_decision, OPERATOR, Decision(
         initiative_id="B", kind=DecisionKind.CLOSE, decided_by="x", decided_on=AS_OF,
         reason_code="no_effect"), lesson="Citizens preferred the phone.")
     hits = search_lessons(db, OPERATOR, "phone").lessons

@@ -13,15 +13,16 @@ from portfolio.service.evaluation import evaluate_now
 from portfolio.service.initiatives import record_measurement, save_initiative
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative, make_kpi
+from tests.units import in_transaction
 
 
 @pytest.fixture
 def scalable(db: Database, operator: Actor) -> str:
     """An experiment the engine recommends to SCALE as of AS_OF: on target since February
     (four measurements over four months, #18)."""
-    save_initiative(db, operator, make_initiative(), [make_kpi()])
+    in_transaction(db, save_initiative, operator, make_initiative(), [make_kpi()])
     for month, value in ((1, 88.0), (3, 90.0), (4, 92.0), (5, 95.0)):
-        record_measurement(db, operator, Measurement(
+        in_transaction(db, record_measurement, operator, Measurement(
             initiative_id="INI-1", kpi="digital share", on=date(2025, month, 1), value=value,
         ))
     evaluations = evaluate_now(db, operator, AS_OF, "run-1")
@@ -41,7 +42,8 @@ def decide(kind: DecisionKind, **fields: object) -> Decision:
 def test_scale_moves_the_stage_and_keeps_the_evidence(
     db: Database, operator: Actor, scalable: str
 ) -> None:
-    stored = record_decision(db, operator, decide(DecisionKind.SCALE, spread_to=("Health",)))
+    stored = in_transaction(db, record_decision,
+                            operator, decide(DecisionKind.SCALE, spread_to=("Health",)))
     with db.reading() as store:
         initiative = store.initiatives.get(scalable)
         decisions = store.decisions.for_initiative(scalable)
@@ -57,10 +59,11 @@ def test_an_override_of_the_recommendation_needs_a_rationale(
     db: Database, operator: Actor, scalable: str
 ) -> None:
     with pytest.raises(ValidationFailed) as refused:
-        record_decision(db, operator, decide(DecisionKind.CONTINUE))
+        in_transaction(db, record_decision, operator, decide(DecisionKind.CONTINUE))
     assert refused.value.field == "rationale"
-    stored = record_decision(
-        db, operator, decide(DecisionKind.CONTINUE, rationale="Wait for the winter figures")
+    stored = in_transaction(
+        db, record_decision,
+        operator, decide(DecisionKind.CONTINUE, rationale="Wait for the winter figures")
     )
     assert stored.is_override
 
@@ -70,10 +73,12 @@ def test_closing_needs_a_reason_code_and_a_lesson(
 ) -> None:
     close = decide(DecisionKind.CLOSE, rationale="Politically parked", next_review_on=None)
     with pytest.raises(ValidationFailed, match="reason code"):
-        record_decision(db, operator, close)
+        in_transaction(db, record_decision, operator, close)
     with pytest.raises(ValidationFailed, match="lesson"):
-        record_decision(db, operator, close.model_copy(update={"reason_code": "not_now"}))
-    record_decision(db, operator, close.model_copy(update={"reason_code": "not_now"}),
+        in_transaction(db, record_decision,
+                       operator, close.model_copy(update={"reason_code": "not_now"}))
+    in_transaction(db, record_decision,
+                   operator, close.model_copy(update={"reason_code": "not_now"}),
                     lesson="Citizens must be able to attach documents")
     with db.reading() as store:
         assert store.initiatives.get(scalable).stage is Stage.CLOSED  # type: ignore[union-attr]
@@ -85,6 +90,6 @@ def test_a_decision_clears_the_overdue_flag_at_the_next_evaluation(
 ) -> None:
     late = date(2025, 9, 1)  # past the review date of the factory initiative
     assert evaluate_now(db, operator, late, "run-2")[0].overdue
-    record_decision(db, operator, decide(DecisionKind.CONTINUE, decided_on=late,
+    in_transaction(db, record_decision, operator, decide(DecisionKind.CONTINUE, decided_on=late,
                                          rationale="New figures are on their way"))
     assert not evaluate_now(db, operator, late, "run-3")[0].overdue

@@ -15,6 +15,7 @@ from portfolio.service import initiatives
 from portfolio.service.imports import import_file
 from portfolio.storage import Database
 from tests.factories import make_initiative
+from tests.units import in_transaction
 
 
 @pytest.fixture
@@ -30,8 +31,9 @@ def two(db: Database, operator: Actor, tmp_path: Path) -> Database:
 
 def test_the_organisation_of_the_only_department_of_that_name(two: Database,
                                                                operator: Actor) -> None:
-    saved = initiatives.save_initiative(
-        two, operator, make_initiative(id="T-1", department="Teknik", organisation="",
+    saved = in_transaction(
+        two, initiatives.save_initiative,
+        operator, make_initiative(id="T-1", department="Teknik", organisation="",
                                        stage=Stage.IDEA))
     assert saved.organisation == "Aarhus Kommune"
 
@@ -39,8 +41,9 @@ def test_the_organisation_of_the_only_department_of_that_name(two: Database,
 def test_an_ambiguous_department_is_refused_naming_the_field(two: Database,
                                                               operator: Actor) -> None:
     with pytest.raises(ValidationFailed) as refused:
-        initiatives.save_initiative(
-            two, operator, make_initiative(id="B-1", department="Børn og Unge", organisation="",
+        in_transaction(
+            two, initiatives.save_initiative,
+            operator, make_initiative(id="B-1", department="Børn og Unge", organisation="",
                                        stage=Stage.IDEA))
     assert refused.value.field == "organisation"
     danish = render_error(refused.value.code, refused.value.params, "da") or ""

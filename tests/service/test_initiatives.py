@@ -11,14 +11,16 @@ from portfolio.models import Actor, KpiKind, Measurement, Role, Stage
 from portfolio.service.initiatives import record_measurement, save_initiative
 from portfolio.storage import Database
 from tests.factories import make_initiative, make_kpi
+from tests.units import in_transaction
 
 
 def test_no_baseline_no_experiment(db: Database, operator: Actor) -> None:
     idea = make_initiative(stage=Stage.IDEA, review_on=None)
-    save_initiative(db, operator, idea)
+    in_transaction(db, save_initiative, operator, idea)
 
     with pytest.raises(ValidationFailed) as refused:
-        save_initiative(db, operator, idea.model_copy(update={"stage": Stage.EXPERIMENT}))
+        in_transaction(db, save_initiative,
+                       operator, idea.model_copy(update={"stage": Stage.EXPERIMENT}))
 
     assert refused.value.field == "stage"
     assert "benefit KPI" in str(refused.value) and "review date" in str(refused.value)
@@ -27,21 +29,22 @@ def test_no_baseline_no_experiment(db: Database, operator: Actor) -> None:
 
 
 def test_an_experiment_with_a_decision_rule_is_accepted(db: Database, operator: Actor) -> None:
-    save_initiative(db, operator, make_initiative(), [make_kpi()])
+    in_transaction(db, save_initiative, operator, make_initiative(), [make_kpi()])
     with db.reading() as store:
         assert store.initiatives.get("INI-1").stage is Stage.EXPERIMENT  # type: ignore[union-attr]
 
 
 def test_a_guardrail_alone_is_not_a_decision_rule(db: Database, operator: Actor) -> None:
     with pytest.raises(ValidationFailed, match="benefit KPI"):
-        save_initiative(db, operator, make_initiative(),
+        in_transaction(db, save_initiative, operator, make_initiative(),
                         [make_kpi("complaints", kind=KpiKind.GUARDRAIL)])
 
 
 def test_an_edit_is_audited_with_before_and_after(db: Database, operator: Actor) -> None:
     initiative = make_initiative()
-    save_initiative(db, operator, initiative, [make_kpi()])
-    save_initiative(db, operator, initiative.model_copy(update={"spent_dkk": 750_000.0}))
+    in_transaction(db, save_initiative, operator, initiative, [make_kpi()])
+    in_transaction(db, save_initiative,
+                   operator, initiative.model_copy(update={"spent_dkk": 750_000.0}))
     with db.reading() as store:
         events = store.audit.for_entity("initiative", initiative.id)
     assert [e.action for e in events] == ["update", "create"]
@@ -53,8 +56,8 @@ def test_saving_an_unchanged_initiative_writes_no_audit_event(
     db: Database, operator: Actor
 ) -> None:
     initiative = make_initiative()
-    save_initiative(db, operator, initiative, [make_kpi()])
-    save_initiative(db, operator, initiative, [make_kpi()])
+    in_transaction(db, save_initiative, operator, initiative, [make_kpi()])
+    in_transaction(db, save_initiative, operator, initiative, [make_kpi()])
     with db.reading() as store:
         assert len(store.audit.for_entity("initiative", initiative.id)) == 1
 
@@ -62,7 +65,7 @@ def test_saving_an_unchanged_initiative_writes_no_audit_event(
 def test_a_viewer_changes_nothing(db: Database) -> None:
     viewer = Actor(username="borgmester", role=Role.VIEWER)
     with pytest.raises(NotAllowed, match="may not edit initiative"):
-        save_initiative(db, viewer, make_initiative(), [make_kpi()])
+        in_transaction(db, save_initiative, viewer, make_initiative(), [make_kpi()])
     with db.reading() as store:
         assert store.initiatives.count() == 0
 
@@ -70,16 +73,16 @@ def test_a_viewer_changes_nothing(db: Database) -> None:
 def test_a_measurement_of_an_unknown_kpi_is_refused_with_the_fix(
     db: Database, operator: Actor
 ) -> None:
-    save_initiative(db, operator, make_initiative(), [make_kpi()])
+    in_transaction(db, save_initiative, operator, make_initiative(), [make_kpi()])
     with pytest.raises(ValidationFailed, match="add it first"):
-        record_measurement(db, operator, Measurement(
+        in_transaction(db, record_measurement, operator, Measurement(
             initiative_id="INI-1", kpi="nonexistent", on=date(2025, 1, 1), value=1,
         ))
 
 
 def test_a_measurement_records_who_entered_it(db: Database, operator: Actor) -> None:
-    save_initiative(db, operator, make_initiative(), [make_kpi()])
-    record_measurement(db, operator, Measurement(
+    in_transaction(db, save_initiative, operator, make_initiative(), [make_kpi()])
+    in_transaction(db, record_measurement, operator, Measurement(
         initiative_id="INI-1", kpi="digital share", on=date(2025, 1, 1), value=5,
         recorded_by="someone else",
     ))

@@ -15,6 +15,7 @@ from portfolio.service.policy_admin import policy_overview, what_if
 from portfolio.service.setup import initialise
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative, make_kpi, make_measurements
+from tests.units import in_transaction
 
 OPERATOR = Actor.operator()
 BOUNCING = make_kpi("applications", baseline=0.0, target=30.0)
@@ -26,7 +27,8 @@ def instance_on_version_1(path: Path) -> Database:
     v1, _ = shipped_versions()
     with db.transaction() as store:
         store.policies.save_active(v1, "root")
-    save_initiative(db, OPERATOR, make_initiative(stage=Stage.EXPERIMENT), [BOUNCING])
+    in_transaction(db, save_initiative,
+                   OPERATOR, make_initiative(stage=Stage.EXPERIMENT), [BOUNCING])
     with db.transaction() as store:
         store.measurements.upsert_many(make_measurements(BOUNCING, [10, 25, 8, 22, 12, 31]))
     return db

@@ -17,6 +17,7 @@ from portfolio.service.imports import import_file
 from portfolio.service.reports import portfolio_material
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative, make_kpi, make_measurements
+from tests.units import in_transaction
 
 AARHUS, ODENSE = "Aarhus Kommune", "Odense Kommune"
 ORGANISATION_FILE = (
@@ -37,17 +38,17 @@ def two(db: Database, operator: Actor, tmp_path: Path) -> Database:
     for initiative_id, home, share in (("A-1", AARHUS, 20.0), ("O-1", ODENSE, 80.0)):
         running = make_initiative(id=initiative_id, department="Børn og Unge",
                                   organisation=home)
-        initiatives.save_initiative(db, operator,
+        in_transaction(db, initiatives.save_initiative, operator,
                                     running.model_copy(update={"stage": Stage.IDEA}))
         kpi = make_kpi(initiative_id=initiative_id, cashable=True)
-        initiatives.save_kpi(db, operator, kpi)
-        initiatives.save_initiative(db, operator, running)
+        in_transaction(db, initiatives.save_kpi, operator, kpi)
+        in_transaction(db, initiatives.save_initiative, operator, running)
         for measurement in make_measurements(kpi, [share / 2, share]):
-            initiatives.record_measurement(db, operator, measurement)
-    initiatives.save_initiative(db, operator, make_initiative(
+            in_transaction(db, initiatives.record_measurement, operator, measurement)
+    in_transaction(db, initiatives.save_initiative, operator, make_initiative(
         id="O-2", department="Kultur", organisation=ODENSE, stage=Stage.IDEA))
     evaluate_now(db, operator, AS_OF, "run-1")
-    record_decision(db, operator, Decision(
+    in_transaction(db, record_decision, operator, Decision(
         initiative_id="O-2", kind=DecisionKind.CLOSE, decided_by="Digi Odense",
         decided_on=AS_OF - timedelta(days=1), rationale="No effect.",
         reason_code="no_effect"),

@@ -19,6 +19,7 @@ from portfolio.service.initiatives import save_initiative
 from portfolio.service.radar import RadarBasis, lessons_for_radar, radar_basis, radar_technology
 from portfolio.storage import Database
 from tests.factories import make_initiative
+from tests.units import in_transaction
 
 OPERATOR = Actor.operator()
 
@@ -31,9 +32,9 @@ def idea(**fields: object) -> Initiative:
 def test_classing_an_initiative_stores_the_radar_s_spelling_and_is_audited(
     db: Database,
 ) -> None:
-    save_initiative(db, OPERATOR, idea(id="C-1"))
+    in_transaction(db, save_initiative, OPERATOR, idea(id="C-1"))
 
-    saved = save_initiative(db, OPERATOR, idea(
+    saved = in_transaction(db, save_initiative, OPERATOR, idea(
         id="C-1", radar_technology="  generativ ai "))
 
     assert saved.radar_technology == "Generativ AI"
@@ -48,7 +49,7 @@ def test_classing_an_initiative_stores_the_radar_s_spelling_and_is_audited(
 
 def test_an_unknown_radar_technology_is_refused_naming_the_known_ones(db: Database) -> None:
     with pytest.raises(ValidationFailed) as refused:
-        save_initiative(db, OPERATOR, idea(id="C-2", radar_technology="Tidsrejser"))
+        in_transaction(db, save_initiative, OPERATOR, idea(id="C-2", radar_technology="Tidsrejser"))
 
     assert refused.value.field == "radar_technology"
     assert "Chatbots" in refused.value.params["known"]
@@ -57,11 +58,11 @@ def test_an_unknown_radar_technology_is_refused_naming_the_known_ones(db: Databa
 
 
 def test_only_who_may_edit_the_initiative_classes_it(db: Database) -> None:
-    save_initiative(db, OPERATOR, idea(id="C-3", department="Social services"))
+    in_transaction(db, save_initiative, OPERATOR, idea(id="C-3", department="Social services"))
     outsider = Actor(username="l", role=Role.LEADER, departments=("Roads",))
 
     with pytest.raises(NotAllowed):
-        save_initiative(db, outsider, idea(
+        in_transaction(db, save_initiative, outsider, idea(
             id="C-3", department="Social services", radar_technology="Chatbots"))
 
     with db.reading() as store:
@@ -80,7 +81,7 @@ def _tried(db: Database) -> None:
             ("AAR-ML", "Aarhus Kommune", Technology.AI_ML, None),
             ("AAR-BOT", "Aarhus Kommune", Technology.CHATBOT, "Generativ AI"),
             ("ODE-GEN", "Odense Kommune", Technology.OTHER, "Generativ AI")):
-        save_initiative(db, OPERATOR, make_initiative(
+        in_transaction(db, save_initiative, OPERATOR, make_initiative(
             id=id_, organisation=organisation, technology=technology, stage=Stage.CLOSED,
             radar_technology=radar, title=f"Forsøg {id_}", budget_dkk=500_000.0))
         with db.transaction() as store:
@@ -160,7 +161,7 @@ def test_the_initiatives_import_classes_by_the_danish_header_and_quarantines_unk
 def test_a_file_without_the_column_keeps_the_stored_classing(
     db: Database, tmp_path: Path
 ) -> None:
-    save_initiative(db, OPERATOR, idea(
+    in_transaction(db, save_initiative, OPERATOR, idea(
         id="K-1", department="Borgerservice", stage=Stage.IDEA, radar_technology="Droner",
         title="Droner", owner="Bo", budget_dkk=0.0, spent_dkk=0.0, started_on=None,
         review_on=None))
@@ -178,7 +179,7 @@ def test_a_file_without_the_column_keeps_the_stored_classing(
 
 
 def test_a_blank_cell_in_the_column_clears_the_classing(db: Database, tmp_path: Path) -> None:
-    save_initiative(db, OPERATOR, idea(id="K-2", department="Borgerservice",
+    in_transaction(db, save_initiative, OPERATOR, idea(id="K-2", department="Borgerservice",
                                        radar_technology="Droner", title="Droner", owner="Bo",
                                        budget_dkk=0.0, spent_dkk=0.0, started_on=None,
                                        review_on=None))

@@ -15,6 +15,7 @@ from portfolio.service.setup import seed_demo
 from portfolio.storage import Database
 from portfolio.synth import SynthSpec, generate_portfolio
 from tests.factories import AS_OF, make_initiative, make_kpi
+from tests.units import in_transaction
 
 OPERATOR = Actor.operator()
 
@@ -52,14 +53,14 @@ def test_the_set_based_agenda_equals_the_agenda_built_from_models(
 
 
 def test_a_measurement_recorded_after_the_run_no_longer_counts_as_stale(db):
-    save_initiative(db, OPERATOR, make_initiative(owner="Hanne Lund"), [make_kpi()])
-    record_measurement(db, OPERATOR, Measurement(
+    in_transaction(db, save_initiative, OPERATOR, make_initiative(owner="Hanne Lund"), [make_kpi()])
+    in_transaction(db, record_measurement, OPERATOR, Measurement(
         initiative_id="INI-1", kpi="digital share", on=AS_OF - timedelta(days=100),
         value=50.0, source=Source.SYSTEM_EXPORT))
     evaluate_now(db, OPERATOR, AS_OF, "run-1")
     stale = review_agenda(db, OPERATOR, AS_OF).for_owners()["Hanne Lund"][0]
 
-    record_measurement(db, OPERATOR, Measurement(
+    in_transaction(db, record_measurement, OPERATOR, Measurement(
         initiative_id="INI-1", kpi="digital share", on=AS_OF, value=60.0,
         source=Source.SYSTEM_EXPORT))
 

@@ -14,6 +14,7 @@ from portfolio.service.setup import initialise, seed_demo
 from portfolio.synth import SynthSpec, generate_portfolio
 from tests.factories import AS_OF
 from tests.oracles.board import board_view
+from tests.units import in_transaction
 
 OPERATOR = Actor.operator()
 FILTERS = (
@@ -89,7 +90,7 @@ def test_a_decision_changes_the_boards_data_version(demo):
     before = board_version(demo, OPERATOR)
     rows = portfolio_board(demo, OPERATOR, AS_OF).rows
     zombie = rows[rows["overdue"] & (rows["stage"] == Stage.EXPERIMENT.value)].iloc[0]
-    record_decision(demo, OPERATOR, Decision(
+    in_transaction(demo, record_decision, OPERATOR, Decision(
         initiative_id=zombie["id"], kind=DecisionKind.CONTINUE, decided_by="operator",
         decided_on=AS_OF, rationale="Give it another quarter.",
         next_review_on=AS_OF.replace(year=AS_OF.year + 1)))

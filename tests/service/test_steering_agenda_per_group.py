@@ -24,6 +24,7 @@ from portfolio.service.steering import (
 from portfolio.storage import Database
 from portfolio.synth import SynthSpec, generate_portfolio
 from tests.factories import AS_OF
+from tests.units import in_transaction
 
 OPERATOR = Actor.operator()
 HORIZON_DAYS = 30
@@ -39,7 +40,7 @@ def portfolio(tmp_path_factory) -> Database:
         running = [i for i in store.initiatives.all(active_only=True)
                    if i.stage is Stage.EXPERIMENT][:6]
     for n, initiative in enumerate(running):
-        record_decision(db, OPERATOR, Decision(
+        in_transaction(db, record_decision, OPERATOR, Decision(
             initiative_id=initiative.id, kind=DecisionKind.PARK, decided_by="x",
             decided_on=AS_OF, rationale="not now",
             next_review_on=AS_OF + timedelta(days=5 + 20 * n)),

@@ -22,6 +22,7 @@ from portfolio.service.steering import agenda_view, steering_groups
 from portfolio.service.users import actor_of, add_user
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative, make_kpi
+from tests.units import in_transaction
 
 AARHUS, ODENSE = "Aarhus Kommune", "Odense Kommune"
 ORGANISATION_FILE = (
@@ -43,9 +44,10 @@ def three(db: Database, operator: Actor, tmp_path: Path) -> Database:
     for initiative_id, (home, department) in HOMES.items():
         overdue = make_initiative(id=initiative_id, department=department, organisation=home,
                                   review_on=AS_OF - timedelta(days=10))
-        initiatives.save_initiative(db, operator, overdue.model_copy(update={"stage": Stage.IDEA}))
-        initiatives.save_kpi(db, operator, make_kpi(initiative_id=initiative_id))
-        initiatives.save_initiative(db, operator, overdue)
+        in_transaction(db, initiatives.save_initiative,
+                       operator, overdue.model_copy(update={"stage": Stage.IDEA}))
+        in_transaction(db, initiatives.save_kpi, operator, make_kpi(initiative_id=initiative_id))
+        in_transaction(db, initiatives.save_initiative, operator, overdue)
     return db
 
 

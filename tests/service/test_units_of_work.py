@@ -15,10 +15,11 @@ from portfolio.errors import NotFound
 from portfolio.importing import ImportKind
 from portfolio.importing.fast_measurements import read_measurements
 from portfolio.models import Actor, Decision, DecisionKind
-from portfolio.service.decisions import decide
+from portfolio.service.decisions import record_decision
 from portfolio.service.imports import store_batch
 from portfolio.service.initiatives import save_initiative
 from tests.factories import AS_OF, INITIATIVE_ID, make_initiative, make_kpi
+from tests.units import in_transaction
 
 OPERATOR = Actor.operator()
 
@@ -31,7 +32,7 @@ def continue_(initiative_id: str = INITIATIVE_ID) -> Decision:
 
 @pytest.fixture
 def measurements(db, tmp_path):
-    save_initiative(db, OPERATOR, make_initiative(), [make_kpi()])
+    in_transaction(db, save_initiative, OPERATOR, make_initiative(), [make_kpi()])
     path = tmp_path / "m.csv"
     path.write_text(f"initiative_id,kpi,date,value\n{INITIATIVE_ID},digital share,"
                     f"{AS_OF.isoformat()},42\n", encoding="utf-8")
@@ -40,7 +41,7 @@ def measurements(db, tmp_path):
 
 def test_a_decision_and_an_import_in_one_unit_of_work_are_stored_together(db, measurements):
     with db.transaction() as store:
-        decide(store, OPERATOR, continue_())
+        record_decision(store, OPERATOR, continue_())
         report = store_batch(store, OPERATOR, ImportKind.MEASUREMENTS, measurements,
                              "m.csv", "hash-1")
     assert report.added == 1
@@ -52,9 +53,9 @@ def test_a_decision_and_an_import_in_one_unit_of_work_are_stored_together(db, me
 
 def test_when_one_use_case_of_a_unit_of_work_fails_nothing_of_it_is_stored(db, measurements):
     with pytest.raises(NotFound), db.transaction() as store:
-        decide(store, OPERATOR, continue_())
+        record_decision(store, OPERATOR, continue_())
         store_batch(store, OPERATOR, ImportKind.MEASUREMENTS, measurements, "m.csv", "hash-1")
-        decide(store, OPERATOR, continue_("NO-SUCH-INITIATIVE"))
+        record_decision(store, OPERATOR, continue_("NO-SUCH-INITIATIVE"))
     with db.reading() as store:
         assert store.decisions.for_initiative(INITIATIVE_ID) == []
         assert store.measurements.for_initiative(INITIATIVE_ID) == []
