@@ -89,10 +89,19 @@ def _recorded_row(actor: Actor, initiative: Initiative, adoption: Adoption, lang
     if may_record(actor, initiative, adoption.department) and button.button(
         t("withdraw", lang), key=f"withdraw_{initiative.id}_{adoption.department}",
         icon=":material/undo:",
-    ) and succeeded(lambda: withdraw_adoption(database(), actor, initiative.id,
-                                              adoption.department), lang):
+    ) and succeeded(lambda: _withdraw(actor, initiative.id, adoption.department), lang):
         data.clear()
         flash(t("adoption_withdrawn", lang, id=initiative.id, department=adoption.department))
+
+
+def _withdraw(actor: Actor, initiative_id: str, department: str) -> None:
+    with database().transaction() as store:
+        withdraw_adoption(store, actor, initiative_id, department)
+
+
+def _record(actor: Actor, initiative_id: str, department: str, on: date, note: str) -> None:
+    with database().transaction() as store:
+        record_adoption(store, actor, initiative_id, department, on, note)
 
 
 def _record_form(
@@ -112,8 +121,7 @@ def _record_form(
     note = st.text_input(t("adoption_note", lang), key=f"adopt_note_{initiative.id}")
     if st.button(t("record_adoption", lang), type="primary", icon=":material/add_task:",
                  key=f"adopt_record_{initiative.id}") and succeeded(
-        lambda: record_adoption(database(), actor, initiative.id, department, on, note), lang,
-        slots,
+        lambda: _record(actor, initiative.id, department, on, note), lang, slots,
     ):
         data.clear()
         flash(t("adoption_recorded", lang, department=department, id=initiative.id,

@@ -85,6 +85,21 @@ def line_label(line: BenefitLine, lang: str) -> str:
     return f"{line.year} · {line.benefit}{where}"
 
 
+def _record_realised(actor: Actor, key: tuple[str, int, str, str], value: float) -> None:
+    with database().transaction() as store:
+        record_realised(store, actor, key, value)
+
+
+def _remove(actor: Actor, key: tuple[str, int, str, str]) -> None:
+    with database().transaction() as store:
+        remove_benefit_line(store, actor, key)
+
+
+def _save(actor: Actor, line: BenefitLine) -> None:
+    with database().transaction() as store:
+        save_benefit_line(store, actor, line)
+
+
 def plan_tab(actor: Actor, initiative: Initiative, lines: tuple[BenefitLine, ...],
              contributors: tuple[str, ...], lang: str, today: date) -> None:
     """The plan, a form recording a realised value, and (for a planner) a line form."""
@@ -109,9 +124,8 @@ def plan_tab(actor: Actor, initiative: Initiative, lines: tuple[BenefitLine, ...
                     slot.error(typed.problem)
                 elif typed.value is None:
                     slot.error(t("required", lang))
-                elif succeeded(lambda: record_realised(database(), actor, chosen.key,
-                                                       typed.value), lang,
-                               {"realised": slot}):
+                elif succeeded(lambda: _record_realised(actor, chosen.key, typed.value),
+                               lang, {"realised": slot}):
                     data.clear()
                     flash(t("realised_recorded", lang, benefit=md(chosen.benefit),
                             year=chosen.year, value=amount(chosen, typed.value, lang)))
@@ -129,7 +143,7 @@ def remove_form(actor: Actor, lines: tuple[BenefitLine, ...], lang: str) -> None
     chosen = st.selectbox(t("benefit_line", lang), lines, key="remove_line",
                           format_func=lambda x: line_label(x, lang))
     if st.form_submit_button(t("benefit_remove_button", lang)) and chosen and succeeded(
-            lambda: remove_benefit_line(database(), actor, chosen.key), lang):
+            lambda: _remove(actor, chosen.key), lang):
         data.clear()
         flash(t("benefit_removed", lang, benefit=md(chosen.benefit), year=chosen.year))
 
@@ -163,7 +177,6 @@ def line_form(actor: Actor, initiative: Initiative, lang: str, today: date) -> N
     except ValueError as exc:  # no budget line / no unit: the model says which
         slot.error(md(str(exc).splitlines()[-1] if "\n" in str(exc) else str(exc)))
         return
-    if succeeded(lambda: save_benefit_line(database(), actor, line), lang,
-                 {"realised": slot}):
+    if succeeded(lambda: _save(actor, line), lang, {"realised": slot}):
         data.clear()
         flash(t("benefit_saved", lang, benefit=md(line.benefit), year=line.year))

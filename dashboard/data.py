@@ -10,6 +10,7 @@ every run of the page at municipal scale, paid by each of ten people at once (#1
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from datetime import date
 
 import streamlit as st
@@ -28,12 +29,19 @@ from portfolio.service import (
 )
 from portfolio.service.board import PortfolioBoard, board_version, portfolio_board
 from portfolio.service.evaluation import last_run
-from portfolio.storage import Database
+from portfolio.storage import Database, Store
 from portfolio.storage.evaluations import RunRecord
 
 
 def _db(db_path: str) -> Database:
     return Database(db_path, lock_timeout=settings().lock_timeout_seconds)
+
+
+def _reading(db_path: str) -> AbstractContextManager[Store]:
+    """One consistent read for one cached function: opened and closed inside the page
+    run, never held across a rerun (#16: the page opens the unit of work, the use case
+    reads in it)."""
+    return _db(db_path).reading()
 
 
 def kroner(
@@ -48,12 +56,14 @@ def _kroner(
     db_path: str, actor: Actor, today: date, filters: board_metrics.BoardFilters,
     version: tuple[int, ...],  # only part of the cache key
 ) -> benefits.KronerView:
-    return benefits.kroner_view(_db(db_path), actor, today, filters)
+    with _reading(db_path) as store:
+        return benefits.kroner_view(store, actor, today, filters)
 
 
 @st.cache_data(ttl=3600, show_spinner=False)
 def benefit_plan(db_path: str, actor: Actor, initiative_id: str) -> tuple[BenefitLine, ...]:
-    return benefits.benefit_plan_of(_db(db_path), actor, initiative_id)
+    with _reading(db_path) as store:
+        return benefits.benefit_plan_of(store, actor, initiative_id)
 
 
 def portfolio(
@@ -145,7 +155,8 @@ def _lessons_search(
 
 @st.cache_data(ttl=30, show_spinner=False)
 def adoptions(db_path: str, actor: Actor, initiative_id: str) -> tuple[Adoption, ...]:
-    return adoption.adoptions_of(_db(db_path), actor, initiative_id)
+    with _reading(db_path) as store:
+        return adoption.adoptions_of(store, actor, initiative_id)
 
 
 @st.cache_data(ttl=30, show_spinner=False)

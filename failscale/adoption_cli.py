@@ -41,8 +41,9 @@ def record(
     from portfolio.service.adoption import record_adoption
 
     day = _parse_date(on) if on else date.today()
-    stored = record_adoption(_database(load_settings()), current_actor(), initiative,
-                             department, day, note)
+    actor = current_actor()
+    with _database(load_settings()).transaction() as store:
+        stored = record_adoption(store, actor, initiative, department, day, note)
     echo("cli.adoption_recorded", department=stored.department,
          initiative=stored.initiative_id, day=day)
 
@@ -53,8 +54,9 @@ def withdraw(initiative: InitiativeArg, department: DepartmentArg) -> None:
     """Withdraw a mistaken adoption (the audit trail keeps it)."""
     from portfolio.service.adoption import withdraw_adoption
 
-    gone = withdraw_adoption(_database(load_settings()), current_actor(), initiative,
-                             department)
+    actor = current_actor()
+    with _database(load_settings()).transaction() as store:
+        gone = withdraw_adoption(store, actor, initiative, department)
     echo("cli.adoption_withdrawn", department=gone.department, initiative=gone.initiative_id)
 
 
@@ -67,7 +69,9 @@ def list_(
     """List the departments that adopted INITIATIVE, oldest first."""
     from portfolio.service.adoption import adoptions_of
 
-    adoptions = adoptions_of(_database(load_settings()), current_actor(), initiative)
+    actor = current_actor()
+    with _database(load_settings()).reading() as store:
+        adoptions = adoptions_of(store, actor, initiative)
     if as_json:
         typer.echo(json.dumps([a.model_dump(mode="json") for a in adoptions],
                               ensure_ascii=False, indent=2))

@@ -96,7 +96,8 @@ def portfolio_html(
     material = portfolio_material(db, actor, table_rows=load_settings().report_table_rows)
     figures = portfolio_figures(material)
     technologies = {r.label: w.technology(r.label) for r in figures.by_technology}
-    kroner = kroner_view(db, actor, material.as_of)  # planned against realised kr. (#18)
+    with db.reading() as store:  # planned against realised kr. (#18)
+        kroner = kroner_view(store, actor, material.as_of)
     # The whole portfolio's and each organisation's years first, then the departments',
     # cut at the long tables' bound (a national portfolio has 600 departments: #15).
     kroner_rows = (*kroner.level("all"), *kroner.level("organisation"),

@@ -16,7 +16,7 @@ from portfolio.models import Actor, Adoption, Initiative, Role
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize, can
 from portfolio.service.lessons import SPREADING
-from portfolio.storage import Database, Store
+from portfolio.storage import Store
 
 
 def scope_of(actor: Actor, initiative: Initiative, department: str) -> str:
@@ -79,46 +79,43 @@ def _check(store: Store, initiative: Initiative, department: str, on: date) -> N
 
 
 def record_adoption(
-    db: Database, actor: Actor, initiative_id: str, department: str, on: date, note: str = ""
+    store: Store, actor: Actor, initiative_id: str, department: str, on: date, note: str = ""
 ) -> Adoption:
     """Record that `department` adopted the scaled initiative on `on`."""
     department = department.strip()
-    with db.transaction() as store:
-        initiative = _initiative(store, initiative_id)
-        authorize(actor, Permission.RECORD_ADOPTION, scope_of(actor, initiative, department),
-                  organisation=initiative.organisation)
-        _check(store, initiative, department, on)
-        stored = store.adoptions.add(Adoption(
-            initiative_id=initiative.id, department=department, adopted_on=on,
-            note=note.strip(), recorded_by=actor.username,
-        ))
-        audit.record(store, actor, "adopt", "adoption", f"{initiative.id}/{department}",
-                     after=stored)
+    initiative = _initiative(store, initiative_id)
+    authorize(actor, Permission.RECORD_ADOPTION, scope_of(actor, initiative, department),
+              organisation=initiative.organisation)
+    _check(store, initiative, department, on)
+    stored = store.adoptions.add(Adoption(
+        initiative_id=initiative.id, department=department, adopted_on=on,
+        note=note.strip(), recorded_by=actor.username,
+    ))
+    audit.record(store, actor, "adopt", "adoption", f"{initiative.id}/{department}",
+                 after=stored)
     return stored
 
 
 def withdraw_adoption(
-    db: Database, actor: Actor, initiative_id: str, department: str
+    store: Store, actor: Actor, initiative_id: str, department: str
 ) -> Adoption:
     """Withdraw a mistaken adoption; returns what was withdrawn (the audit trail keeps it)."""
     department = department.strip()
-    with db.transaction() as store:
-        initiative = _initiative(store, initiative_id)
-        authorize(actor, Permission.RECORD_ADOPTION, scope_of(actor, initiative, department),
-                  organisation=initiative.organisation)
-        adoption = store.adoptions.get(initiative.id, department)
-        if adoption is None:
-            raise NotFound(code="adoption.none_to_withdraw",
-                           params={"department": department, "id": initiative.id})
-        store.adoptions.remove(initiative.id, department)
-        audit.record(store, actor, "withdraw", "adoption", f"{initiative.id}/{department}",
-                     before=adoption)
+    initiative = _initiative(store, initiative_id)
+    authorize(actor, Permission.RECORD_ADOPTION, scope_of(actor, initiative, department),
+              organisation=initiative.organisation)
+    adoption = store.adoptions.get(initiative.id, department)
+    if adoption is None:
+        raise NotFound(code="adoption.none_to_withdraw",
+                       params={"department": department, "id": initiative.id})
+    store.adoptions.remove(initiative.id, department)
+    audit.record(store, actor, "withdraw", "adoption", f"{initiative.id}/{department}",
+                 before=adoption)
     return adoption
 
 
-def adoptions_of(db: Database, actor: Actor, initiative_id: str) -> tuple[Adoption, ...]:
+def adoptions_of(store: Store, actor: Actor, initiative_id: str) -> tuple[Adoption, ...]:
     """The recorded adoptions of one initiative, oldest first."""
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        _initiative(store, initiative_id)
-        return tuple(store.adoptions.for_initiative(initiative_id))
+    _initiative(store, initiative_id)
+    return tuple(store.adoptions.for_initiative(initiative_id))

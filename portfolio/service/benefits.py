@@ -19,7 +19,7 @@ from portfolio.models import Actor, BenefitLine, Initiative
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize, can
 from portfolio.service.board_metrics import BoardFilters
-from portfolio.storage import Database, Store
+from portfolio.storage import Store
 from portfolio.storage.board import BoardQuery, KronerRow
 
 
@@ -57,68 +57,64 @@ def check_realised_year(line: BenefitLine, today: date) -> None:
                                params={"year": line.year, "benefit": line.benefit})
 
 
-def benefit_plan_of(db: Database, actor: Actor, initiative_id: str) -> tuple[BenefitLine, ...]:
+def benefit_plan_of(store: Store, actor: Actor, initiative_id: str) -> tuple[BenefitLine, ...]:
     """The plan's lines, by year, cashable first."""
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        _initiative(store, actor, initiative_id)
-        return tuple(store.benefit_plans.for_initiative(initiative_id))
+    _initiative(store, actor, initiative_id)
+    return tuple(store.benefit_plans.for_initiative(initiative_id))
 
 
-def save_benefit_line(db: Database, actor: Actor, line: BenefitLine,
+def save_benefit_line(store: Store, actor: Actor, line: BenefitLine,
                       today: date | None = None) -> BenefitLine:
     """Add a line to the plan or change one (its key: initiative, year, kind, benefit)."""
     check_realised_year(line, today or date.today())
-    with db.transaction() as store:
-        initiative = _initiative(store, actor, line.initiative_id)
-        authorize(actor, Permission.EDIT_INITIATIVE, initiative.department,
-                  organisation=initiative.organisation)
-        before = store.benefit_plans.get(line.key)
-        if before is not None and same(before, line):
-            return before
-        stored = store.benefit_plans.save(line, actor.username)
-        audit.record(store, actor, "save", "benefit_line", line_id(stored), before, stored)
+    initiative = _initiative(store, actor, line.initiative_id)
+    authorize(actor, Permission.EDIT_INITIATIVE, initiative.department,
+              organisation=initiative.organisation)
+    before = store.benefit_plans.get(line.key)
+    if before is not None and same(before, line):
+        return before
+    stored = store.benefit_plans.save(line, actor.username)
+    audit.record(store, actor, "save", "benefit_line", line_id(stored), before, stored)
     return stored
 
 
 def record_realised(
-    db: Database, actor: Actor, key: tuple[str, int, str, str], realised: float | None,
+    store: Store, actor: Actor, key: tuple[str, int, str, str], realised: float | None,
     today: date | None = None,
 ) -> BenefitLine:
     """Record (or, with None, clear) what a planned line realised."""
     initiative_id = key[0]
-    with db.transaction() as store:
-        initiative = _initiative(store, actor, initiative_id)
-        authorize(actor, Permission.RECORD_MEASUREMENT, initiative.department,
-                  contributors=store.contributors.for_initiative(initiative_id),
-                  organisation=initiative.organisation)
-        before = store.benefit_plans.get(key)
-        if before is None:
-            raise NotFound(code="benefit.no_line", params={
-                "id": initiative_id, "year": key[1], "benefit": key[3]})
-        line = BenefitLine.model_validate({**before.model_dump(), "realised": realised})
-        check_realised_year(line, today or date.today())
-        if same(before, line):
-            return before
-        stored = store.benefit_plans.save(line, actor.username)
-        audit.record(store, actor, "record_realised", "benefit_line", line_id(stored),
-                     before, stored)
+    initiative = _initiative(store, actor, initiative_id)
+    authorize(actor, Permission.RECORD_MEASUREMENT, initiative.department,
+              contributors=store.contributors.for_initiative(initiative_id),
+              organisation=initiative.organisation)
+    before = store.benefit_plans.get(key)
+    if before is None:
+        raise NotFound(code="benefit.no_line", params={
+            "id": initiative_id, "year": key[1], "benefit": key[3]})
+    line = BenefitLine.model_validate({**before.model_dump(), "realised": realised})
+    check_realised_year(line, today or date.today())
+    if same(before, line):
+        return before
+    stored = store.benefit_plans.save(line, actor.username)
+    audit.record(store, actor, "record_realised", "benefit_line", line_id(stored),
+                 before, stored)
     return stored
 
 
-def remove_benefit_line(db: Database, actor: Actor,
+def remove_benefit_line(store: Store, actor: Actor,
                         key: tuple[str, int, str, str]) -> BenefitLine:
     """Take a mistaken line out of the plan; the audit trail keeps what it said."""
-    with db.transaction() as store:
-        initiative = _initiative(store, actor, key[0])
-        authorize(actor, Permission.EDIT_INITIATIVE, initiative.department,
-                  organisation=initiative.organisation)
-        before = store.benefit_plans.get(key)
-        if before is None:
-            raise NotFound(code="benefit.no_line", params={
-                "id": key[0], "year": key[1], "benefit": key[3]})
-        store.benefit_plans.remove(key)
-        audit.record(store, actor, "remove", "benefit_line", line_id(before), before=before)
+    initiative = _initiative(store, actor, key[0])
+    authorize(actor, Permission.EDIT_INITIATIVE, initiative.department,
+              organisation=initiative.organisation)
+    before = store.benefit_plans.get(key)
+    if before is None:
+        raise NotFound(code="benefit.no_line", params={
+            "id": key[0], "year": key[1], "benefit": key[3]})
+    store.benefit_plans.remove(key)
+    audit.record(store, actor, "remove", "benefit_line", line_id(before), before=before)
     return before
 
 
@@ -157,15 +153,14 @@ class KronerView:
         return self.realised / self.planned_to_date if self.planned_to_date else None
 
 
-def kroner_view(db: Database, actor: Actor, today: date,
+def kroner_view(store: Store, actor: Actor, today: date,
                 filters: BoardFilters | None = None) -> KronerView:
     """The kroner of the initiatives a board view with `filters` holds."""
     authorize(actor, Permission.READ)
     filters = filters or BoardFilters()
     if actor.organisation:  # one organisation's people see their organisation (#13)
         filters = replace(filters, organisation=actor.organisation)
-    with db.reading() as store:
-        rows = store.board.kroner(query_of(filters))
+    rows = store.board.kroner(query_of(filters))
     return KronerView(tuple(rows), today.year)
 
 

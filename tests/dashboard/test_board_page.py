@@ -13,6 +13,7 @@ from portfolio.models import Actor, Stage
 from portfolio.service.benefits import kroner_view
 from portfolio.service.board import portfolio_board
 from portfolio.service.board_metrics import BoardFilters
+from tests.units import in_reading
 
 
 def metrics(at) -> dict[str, str]:
@@ -27,7 +28,7 @@ def test_board_shows_the_headline_numbers_of_the_portfolio(app, demo_db):
     assert shown["Recommended to close"] == str(expected.to_close)
     assert shown["Zombies"] == str(expected.zombies)
     assert shown["Started with a decision"] == f"{expected.decided_share:.0%}"
-    kroner = kroner_view(demo_db, Actor.operator(), date.today())
+    kroner = in_reading(demo_db, kroner_view, Actor.operator(), date.today())
     assert shown["Realised, kroner"] == formats.money(kroner.realised, "en")
     assert kroner.realised > 0
     assert expected.zombies > 0

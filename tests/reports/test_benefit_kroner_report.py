@@ -10,6 +10,7 @@ from portfolio.reports.documents import portfolio_pdf
 from portfolio.service.benefits import kroner_view
 from portfolio.storage import Database
 from tests.reports.conftest import ANCHOR, pdf_pages
+from tests.units import in_reading
 
 
 def plain(text: str) -> str:
@@ -22,7 +23,7 @@ def test_the_portfolio_report_tables_planned_against_realised_kroner_per_year(
 ) -> None:
     text = plain(" ".join(pdf_pages(portfolio_pdf(demo_db, Actor.operator(), "da"))))
 
-    kroner = kroner_view(demo_db, Actor.operator(), ANCHOR)
+    kroner = in_reading(demo_db, kroner_view, Actor.operator(), ANCHOR)
     assert "Gevinstrealisering i kroner" in text
     for row in kroner.level("all"):
         assert plain(f"{row.year} Hele porteføljen {formats.money(row.planned, 'da')}") in text
@@ -36,7 +37,7 @@ def test_the_kroner_table_stops_at_the_long_tables_bound(
     demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("FAILSCALE_REPORT_TABLE_ROWS", "3")
-    total = len(kroner_view(demo_db, Actor.operator(), ANCHOR).rows)
+    total = len(in_reading(demo_db, kroner_view, Actor.operator(), ANCHOR).rows)
 
     text = " ".join(pdf_pages(portfolio_pdf(demo_db, Actor.operator(), "da")))
 

@@ -16,6 +16,7 @@ from portfolio.service.adoption import record_adoption, withdraw_adoption
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative
 from tests.security.conftest import ACTORS, DEPARTMENTS
+from tests.units import in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -57,13 +58,13 @@ def test_a_role_may_record_an_adoption_only_where_the_role_model_allows(
 ) -> None:
     actor, before = ACTORS[role], trail(spreading)
     if allowed:
-        record_adoption(spreading, actor, initiative, department, AS_OF)
+        in_transaction(spreading, record_adoption, actor, initiative, department, AS_OF)
         assert trail(spreading) == before + 1
     else:
         label = ROLE_LABELS[role]["en"]
         with pytest.raises(NotAllowed, match=f"{actor.username} \\({label}\\) may not "
                            "record adoptions of scaled initiatives in .*Ask an administrator"):
-            record_adoption(spreading, actor, initiative, department, AS_OF)
+            in_transaction(spreading, record_adoption, actor, initiative, department, AS_OF)
         assert trail(spreading) == before
 
 
@@ -71,14 +72,14 @@ def test_a_role_may_record_an_adoption_only_where_the_role_model_allows(
 def test_a_role_may_withdraw_an_adoption_only_where_it_may_record_one(
     spreading: Database, initiative: str, department: str, role: Role, allowed: bool
 ) -> None:
-    record_adoption(spreading, ACTORS[A], initiative, department, AS_OF)
+    in_transaction(spreading, record_adoption, ACTORS[A], initiative, department, AS_OF)
     actor, before = ACTORS[role], trail(spreading)
     if allowed:
-        withdraw_adoption(spreading, actor, initiative, department)
+        in_transaction(spreading, withdraw_adoption, actor, initiative, department)
         assert trail(spreading) == before + 1
     else:
         with pytest.raises(NotAllowed):
-            withdraw_adoption(spreading, actor, initiative, department)
+            in_transaction(spreading, withdraw_adoption, actor, initiative, department)
         assert trail(spreading) == before
 
 
@@ -87,4 +88,4 @@ def test_a_leader_may_not_record_another_department_adopting_their_own_initiativ
 ) -> None:
     """The adopting department says it has adopted, not the department it comes from."""
     with pytest.raises(NotAllowed, match="may not record adoptions of scaled initiatives in B"):
-        record_adoption(spreading, ACTORS[L], "A-SCALED", "B", AS_OF)
+        in_transaction(spreading, record_adoption, ACTORS[L], "A-SCALED", "B", AS_OF)

@@ -12,6 +12,7 @@ from portfolio.models import Actor, BenefitKind, BenefitLine
 from portfolio.service.benefits import save_benefit_line
 from tests.security.markup import active_parts
 from tests.security.test_markdown_inert import BENEFIT, GUARDRAIL, UNIT, rendered
+from tests.units import in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -21,7 +22,7 @@ def test_hostile_benefit_names_render_inert_on_the_initiative_page(app, demo_db)
     for benefit, kind, unit, budget_line in (
             (BENEFIT, BenefitKind.CASHABLE, "", GUARDRAIL),
             (GUARDRAIL, BenefitKind.NON_CASHABLE, UNIT, "")):
-        save_benefit_line(demo_db, Actor.operator(), BenefitLine(
+        in_transaction(demo_db, save_benefit_line, Actor.operator(), BenefitLine(
             initiative_id="OD-02", year=year, kind=kind, benefit=benefit, unit=unit,
             budget_line=budget_line, planned=1000))
     at = app("initiative", params={"id": "OD-02"})

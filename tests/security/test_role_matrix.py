@@ -45,7 +45,7 @@ from portfolio.service import (
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative, make_kpi
 from tests.security.conftest import ACTORS
-from tests.units import in_transaction
+from tests.units import in_reading, in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -101,11 +101,12 @@ WRITES: dict[str, tuple[UseCase, frozenset[Role]]] = {
     "import measurements": (_import("measurements", (
         "initiative_id,kpi,date,value\nA-1,digital share,2025-06-15,91\n")), {K, L, A}),
     "ingest the inbox": (_inbox, {L, A}),
-    "plan a benefit in kroner": (lambda db, a, f: benefits.save_benefit_line(
-        db, a, BenefitLine(initiative_id="A-1", year=2025, benefit="Porto",
+    "plan a benefit in kroner": (lambda db, a, f: in_transaction(
+        db, benefits.save_benefit_line,
+        a, BenefitLine(initiative_id="A-1", year=2025, benefit="Porto",
                            budget_line="3.22", planned=500)), {L, A}),
-    "record a realised benefit": (lambda db, a, f: benefits.record_realised(
-        db, a, ("A-1", 2025, "cashable", "Kørsel"), 800), {K, L, A}),
+    "record a realised benefit": (lambda db, a, f: in_transaction(
+        db, benefits.record_realised, a, ("A-1", 2025, "cashable", "Kørsel"), 800), {K, L, A}),
     "import benefit plans": (_import("benefits", (
         "initiativ;år;gevinst;budgetlinje;planlagt_kr\nA-1;2025;Husleje;5.32;100\n")),
         {L, A}),
@@ -141,10 +142,10 @@ READS: dict[str, tuple[UseCase, frozenset[Role]]] = {
     "read the steering agenda": (lambda db, a, f: steering.agenda(db, a, AS_OF), EVERYONE),
     "read the portfolio report": (lambda db, a, f: reports.portfolio_material(db, a),
                                   EVERYONE),
-    "read a benefit plan": (lambda db, a, f: benefits.benefit_plan_of(db, a, "A-1"),
+    "read a benefit plan": (lambda db, a, f: in_reading(db, benefits.benefit_plan_of, a, "A-1"),
                             EVERYONE),
-    "read the kroner planned and realised": (lambda db, a, f: benefits.kroner_view(
-        db, a, AS_OF), EVERYONE),
+    "read the kroner planned and realised": (lambda db, a, f: in_reading(
+        db, benefits.kroner_view, a, AS_OF), EVERYONE),
     "read the review policy": (lambda db, a, f: policy_admin.policy_overview(db, a),
                                EVERYONE),
     "preview a policy change": (lambda db, a, f: policy_admin.what_if(

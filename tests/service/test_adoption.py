@@ -16,7 +16,7 @@ from portfolio.service.queries import initiative_detail
 from portfolio.service.reports import portfolio_material
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative
-from tests.units import in_transaction
+from tests.units import in_reading, in_transaction
 
 OWNER, SCHOOLS, CULTURE = "Health", "Schools", "Culture"
 
@@ -40,7 +40,7 @@ def events(db: Database, entity_id: str) -> list[str]:
 
 
 def test_an_adoption_counts_in_the_spread_of_the_lessons_page(scaled, operator):
-    record_adoption(scaled, operator, "SC-1", SCHOOLS, AS_OF, "All 12 schools")
+    in_transaction(scaled, record_adoption, operator, "SC-1", SCHOOLS, AS_OF, "All 12 schools")
 
     (spread,) = search_lessons(scaled, operator).spread
     assert spread.adopted == (OWNER, SCHOOLS)
@@ -49,33 +49,35 @@ def test_an_adoption_counts_in_the_spread_of_the_lessons_page(scaled, operator):
 
 
 def test_an_adoption_counts_in_the_portfolio_report(scaled, operator):
-    record_adoption(scaled, operator, "SC-1", CULTURE, AS_OF)
+    in_transaction(scaled, record_adoption, operator, "SC-1", CULTURE, AS_OF)
 
     (spread,) = portfolio_figures(portfolio_material(scaled, operator)).scaled
     assert (spread.adopted_count, spread.planned_count, spread.missing) == (2, 3, (SCHOOLS,))
 
 
 def test_an_adoption_is_stored_with_its_date_note_and_who_recorded_it(scaled, operator):
-    stored = record_adoption(scaled, operator, "SC-1", f"  {SCHOOLS} ", AS_OF, " pilot school ")
+    stored = in_transaction(scaled, record_adoption,
+                            operator, "SC-1", f"  {SCHOOLS} ", AS_OF, " pilot school ")
 
-    assert adoptions_of(scaled, operator, "SC-1") == (stored,)
+    assert in_reading(scaled, adoptions_of, operator, "SC-1") == (stored,)
     assert (stored.department, stored.adopted_on, stored.note, stored.recorded_by) == (
         SCHOOLS, AS_OF, "pilot school", "operator")
     assert stored.recorded_at is not None
 
 
 def test_adoptions_are_listed_oldest_first(scaled, operator):
-    record_adoption(scaled, operator, "SC-1", SCHOOLS, AS_OF)
-    record_adoption(scaled, operator, "SC-1", CULTURE, AS_OF - timedelta(days=30))
+    in_transaction(scaled, record_adoption, operator, "SC-1", SCHOOLS, AS_OF)
+    in_transaction(scaled, record_adoption, operator, "SC-1", CULTURE, AS_OF - timedelta(days=30))
 
-    assert [a.department for a in adoptions_of(scaled, operator, "SC-1")] == [CULTURE, SCHOOLS]
+    assert [a.department for a in in_reading(scaled, adoptions_of,
+                                             operator, "SC-1")] == [CULTURE, SCHOOLS]
 
 
 def test_recording_and_withdrawing_are_audited_and_show_in_the_initiatives_history(
     scaled, operator
 ):
-    record_adoption(scaled, operator, "SC-1", SCHOOLS, AS_OF)
-    withdraw_adoption(scaled, operator, "SC-1", SCHOOLS)
+    in_transaction(scaled, record_adoption, operator, "SC-1", SCHOOLS, AS_OF)
+    in_transaction(scaled, withdraw_adoption, operator, "SC-1", SCHOOLS)
 
     assert events(scaled, f"SC-1/{SCHOOLS}") == ["withdraw", "adopt"]
     trail = initiative_detail(scaled, operator, "SC-1").audit
@@ -85,12 +87,12 @@ def test_recording_and_withdrawing_are_audited_and_show_in_the_initiatives_histo
 
 
 def test_withdrawing_a_mistaken_adoption_takes_it_out_of_the_spread(scaled, operator):
-    record_adoption(scaled, operator, "SC-1", SCHOOLS, AS_OF)
+    in_transaction(scaled, record_adoption, operator, "SC-1", SCHOOLS, AS_OF)
 
-    gone = withdraw_adoption(scaled, operator, "SC-1", SCHOOLS)
+    gone = in_transaction(scaled, withdraw_adoption, operator, "SC-1", SCHOOLS)
 
     assert gone.department == SCHOOLS
-    assert adoptions_of(scaled, operator, "SC-1") == ()
+    assert in_reading(scaled, adoptions_of, operator, "SC-1") == ()
     (spread,) = search_lessons(scaled, operator).spread
     assert spread.adopted == (OWNER,)
 
@@ -99,12 +101,12 @@ def test_withdrawing_an_adoption_that_was_never_recorded_says_there_is_nothing_t
     scaled, operator
 ):
     with pytest.raises(NotFound, match="no recorded adoption of SC-1; nothing to withdraw"):
-        withdraw_adoption(scaled, operator, "SC-1", SCHOOLS)
+        in_transaction(scaled, withdraw_adoption, operator, "SC-1", SCHOOLS)
 
 
 def test_an_unknown_initiative_is_not_found(scaled, operator):
     with pytest.raises(NotFound, match="no initiative with id 'NOPE'"):
-        record_adoption(scaled, operator, "NOPE", SCHOOLS, AS_OF)
+        in_transaction(scaled, record_adoption, operator, "NOPE", SCHOOLS, AS_OF)
 
 
 @pytest.mark.parametrize(("initiative", "department", "on", "field", "fix"), [
@@ -119,18 +121,19 @@ def test_an_adoption_that_breaks_a_rule_names_the_field_and_the_fix_and_stores_n
     scaled, operator, initiative, department, on, field, fix
 ):
     with pytest.raises(ValidationFailed, match=fix) as refused:
-        record_adoption(scaled, operator, initiative, department, on())
+        in_transaction(scaled, record_adoption, operator, initiative, department, on())
 
     assert refused.value.field == field
-    assert adoptions_of(scaled, operator, initiative) == ()
+    assert in_reading(scaled, adoptions_of, operator, initiative) == ()
     assert events(scaled, f"{initiative}/{department}") == []
 
 
 def test_a_department_cannot_adopt_the_same_initiative_twice(scaled, operator):
-    record_adoption(scaled, operator, "SC-1", SCHOOLS, AS_OF)
+    in_transaction(scaled, record_adoption, operator, "SC-1", SCHOOLS, AS_OF)
 
     with pytest.raises(ValidationFailed, match=f"already adopted SC-1 \\({AS_OF}\\); withdraw"):
-        record_adoption(scaled, operator, "SC-1", SCHOOLS, AS_OF + timedelta(days=1))
+        in_transaction(scaled, record_adoption,
+                       operator, "SC-1", SCHOOLS, AS_OF + timedelta(days=1))
 
 
 def test_an_initiative_in_operation_can_still_be_adopted(scaled, operator):
@@ -138,14 +141,14 @@ def test_an_initiative_in_operation_can_still_be_adopted(scaled, operator):
         store.initiatives.save(make_initiative(id="OP-1", department=OWNER,
                                                stage=Stage.OPERATION))
 
-    record_adoption(scaled, operator, "OP-1", CULTURE, AS_OF)
+    in_transaction(scaled, record_adoption, operator, "OP-1", CULTURE, AS_OF)
 
-    assert [a.department for a in adoptions_of(scaled, operator, "OP-1")] == [CULTURE]
+    assert [a.department for a in in_reading(scaled, adoptions_of, operator, "OP-1")] == [CULTURE]
 
 
 def test_saving_an_initiative_leaves_its_adoptions_alone(scaled, operator):
     """An edit (or an import) carries no adoptions; they are not the initiative's to drop."""
-    record_adoption(scaled, operator, "SC-1", SCHOOLS, AS_OF)
+    in_transaction(scaled, record_adoption, operator, "SC-1", SCHOOLS, AS_OF)
     with scaled.reading() as store:
         before = store.initiatives.get("SC-1")
     assert before is not None and before.adopted_departments == (SCHOOLS,)
@@ -164,6 +167,6 @@ def test_the_demo_records_its_spread_as_adoptions(db, operator: Actor):
 
     seed_demo(db, operator, AS_OF)
 
-    adopted = adoptions_of(db, operator, "TM-01")
+    adopted = in_reading(db, adoptions_of, operator, "TM-01")
     assert [a.department for a in adopted] == ["Kultur og Borgerservice"]
     assert all(a.adopted_on and a.adopted_on < AS_OF for a in adopted)

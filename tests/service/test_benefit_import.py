@@ -17,6 +17,7 @@ from portfolio.service.imports import import_file
 from portfolio.service.inbox import kind_of
 from portfolio.storage import Database
 from tests.factories import make_initiative
+from tests.units import in_reading, in_transaction
 
 THIS_YEAR = date.today().year
 HEADER = "Initiativ;År;Type;Gevinst;Budgetlinje;Enhed;Planlagt_kr;Realiseret_kr;Planlagt;Realiseret"
@@ -48,7 +49,7 @@ def test_danish_headers_and_danish_numbers_become_the_plan(plan_db, operator, tm
     report = import_file(plan_db, operator, write(tmp_path, GOOD), "benefits")
 
     assert (report.exit_code, report.accepted, report.added) == (0, 3, 3)
-    lines = benefit_plan_of(plan_db, operator, "A-1")
+    lines = in_reading(plan_db, benefit_plan_of, operator, "A-1")
     assert [(x.year, x.kind, x.benefit, x.budget_line, x.unit, x.planned, x.realised)
             for x in lines] == [
         (THIS_YEAR - 1, BenefitKind.CASHABLE, "Kørsel", "5.32.32 Hjemmepleje", "DKK",
@@ -74,13 +75,14 @@ def test_a_plan_imported_again_keeps_the_realised_values_recorded_on_the_page(
         plan_db, operator, tmp_path):
     path = write(tmp_path, GOOD)
     import_file(plan_db, operator, path, "benefits")
-    record_realised(plan_db, operator, ("A-1", THIS_YEAR, "non_cashable", "Frigjorte timer"),
+    in_transaction(plan_db, record_realised,
+                   operator, ("A-1", THIS_YEAR, "non_cashable", "Frigjorte timer"),
                     1_100)
 
     again = import_file(plan_db, operator, path, "benefits")
 
     assert again.unchanged == 3
-    timer = [x for x in benefit_plan_of(plan_db, operator, "A-1") if x.unit == "timer"]
+    timer = [x for x in in_reading(plan_db, benefit_plan_of, operator, "A-1") if x.unit == "timer"]
     assert timer[0].realised == 1_100
 
 
@@ -147,7 +149,7 @@ def test_an_xlsx_plan_with_english_headers_imports_alike(plan_db, operator, tmp_
     report = import_file(plan_db, operator, path, "benefits")
 
     assert report.exit_code == 0
-    (line,) = benefit_plan_of(plan_db, operator, "A-1")
+    (line,) = in_reading(plan_db, benefit_plan_of, operator, "A-1")
     assert (line.planned, line.realised) == (250_000, 125_000)
 
 

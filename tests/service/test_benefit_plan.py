@@ -19,6 +19,7 @@ from portfolio.service.benefits import (
 from portfolio.service.board_metrics import BoardFilters
 from portfolio.storage import Database
 from tests.factories import make_initiative
+from tests.units import in_reading, in_transaction
 
 AARHUS, ODENSE = "Aarhus Kommune", "Odense Kommune"
 TODAY = date(2026, 6, 30)
@@ -47,15 +48,15 @@ def plans(db: Database, operator: Actor) -> Database:
                  cashable("A-2", 2025, 50_000, 50_000),
                  cashable("A-2", 2025, 10_000, 0, benefit="Porto", budget_line="3.22.01"),
                  cashable("O-1", 2025, 1_000_000, 1_200_000)):
-        save_benefit_line(db, operator, line, TODAY)
-    save_benefit_line(db, operator, BenefitLine(
+        in_transaction(db, save_benefit_line, operator, line, TODAY)
+    in_transaction(db, save_benefit_line, operator, BenefitLine(
         initiative_id="A-1", year=2025, kind=BenefitKind.NON_CASHABLE,
         benefit="Frigjorte timer", unit="timer", planned=1_500, realised=1_200), TODAY)
     return db
 
 
 def test_the_plan_reads_back_by_year_with_its_budget_lines(plans, operator):
-    lines = benefit_plan_of(plans, operator, "A-1")
+    lines = in_reading(plans, benefit_plan_of, operator, "A-1")
 
     assert [(x.year, x.kind, x.benefit, x.unit, x.planned, x.realised) for x in lines] == [
         (2025, BenefitKind.CASHABLE, "Kørsel", "DKK", 100_000, 80_000),
@@ -67,7 +68,7 @@ def test_the_plan_reads_back_by_year_with_its_budget_lines(plans, operator):
 
 
 def test_kroner_are_summed_per_year_per_organisation_and_per_department(plans, operator):
-    view = kroner_view(plans, operator, TODAY)
+    view = in_reading(plans, kroner_view, operator, TODAY)
 
     def row(level: str, year: int, organisation: str = "", department: str = "") -> tuple:
         (found,) = [(r.planned, r.realised, r.lines, r.recorded) for r in view.rows
@@ -89,9 +90,9 @@ def test_kroner_are_summed_per_year_per_organisation_and_per_department(plans, o
 
 
 def test_the_kroner_of_next_year_are_planned_but_not_yet_due(plans, operator):
-    save_benefit_line(plans, operator, cashable("A-1", 2027, 300_000), TODAY)
+    in_transaction(plans, save_benefit_line, operator, cashable("A-1", 2027, 300_000), TODAY)
 
-    view = kroner_view(plans, operator, TODAY)
+    view = in_reading(plans, kroner_view, operator, TODAY)
 
     assert view.planned_total == 1_660_000
     assert view.planned_to_date == 1_360_000
@@ -100,32 +101,33 @@ def test_the_kroner_of_next_year_are_planned_but_not_yet_due(plans, operator):
 def test_one_organisations_reader_sees_its_own_kroner_only(plans):
     reader = Actor(username="viewer", role=Role.VIEWER, organisation=ODENSE)
 
-    view = kroner_view(plans, reader, TODAY)
+    view = in_reading(plans, kroner_view, reader, TODAY)
 
     assert {r.organisation for r in view.level("organisation")} == {ODENSE}
     assert view.realised == 1_200_000
     with pytest.raises(NotAllowed):
-        benefit_plan_of(plans, reader, "A-1")
+        in_reading(plans, benefit_plan_of, reader, "A-1")
 
 
 def test_the_board_filters_narrow_the_kroner(plans, operator):
-    view = kroner_view(plans, operator, TODAY, BoardFilters(department="Skole"))
+    view = in_reading(plans, kroner_view, operator, TODAY, BoardFilters(department="Skole"))
 
     assert [(r.year, r.planned, r.realised) for r in view.level("all")] == [
         (2025, 60_000, 50_000)]
-    assert kroner_view(plans, operator, TODAY, BoardFilters(stage=Stage.CLOSED)).rows == ()
+    assert in_reading(plans, kroner_view,
+                      operator, TODAY, BoardFilters(stage=Stage.CLOSED)).rows == ()
 
 
 def test_a_leader_plans_their_own_departments_initiatives_only(plans):
-    stored = save_benefit_line(plans, LEADER, cashable("A-1", 2026, 250_000), TODAY)
+    stored = in_transaction(plans, save_benefit_line, LEADER, cashable("A-1", 2026, 250_000), TODAY)
 
     assert stored.planned == 250_000
     with pytest.raises(NotAllowed):
-        save_benefit_line(plans, LEADER, cashable("A-2", 2026, 1), TODAY)
+        in_transaction(plans, save_benefit_line, LEADER, cashable("A-2", 2026, 1), TODAY)
     with pytest.raises(NotAllowed):  # Odense's Ældre is not Aarhus's
-        save_benefit_line(plans, LEADER, cashable("O-1", 2026, 1), TODAY)
+        in_transaction(plans, save_benefit_line, LEADER, cashable("O-1", 2026, 1), TODAY)
     with pytest.raises(NotAllowed):
-        save_benefit_line(plans, Actor(username="v", role=Role.VIEWER),
+        in_transaction(plans, save_benefit_line, Actor(username="v", role=Role.VIEWER),
                           cashable("A-1", 2026, 1), TODAY)
 
 
@@ -133,35 +135,39 @@ def test_a_key_employee_records_realised_values_on_their_departments_plan(plans)
     employee = Actor(username="kim", role=Role.KEY_EMPLOYEE, departments=("Ældre",),
                      organisation=AARHUS)
 
-    stored = record_realised(plans, employee, ("A-1", 2026, "cashable", "Kørsel"), 90_000,
+    stored = in_transaction(plans, record_realised,
+                            employee, ("A-1", 2026, "cashable", "Kørsel"), 90_000,
                              TODAY)
 
     assert (stored.planned, stored.realised, stored.updated_by) == (200_000, 90_000, "kim")
     with pytest.raises(NotAllowed):  # may record, not plan
-        save_benefit_line(plans, employee, cashable("A-1", 2026, 1), TODAY)
+        in_transaction(plans, save_benefit_line, employee, cashable("A-1", 2026, 1), TODAY)
     with pytest.raises(NotAllowed):
-        record_realised(plans, employee, ("A-2", 2025, "cashable", "Kørsel"), 1, TODAY)
+        in_transaction(plans, record_realised,
+                       employee, ("A-2", 2025, "cashable", "Kørsel"), 1, TODAY)
 
 
 def test_every_change_is_audited_with_before_and_after(plans, operator):
     key = ("A-1", 2026, "cashable", "Kørsel")
-    record_realised(plans, operator, key, 150_000, TODAY)
-    record_realised(plans, operator, key, 150_000, TODAY)  # unchanged: no event
-    remove_benefit_line(plans, operator, key)
+    in_transaction(plans, record_realised, operator, key, 150_000, TODAY)
+    in_transaction(plans, record_realised, operator, key, 150_000, TODAY)  # unchanged: no event
+    in_transaction(plans, remove_benefit_line, operator, key)
 
     with plans.reading() as store:
         events = store.audit.for_entity("benefit_line", "A-1/2026/cashable/Kørsel")[::-1]
     assert [e.action for e in events] == ["save", "record_realised", "remove"]
     assert events[1].before["realised"] is None and events[1].after["realised"] == 150_000
     assert events[2].after is None and events[2].before["planned"] == 200_000
-    assert [x.year for x in benefit_plan_of(plans, operator, "A-1")] == [2025, 2025]
+    assert [x.year for x in in_reading(plans, benefit_plan_of, operator, "A-1")] == [2025, 2025]
 
 
 def test_a_realised_value_needs_a_planned_line_and_a_year_that_has_begun(plans, operator):
     with pytest.raises(NotFound):
-        record_realised(plans, operator, ("A-1", 2026, "cashable", "Husleje"), 1, TODAY)
+        in_transaction(plans, record_realised,
+                       operator, ("A-1", 2026, "cashable", "Husleje"), 1, TODAY)
     with pytest.raises(ValidationFailed) as refused:
-        save_benefit_line(plans, operator, cashable("A-1", 2027, 1, realised=5), TODAY)
+        in_transaction(plans, save_benefit_line,
+                       operator, cashable("A-1", 2027, 1, realised=5), TODAY)
     assert refused.value.field == "realised"
     assert "2027" in str(refused.value)
 

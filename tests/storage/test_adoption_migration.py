@@ -11,6 +11,7 @@ from portfolio.service.adoption import adoptions_of
 from portfolio.service.lessons import search_lessons
 from portfolio.storage import Database
 from portfolio.storage.migrations import current_version, latest_version, migrate
+from tests.units import in_reading
 
 
 def version_3_database(path: Path) -> None:
@@ -39,11 +40,11 @@ def test_a_version_3_database_keeps_its_spread_as_adoptions_without_dates(
 
     with db.connect() as con:
         assert current_version(con) == latest_version()
-    moved = adoptions_of(db, operator, "TM-01")
+    moved = in_reading(db, adoptions_of, operator, "TM-01")
     assert [(a.department, a.adopted_on) for a in moved] == [("Culture", None)]
     assert "schema version 5" in moved[0].note
-    assert [a.department for a in adoptions_of(db, operator, "OLD-1")] == ["Health"]
-    assert adoptions_of(db, operator, "SA-02") == ()
+    assert [a.department for a in in_reading(db, adoptions_of, operator, "OLD-1")] == ["Health"]
+    assert in_reading(db, adoptions_of, operator, "SA-02") == ()
 
 
 def test_after_the_upgrade_the_spread_figures_are_what_they_were(
