@@ -107,7 +107,8 @@ def departments(db_path: str, actor: Actor) -> list[Department]:
 @st.cache_data(ttl=30, show_spinner=False)
 def organisations(db_path: str, actor: Actor) -> list[Organisation]:
     """The organisations `actor` reads (#13): every one for a national reader."""
-    return list(organisation.view_organisation(_db(db_path), actor).organisations)
+    with _reading(db_path) as store:
+        return list(organisation.view_organisation(store, actor).organisations)
 
 
 @st.cache_data(ttl=30, show_spinner=False)
@@ -148,9 +149,10 @@ def _lessons_search(
     version: tuple[int, ...],  # only part of the cache key
     technology: str | None = None, radar: str | None = None,
 ) -> lessons.LessonsView:
-    return lessons.search_lessons(_db(db_path), actor, text, department, lessons=cards,
-                                  shelf=rows, spread=rows, technology=technology,
-                                  radar=radar)
+    with _reading(db_path) as store:
+        return lessons.search_lessons(store, actor, text, department, lessons=cards,
+                                      shelf=rows, spread=rows, technology=technology,
+                                      radar=radar)
 
 
 @st.cache_data(ttl=30, show_spinner=False)
@@ -161,7 +163,8 @@ def adoptions(db_path: str, actor: Actor, initiative_id: str) -> tuple[Adoption,
 
 @st.cache_data(ttl=30, show_spinner=False)
 def policies(db_path: str, actor: Actor) -> policy_admin.PolicyOverview:
-    return policy_admin.policy_overview(_db(db_path), actor)
+    with _reading(db_path) as store:
+        return policy_admin.policy_overview(store, actor)
 
 
 @st.cache_data(ttl=10, show_spinner=False)

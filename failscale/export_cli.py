@@ -69,8 +69,9 @@ def lessons(
 
     settings = load_settings()
     lang = language or settings.language
-    found = search_lessons(database(settings), current_actor(), search, department,
-                           shelf=0, spread=0)
+    actor = current_actor()
+    with database(settings).reading() as store:
+        found = search_lessons(store, actor, search, department, shelf=0, spread=0)
     written = write_spreadsheet(lessons_table(found.lessons, lang), _checked(file),
                                 t("lessons", lang))
     echo("cli.exported_lessons", n=written, file=file)

@@ -30,9 +30,10 @@ def list_organisations(
     from portfolio.service.organisation import view_organisation
     from portfolio.service.setup import initialise
 
-    db = _database(load_settings())
-    initialise(db, _actor())
-    view = view_organisation(db, _actor())
+    db, actor = _database(load_settings()), _actor()
+    initialise(db, actor)
+    with db.reading() as store:
+        view = view_organisation(store, actor)
     groups = {(g.organisation, g.name): g for g in view.steering_groups}
     problems = [render_error(p.code, p.params(), "en") or p.code for p in view.problems]
     lang = language()

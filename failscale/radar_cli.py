@@ -33,9 +33,10 @@ def import_radar_file(
     from portfolio.service.radar import import_radar
     from portfolio.service.setup import initialise
 
-    db = _database(load_settings())
-    initialise(db, _actor())
-    result = import_radar(db, _actor(), file, edition)
+    db, actor = _database(load_settings()), _actor()
+    initialise(db, actor)
+    with db.transaction() as store:
+        result = import_radar(store, actor, file, edition)
     errors = [{"row": r.row, "reason": r.reason} for r in result.refused]
     if as_json:
         typer.echo(json.dumps({"edition": result.edition, "accepted": result.stored,
@@ -58,9 +59,10 @@ def list_radar(
     from portfolio.service.radar import radar_technologies
     from portfolio.service.setup import initialise
 
-    db = _database(load_settings())
-    initialise(db, _actor())
-    edition, technologies = radar_technologies(db, _actor())
+    db, actor = _database(load_settings()), _actor()
+    initialise(db, actor)
+    with db.reading() as store:
+        edition, technologies = radar_technologies(store, actor)
     rows = [{"teknologi": t.name, "ring": t.ring.value,
              "klasse": t.technology.value if t.technology else None} for t in technologies]
     if as_json:

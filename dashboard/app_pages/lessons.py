@@ -41,7 +41,8 @@ with right:
 with middle:
     # "Has anyone tried this?" per technology on KL's Teknologiradar (#18): its class
     # narrows the search; one without a class is searched by its name.
-    _, radar = radar_technologies(database(), actor)
+    with database().reading() as store:
+        _, radar = radar_technologies(store, actor)
     picked = url_select("radar", t("radar_technology", lang), list(radar),
                         lambda r: f"{r.name} ({radar_ring(r.ring, lang)})",
                         value_of=lambda r: r.name, empty=t("all", lang))
@@ -73,8 +74,9 @@ def export(key: str, build: Callable[[], pd.DataFrame], file_name: str) -> None:
 def everything(part: str) -> LessonsView:
     """The whole result for one list's export (the others left empty)."""
     limits = {"lessons": 0, "shelf": 0, "spread": 0} | {part: None}
-    return search_lessons(database(), actor, query, department, technology=technology,
-                          radar=radar_name, **limits)
+    with database().reading() as store:
+        return search_lessons(store, actor, query, department, technology=technology,
+                              radar=radar_name, **limits)
 
 
 def widths(lang: str, **pixels: int) -> dict[str, Any]:

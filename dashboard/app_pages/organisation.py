@@ -21,6 +21,7 @@ from portfolio.input_errors import input_refusals
 from portfolio.models import Department, Organisation, OrganisationKind, Person, Role, SteeringGroup
 from portfolio.service.access import Permission, can
 from portfolio.service.organisation import (
+    OrganisationView,
     save_address,
     save_department,
     save_organisation,
@@ -28,6 +29,7 @@ from portfolio.service.organisation import (
     view_organisation,
 )
 from portfolio.service.users import list_users
+from portfolio.storage import Store
 
 lang = language()
 actor = current_actor()
@@ -36,7 +38,14 @@ if not can(actor, Permission.ADMIN_ORGANISATION):
     st.info(t("org_admin_only", lang))
     st.stop()
 
-view = attempt(lambda: view_organisation(database(), actor), lang)
+
+
+def organisations() -> OrganisationView:
+    with database().reading() as store:
+        return view_organisation(store, actor)
+
+
+view = attempt(organisations, lang)
 if view is None:
     st.stop()
 
@@ -53,8 +62,14 @@ def built(model: type[BaseModel], slots: dict[str, Any], **fields: Any) -> Any:
         return None
 
 
-def saved(action: Callable[[], object], slots: dict[str, Any], done: str) -> None:
-    if attempt(action, lang, slots) is not None:
+def saved(action: Callable[[Store], object], slots: dict[str, Any], done: str) -> None:
+    """One save of this page, in a unit of work of its own (#16)."""
+
+    def write() -> object:
+        with database().transaction() as store:
+            return action(store)
+
+    if attempt(write, lang, slots) is not None:
         flash(done)
 
 
@@ -113,7 +128,7 @@ with org_tab:
                 org = built(Organisation, slots, name=name, kind=kind, cvr=cvr.strip(),
                             shares_lessons=shares)
                 if org is not None:
-                    saved(lambda: save_organisation(database(), actor, org), slots,
+                    saved(lambda store: save_organisation(store, actor, org), slots,
                           t("org_saved", lang, name=md(org.name)))
 
 with dep_tab:
@@ -134,7 +149,7 @@ with dep_tab:
                 dep = built(Department, slots, name=dep_name.strip(), organisation=chosen,
                             steering_group=group or "")
                 if dep is not None:
-                    saved(lambda: save_department(database(), actor, dep), slots,
+                    saved(lambda store: save_department(store, actor, dep), slots,
                           t("org_department_saved", lang, name=md(dep.name)))
 
 with group_tab:
@@ -188,7 +203,7 @@ with group_tab:
                     emails=tuple(e.strip() for e in emails.replace(",", "\n").splitlines()),
                     cadence_weeks=int(cadence) or None)
                 if group_model is not None:
-                    saved(lambda: save_steering_group(database(), actor, group_model), slots,
+                    saved(lambda store: save_steering_group(store, actor, group_model), slots,
                           t("org_group_saved", lang, name=md(group_model.name)))
 
 with people_tab:
@@ -209,5 +224,5 @@ with people_tab:
             person = built(Person, slots, name=person_name.strip(), email=email.strip(),
                            language=person_lang, username=account.strip())
             if person is not None:
-                saved(lambda: save_address(database(), actor, person), slots,
+                saved(lambda store: save_address(store, actor, person), slots,
                       t("org_person_saved", lang, name=md(person.name)))

@@ -19,7 +19,7 @@ from portfolio import formats
 from portfolio.i18n import policy_text
 from portfolio.review.policy import ReviewPolicy, shipped_versions
 from portfolio.service.access import Permission, can
-from portfolio.service.policy_admin import activate_policy, candidate_policy, what_if
+from portfolio.service.policy_admin import WhatIf, activate_policy, candidate_policy, what_if
 
 lang = language()
 actor = current_actor()
@@ -62,8 +62,12 @@ with st.expander(t("compare_versions", lang)):
                                   format_func=label.__getitem__, key="compare_from")
     after_key = right_v.selectbox(t("compare_to", lang), keys, index=len(keys) - 1,
                                   format_func=label.__getitem__, key="compare_to")
-    compared = attempt(lambda: what_if(database(), actor, known[after_key], today,
-                                       against=known[before_key]), lang)
+
+    def compare() -> WhatIf:
+        with database().reading() as store:
+            return what_if(store, actor, known[after_key], today, against=known[before_key])
+
+    compared = attempt(compare, lang)
     if compared is not None:
         st.markdown(t("what_if_summary", lang, changed=len(compared.changes),
                       n=compared.evaluated, as_of=formats.day(compared.as_of, lang)))
@@ -117,7 +121,14 @@ if candidate.thresholds() == active.thresholds():
     st.stop()
 
 st.subheader(t("what_if", lang))
-preview = attempt(lambda: what_if(database(), actor, candidate, today), lang)
+
+
+def preview_candidate() -> WhatIf:
+    with database().reading() as store:
+        return what_if(store, actor, candidate, today)
+
+
+preview = attempt(preview_candidate, lang)
 if preview is None:
     st.stop()
 st.markdown(t("what_if_summary", lang, changed=len(preview.changes), n=preview.evaluated,
@@ -126,7 +137,13 @@ if preview.changes:
     show_changes(preview.changes)
 newest = max(p.version for p in overview.versions) if overview.versions else active.version
 if st.button(t("activate", lang, version=newest + 1), type="primary", key="activate"):
-    stored = attempt(lambda: activate_policy(database(), actor, candidate), lang)
+
+
+    def activate() -> ReviewPolicy:
+        with database().transaction() as store:
+            return activate_policy(store, actor, candidate)
+
+    stored = attempt(activate, lang)
     if stored is not None:
         data.clear()
         flash(t("activated", lang, version=stored.version))

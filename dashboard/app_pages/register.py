@@ -89,7 +89,8 @@ with right:
                               key=f"{key}_core_task")
     # Classed with a technology on KL's Teknologiradar directly (#18); one kept from an
     # older radar edition stays choosable.
-    _, radar = radar_technologies(database(), actor)
+    with database().reading() as store:
+        _, radar = radar_technologies(store, actor)
     rings = {r.name: radar_ring(r.ring, lang) for r in radar}
     current_radar = before.radar_technology if before else None
     radar_names = [None, *rings, *([current_radar] if current_radar

@@ -12,7 +12,7 @@ import pandas as pd
 
 from portfolio.models import Actor, Decision, DecisionKind, Initiative, Lesson, Stage
 from portfolio.service.access import Permission, authorize, within
-from portfolio.storage import Database, Store
+from portfolio.storage import Store
 from portfolio.storage.lessons_index import LessonsQuery
 
 SPREADING = (Stage.SCALING, Stage.OPERATION)
@@ -103,7 +103,7 @@ def shared(actor: Actor, initiative: Initiative) -> Initiative:
 
 
 def search_lessons(
-    db: Database, actor: Actor, text: str = "", department: str | None = None,
+    store: Store, actor: Actor, text: str = "", department: str | None = None,
     *, lessons: int | None = None, shelf: int | None = None, spread: int | None = None,
     technology: str | None = None, radar: str | None = None,
 ) -> LessonsView:
@@ -115,17 +115,16 @@ def search_lessons(
     one radar technology's initiatives (see service.radar.lessons_for_radar).
     """
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        query = LessonsQuery(text.strip(), department, tuple(s.value for s in SPREADING),
-                             readable_organisations(store, actor), technology, radar)
-        index = store.lessons_index
-        totals = index.totals(query)
-        hits = tuple(LessonHit(lesson, shared(actor, initiative))
-                     for lesson, initiative in index.lessons(query, lessons))
-        shelved = tuple(ShelvedInitiative(shared(actor, initiative), decision)
-                        for initiative, decision in index.shelf(query, shelf))
-        spreads = tuple(Spread(shared(actor, initiative))
-                        for initiative in index.spread(query, spread))
-        scaled = index.scaled(query)
+    query = LessonsQuery(text.strip(), department, tuple(s.value for s in SPREADING),
+                         readable_organisations(store, actor), technology, radar)
+    index = store.lessons_index
+    totals = index.totals(query)
+    hits = tuple(LessonHit(lesson, shared(actor, initiative))
+                 for lesson, initiative in index.lessons(query, lessons))
+    shelved = tuple(ShelvedInitiative(shared(actor, initiative), decision)
+                    for initiative, decision in index.shelf(query, shelf))
+    spreads = tuple(Spread(shared(actor, initiative))
+                    for initiative in index.spread(query, spread))
+    scaled = index.scaled(query)
     return LessonsView(hits, shelved, spreads, scaled, totals.lessons, totals.shelf,
                        totals.spread)

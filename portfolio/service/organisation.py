@@ -23,7 +23,7 @@ from portfolio.models import (
 )
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize, within
-from portfolio.storage import Database, Store
+from portfolio.storage import Store
 
 
 @dataclass(frozen=True)
@@ -93,36 +93,34 @@ def _admin_of(actor: Actor, organisation: str) -> None:
                          params={"user": actor.username, "organisation": organisation})
 
 
-def view_organisation(db: Database, actor: Actor,
+def view_organisation(store: Store, actor: Actor,
                       organisation: str | None = None) -> OrganisationView:
     """Organisations with their departments, steering groups, people and problems; an
     organisation's administrator sees only theirs, the address book only for admins."""
     authorize(actor, Permission.READ)
     scope = actor.organisation or organisation
-    with db.reading() as store:
-        organisations = [o for o in store.organisations.all() if not scope or o.name == scope]
-        people = store.people.all() if actor.role is Role.ADMIN else []
-        return OrganisationView(
-            organisations=tuple(organisations),
-            departments=tuple(store.departments.all(scope)),
-            steering_groups=tuple(store.steering_groups.all(scope)),
-            people=tuple(people),
-            problems=tuple(problems_of(store, scope)),
-        )
+    organisations = [o for o in store.organisations.all() if not scope or o.name == scope]
+    people = store.people.all() if actor.role is Role.ADMIN else []
+    return OrganisationView(
+        organisations=tuple(organisations),
+        departments=tuple(store.departments.all(scope)),
+        steering_groups=tuple(store.steering_groups.all(scope)),
+        people=tuple(people),
+        problems=tuple(problems_of(store, scope)),
+    )
 
 
-def save_organisation(db: Database, actor: Actor, organisation: Organisation) -> Organisation:
+def save_organisation(store: Store, actor: Actor, organisation: Organisation) -> Organisation:
     """Create an organisation (national administrators) or change one (its own admins)."""
     _admin_of(actor, organisation.name)
-    with db.transaction() as store:
-        before = store.organisations.get(organisation.name)
-        if before is None and actor.organisation:
-            raise NotAllowed(code="access.other_organisation",
-                             params={"user": actor.username, "organisation": organisation.name})
-        if before != organisation:
-            store.organisations.save(organisation)
-            audit.record(store, actor, "create" if before is None else "update",
-                         "organisation", organisation.name, before, organisation)
+    before = store.organisations.get(organisation.name)
+    if before is None and actor.organisation:
+        raise NotAllowed(code="access.other_organisation",
+                         params={"user": actor.username, "organisation": organisation.name})
+    if before != organisation:
+        store.organisations.save(organisation)
+        audit.record(store, actor, "create" if before is None else "update",
+                     "organisation", organisation.name, before, organisation)
     return organisation
 
 
@@ -132,12 +130,11 @@ def _known_organisation(store: Store, name: str) -> None:
                                params={"organisation": name})
 
 
-def save_department(db: Database, actor: Actor, department: Department) -> Department:
+def save_department(store: Store, actor: Actor, department: Department) -> Department:
     """Add a department to an organisation or move it to another steering group of it."""
     _admin_of(actor, department.organisation)
-    with db.transaction() as store:
-        _known_organisation(store, department.organisation)
-        put_department(store, actor, department)
+    _known_organisation(store, department.organisation)
+    put_department(store, actor, department)
     return department
 
 
@@ -157,14 +154,13 @@ def put_department(store: Store, actor: Actor, department: Department) -> bool:
     return True
 
 
-def save_steering_group(db: Database, actor: Actor, group: SteeringGroup) -> SteeringGroup:
+def save_steering_group(store: Store, actor: Actor, group: SteeringGroup) -> SteeringGroup:
     """Create or change a steering group: its chair (from the address book), members
     (steering-member accounts of the organisation, who then act for its departments),
     addresses and meeting dates."""
     _admin_of(actor, group.organisation)
-    with db.transaction() as store:
-        _known_organisation(store, group.organisation)
-        put_group(store, actor, group)
+    _known_organisation(store, group.organisation)
+    put_group(store, actor, group)
     return group
 
 
@@ -212,11 +208,10 @@ def _seat_members(store: Store, actor: Actor, group: SteeringGroup,
             audit.record(store, actor, "update", "user", username, user, after)
 
 
-def save_address(db: Database, actor: Actor, person: Person) -> Person:
+def save_address(store: Store, actor: Actor, person: Person) -> Person:
     """Add or change a person in the address book (administrators: it routes mail)."""
     authorize(actor, Permission.ADMIN_ORGANISATION)
-    with db.transaction() as store:
-        put_person(store, actor, person)
+    put_person(store, actor, person)
     return person
 
 
@@ -231,25 +226,23 @@ def put_person(store: Store, actor: Actor, person: Person) -> bool:
     return True
 
 
-def steering_group_of(db: Database, actor: Actor, organisation: str, name: str) -> SteeringGroup:
+def steering_group_of(store: Store, actor: Actor, organisation: str, name: str) -> SteeringGroup:
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        group = store.steering_groups.get(organisation, name)
+    group = store.steering_groups.get(organisation, name)
     if group is None:
         raise NotFound(code="organisation.unknown_group",
                        params={"group": name, "organisation": organisation})
     return group
 
 
-def share_lessons(db: Database, actor: Actor, organisation: str, shared: bool) -> Organisation:
+def share_lessons(store: Store, actor: Actor, organisation: str, shared: bool) -> Organisation:
     """Whether `organisation`'s lessons answer "has anyone tried this?" elsewhere."""
     _admin_of(actor, organisation)
-    with db.transaction() as store:
-        before = store.organisations.get(organisation)
-        if before is None:
-            raise NotFound(code="organisation.unknown", params={"organisation": organisation})
-        after = before.model_copy(update={"shares_lessons": shared})
-        if after != before:
-            store.organisations.save(after)
-            audit.record(store, actor, "update", "organisation", organisation, before, after)
+    before = store.organisations.get(organisation)
+    if before is None:
+        raise NotFound(code="organisation.unknown", params={"organisation": organisation})
+    after = before.model_copy(update={"shares_lessons": shared})
+    if after != before:
+        store.organisations.save(after)
+        audit.record(store, actor, "update", "organisation", organisation, before, after)
     return after

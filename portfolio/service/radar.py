@@ -18,7 +18,7 @@ from portfolio.radar.parse import RadarRefusal, RadarTechnology, read_radar
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
 from portfolio.service.lessons import LessonsView, search_lessons
-from portfolio.storage import Database
+from portfolio.storage import Store
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class RadarImport:
     refused: tuple[RadarRefusal, ...]
 
 
-def import_radar(db: Database, actor: Actor, path: Path, edition: str | None = None
+def import_radar(store: Store, actor: Actor, path: Path, edition: str | None = None
                  ) -> RadarImport:
     """Replace the stored radar with the accepted rows of `path` (one transaction)."""
     authorize(actor, Permission.ADMIN_POLICY)
@@ -41,42 +41,40 @@ def import_radar(db: Database, actor: Actor, path: Path, edition: str | None = N
                                params={"file": Path(path).name,
                                        "refused": len(parsed.refused)})
     name = edition or Path(path).stem
-    with db.transaction() as store:
-        before = {"edition": store.radar.edition(),
-                  "technologies": [_row(t) for t in store.radar.all()]}
-        store.radar.replace(parsed.accepted, name)
-        audit.record(store, actor, "replace", "teknologiradar", name, before=before,
-                     after={"edition": name,
-                            "technologies": [_row(t) for t in parsed.accepted],
-                            "refused": [{"row": r.row, "reason": r.reason}
-                                        for r in parsed.refused]})
+    before = {"edition": store.radar.edition(),
+              "technologies": [_row(t) for t in store.radar.all()]}
+    store.radar.replace(parsed.accepted, name)
+    audit.record(store, actor, "replace", "teknologiradar", name, before=before,
+                 after={"edition": name,
+                        "technologies": [_row(t) for t in parsed.accepted],
+                        "refused": [{"row": r.row, "reason": r.reason}
+                                    for r in parsed.refused]})
     return RadarImport(name, len(parsed.accepted), parsed.refused)
 
 
-def radar_technologies(db: Database, actor: Actor) -> tuple[str | None,
+def radar_technologies(store: Store, actor: Actor) -> tuple[str | None,
                                                              tuple[RadarTechnology, ...]]:
     """The stored edition's name and its technologies in the radar's order."""
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        return store.radar.edition(), tuple(store.radar.all())
+    return store.radar.edition(), tuple(store.radar.all())
 
 
-def lessons_for_radar(db: Database, actor: Actor, name: str, *, lessons: int | None = None,
+def lessons_for_radar(store: Store, actor: Actor, name: str, *, lessons: int | None = None,
                       shelf: int | None = None, spread: int | None = None) -> LessonsView:
     """"Has anyone tried this?" for one radar technology: the lessons, closed or parked
     initiatives and spread of the initiatives classed with it directly, and of those
     classed with no radar technology through its technology class (a technology without
     a class: its name in their text), across the organisations the lesson-sharing rule
     lets `actor` read. `radar_basis` says which way each initiative was found."""
-    found = radar_technology(db, actor, name)
-    return search_lessons(db, actor, radar=found.name,
+    found = radar_technology(store, actor, name)
+    return search_lessons(store, actor, radar=found.name,
                           technology=found.technology.value if found.technology else None,
                           lessons=lessons, shelf=shelf, spread=spread)
 
 
-def radar_technology(db: Database, actor: Actor, name: str) -> RadarTechnology:
+def radar_technology(store: Store, actor: Actor, name: str) -> RadarTechnology:
     """The stored radar's technology `name` (any case); refused when it has none such."""
-    _, technologies = radar_technologies(db, actor)
+    _, technologies = radar_technologies(store, actor)
     found = next((t for t in technologies if t.name.casefold() == name.casefold()), None)
     if found is None:
         raise ValidationFailed(field="radar", code="radar.unknown", params={"name": name})

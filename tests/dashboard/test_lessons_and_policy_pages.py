@@ -6,6 +6,7 @@ import pytest
 
 from portfolio.models import Actor, Role, Technology
 from portfolio.service.policy_admin import policy_overview
+from tests.units import in_reading
 
 
 def test_searching_finds_lessons_and_closed_initiatives_across_departments(app):
@@ -49,7 +50,7 @@ def test_activating_a_new_version_makes_it_the_active_policy(app, demo_db):
     at.text_input(key="policy_description").set_value("Fresher evidence").run()
     at.button(key="activate").click().run()
     assert at.success[0].value == "Version 3 is active; the next evaluation uses it."
-    active = policy_overview(demo_db, Actor.operator()).active
+    active = in_reading(demo_db, policy_overview, Actor.operator()).active
     assert (active.version, active.evidence.max_age_days) == (3, 60)
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from portfolio.models import Actor, Role
 from portfolio.service.lessons import search_lessons
+from tests.units import in_reading
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def captions(at) -> list[str]:
 
 
 def test_the_page_shows_the_newest_lesson_and_says_how_many_there_are(app, demo_db, bounded):
-    everything = search_lessons(demo_db, Actor.operator())
+    everything = in_reading(demo_db, search_lessons, Actor.operator())
     at = app("lessons")
 
     quotes = [m.value for m in at.markdown if m.value.startswith("> ")]
@@ -34,7 +35,7 @@ def test_the_page_shows_the_newest_lesson_and_says_how_many_there_are(app, demo_
 
 
 def test_the_tables_show_one_row_each_with_the_totals_in_danish(app, demo_db, bounded):
-    everything = search_lessons(demo_db, Actor.operator())
+    everything = in_reading(demo_db, search_lessons, Actor.operator())
     at = app("lessons", lang="da")
 
     shelf, spread = at.dataframe[0].value, at.dataframe[1].value

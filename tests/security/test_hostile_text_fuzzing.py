@@ -32,7 +32,7 @@ from portfolio.service.evaluation import store_run
 from portfolio.service.lessons import search_lessons
 from portfolio.storage import Database
 from tests.security.markup import active_parts
-from tests.units import in_transaction
+from tests.units import in_reading, in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -112,7 +112,8 @@ def assert_inert_pages(app, ini_id: str, title: str) -> None:
 def assert_inert_exports(db: Database, title: str, text: str) -> None:
     rows = portfolio_board(db, OPERATOR, date.today()).rows
     board = board_table(rows, "da", links=False)
-    lessons = lessons_table(search_lessons(db, OPERATOR, "", None, shelf=0, spread=0).lessons,
+    lessons = lessons_table(in_reading(db, search_lessons,
+                                       OPERATOR, "", None, shelf=0, spread=0).lessons,
                             "en")
     for frame, wanted in ((board, title), (lessons, text)):
         cells = [c for r in csv.reader(io.StringIO(to_csv(frame).decode("utf-8-sig")))

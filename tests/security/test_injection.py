@@ -16,7 +16,7 @@ from portfolio.service.signin import LockOut, sign_in
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative, make_kpi
 from tests.security.conftest import PAYLOADS
-from tests.units import in_transaction
+from tests.units import in_reading, in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -54,7 +54,8 @@ def test_every_text_field_stores_an_injection_string_verbatim(
     assert payload in people.address_book(portfolio, OPERATOR)
     assert {u.display_name for u in users.list_users(portfolio, OPERATOR)
             if u.username == "viv"} == {payload}
-    assert [h.lesson.text for h in lessons.search_lessons(portfolio, OPERATOR, payload).lessons
+    assert [h.lesson.text for h in in_reading(portfolio, lessons.search_lessons,
+                                              OPERATOR, payload).lessons
             ] == [payload]
     with portfolio.reading() as store:  # nothing was dropped along the way
         assert store.departments.get(payload) == Department(name=payload)

@@ -14,7 +14,7 @@ from portfolio.service import initiatives, organisation, users
 from portfolio.service.imports import import_file
 from portfolio.storage import Database
 from tests.factories import make_initiative, make_kpi
-from tests.units import in_transaction
+from tests.units import in_reading, in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -83,17 +83,18 @@ def test_a_leader_changes_their_own_organisations_department_not_the_namesake(
 def test_an_organisations_administrator_sets_up_only_their_organisation(
     two: Database, operator: Actor, tmp_path: Path
 ) -> None:
-    organisation.save_department(two, AARHUS_ADMIN, Department(
+    in_transaction(two, organisation.save_department, AARHUS_ADMIN, Department(
         name="Kultur", organisation=AARHUS, steering_group="Digi Aarhus"))
     with pytest.raises(NotAllowed):
-        organisation.save_department(two, AARHUS_ADMIN, Department(
+        in_transaction(two, organisation.save_department, AARHUS_ADMIN, Department(
             name="Kultur", organisation=ODENSE, steering_group="Digi Odense"))
     with pytest.raises(NotAllowed):
-        organisation.save_steering_group(two, AARHUS_ADMIN, SteeringGroup(
+        in_transaction(two, organisation.save_steering_group, AARHUS_ADMIN, SteeringGroup(
             organisation=ODENSE, name="Digi Odense", emails=("x@aarhus.dk",)))
     with pytest.raises(NotAllowed):  # only a national administrator creates organisations
-        organisation.save_organisation(two, AARHUS_ADMIN, Organisation(name="Vejle Kommune"))
-    organisation.save_organisation(two, operator, Organisation(name="Vejle Kommune",
+        in_transaction(two, organisation.save_organisation,
+                       AARHUS_ADMIN, Organisation(name="Vejle Kommune"))
+    in_transaction(two, organisation.save_organisation, operator, Organisation(name="Vejle Kommune",
                                                                kind="kommune", cvr="29189854"))
     report = import_file(two, AARHUS_ADMIN, write(tmp_path, "o2.csv", ORGANISATION_FILE
                                                   .replace("Digi Odense;digi@odense",
@@ -122,18 +123,20 @@ def test_an_organisations_administrator_sees_and_changes_only_its_accounts(
 
 def test_a_steering_group_name_is_not_taken_twice(two: Database, operator: Actor) -> None:
     with pytest.raises(ValidationFailed, match="already exists in Aarhus Kommune"):
-        organisation.save_steering_group(two, operator, SteeringGroup(
+        in_transaction(two, organisation.save_steering_group, operator, SteeringGroup(
             organisation=ODENSE, name="Digi Aarhus"))
 
 
 def test_a_department_without_a_steering_group_is_a_problem_with_its_fix(
     two: Database, operator: Actor
 ) -> None:
-    organisation.save_department(two, operator, Department(name="Kultur", organisation=ODENSE))
-    view = organisation.view_organisation(two, operator)
+    in_transaction(two, organisation.save_department,
+                   operator, Department(name="Kultur", organisation=ODENSE))
+    view = in_reading(two, organisation.view_organisation, operator)
     assert [(p.code, p.organisation, p.subject) for p in view.problems] == [
         ("organisation.department_without_group", ODENSE, "Kultur")]
-    assert [d.name for d in organisation.view_organisation(two, AARHUS_ADMIN).departments] == [
+    assert [d.name for d in in_reading(two, organisation.view_organisation,
+                                       AARHUS_ADMIN).departments] == [
         "Børn og Unge"]
 
 
@@ -153,16 +156,16 @@ def test_a_shared_lesson_is_found_from_the_other_organisation_and_an_unshared_on
                 stage="closed", owner="Hemmelig Person", budget_dkk=900_000))
             store.lessons.add(Lesson(initiative_id=ini, text=f"Dikteringen virkede ikke ({ini})",
                                      author="x", created_on=date(2026, 1, 5)))
-    organisation.share_lessons(two, operator, ODENSE, True)
+    in_transaction(two, organisation.share_lessons, operator, ODENSE, True)
 
-    found = search_lessons(two, AARHUS_LEADER, "diktering")
+    found = in_reading(two, search_lessons, AARHUS_LEADER, "diktering")
     assert [(h.initiative.id, h.initiative.organisation) for h in found.lessons] == [
         ("O-9", ODENSE)]
     assert (found.lessons[0].initiative.owner, found.lessons[0].initiative.budget_dkk) == ("", 0)
-    national = search_lessons(two, operator, "diktering")
+    national = in_reading(two, search_lessons, operator, "diktering")
     assert {h.initiative.id for h in national.lessons} == {"O-9", "V-9"}
     with pytest.raises(NotAllowed):  # Aarhus decides for Aarhus only
-        organisation.share_lessons(two, AARHUS_ADMIN, ODENSE, False)
+        in_transaction(two, organisation.share_lessons, AARHUS_ADMIN, ODENSE, False)
 
 
 def test_a_steering_groups_own_address_routes_its_mail(two: Database, operator: Actor) -> None:

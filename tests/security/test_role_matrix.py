@@ -117,8 +117,9 @@ WRITES: dict[str, tuple[UseCase, frozenset[Role]]] = {
         db, a, AS_OF, "run-1"), {L, S, A}),
     "store a run computed by the core": (lambda db, a, f: evaluation.store_run(
         db, a, "run-2", AS_OF), {L, S, A}),
-    "activate a review policy": (lambda db, a, f: policy_admin.activate_policy(
-        db, a, default_policy().next_version(guardrail={"max_worsening": 0.2})), {A}),
+    "activate a review policy": (lambda db, a, f: in_transaction(
+        db, policy_admin.activate_policy,
+        a, default_policy().next_version(guardrail={"max_worsening": 0.2})), {A}),
     "add a user": (lambda db, a, f: users.add_user(
         db, a, User(username="newbie", role=Role.VIEWER)), {A}),
     "change a user's role": (lambda db, a, f: users.update_user(
@@ -138,7 +139,7 @@ WRITES: dict[str, tuple[UseCase, frozenset[Role]]] = {
 READS: dict[str, tuple[UseCase, frozenset[Role]]] = {
     "read the board": (lambda db, a, f: board.portfolio_board(db, a, AS_OF), EVERYONE),
     "read an initiative": (lambda db, a, f: queries.initiative_detail(db, a, "B-1"), EVERYONE),
-    "search lessons": (lambda db, a, f: lessons.search_lessons(db, a, "x"), EVERYONE),
+    "search lessons": (lambda db, a, f: in_reading(db, lessons.search_lessons, a, "x"), EVERYONE),
     "read the steering agenda": (lambda db, a, f: steering.agenda(db, a, AS_OF), EVERYONE),
     "read the portfolio report": (lambda db, a, f: reports.portfolio_material(db, a),
                                   EVERYONE),
@@ -146,10 +147,11 @@ READS: dict[str, tuple[UseCase, frozenset[Role]]] = {
                             EVERYONE),
     "read the kroner planned and realised": (lambda db, a, f: in_reading(
         db, benefits.kroner_view, a, AS_OF), EVERYONE),
-    "read the review policy": (lambda db, a, f: policy_admin.policy_overview(db, a),
+    "read the review policy": (lambda db, a, f: in_reading(db, policy_admin.policy_overview, a),
                                EVERYONE),
-    "preview a policy change": (lambda db, a, f: policy_admin.what_if(
-        db, a, default_policy().next_version(guardrail={"max_worsening": 0.2}), AS_OF), {A}),
+    "preview a policy change": (lambda db, a, f: in_reading(
+        db, policy_admin.what_if,
+        a, default_policy().next_version(guardrail={"max_worsening": 0.2}), AS_OF), {A}),
     "preview a run (stores nothing)": (lambda db, a, f: evaluation.preview(db, a, AS_OF),
                                        {L, S, A}),
     "read every department's KPI statistics for a run": (

@@ -28,7 +28,7 @@ from portfolio.service.lessons import search_lessons
 from portfolio.storage import Database
 from tests.factories import make_initiative
 from tests.security.conftest import ACTORS
-from tests.units import in_transaction
+from tests.units import in_reading, in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -98,7 +98,7 @@ def test_board_exports_keep_formulas_inert_whatever_the_dtype(hostile: Database)
 
 
 def test_lessons_export_keeps_formulas_inert(hostile: Database) -> None:
-    hits = search_lessons(hostile, ADMIN, "", None, shelf=0, spread=0).lessons
+    hits = in_reading(hostile, search_lessons, ADMIN, "", None, shelf=0, spread=0).lessons
     _assert_inert_csv(to_csv(lessons_table(hits, "en")))
 
 

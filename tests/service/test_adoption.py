@@ -42,7 +42,7 @@ def events(db: Database, entity_id: str) -> list[str]:
 def test_an_adoption_counts_in_the_spread_of_the_lessons_page(scaled, operator):
     in_transaction(scaled, record_adoption, operator, "SC-1", SCHOOLS, AS_OF, "All 12 schools")
 
-    (spread,) = search_lessons(scaled, operator).spread
+    (spread,) = in_reading(scaled, search_lessons, operator).spread
     assert spread.adopted == (OWNER, SCHOOLS)
     assert spread.still_to_adopt == (CULTURE,)
     assert spread.share == pytest.approx(2 / 3)
@@ -93,7 +93,7 @@ def test_withdrawing_a_mistaken_adoption_takes_it_out_of_the_spread(scaled, oper
 
     assert gone.department == SCHOOLS
     assert in_reading(scaled, adoptions_of, operator, "SC-1") == ()
-    (spread,) = search_lessons(scaled, operator).spread
+    (spread,) = in_reading(scaled, search_lessons, operator).spread
     assert spread.adopted == (OWNER,)
 
 

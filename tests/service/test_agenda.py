@@ -120,7 +120,7 @@ def test_the_follow_up_after_scaling_comes_at_the_policy_s_months(
         store.decisions.add(decision(DecisionKind.SCALE, 100))  # about 3 months ago
     assert review_agenda(db, operator, AS_OF).items == ()  # +6/+12 by default: not yet
 
-    activate_policy(db, operator, default_policy().next_version(
+    in_transaction(db, activate_policy, operator, default_policy().next_version(
         followup={"months_after_scaling": [3, 9]}))
     (item,) = review_agenda(db, operator, AS_OF).items
 

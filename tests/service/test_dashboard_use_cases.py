@@ -26,7 +26,7 @@ from portfolio.service.lessons import search_lessons
 from portfolio.service.policy_admin import activate_policy, policy_overview, what_if
 from portfolio.service.steering import DUE, RECOMMENDED, REVISIT, agenda
 from tests.factories import AS_OF, make_initiative, make_kpi, make_measurements
-from tests.units import in_transaction
+from tests.units import in_reading, in_transaction
 
 OPERATOR = Actor.operator()
 
@@ -115,7 +115,7 @@ def test_park_is_a_close_with_reason_not_now_that_follows_a_close_recommendation
         initiative_id="INI-1", kind=DecisionKind.PARK, decided_by="x", decided_on=AS_OF,
         recommendation=Recommendation.CLOSE), lesson="Not before the new system.")
     assert stored.reason_code == "not_now"
-    view = search_lessons(db, OPERATOR, "digital")
+    view = in_reading(db, search_lessons, OPERATOR, "digital")
     assert view.shelf[0].parked and view.shelf[0].initiative.stage is Stage.CLOSED
 
 
@@ -141,37 +141,38 @@ def test_lessons_are_found_by_their_text_across_departments(db):
     in_transaction(db, record_decision, OPERATOR, Decision(
         initiative_id="B", kind=DecisionKind.CLOSE, decided_by="x", decided_on=AS_OF,
         reason_code="no_effect"), lesson="Citizens preferred the phone.")
-    hits = search_lessons(db, OPERATOR, "phone").lessons
+    hits = in_reading(db, search_lessons, OPERATOR, "phone").lessons
     assert [(h.initiative.id, h.initiative.department) for h in hits] == [("B", "South")]
-    assert search_lessons(db, OPERATOR, "phone", department="North").lessons == ()
+    assert in_reading(db, search_lessons, OPERATOR, "phone", department="North").lessons == ()
 
 
 def test_what_if_names_the_recommendations_a_stricter_policy_would_change(db):
     register(db)
     evaluate_now(db, OPERATOR, AS_OF, "r1")
     stricter = default_policy().next_version(evidence={"min_measurements": 10})
-    preview = what_if(db, OPERATOR, stricter, AS_OF)
+    preview = in_reading(db, what_if, OPERATOR, stricter, AS_OF)
     assert [(c.initiative.id, c.after) for c in preview.changes] == [
         ("INI-1", Recommendation.NEEDS_DATA)]
 
 
 def test_activating_a_policy_stores_the_next_version_and_audits_it(db):
-    policy = activate_policy(db, OPERATOR, default_policy().next_version(
+    policy = in_transaction(db, activate_policy, OPERATOR, default_policy().next_version(
         guardrail={"max_worsening": 0.2}))
-    overview = policy_overview(db, OPERATOR)
+    overview = in_reading(db, policy_overview, OPERATOR)
     assert overview.active.version == policy.version == 3  # the shipped default is 2
     assert [p.version for p in overview.versions] == [2, 3]
 
 
 def test_a_policy_with_unchanged_thresholds_is_refused(db):
     with pytest.raises(ValidationFailed, match="same thresholds"):
-        activate_policy(db, OPERATOR, default_policy().next_version(description="same"))
+        in_transaction(db, activate_policy,
+                       OPERATOR, default_policy().next_version(description="same"))
 
 
 def test_only_an_admin_may_preview_or_change_the_policy(db):
     leader = Actor(username="l", role=Role.LEADER, departments=("Social services",))
     with pytest.raises(NotAllowed):
-        what_if(db, leader, default_policy(), AS_OF)
+        in_reading(db, what_if, leader, default_policy(), AS_OF)
 
 
 def test_the_board_shows_the_latest_evaluation(db):

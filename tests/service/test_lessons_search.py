@@ -25,6 +25,7 @@ from portfolio.service.setup import initialise
 from portfolio.storage import Database
 from portfolio.synth import SynthSpec, generate_portfolio
 from tests.factories import AS_OF, make_initiative
+from tests.units import in_reading
 
 OPERATOR = Actor.operator()
 TEXTS = ("", "robot", "ROBOT", "  robot  ", "%", "_", "'", "100%", "snake_case",
@@ -111,7 +112,7 @@ def departments_of(db: Database) -> list[str | None]:
 @pytest.mark.parametrize("text", TEXTS)
 def test_the_search_finds_what_the_model_based_search_found(portfolio: Database, text: str):
     for department in departments_of(portfolio):
-        found = search_lessons(portfolio, OPERATOR, text, department)
+        found = in_reading(portfolio, search_lessons, OPERATOR, text, department)
         expected = oracle(portfolio, text, department)
         assert found.lessons == expected.lessons
         assert found.shelf == expected.shelf
@@ -133,18 +134,19 @@ def test_the_portfolio_exercises_every_part_of_the_search(portfolio: Database):
 def test_a_percent_sign_or_underscore_in_the_search_is_just_that_character(
     portfolio: Database,
 ):
-    hits = search_lessons(portfolio, OPERATOR, "0%").lessons
+    hits = in_reading(portfolio, search_lessons, OPERATOR, "0%").lessons
     assert "100% digital var for meget." in {h.lesson.text for h in hits}
     assert all("0%" in h.lesson.text + " ".join(h.initiative.tags) for h in hits)
-    assert search_lessons(portfolio, OPERATOR, "robot").lessons  # as a pattern, r_b matches
-    assert search_lessons(portfolio, OPERATOR, "r_b").lessons == ()
+    assert in_reading(portfolio, search_lessons,
+                      OPERATOR, "robot").lessons  # as a pattern, r_b matches
+    assert in_reading(portfolio, search_lessons, OPERATOR, "r_b").lessons == ()
 
 
 def test_bounded_lists_keep_the_newest_lessons_and_the_latest_closures_with_the_totals(
     portfolio: Database,
 ):
     everything = oracle(portfolio, "", None)
-    bounded = search_lessons(portfolio, OPERATOR, lessons=7, shelf=4, spread=4)
+    bounded = in_reading(portfolio, search_lessons, OPERATOR, lessons=7, shelf=4, spread=4)
 
     assert bounded.lessons == everything.lessons[:7]
     latest = sorted(everything.shelf, key=lambda s: (
@@ -158,18 +160,19 @@ def test_bounded_lists_keep_the_newest_lessons_and_the_latest_closures_with_the_
 
 
 def test_a_list_that_fits_is_returned_whole(portfolio: Database):
-    found = search_lessons(portfolio, OPERATOR, "telefonen", lessons=1_000, shelf=1_000)
+    found = in_reading(portfolio, search_lessons, OPERATOR, "telefonen", lessons=1_000, shelf=1_000)
     assert found.lessons == oracle(portfolio, "telefonen", None).lessons
     assert len(found.lessons) == found.lessons_total > 0
 
 
 def test_a_lesson_of_an_initiative_that_no_longer_exists_is_not_shown(portfolio: Database):
     assert "GHOST-1" not in {h.lesson.initiative_id
-                             for h in search_lessons(portfolio, OPERATOR, "robot").lessons}
+                             for h in in_reading(portfolio, search_lessons,
+                                                 OPERATOR, "robot").lessons}
 
 
 def test_a_closed_initiative_without_a_decision_is_on_the_shelf_without_one(db: Database):
     with db.transaction() as store:
         store.initiatives.save(make_initiative(id="OLD-1", stage="closed"))
-    (shelved,) = search_lessons(db, OPERATOR).shelf
+    (shelved,) = in_reading(db, search_lessons, OPERATOR).shelf
     assert shelved.decision is None and not shelved.parked

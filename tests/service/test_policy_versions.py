@@ -15,7 +15,7 @@ from portfolio.service.policy_admin import policy_overview, what_if
 from portfolio.service.setup import initialise
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative, make_kpi, make_measurements
-from tests.units import in_transaction
+from tests.units import in_reading, in_transaction
 
 OPERATOR = Actor.operator()
 BOUNCING = make_kpi("applications", baseline=0.0, target=30.0)
@@ -44,7 +44,7 @@ def test_an_instance_on_version_1_moves_to_version_2_and_old_verdicts_keep_versi
     initialise(db, OPERATOR)
     initialise(db, OPERATOR)  # once only
 
-    overview = policy_overview(db, OPERATOR)
+    overview = in_reading(db, policy_overview, OPERATOR)
     assert overview.active.version == 2
     assert [p.version for p in overview.versions] == [1, 2]
     (after,) = evaluate_now(db, OPERATOR, AS_OF + timedelta(days=1), "new")
@@ -61,7 +61,7 @@ def test_the_what_if_preview_compares_version_1_with_version_2(tmp_path: Path) -
     db = instance_on_version_1(tmp_path / "p.duckdb")
     v1, v2 = shipped_versions()
 
-    preview = what_if(db, OPERATOR, v2, AS_OF, against=v1)
+    preview = in_reading(db, what_if, OPERATOR, v2, AS_OF, against=v1)
 
     assert [(c.initiative.id, c.before, c.after) for c in preview.changes] == [
         ("INI-1", Recommendation.SCALE, Recommendation.CONTINUE)]

@@ -19,7 +19,7 @@ from portfolio.service.initiatives import save_initiative
 from portfolio.service.radar import RadarBasis, lessons_for_radar, radar_basis, radar_technology
 from portfolio.storage import Database
 from tests.factories import make_initiative
-from tests.units import in_transaction
+from tests.units import in_reading, in_transaction
 
 OPERATOR = Actor.operator()
 
@@ -92,9 +92,10 @@ def _tried(db: Database) -> None:
 def test_lessons_per_radar_technology_answer_from_direct_classing_first(db: Database) -> None:
     _tried(db)
 
-    generative = lessons_for_radar(db, OPERATOR, "Generativ AI")
-    machine_learning = lessons_for_radar(db, OPERATOR, "Kunstig intelligens (maskinlæring)")
-    chatbots = lessons_for_radar(db, OPERATOR, "Chatbots")
+    generative = in_reading(db, lessons_for_radar, OPERATOR, "Generativ AI")
+    machine_learning = in_reading(db, lessons_for_radar,
+                                  OPERATOR, "Kunstig intelligens (maskinlæring)")
+    chatbots = in_reading(db, lessons_for_radar, OPERATOR, "Chatbots")
 
     # Classed directly (whatever its class), and the class's initiatives classed with none.
     assert {h.lesson.initiative_id for h in generative.lessons} == {
@@ -104,7 +105,7 @@ def test_lessons_per_radar_technology_answer_from_direct_classing_first(db: Data
     # A chatbot classed with Generativ AI is found there, not under Chatbots.
     assert chatbots.lessons == () and chatbots.shelf_total == 0
     assert generative.shelf_total == 4
-    found = radar_technology(db, OPERATOR, "generativ ai")
+    found = in_reading(db, radar_technology, OPERATOR, "generativ ai")
     basis = {s.initiative.id: radar_basis(s.initiative, found) for s in generative.shelf}
     assert basis == {"AAR-GEN": RadarBasis.DIRECT, "AAR-BOT": RadarBasis.DIRECT,
                      "ODE-GEN": RadarBasis.DIRECT, "AAR-ML": RadarBasis.CLASS}
@@ -117,8 +118,8 @@ def test_lessons_per_radar_technology_follow_the_sharing_rule_across_organisatio
     reader = Actor(username="v", role=Role.VIEWER, organisation="Vejle Kommune")
     odense = Actor(username="o", role=Role.VIEWER, organisation="Odense Kommune")
 
-    seen = lessons_for_radar(db, reader, "Generativ AI")
-    own = lessons_for_radar(db, odense, "Generativ AI")
+    seen = in_reading(db, lessons_for_radar, reader, "Generativ AI")
+    own = in_reading(db, lessons_for_radar, odense, "Generativ AI")
 
     assert {h.lesson.initiative_id for h in seen.lessons} == {"AAR-GEN", "AAR-ML", "AAR-BOT"}
     assert {h.initiative.budget_dkk for h in seen.lessons} == {0.0}  # shared, not the money

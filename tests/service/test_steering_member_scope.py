@@ -83,7 +83,8 @@ def test_a_member_joins_a_group_set_up_before_its_departments(
     path.write_text(f"kommune;afdeling;styregruppe\n{AARHUS};Børn og Unge;Digi Aarhus\n",
                     "utf-8")
     assert import_file(db, operator, path, "organisation").exit_code == 0
-    save_steering_group(db, operator, SteeringGroup(organisation=AARHUS, name="Ny gruppe"))
+    in_transaction(db, save_steering_group,
+                   operator, SteeringGroup(organisation=AARHUS, name="Ny gruppe"))
     mette = member(db, operator, "mette", "Ny gruppe")
     assert mette.organisation == AARHUS
 
@@ -91,7 +92,7 @@ def test_a_member_joins_a_group_set_up_before_its_departments(
 def test_a_groups_escalation_goes_to_every_address_it_has(
     three: Database, operator: Actor,
 ) -> None:
-    save_steering_group(three, operator, SteeringGroup(
+    in_transaction(three, save_steering_group, operator, SteeringGroup(
         organisation=AARHUS, name="Velfærd Aarhus",
         emails=("velfaerd@aarhus.dk", "sekretariat@aarhus.dk", "formand@aarhus.dk")))
     style = Style(dashboard_url="http://localhost", organisation="", default_language="da")

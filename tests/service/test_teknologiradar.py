@@ -19,6 +19,7 @@ from portfolio.radar.parse import Ring, read_radar, shipped_radar
 from portfolio.service.radar import import_radar, lessons_for_radar, radar_technologies
 from portfolio.storage import Database
 from tests.factories import make_initiative
+from tests.units import in_reading, in_transaction
 
 OPERATOR = Actor.operator()
 FAILSCALE = str(Path(sys.executable).parent / "failscale")
@@ -31,7 +32,7 @@ def write(tmp_path: Path, text: str, name: str = "radar.csv") -> Path:
 
 
 def test_a_new_instance_has_the_shipped_radar_with_kl_s_four_rings(db: Database) -> None:
-    edition, technologies = radar_technologies(db, OPERATOR)
+    edition, technologies = in_reading(db, radar_technologies, OPERATOR)
 
     assert edition == "KL Teknologiradar 2023 (modelled)"
     names = {t.name: t for t in technologies}
@@ -54,12 +55,12 @@ def test_importing_a_radar_replaces_it_refuses_hostile_rows_and_is_audited(
                  "Apps;klar;telepathy\n"
                  "VR;hold øje;vr;extra\n")
 
-    result = import_radar(db, OPERATOR, path, "KL Teknologiradar 2027")
+    result = in_transaction(db, import_radar, OPERATOR, path, "KL Teknologiradar 2027")
 
     assert result.stored == 2
     assert [(r.row, r.reason.split(" ")[0]) for r in result.refused] == [
         (4, "a"), (5, "unknown"), (6, "'Chatbots'"), (7, "unknown"), (8, "4")]
-    edition, technologies = radar_technologies(db, OPERATOR)
+    edition, technologies = in_reading(db, radar_technologies, OPERATOR)
     assert edition == "KL Teknologiradar 2027"
     assert [(t.name, t.ring, t.technology) for t in technologies] == [
         ("Chatbots", Ring.AFPROEV, Technology.CHATBOT), ("Kvantecomputere", Ring.AFVENT, None)]
@@ -74,13 +75,13 @@ def test_a_file_with_no_good_row_or_beyond_the_bounds_replaces_nothing(
     db: Database, tmp_path: Path
 ) -> None:
     with pytest.raises(ValidationFailed):
-        import_radar(db, OPERATOR, write(tmp_path, "teknologi;ring\nX;maybe\n"))
+        in_transaction(db, import_radar, OPERATOR, write(tmp_path, "teknologi;ring\nX;maybe\n"))
     big = write(tmp_path, "teknologi;ring\n" + "a;klar\n" * 200_000, "big.csv")
     with pytest.raises(FileUnreadable):
-        import_radar(db, OPERATOR, big)
+        in_transaction(db, import_radar, OPERATOR, big)
     with pytest.raises(FileUnreadable):
-        import_radar(db, OPERATOR, write(tmp_path, "name;colour\nx;y\n"))
-    assert radar_technologies(db, OPERATOR)[0] == "KL Teknologiradar 2023 (modelled)"
+        in_transaction(db, import_radar, OPERATOR, write(tmp_path, "name;colour\nx;y\n"))
+    assert in_reading(db, radar_technologies, OPERATOR)[0] == "KL Teknologiradar 2023 (modelled)"
 
 
 def test_only_a_national_administrator_replaces_the_radar(db: Database, tmp_path: Path) -> None:
@@ -89,7 +90,7 @@ def test_only_a_national_administrator_replaces_the_radar(db: Database, tmp_path
     leader = Actor(username="l", role=Role.LEADER, departments=("Social services",))
     for actor in (local_admin, leader):
         with pytest.raises(NotAllowed):
-            import_radar(db, actor, path)
+            in_transaction(db, import_radar, actor, path)
 
 
 def test_has_anyone_tried_this_per_radar_technology_follows_lesson_sharing(
@@ -109,13 +110,13 @@ def test_has_anyone_tried_this_per_radar_technology_follows_lesson_sharing(
                                      created_on=date(2025, 1, 1)))
     reader = Actor(username="v", role=Role.VIEWER, organisation="Vejle Kommune")
 
-    seen = lessons_for_radar(db, reader, "chatbots")
-    everything = lessons_for_radar(db, OPERATOR, "Chatbots")
+    seen = in_reading(db, lessons_for_radar, reader, "chatbots")
+    everything = in_reading(db, lessons_for_radar, OPERATOR, "Chatbots")
 
     assert {h.lesson.initiative_id for h in seen.lessons} == {"AAR-1"}
     assert {h.lesson.initiative_id for h in everything.lessons} == {"AAR-1", "ODE-1"}
     with pytest.raises(ValidationFailed):
-        lessons_for_radar(db, reader, "Tidsrejser")
+        in_reading(db, lessons_for_radar, reader, "Tidsrejser")
 
 
 def test_failscale_radar_import_and_list(db: Database, tmp_path: Path) -> None:

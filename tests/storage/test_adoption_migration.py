@@ -54,5 +54,5 @@ def test_after_the_upgrade_the_spread_figures_are_what_they_were(
     path = tmp_path / "portfolio.duckdb"
     version_3_database(path)
 
-    (spread,) = search_lessons(Database(path), operator).spread
+    (spread,) = in_reading(Database(path), search_lessons, operator).spread
     assert (spread.adopted, spread.still_to_adopt) == (("Technical", "Culture"), ("Schools",))

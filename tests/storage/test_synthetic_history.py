@@ -23,6 +23,7 @@ from portfolio.service.setup import initialise
 from portfolio.storage import Database
 from portfolio.synth import SynthReport, SynthSpec, generate_portfolio
 from tests.factories import AS_OF
+from tests.units import in_reading
 
 OPERATOR = Actor.operator()
 CLOSING = (DecisionKind.CLOSE, DecisionKind.PARK)
@@ -168,11 +169,11 @@ def test_the_same_seed_gives_the_same_history_and_another_seed_another(
 
 
 def test_the_lessons_search_finds_synthetic_lessons_by_a_word(portfolio: Database):
-    found = search_lessons(portfolio, OPERATOR, "telefonen", lessons=1_000)
+    found = in_reading(portfolio, search_lessons, OPERATOR, "telefonen", lessons=1_000)
     assert found.lessons_total > 0
     assert all("telefonen" in h.lesson.text.lower() + h.initiative.title.lower()
                for h in found.lessons)
-    everything = search_lessons(portfolio, OPERATOR, shelf=1_000, spread=1_000)
+    everything = in_reading(portfolio, search_lessons, OPERATOR, shelf=1_000, spread=1_000)
     assert any(s.parked for s in everything.shelf) and any(
         not s.parked for s in everything.shelf)
     assert any(s.initiative.adopted_departments for s in everything.spread)
