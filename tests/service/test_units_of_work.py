@@ -11,10 +11,11 @@ from datetime import timedelta
 
 import pytest
 
-from portfolio.errors import NotFound
+from portfolio.errors import NotAllowed, NotFound
 from portfolio.importing import ImportKind
 from portfolio.importing.fast_measurements import read_measurements
-from portfolio.models import Actor, Decision, DecisionKind
+from portfolio.importing.rows import parse_file
+from portfolio.models import Actor, Decision, DecisionKind, Role, Stage
 from portfolio.service.decisions import record_decision
 from portfolio.service.imports import store_batch
 from portfolio.service.initiatives import save_initiative
@@ -60,3 +61,45 @@ def test_when_one_use_case_of_a_unit_of_work_fails_nothing_of_it_is_stored(db, m
         assert store.decisions.for_initiative(INITIATIVE_ID) == []
         assert store.measurements.for_initiative(INITIATIVE_ID) == []
         assert not store.imports.seen_hash("hash-1")
+
+
+@pytest.fixture
+def kpi_file(tmp_path):
+    """The KPIs of an initiative that is not registered yet, as a department sends them."""
+    path = tmp_path / "k.csv"
+    path.write_text("initiative_id,kpi,unit,direction,baseline,target,kind\n"
+                    "NEW-1,digital share,%,higher,40,80,benefit\n"
+                    "NEW-1,walk-ins,per week,lower,300,150,benefit\n", encoding="utf-8")
+    return parse_file(path, ImportKind.KPIS)
+
+
+def test_registering_an_initiative_and_importing_its_kpis_in_one_unit_of_work(db, kpi_file):
+    with db.transaction() as store:
+        save_initiative(store, OPERATOR, make_initiative(id="NEW-1", stage=Stage.IDEA))
+        report = store_batch(store, OPERATOR, ImportKind.KPIS, kpi_file, "k.csv", "hash-k")
+    assert (report.added, report.rejected) == (2, 0)
+    with db.reading() as store:
+        assert store.initiatives.get("NEW-1") is not None
+        assert sorted(k.name for k in store.kpis.for_initiative("NEW-1")) == [
+            "digital share", "walk-ins"]
+        assert [e.action for e in store.audit.for_entity("initiative", "NEW-1")] == [
+            "create"]
+
+
+def test_the_same_kpis_without_the_initiative_are_quarantined_not_stored(db, kpi_file):
+    """The composition is what makes the rows valid: imported alone, they name an
+    initiative the database does not hold."""
+    with db.transaction() as store:
+        report = store_batch(store, OPERATOR, ImportKind.KPIS, kpi_file, "k.csv", "hash-k")
+    assert (report.added, report.rejected) == (0, 2)
+
+
+def test_a_refused_second_use_case_takes_the_first_ones_writes_and_audit_with_it(db):
+    leader = Actor(username="leader", role=Role.LEADER, departments=("Social services",))
+    with pytest.raises(NotAllowed), db.transaction() as store:
+        save_initiative(store, OPERATOR, make_initiative(id="NEW-2", stage=Stage.IDEA))
+        save_initiative(store, leader, make_initiative(id="NEW-3", department="Ældre",
+                                                       stage=Stage.IDEA))
+    with db.reading() as store:
+        assert store.initiatives.get("NEW-2") is None
+        assert store.audit.for_entity("initiative", "NEW-2") == []

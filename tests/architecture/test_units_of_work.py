@@ -1,0 +1,79 @@
+"""Issue #16, item 3: the entry point opens the unit of work, the use case works in it.
+
+A module of portfolio/service that opens one (`db.transaction()`, `db.reading()`,
+`db.loading_measurements()`) must be listed here with how many it opens and why; a use
+case that takes the caller's `Store` composes with others in one unit of work, one that
+opens its own cannot. The list shrinks as modules are converted: a count that no longer
+matches fails too, so the list stays the truth (docs/architecture.md repeats it).
+"""
+
+from __future__ import annotations
+
+import ast
+
+from tests.architecture.imports import project_modules
+
+OPENERS = ("transaction", "reading", "loading_measurements")
+
+# Kept for a reason: the use case must decide when the file is held.
+KEPT = {
+    "portfolio.service.imports": (
+        1, "parses the file before it holds the database (nothing slow while held); "
+           "an entry point composing an import calls store_batch in its own unit of work"),
+    "portfolio.service.evaluation": (
+        9, "a run reads a snapshot, evaluates holding nothing and writes in another unit "
+           "of work; its failure record must be stored although the run's write failed; "
+           "the verdicts stored are only ever those store_run computed (#14)"),
+    "portfolio.service.backup": (2, "copies and replaces the database file itself"),
+    "portfolio.service.signin": (
+        5, "a failed sign-in's attempt is committed although sign-in fails (rate limit)"),
+    "portfolio.service.oidc": (
+        3, "a failed sign-in's attempt is committed although sign-in fails (rate limit)"),
+    "portfolio.service.inbox": (
+        1, "each file of the inbox is imported and filed in a unit of work of its own, "
+           "so one bad file does not undo the others"),
+    "portfolio.service.setup": (
+        2, "migrates and seeds the database before any use case can run; the demo's "
+           "history is a bulk load"),
+}
+
+# Not converted yet (#16, item 3 remains open for them): they still take `db` and open
+# their own unit of work; their entry points call them with the database.
+NOT_YET = {
+    "portfolio.service.agenda": 2,
+    "portfolio.service.audit_log": 4,
+    "portfolio.service.board": 2,
+    "portfolio.service.integration": 4,
+    "portfolio.service.people": 2,
+    "portfolio.service.public": 5,
+    "portfolio.service.queries": 3,
+    "portfolio.service.reports": 4,
+    "portfolio.service.steering": 3,
+    "portfolio.service.tokens": 4,
+    "portfolio.service.users": 12,
+    "portfolio.service.webhooks": 4,
+}
+
+
+def units_opened(source: str) -> int:
+    return sum(
+        1 for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+        and node.func.attr in OPENERS and not node.args and not node.keywords
+    )
+
+
+def test_a_service_module_opens_a_unit_of_work_only_where_it_is_listed_with_a_reason():
+    opened = {
+        module: count
+        for module, path in project_modules().items()
+        if module.startswith("portfolio.service.")
+        and (count := units_opened(path.read_text(encoding="utf-8")))
+    }
+    allowed = {module: count for module, (count, _) in KEPT.items()} | NOT_YET
+    assert opened == allowed
+
+
+def test_every_kept_unit_of_work_says_why():
+    assert all(len(reason) > 20 for _, reason in KEPT.values())
+    assert not set(KEPT) & set(NOT_YET)
