@@ -52,11 +52,16 @@ def _shards_at_once(lake: Database, as_of: date) -> float:
 
 
 def _writes(lake: Database, folder: Path, as_of: date) -> dict[str, float]:
+    # In a portfolio of several organisations a national operator must say whose
+    # department an initiative belongs to (#13): the writers' go to the first one stored.
+    with lake.reading() as store:
+        home = store.departments.all()[0]
     for writer in range(WRITERS):
         initiative = writer_initiative(writer)
         with lake.transaction() as store:
-            save_initiative(store, OPERATOR, make_initiative(id=initiative, stage="idea"),
-                            [make_kpi(initiative_id=initiative)])
+            save_initiative(store, OPERATOR, make_initiative(
+                id=initiative, stage="idea", department=home.name,
+                organisation=home.organisation), [make_kpi(initiative_id=initiative)])
     workers = [start_worker("write", lake.location, w, folder / f"w{w}") for w in range(WRITERS)]
     for w in range(WRITERS):
         (folder / f"w{w}").mkdir()
