@@ -113,7 +113,8 @@ def _record_form(
         return
     left, middle = st.columns(2)
     department = left.selectbox(t("adopting_department", lang), choices,
-                                key=f"adopt_department_{initiative.id}")
+                                key=f"adopt_department_{initiative.id}",
+                                placeholder=t("choose_option", lang))
     on = middle.date_input(t("adopted_on", lang), value=date.today(), max_value=date.today(),
                            format=date_format(lang),
                            key=f"adopt_on_{initiative.id}")

@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.accessibility import accessible_styles, page_language
-from dashboard.auth import sign_out_button, signed_in_actor
+from dashboard.auth import asked_page, sign_out_button, signed_in_actor
 from dashboard.context import ACTOR, LANGUAGES, database, language
 from dashboard.feedback import show_flash
 from dashboard.labels import enum_label, t
@@ -78,5 +78,10 @@ if can(actor, Permission.ADMIN_USERS):
 if can(actor, Permission.ADMIN_ORGANISATION):
     pages.append(page("organisation", "organisation_page", ":material/account_tree:"))
 navigation = st.navigation(pages)
+# Opened by URL before signing in: go where she asked, if her role shows that page.
+asked = asked_page()
+target = next((p for p in pages if asked and p.url_path == asked), None)
+if target is not None and target.url_path != navigation.url_path:
+    st.switch_page(target)
 show_flash()
 navigation.run()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from contextlib import suppress
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -49,6 +50,7 @@ TOKEN = "auth_session_token"
 COOKIE_TO_WRITE = "auth_cookie_to_write"  # the token to keep, or "" to forget it
 RESUMED_FROM = "auth_resumed_from"  # the cookie this tab tried, so it is tried only once
 LAST_TOUCH = "auth_last_touch"
+ASKED_PAGE = "auth_asked_page"  # the page a signed-out visitor opened by its URL
 KEEP_ALIVE_EVERY = timedelta(minutes=1)
 
 
@@ -83,8 +85,22 @@ def signed_in_actor(lang: str) -> Actor:
                 _change_password_page(current, lang)
                 st.stop()
             return current
+    _remember_asked_page()
     _sign_in_page(lang)
     st.stop()
+
+
+def _remember_asked_page() -> None:
+    """The page a signed-out visitor asked for by URL (/organisation), so signing in takes
+    her there rather than to the board; the first ask counts (a rerun keeps it)."""
+    url = st.context.url
+    if isinstance(url, str) and ASKED_PAGE not in st.session_state:
+        st.session_state[ASKED_PAGE] = urlsplit(url).path.rstrip("/").rpartition("/")[2]
+
+
+def asked_page() -> str | None:
+    """The url_path asked for before sign-in, once; the app goes there if she may."""
+    return st.session_state.pop(ASKED_PAGE, None) or None
 
 
 def _resumed(idle_minutes: int, max_hours: int, lang: str) -> None:

@@ -16,6 +16,7 @@ from dashboard.context import current_actor, database, language
 from dashboard.feedback import attempt, flash, message
 from dashboard.labels import t
 from dashboard.safe_text import md
+from portfolio import formats, texts
 from portfolio.error_messages import render_error
 from portfolio.input_errors import input_refusals
 from portfolio.models import Department, Organisation, OrganisationKind, Person, Role, SteeringGroup
@@ -95,7 +96,8 @@ for problem in view.problems:
 names = [o.name for o in view.organisations]
 if not names and actor.organisation:
     st.info(t("org_none_yet", lang))
-chosen = st.selectbox(t("org_organisation", lang), names, key="org_chosen") if names else None
+chosen = (st.selectbox(t("org_organisation", lang), names, key="org_chosen",
+                       placeholder=t("choose_option", lang)) if names else None)
 groups = [g for g in view.steering_groups if g.organisation == chosen]
 departments = [d for d in view.departments if d.organisation == chosen]
 today = date.today()
@@ -142,7 +144,8 @@ with dep_tab:
             dep_slot = st.empty()
             group_names = [g.name for g in groups]
             group = st.selectbox(t("steering_group", lang), group_names, key="dep_group",
-                                 help=t("org_department_help", lang))
+                                 help=t("org_department_help", lang),
+                                 placeholder=t("choose_option", lang))
             group_slot = st.empty()
             if st.form_submit_button(t("org_save_department", lang), type="primary"):
                 slots = {"name": dep_slot, "steering_group": group_slot}
@@ -157,7 +160,8 @@ with group_tab:
         {t("steering_group", lang): g.name, t("org_chair", lang): g.chair,
          t("org_members", lang): ", ".join(g.members),
          t("org_addresses", lang): ", ".join(g.emails),
-         t("org_next_meeting", lang): g.next_meeting(today)}
+         t("org_next_meeting", lang): (formats.day(g.next_meeting(today), lang)
+                                       if g.next_meeting(today) else "")}
         for g in groups]), hide_index=True, placeholder="", width="stretch")
     if chosen:
         existing = {g.name: g for g in groups}
@@ -175,11 +179,13 @@ with group_tab:
             name_slot = st.empty()
             chair = st.selectbox(t("org_chair", lang), ["", *people], key=f"chair_{pick}",
                                  index=(["", *people].index(before.chair)
-                                        if before and before.chair in people else 0))
+                                        if before and before.chair in people else 0),
+                                 placeholder=t("choose_option", lang))
             chair_slot = st.empty()
             seated = st.multiselect(t("org_members", lang), members, key=f"members_{pick}",
                                     default=[m for m in (before.members if before else ())
-                                             if m in members])
+                                             if m in members],
+                                    placeholder=t("choose_options", lang))
             members_slot = st.empty()
             emails = st.text_area(t("org_addresses", lang), key=f"emails_{pick}",
                                   value="\n".join(before.emails) if before else "",
@@ -209,14 +215,16 @@ with group_tab:
 with people_tab:
     st.dataframe(pd.DataFrame([
         {t("org_person", lang): p.name, t("org_email", lang): p.email,
-         t("language", lang): p.language, t("username", lang): p.username}
+         t("language", lang): texts.text(f"language.{p.language}", lang),
+         t("username", lang): p.username}
         for p in view.people]), hide_index=True, placeholder="", width="stretch")
     with st.form("person_form"):
         person_name = st.text_input(t("org_person", lang), key="person_name")
         person_slot = st.empty()
         email = st.text_input(t("org_email", lang), key="person_email")
         email_slot = st.empty()
-        person_lang = st.selectbox(t("language", lang), ["da", "en"], key="person_lang")
+        person_lang = st.selectbox(t("language", lang), ["da", "en"], key="person_lang",
+                                   format_func=lambda code: texts.text(f"language.{code}", lang))
         account = st.text_input(t("username", lang), key="person_account",
                                 help=t("org_person_account_help", lang))
         if st.form_submit_button(t("org_save_person", lang), type="primary"):

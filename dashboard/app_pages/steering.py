@@ -41,7 +41,7 @@ from dashboard.tables import (
     then_now_frame,
 )
 from dashboard.widgets import date_format, url_select
-from portfolio import formats
+from portfolio import formats, texts
 from portfolio.models import Decision, DecisionKind
 from portfolio.review.followup import then_and_now
 from portfolio.service.access import Permission, can
@@ -101,7 +101,7 @@ if group:
     )
 elif groups:
     st.download_button(
-        t("download_all_packs", lang, n=len(groups)),
+        texts.counted("page.download_all_packs", len(groups), lang),
         data=every_pack,
         file_name=f"agendas-{today.isoformat()}.zip",
         mime="application/zip",

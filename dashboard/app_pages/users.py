@@ -16,6 +16,7 @@ from dashboard.feedback import attempt, flash, message
 from dashboard.labels import enum_label, t
 from dashboard.safe_text import md
 from dashboard.widgets import initiative_picker
+from portfolio import texts
 from portfolio.input_errors import input_refusals
 from portfolio.models import Role, User
 from portfolio.service.access import Permission, can
@@ -70,13 +71,15 @@ def account_fields(before: User | None, key: str) -> dict[str, object]:
                              format_func=lambda r: enum_label(r, lang)),
         "departments": tuple(st.multiselect(
             t("departments", lang), departments, key=f"{key}_departments",
-            default=[d for d in (before.departments if before else ()) if d in departments])),
+            default=[d for d in (before.departments if before else ()) if d in departments],
+            placeholder=t("choose_options", lang))),
         "steering_group": st.selectbox(
             t("steering_group_of", lang), ["", *groups], key=f"{key}_group",
             index=(["", *groups].index(before.steering_group)
                    if before and before.steering_group in groups else 0)),
         "language": st.selectbox(t("language", lang), ["da", "en"], key=f"{key}_language",
-                                 index=1 if before and before.language == "en" else 0),
+                                 index=1 if before and before.language == "en" else 0,
+                                 format_func=lambda code: texts.text(f"language.{code}", lang)),
     }
 
 
@@ -99,7 +102,8 @@ with add_tab, st.form("add_user"):
 
 with edit_tab:
     by_name = {u.username: u for u in users}
-    chosen = st.selectbox(t("choose_user", lang), list(by_name), key="edit_user")
+    chosen = st.selectbox(t("choose_user", lang), list(by_name), key="edit_user",
+                          placeholder=t("choose_option", lang))
     if chosen:
         before = by_name[chosen]
         with st.form(f"edit_{chosen}"):
@@ -118,7 +122,8 @@ with assign_tab:
     what = initiative_picker(data.initiative_index(db_path, actor), t("initiative", lang),
                              lang, departments=departments, name="initiative")
     with st.form("assign"):
-        who = st.selectbox(t("choose_user", lang), key_employees, key="assign_user")
+        who = st.selectbox(t("choose_user", lang), key_employees, key="assign_user",
+                           placeholder=t("choose_option", lang))
         left, right = st.columns(2)
         add = left.form_submit_button(t("assign", lang), type="primary")
         remove = right.form_submit_button(t("unassign", lang))

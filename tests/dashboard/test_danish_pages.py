@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
@@ -22,7 +23,11 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.labels import LABELS
 from portfolio import formats
+from portfolio.models import Actor
+from portfolio.service.organisation import save_steering_group, view_organisation
 from tests.dashboard.conftest import APP
+
+NEXT_MEETING = date.today() + timedelta(days=40)
 
 PAGES = {
     "board": {},
@@ -47,6 +52,7 @@ IDENTIFIER = re.compile(r"^[a-z]+(?:[_.][a-z]+)*$")
 # English catalogue texts that are not also Danish ("ID", "RPA" read the same in both).
 ENGLISH_LABELS = {v["en"] for v in LABELS.values() if v.get("en") and v["en"] != v.get("da")
                   and "{" not in v["en"] and len(v["en"]) > 3}
+RAW_CODES = {"da", "en"}  # a language shown as its code, not as "Dansk" / "English"
 
 
 def english_numbers(text: str) -> list[str]:
@@ -76,6 +82,18 @@ def texts(at: AppTest) -> Iterator[tuple[str, str]]:
             yield kind, str(widget.label)
             for option in getattr(widget, "options", []) or []:
                 yield f"{kind} option", str(option)
+    for kind in ("selectbox", "multiselect"):
+        for widget in getattr(at, kind):
+            # With nothing chosen (or nothing to choose) the box shows its placeholder;
+            # none given, the browser shows Streamlit's English "Choose an option".
+            # (A filter's "Alle" is its choice of nothing, not a placeholder.)
+            nothing = (widget.value is None and not widget.proto.HasField("default")
+                       and widget.options[:1] != [LABELS["all"]["da"]]
+                       if kind == "selectbox" else not widget.value)
+            if nothing or not widget.options:
+                yield f"{kind} placeholder", (widget.proto.placeholder
+                                              or f"Streamlit's English placeholder "
+                                                 f"({widget.label!r})")
     for tab in at.tabs:
         yield "tab", str(tab.label)
     for expander in at.expander:
@@ -96,6 +114,11 @@ def danish_app(page: str, params: dict[str, str]) -> AppTest:
 @pytest.fixture
 def danish_default(demo_db, monkeypatch):
     monkeypatch.delenv("FAILSCALE_LANGUAGE", raising=False)
+    # A steering group with a meeting ahead, so the Organisation page shows a date.
+    view = view_organisation(demo_db, Actor.operator())
+    group = view.steering_groups[0]
+    save_steering_group(demo_db, Actor.operator(), group.model_copy(
+        update={"meeting_dates": (NEXT_MEETING,)}))
     return demo_db
 
 
@@ -105,8 +128,10 @@ def test_every_page_reads_danish_with_danish_numbers_and_dates(danish_default, p
     problems = []
     for where, text in texts(at):
         problems += [f"{where}: English number {n!r} in {text!r}" for n in english_numbers(text)]
-        if text.strip() in ENGLISH_LABELS:
+        if text.strip() in ENGLISH_LABELS or text.startswith("Streamlit's English"):
             problems.append(f"{where}: untranslated {text!r}")
+        if where.endswith("option") and text in RAW_CODES:
+            problems.append(f"{where}: a code, not a name: {text!r}")
     for n, element in enumerate([*at.dataframe, *at.table]):
         value = element.value
         for column in value.columns:
@@ -126,6 +151,10 @@ def test_every_page_reads_danish_with_danish_numbers_and_dates(danish_default, p
                 problems += [f"table {n} {column!r}: English {x!r}"
                              for x in english_numbers(str(cell))]
     assert not problems, "\n".join(problems)
+    if page == "organisation":  # the next meeting as a Dane writes it: "1. juni 2026"
+        meetings = [str(cell) for element in at.dataframe for column in element.value.columns
+                    if str(column) == "Næste møde" for cell in element.value[column]]
+        assert formats.day(NEXT_MEETING, "da") in meetings
 
 
 @pytest.mark.parametrize("page", ["board", "initiative"])

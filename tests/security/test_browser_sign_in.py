@@ -92,3 +92,28 @@ def test_a_reload_or_a_new_tab_stays_signed_in_until_the_user_signs_out(
     assert not [c for c in page.context.cookies() if c["name"] == "failscale_session"]
     other.get_by_test_id("stSidebarNav").get_by_text("Porteføljetavle").click()
     expect(other.get_by_text("logget ud i en anden fane")).to_be_visible()
+
+
+def test_a_page_opened_by_its_url_before_sign_in_is_the_page_shown_after_it(
+    browser_page: Page, signed_app, tmp_path: Path
+) -> None:
+    """#13: a link to /organisation in an e-mail lands the administrator on the
+    Organisation page once she has signed in, not on the board; a page her role does not
+    show (a leader asking for /users) falls back to the board."""
+    url, logins = signed_app
+    page = browser_page
+    page.goto(url + "/organisation")
+    page.get_by_role("textbox", name="User name").fill("admin")
+    page.get_by_role("textbox", name="Password").fill(logins["admin"])
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Organisation", exact=True)).to_be_visible()
+    assert page.url.endswith("/organisation")
+    page.screenshot(path=str(tmp_path / "asked-organisation.png"), full_page=True)
+    page.get_by_role("button", name="Log ud").click()
+
+    page.goto(url + "/users")
+    page.get_by_role("textbox", name="User name").fill("hanne.lund")
+    page.get_by_role("textbox", name="Password").fill(logins["hanne.lund"])
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_test_id("stSidebarNav").get_by_text("Porteføljetavle")).to_be_visible()
+    expect(page.get_by_test_id("stSidebarNav").get_by_text("Brugere")).to_have_count(0)

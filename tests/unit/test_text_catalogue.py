@@ -109,3 +109,14 @@ def test_texts_live_only_in_the_catalogue():
              for path in sorted((ROOT / package).rglob("*.py"))
              if (lines := _translation_dicts(path))}
     assert found == {}
+
+
+def test_a_count_reads_in_the_plural_form_its_language_asks_for():
+    """#13: "alle 1 styregrupper" read wrong; one group is one, in both languages."""
+    assert texts.counted("page.download_all_packs", 1, "da") == \
+        "Hent mødepakken for 1 styregruppe (ZIP)"
+    assert texts.counted("page.download_all_packs", 3, "da") == \
+        "Hent mødepakkerne for alle 3 styregrupper (ZIP)"
+    assert texts.counted("page.download_all_packs", 1, "en") == \
+        "Download the meeting pack of 1 steering group (ZIP)"
+    assert texts.counted("page.download_all_packs", 2, "en").endswith("2 steering groups (ZIP)")
