@@ -115,10 +115,10 @@ def danish_app(page: str, params: dict[str, str]) -> AppTest:
 def danish_default(demo_db, monkeypatch):
     monkeypatch.delenv("FAILSCALE_LANGUAGE", raising=False)
     # A steering group with a meeting ahead, so the Organisation page shows a date.
-    view = view_organisation(demo_db, Actor.operator())
-    group = view.steering_groups[0]
-    save_steering_group(demo_db, Actor.operator(), group.model_copy(
-        update={"meeting_dates": (NEXT_MEETING,)}))
+    with demo_db.transaction() as store:
+        group = view_organisation(store, Actor.operator()).steering_groups[0]
+        save_steering_group(store, Actor.operator(), group.model_copy(
+            update={"meeting_dates": (NEXT_MEETING,)}))
     return demo_db
 
 
