@@ -11,8 +11,10 @@ navigation) to the rendered page: its heading shown and Streamlit's script finis
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -114,6 +116,20 @@ def p95(samples: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
+def stop_group(process: subprocess.Popen[bytes]) -> None:
+    """Stop a process started with start_new_session and every process it started."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, sig)
+        try:
+            process.wait(timeout=15)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)  # a child that outlived the command
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
 def bench_dashboard(db: Path, initiative_id: str, title: str,
                     run: Callable[[Awaitable[list[float]]], list[float]] = asyncio.run,
                     ) -> dict[str, float]:
@@ -123,20 +139,17 @@ def bench_dashboard(db: Path, initiative_id: str, title: str,
            "FAILSCALE_LANGUAGE": "en",  # the headings and links the sessions look for
            "FAILSCALE_DATA_DIR": str(db.parent / "data-dashboard"),
            "FAILSCALE_PREFECT_API_URL": f"http://127.0.0.1:{free_port()}/api"}
+    # Its own process group: `failscale dashboard` starts Streamlit as a child, which
+    # stopping the command alone left serving after the bench ended.
     process = subprocess.Popen([str(BIN / "failscale"), "dashboard", "--port", str(port)],
                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+                               stderr=subprocess.DEVNULL, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, process, 60)
         samples = run(_measure(url, visits(initiative_id, title)))
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_group(process)
     return {"dashboard_concurrent_p95_seconds": p95(samples),
             "dashboard_concurrent_median_seconds": sorted(samples)[len(samples) // 2],
             "dashboard_concurrent_max_seconds": max(samples)}
