@@ -253,7 +253,7 @@ def test_a_municipality_sets_itself_up_and_holds_its_first_steering_meeting(
         # The portfolio, from the municipality's spreadsheets, as imported at the terminal.
         for kind, path in zip(("initiatives", "kpis", "measurements"),
                               spreadsheets(tmp_path), strict=True):
-            assert ", 0 rejected" in failscale(env, "import", kind, str(path))
+            assert ", 0 afvist" in failscale(env, "import", kind, str(path))  # Danish: #13
         failscale(env, "evaluate")
         escalated = {address for recipients, message in mailbox.received
                      for address in recipients if "over reviewdatoen" in message["Subject"]}
