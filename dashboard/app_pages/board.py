@@ -124,10 +124,17 @@ axis = st.radio(
 st.query_params["x"] = axis
 st.altair_chart(portfolio_chart(view.rows, axis, lang), width="stretch")
 st.subheader(t("breakdowns", lang))
-for tab, dimension in zip(st.tabs([t(d, lang) for d in DIMENSIONS]), DIMENSIONS, strict=True):
-    with tab:
-        st.altair_chart(breakdown_chart(view.breakdown(dimension), dimension, lang),
-                        width="stretch")
+# One breakdown at a time, chosen like the axis above and kept in the link: tabs drew all
+# four charts on every run, in the server and in each reader's browser (#15: ten people
+# opening the board at once on two cores).
+by = st.radio(
+    t("breakdown_by", lang), DIMENSIONS, horizontal=True, key=f"breakdown_by_{lang}",
+    index=DIMENSIONS.index(st.query_params["by"])
+    if st.query_params.get("by") in DIMENSIONS else 0,
+    format_func=lambda d: t(d, lang),
+)
+st.query_params["by"] = by
+st.altair_chart(breakdown_chart(view.breakdown(by), by, lang), width="stretch")
 
 st.subheader(t("table", lang))
 # A bounded, most-urgent-first table (#7): styling 50 k rows is over Streamlit's limit.
@@ -143,6 +150,8 @@ table = board_table(shown, lang)
 # only in the table behind it.
 visible = ["light", "light_budget", "light_time", "light_benefit", "id", "title",
            "department", "recommendation", "score", "review_on", "open"]
+# Only the shown columns are styled and sent: the Styler formats every cell it is given.
+table = table[[t(c, lang) for c in visible]]
 styled = tinted(style_lights(localised(table, lang, shares=[t("score", lang)]), lang),
                 t("score", lang), shown["light"])
 overdue = list(shown["overdue"].astype(bool))

@@ -81,3 +81,22 @@ def test_filters_survive_a_switch_to_danish(app):
     at.radio(key="lang_choice").set_value("da").run()
     assert at.selectbox(key="url_stage_Fase").value.value == "experiment"
     assert at.query_params["stage"] == "experiment"
+
+
+def _charts(at) -> list[str]:
+    return [chart.proto.spec for chart in at.get("vega_lite_chart")]
+
+
+def test_the_board_draws_one_breakdown_at_a_time_and_keeps_the_choice_in_the_link(app):
+    """#15: tabs drew all four breakdowns on every run, in the server and in each browser;
+    the reader chooses one, and a shared link opens on the same one."""
+    at = app()
+    assert len(_charts(at)) == 2  # the portfolio chart and one breakdown
+    assert at.query_params["by"] == "department"
+    at.radio(key="breakdown_by_en").set_value("stage").run()
+    assert at.query_params["by"] == "stage"
+    charts = _charts(at)
+    assert len(charts) == 2
+    assert "Stage" in charts[1] and "Department" not in charts[1]
+    shared = app(params={"by": "stage"})
+    assert shared.radio(key="breakdown_by_en").value == "stage"
