@@ -44,11 +44,17 @@ def _reading(db_path: str) -> AbstractContextManager[Store]:
     return _db(db_path).reading()
 
 
+def _version(db_path: str, actor: Actor) -> tuple[int, ...]:
+    """The data version a cached read is keyed by (#7): read fresh at every page run."""
+    with _reading(db_path) as store:
+        return board_version(store, actor)
+
+
 def kroner(
     db_path: str, actor: Actor, today: date, filters: board_metrics.BoardFilters
 ) -> benefits.KronerView:
     """Planned against realised kroner of the board's view (#18), cached as the board is."""
-    return _kroner(db_path, actor, today, filters, board_version(_db(db_path), actor))
+    return _kroner(db_path, actor, today, filters, _version(db_path, actor))
 
 
 @st.cache_data(ttl=3600, max_entries=32, show_spinner=False)
@@ -71,7 +77,7 @@ def portfolio(
 ) -> PortfolioBoard:
     """The board at any scale: cached until a write changes the data version (#7), so a
     flow's run in another process shows up at the next page run, not after a TTL."""
-    return _portfolio(db_path, actor, today, filters, board_version(_db(db_path), actor))
+    return _portfolio(db_path, actor, today, filters, _version(db_path, actor))
 
 
 @st.cache_data(ttl=3600, max_entries=32, show_spinner=False)
@@ -79,29 +85,33 @@ def _portfolio(
     db_path: str, actor: Actor, today: date, filters: board_metrics.BoardFilters,
     version: tuple[int, ...],  # only part of the cache key
 ) -> PortfolioBoard:
-    return portfolio_board(_db(db_path), actor, today, filters)
+    with _reading(db_path) as store:
+        return portfolio_board(store, actor, today, filters)
 
 
 def initiative_index(db_path: str, actor: Actor) -> queries.InitiativeIndex:
     """What the pages' pickers search: cached until a write changes the data version."""
-    return _initiative_index(db_path, actor, board_version(_db(db_path), actor))
+    return _initiative_index(db_path, actor, _version(db_path, actor))
 
 
 @st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
 def _initiative_index(
     db_path: str, actor: Actor, version: tuple[int, ...],  # only part of the cache key
 ) -> queries.InitiativeIndex:
-    return queries.initiative_index(_db(db_path), actor)
+    with _reading(db_path) as store:
+        return queries.initiative_index(store, actor)
 
 
 @st.cache_data(ttl=30, show_spinner=False)
 def initiative(db_path: str, actor: Actor, initiative_id: str) -> queries.InitiativeDetail:
-    return queries.initiative_detail(_db(db_path), actor, initiative_id)
+    with _reading(db_path) as store:
+        return queries.initiative_detail(store, actor, initiative_id)
 
 
 @st.cache_data(ttl=30, show_spinner=False)
 def departments(db_path: str, actor: Actor) -> list[Department]:
-    return queries.departments(_db(db_path), actor)
+    with _reading(db_path) as store:
+        return queries.departments(store, actor)
 
 
 @st.cache_data(ttl=30, show_spinner=False)
@@ -121,7 +131,7 @@ def agenda(
 ) -> steering.SteeringAgenda:
     """The steering agenda, its first `rows` items as models: cached until a write changes
     the data version (#7), so a decision or a flow's run shows at the next page run."""
-    return _agenda(db_path, actor, today, group, rows, board_version(_db(db_path), actor))
+    return _agenda(db_path, actor, today, group, rows, _version(db_path, actor))
 
 
 @st.cache_resource(ttl=3600, max_entries=32, show_spinner=False)
@@ -140,7 +150,7 @@ def lessons_search(
     like the board (lessons, closures and adoptions are all audited writes); `technology`
     narrows to one technology class, `radar` to one radar technology's initiatives (#18)."""
     return _lessons_search(db_path, actor, text, department, cards, rows,
-                           board_version(_db(db_path), actor), technology, radar)
+                           _version(db_path, actor), technology, radar)
 
 
 @st.cache_data(ttl=3600, max_entries=32, show_spinner=False)

@@ -48,7 +48,9 @@ def board(file: FileArg, language: LanguageOpt = None) -> None:
 
     settings = load_settings()
     lang = language or settings.language
-    view = portfolio_board(database(settings), current_actor(), date.today())
+    actor = current_actor()
+    with database(settings).reading() as store:
+        view = portfolio_board(store, actor, date.today())
     written = write_spreadsheet(board_table(view.rows, lang, links=False), _checked(file),
                                 t("board", lang))
     echo("cli.exported_initiatives", n=written, file=file)

@@ -23,7 +23,7 @@ from portfolio.service.board_metrics import (
     BoardMetrics,
 )
 from portfolio.service.organisation import SetupProblem, problems_of
-from portfolio.storage import Database
+from portfolio.storage import Store
 from portfolio.storage.board import BoardQuery
 
 
@@ -78,31 +78,29 @@ def _query(filters: BoardFilters) -> BoardQuery:
 
 
 def portfolio_board(
-    db: Database, actor: Actor, today: date, filters: BoardFilters | None = None
+    store: Store, actor: Actor, today: date, filters: BoardFilters | None = None
 ) -> PortfolioBoard:
     authorize(actor, Permission.READ)
     filters = filters or BoardFilters()
     if actor.organisation:  # one organisation's people see their organisation (#13)
         filters = replace(filters, organisation=actor.organisation)
     query = _query(filters)
-    with db.reading() as store:
-        rows = store.board.rows(query, today)
-        benefits = store.board.benefits(query)
-        departments = tuple(dict.fromkeys(
-            d.name for d in store.departments.all(filters.organisation)))
-        organisations = tuple(o.name for o in store.organisations.all()
-                              if within(actor, o.name))
-        problems = tuple(p for p in problems_of(store, filters.organisation)
-                         if p.code == "organisation.department_without_group")
+    rows = store.board.rows(query, today)
+    benefits = store.board.benefits(query)
+    departments = tuple(dict.fromkeys(
+        d.name for d in store.departments.all(filters.organisation)))
+    organisations = tuple(o.name for o in store.organisations.all()
+                          if within(actor, o.name))
+    problems = tuple(p for p in problems_of(store, filters.organisation)
+                     if p.code == "organisation.department_without_group")
     return PortfolioBoard(rows, headline_numbers(rows, benefits), departments, today, filters,
                           organisations, problems)
 
 
-def board_version(db: Database, actor: Actor) -> tuple[int, ...]:
+def board_version(store: Store, actor: Actor) -> tuple[int, ...]:
     """A cheap fingerprint of everything the board shows: a cache key that writes change."""
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        return store.board.version()
+    return store.board.version()
 
 
 def headline_numbers(

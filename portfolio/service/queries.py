@@ -20,7 +20,7 @@ from portfolio.models import (
     Measurement,
 )
 from portfolio.service.access import Permission, authorize, within
-from portfolio.storage import Database
+from portfolio.storage import Store
 
 
 @dataclass(frozen=True)
@@ -66,12 +66,11 @@ class InitiativeIndex:
         return Matches(tuple(ids[:limit]), len(ids))
 
 
-def initiative_index(db: Database, actor: Actor) -> InitiativeIndex:
+def initiative_index(store: Store, actor: Actor) -> InitiativeIndex:
     """Every initiative the actor may read: all of their organisation's (everything, for a
     national reader); department names alone never say whose an initiative is (#13)."""
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        rows = store.initiative_index.rows()
+    rows = store.initiative_index.rows()
     if actor.organisation:
         rows = rows[[within(actor, o) for o in rows["organisation"]]]
     return InitiativeIndex(rows.set_index("id", drop=False))
@@ -91,28 +90,26 @@ class InitiativeDetail:
     """Key employees assigned to record its measurements."""
 
 
-def initiative_detail(db: Database, actor: Actor, initiative_id: str) -> InitiativeDetail:
+def initiative_detail(store: Store, actor: Actor, initiative_id: str) -> InitiativeDetail:
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        initiative = store.initiatives.get(initiative_id)
-        if initiative is None:
-            raise NotFound(code="initiative.not_found", params={"id": initiative_id})
-        authorize(actor, Permission.READ, organisation=initiative.organisation)
-        history = store.evaluations.history(initiative_id, limit=50)
-        return InitiativeDetail(
-            initiative=initiative,
-            kpis=tuple(store.kpis.for_initiative(initiative_id)),
-            measurements=tuple(store.measurements.for_initiative(initiative_id)),
-            evaluation=history[0] if history else None,
-            history=tuple(history),
-            decisions=tuple(store.decisions.for_initiative(initiative_id)),
-            lessons=tuple(store.lessons.for_initiative(initiative_id)),
-            audit=tuple(store.audit.for_initiative(initiative_id)),
-            contributors=store.contributors.for_initiative(initiative_id),
-        )
+    initiative = store.initiatives.get(initiative_id)
+    if initiative is None:
+        raise NotFound(code="initiative.not_found", params={"id": initiative_id})
+    authorize(actor, Permission.READ, organisation=initiative.organisation)
+    history = store.evaluations.history(initiative_id, limit=50)
+    return InitiativeDetail(
+        initiative=initiative,
+        kpis=tuple(store.kpis.for_initiative(initiative_id)),
+        measurements=tuple(store.measurements.for_initiative(initiative_id)),
+        evaluation=history[0] if history else None,
+        history=tuple(history),
+        decisions=tuple(store.decisions.for_initiative(initiative_id)),
+        lessons=tuple(store.lessons.for_initiative(initiative_id)),
+        audit=tuple(store.audit.for_initiative(initiative_id)),
+        contributors=store.contributors.for_initiative(initiative_id),
+    )
 
 
-def departments(db: Database, actor: Actor) -> list[Department]:
+def departments(store: Store, actor: Actor) -> list[Department]:
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        return [d for d in store.departments.all() if within(actor, d.organisation)]
+    return [d for d in store.departments.all() if within(actor, d.organisation)]

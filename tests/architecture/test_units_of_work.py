@@ -42,11 +42,9 @@ KEPT = {
 NOT_YET = {
     "portfolio.service.agenda": 2,
     "portfolio.service.audit_log": 4,
-    "portfolio.service.board": 2,
     "portfolio.service.integration": 4,
     "portfolio.service.people": 2,
     "portfolio.service.public": 5,
-    "portfolio.service.queries": 3,
     "portfolio.service.reports": 4,
     "portfolio.service.steering": 3,
     "portfolio.service.tokens": 4,

@@ -17,6 +17,7 @@ from portfolio.service.setup import initialise
 from portfolio.storage import Database
 from portfolio.synth import SynthSpec, generate_portfolio
 from tests.dashboard.conftest import APP
+from tests.units import in_reading
 
 CAP = 200
 
@@ -48,7 +49,8 @@ def large_board(synthetic_template: Path, tmp_path: Path,
 def test_a_board_larger_than_its_table_shows_the_most_urgent_rows_and_says_so(
     large_board, synthetic_template
 ):
-    view = portfolio_board(Database(synthetic_template), Actor.operator(), date.today())
+    view = in_reading(Database(synthetic_template), portfolio_board, Actor.operator(),
+                      date.today())
     total = len(view.rows)
     captions = [c.value for c in large_board.caption]
     assert any(c.startswith(f"Showing {CAP} of {total:,}") for c in captions), captions

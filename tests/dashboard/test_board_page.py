@@ -21,7 +21,7 @@ def metrics(at) -> dict[str, str]:
 
 
 def test_board_shows_the_headline_numbers_of_the_portfolio(app, demo_db):
-    expected = portfolio_board(demo_db, Actor.operator(), date.today()).metrics
+    expected = in_reading(demo_db, portfolio_board, Actor.operator(), date.today()).metrics
     shown = metrics(app())
     assert shown["Active initiatives"] == str(expected.active)
     assert shown["Recommended to scale"] == str(expected.to_scale)
@@ -35,7 +35,7 @@ def test_board_shows_the_headline_numbers_of_the_portfolio(app, demo_db):
 
 
 def test_a_filter_in_the_url_narrows_the_board(app, demo_db):
-    experiments = portfolio_board(demo_db, Actor.operator(), date.today(),
+    experiments = in_reading(demo_db, portfolio_board, Actor.operator(), date.today(),
                              BoardFilters(stage=Stage.EXPERIMENT)).metrics.active
     at = app(params={"stage": "experiment"})
     assert metrics(at)["Active initiatives"] == str(experiments)
@@ -56,7 +56,7 @@ def test_the_board_offers_csv_and_excel_exports(app):
 
 
 def test_the_excel_export_holds_every_row_of_the_table(demo_db):
-    view = portfolio_board(demo_db, Actor.operator(), date.today())
+    view = in_reading(demo_db, portfolio_board, Actor.operator(), date.today())
     frame = board_table(view.rows, "da", links=False)
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(frame, "Porteføljetavle"))).active
     assert sheet.max_row == len(view.rows) + 1

@@ -11,6 +11,7 @@ import pytest
 from portfolio.models import Actor, DecisionKind, Role, User
 from portfolio.service.queries import initiative_detail
 from portfolio.service.users import add_user, assign_contributor
+from tests.units import in_reading
 
 OPERATOR = Actor.operator()
 KEY_EMPLOYEE = Actor(username="sara.ahmed", role=Role.KEY_EMPLOYEE,
@@ -61,7 +62,7 @@ def test_overriding_the_recommendation_without_a_rationale_names_both_in_danish(
 
     assert [e.value for e in at.error] == [
         "Anbefalingen var LUK; beslutningen FORTSÆT går imod den og kræver en begrundelse."]
-    assert initiative_detail(demo_db, OPERATOR, "SB-01").decisions == ()
+    assert in_reading(demo_db, initiative_detail, OPERATOR, "SB-01").decisions == ()
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])

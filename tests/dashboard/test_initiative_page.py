@@ -6,6 +6,7 @@ from datetime import date
 
 from portfolio.models import Actor, Role
 from portfolio.service.queries import initiative_detail
+from tests.units import in_reading
 
 OPERATOR = Actor.operator()
 
@@ -39,7 +40,7 @@ def test_recording_a_measurement_stores_it_and_confirms(app, demo_db):
     form.button[0].click()
     at.run()
     assert next(s.value for s in at.success).startswith("Recorded")
-    stored = [m for m in initiative_detail(demo_db, OPERATOR, "SB-03").measurements
+    stored = [m for m in in_reading(demo_db, initiative_detail, OPERATOR, "SB-03").measurements
               if m.on == date.today()]
     assert [(m.value, m.recorded_by) for m in stored] == [(2100.0, "dashboard")]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from portfolio.models import Actor
 from portfolio.service.queries import initiative_detail
+from tests.units import in_reading
 
 OPERATOR = Actor.operator()
 RADAR = "url_radar_Teknologi på KL's Teknologiradar"
@@ -25,7 +26,7 @@ def test_an_initiative_is_classed_on_the_register_page_and_found_under_the_radar
     at.button(key="TM-06_save").click().run()
 
     assert not at.error, [e.value for e in at.error]
-    detail = initiative_detail(demo_db, OPERATOR, "TM-06")
+    detail = in_reading(demo_db, initiative_detail, OPERATOR, "TM-06")
     assert detail.initiative.radar_technology == "Velfærdsteknologi"
     assert detail.audit[0].action == "update"
 

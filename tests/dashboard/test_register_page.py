@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from portfolio.models import Actor, KpiKind, Role, Stage
 from portfolio.service.queries import initiative_detail, initiative_index
+from tests.units import in_reading
 
 OPERATOR = Actor.operator()
 
@@ -31,7 +32,7 @@ def test_registering_an_experiment_with_a_kpi_saves_it_with_the_danish_hypothesi
     at.button(key="new_save").click().run()
     assert not at.error, [e.value for e in at.error]
     assert "NEW-1 er gemt." in [s.value for s in at.success]
-    detail = initiative_detail(demo_db, OPERATOR, "NEW-1")
+    detail = in_reading(demo_db, initiative_detail, OPERATOR, "NEW-1")
     assert detail.initiative.stage is Stage.EXPERIMENT
     assert detail.initiative.hypothesis == ("Vi tror at robotstøvsugere i fællesarealer vil føre "
                                             "til mere tid til beboerne målt ved frigjorte timer.")
@@ -44,7 +45,7 @@ def test_a_missing_title_is_reported_next_to_the_field_and_nothing_is_saved(app,
     at.text_input(key="new_title").set_value("")
     at.button(key="new_save").click().run()
     assert [e.value for e in at.error] == ["Required."]
-    assert "NEW-1" not in initiative_index(demo_db, OPERATOR)
+    assert "NEW-1" not in in_reading(demo_db, initiative_index, OPERATOR)
 
 
 def test_an_experiment_without_baseline_and_review_date_is_refused_saying_what_is_missing(app):
@@ -67,7 +68,7 @@ def test_editing_an_initiative_changes_it_and_keeps_its_kpis(app, demo_db):
     at.text_input(key="SB-03_owner").set_value("Ny ejer")
     at.button(key="SB-03_save").click().run()
     assert not at.error
-    detail = initiative_detail(demo_db, OPERATOR, "SB-03")
+    detail = in_reading(demo_db, initiative_detail, OPERATOR, "SB-03")
     assert detail.initiative.owner == "Ny ejer"
     assert len(detail.kpis) == 4
     assert detail.audit[0].action == "update"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from portfolio.models import Actor, DecisionKind, Role, Stage
 from portfolio.service.queries import initiative_detail
+from tests.units import in_reading
 
 OPERATOR = Actor.operator()
 
@@ -37,7 +38,7 @@ def test_overriding_the_recommendation_without_a_rationale_is_refused_next_to_it
     at.button(key="record_SB-01").click().run()
     assert [e.value for e in at.error] == [
         "The recommendation was CLOSE; deciding CONTINUE overrides it and needs a rationale."]
-    assert initiative_detail(demo_db, OPERATOR, "SB-01").decisions == ()
+    assert in_reading(demo_db, initiative_detail, OPERATOR, "SB-01").decisions == ()
 
 
 def test_closing_with_a_reason_and_a_lesson_closes_it_and_keeps_the_evidence(app, demo_db):
@@ -47,7 +48,7 @@ def test_closing_with_a_reason_and_a_lesson_closes_it_and_keeps_the_evidence(app
     at.button(key="record_SB-01").click().run()
     assert not at.error, [e.value for e in at.error]
     assert at.success[0].value.replace("\\", "").startswith("Decision Close recorded for SB-01")
-    detail = initiative_detail(demo_db, OPERATOR, "SB-01")
+    detail = in_reading(demo_db, initiative_detail, OPERATOR, "SB-01")
     assert detail.initiative.stage is Stage.CLOSED
     assert detail.decisions[0].evidence["recommendation"] == "CLOSE"
     assert detail.lessons[0].text == "Test upload of documents with citizens first."
@@ -66,7 +67,7 @@ def test_scaling_asks_which_departments_it_spreads_to(app, demo_db):
     at.multiselect(key="spread_KB-02").set_value(["Social og Beskæftigelse"])
     at.button(key="record_KB-02").click().run()
     assert not at.error, [e.value for e in at.error]
-    ini = initiative_detail(demo_db, OPERATOR, "KB-02").initiative
+    ini = in_reading(demo_db, initiative_detail, OPERATOR, "KB-02").initiative
     assert ini.stage is Stage.SCALING
     assert "Social og Beskæftigelse" in ini.planned_departments
 
@@ -77,7 +78,7 @@ def test_parking_keeps_it_on_the_shelf_with_reason_not_now(app, demo_db):
     at.text_area(key="lesson_TM-03").set_value("Wait for the new sensor generation.")
     at.button(key="record_TM-03").click().run()
     assert not at.error, [e.value for e in at.error]
-    decision = initiative_detail(demo_db, OPERATOR, "TM-03").decisions[0]
+    decision = in_reading(demo_db, initiative_detail, OPERATOR, "TM-03").decisions[0]
     assert (decision.kind, decision.reason_code) == (DecisionKind.PARK, "not_now")
 
 

@@ -12,6 +12,7 @@ from portfolio.service.queries import initiative_detail
 from portfolio.storage import Database
 from portfolio.storage.backup import inspect
 from portfolio.storage.migrations import current_version, latest_version, migrate
+from tests.units import in_reading
 
 pytestmark = pytest.mark.reliability
 
@@ -41,4 +42,4 @@ def test_a_first_version_database_is_upgraded_in_place_after_a_backup(
     assert [inspect(b).schema_version for b in backups] == [1]
     with Database(backups[0]).held() as con:
         assert con.execute("SELECT id FROM initiatives").fetchall() == [("OLD-1",)]
-    assert path.exists() and initiative_detail(db, operator, "OLD-1") is not None
+    assert path.exists() and in_reading(db, initiative_detail, operator, "OLD-1") is not None

@@ -15,7 +15,7 @@ from portfolio.service import decisions, initiatives, queries, users
 from portfolio.service.audit_log import audit_csv, inert
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative
-from tests.units import in_transaction
+from tests.units import in_reading, in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -48,7 +48,7 @@ def test_an_initiatives_page_trail_holds_its_changes_measurements_decisions_and_
     in_transaction(portfolio, decisions.add_lesson, operator, "A-1", "Start small.", AS_OF)
     users.assign_contributor(portfolio, operator, "A-1", "kim", assigned=False)
 
-    trail = queries.initiative_detail(portfolio, operator, "A-1").audit
+    trail = in_reading(portfolio, queries.initiative_detail, operator, "A-1").audit
 
     assert [(e.action, e.entity) for e in reversed(trail)] == [
         ("update", "initiative"), ("update", "measurement"), ("decide", "initiative"),

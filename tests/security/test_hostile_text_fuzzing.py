@@ -110,7 +110,7 @@ def assert_inert_pages(app, ini_id: str, title: str) -> None:
 
 
 def assert_inert_exports(db: Database, title: str, text: str) -> None:
-    rows = portfolio_board(db, OPERATOR, date.today()).rows
+    rows = in_reading(db, portfolio_board, OPERATOR, date.today()).rows
     board = board_table(rows, "da", links=False)
     lessons = lessons_table(in_reading(db, search_lessons,
                                        OPERATOR, "", None, shelf=0, spread=0).lessons,
@@ -141,7 +141,7 @@ def test_any_text_survives_import_storage_pages_and_exports_exactly_and_inert(
         department = store.departments.all()[0].name
     import_journey(demo_db, tmp_path, ini_id, department, title, kpi, text)
 
-    detail = queries.initiative_detail(demo_db, OPERATOR, ini_id)
+    detail = in_reading(demo_db, queries.initiative_detail, OPERATOR, ini_id)
     assert (detail.initiative.title, detail.initiative.owner, detail.initiative.hypothesis,
             detail.kpis[0].name, detail.kpis[0].unit, detail.lessons[0].text) == (
         title, text, text, kpi, text, text)

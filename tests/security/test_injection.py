@@ -45,7 +45,7 @@ def test_every_text_field_stores_an_injection_string_verbatim(
 ) -> None:
     store_everywhere(portfolio, payload)
 
-    detail = queries.initiative_detail(portfolio, OPERATOR, "X-1")
+    detail = in_reading(portfolio, queries.initiative_detail, OPERATOR, "X-1")
     ini = detail.initiative
     assert {ini.title, ini.department, ini.owner, ini.core_task, ini.hypothesis,
             *ini.tags} == {payload}
@@ -72,7 +72,7 @@ def test_an_imported_injection_string_is_stored_verbatim(
                     f"hypothesis\nX-2,{quoted},A,{quoted},idea,,,0,0,{quoted}\n", "utf-8")
     report = imports.import_file(portfolio, OPERATOR, file, "initiatives")
     assert report.rejected == 0, report.errors
-    ini = queries.initiative_detail(portfolio, OPERATOR, "X-2").initiative
+    ini = in_reading(portfolio, queries.initiative_detail, OPERATOR, "X-2").initiative
     assert (ini.title, ini.owner, ini.hypothesis) == (payload, payload, payload)
 
 

@@ -182,10 +182,10 @@ def test_a_user_of_one_organisation_reads_only_its_initiatives(two: Database) ->
     initiative page and its picker are narrowed to the reader's organisation (#13)."""
     from portfolio.service import queries
 
-    assert queries.initiative_detail(two, AARHUS_LEADER, "A-1").initiative.id == "A-1"
+    assert in_reading(two, queries.initiative_detail, AARHUS_LEADER, "A-1").initiative.id == "A-1"
     with pytest.raises(NotAllowed):
-        queries.initiative_detail(two, AARHUS_LEADER, "O-1")
-    assert list(queries.initiative_index(two, AARHUS_LEADER).rows["id"]) == ["A-1"]
-    assert {d.organisation for d in queries.departments(two, AARHUS_LEADER)} == {AARHUS}
+        in_reading(two, queries.initiative_detail, AARHUS_LEADER, "O-1")
+    assert list(in_reading(two, queries.initiative_index, AARHUS_LEADER).rows["id"]) == ["A-1"]
+    assert {d.organisation for d in in_reading(two, queries.departments, AARHUS_LEADER)} == {AARHUS}
     national = Actor(username="national", role=Role.VIEWER)
-    assert list(queries.initiative_index(two, national).rows["id"]) == ["A-1", "O-1"]
+    assert list(in_reading(two, queries.initiative_index, national).rows["id"]) == ["A-1", "O-1"]

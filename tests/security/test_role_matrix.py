@@ -137,8 +137,9 @@ WRITES: dict[str, tuple[UseCase, frozenset[Role]]] = {
 }
 
 READS: dict[str, tuple[UseCase, frozenset[Role]]] = {
-    "read the board": (lambda db, a, f: board.portfolio_board(db, a, AS_OF), EVERYONE),
-    "read an initiative": (lambda db, a, f: queries.initiative_detail(db, a, "B-1"), EVERYONE),
+    "read the board": (lambda db, a, f: in_reading(db, board.portfolio_board, a, AS_OF), EVERYONE),
+    "read an initiative": (lambda db, a, f: in_reading(db, queries.initiative_detail,
+                                                       a, "B-1"), EVERYONE),
     "search lessons": (lambda db, a, f: in_reading(db, lessons.search_lessons, a, "x"), EVERYONE),
     "read the steering agenda": (lambda db, a, f: steering.agenda(db, a, AS_OF), EVERYONE),
     "read the portfolio report": (lambda db, a, f: reports.portfolio_material(db, a),

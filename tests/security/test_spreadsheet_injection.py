@@ -89,7 +89,7 @@ def test_the_neutraliser_is_reversible_and_leaves_plain_text_alone() -> None:
 
 
 def test_board_exports_keep_formulas_inert_whatever_the_dtype(hostile: Database) -> None:
-    rows = portfolio_board(hostile, ADMIN, date(2025, 6, 30)).rows
+    rows = in_reading(hostile, portfolio_board, ADMIN, date(2025, 6, 30)).rows
     table = board_table(rows, "da", links=False)
     as_strings = table.astype({c: "string" for c in table.columns if table[c].dtype == object})
     for frame in (table, as_strings):

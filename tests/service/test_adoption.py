@@ -80,7 +80,7 @@ def test_recording_and_withdrawing_are_audited_and_show_in_the_initiatives_histo
     in_transaction(scaled, withdraw_adoption, operator, "SC-1", SCHOOLS)
 
     assert events(scaled, f"SC-1/{SCHOOLS}") == ["withdraw", "adopt"]
-    trail = initiative_detail(scaled, operator, "SC-1").audit
+    trail = in_reading(scaled, initiative_detail, operator, "SC-1").audit
     withdrawn, adopted = [e for e in trail if e.entity == "adoption"]
     assert adopted.after and adopted.after["adopted_on"] == AS_OF.isoformat()
     assert withdrawn.before == adopted.after and withdrawn.after is None

@@ -43,7 +43,7 @@ def register(db, initiative=None, kpis=(), values=(10.0, 50.0, 90.0)):
 
 def test_an_experiment_past_review_without_a_decision_is_a_zombie(db):
     register(db, make_initiative(review_on=AS_OF - timedelta(days=5)))
-    metrics = portfolio_board(db, OPERATOR, AS_OF).metrics
+    metrics = in_reading(db, portfolio_board, OPERATOR, AS_OF).metrics
     assert (metrics.overdue, metrics.zombies) == (1, 1)
 
 
@@ -53,7 +53,7 @@ def test_a_decision_after_the_review_date_takes_it_off_the_zombie_list(db):
     in_transaction(db, record_decision, OPERATOR, Decision(
         initiative_id="INI-1", kind=DecisionKind.CONTINUE, decided_by="x", decided_on=AS_OF,
         rationale="One more quarter", next_review_on=AS_OF + timedelta(days=90)))
-    metrics = portfolio_board(db, OPERATOR, AS_OF).metrics
+    metrics = in_reading(db, portfolio_board, OPERATOR, AS_OF).metrics
     assert (metrics.zombies, metrics.decided, metrics.started) == (0, 1, 1)
 
 
@@ -61,14 +61,14 @@ def test_realised_benefit_is_weighted_progress_split_by_cashable(db):
     register(db, kpis=[make_kpi("hours", cashable=True, weight=3),
                        make_kpi("satisfaction", weight=1)], values=(0.0, 25.0, 50.0))
     evaluate_now(db, OPERATOR, AS_OF, "r1")
-    metrics = portfolio_board(db, OPERATOR, AS_OF).metrics
+    metrics = in_reading(db, portfolio_board, OPERATOR, AS_OF).metrics
     assert (metrics.cashable.realised, metrics.cashable.expected) == (1.5, 3.0)
     assert metrics.non_cashable.share == pytest.approx(0.5)
 
 
 def test_pilot_age_counts_days_since_start_of_running_experiments(db):
     register(db, make_initiative(started_on=AS_OF - timedelta(days=100)))
-    assert portfolio_board(db, OPERATOR, AS_OF).metrics.pilot_age_median_days == 100
+    assert in_reading(db, portfolio_board, OPERATOR, AS_OF).metrics.pilot_age_median_days == 100
 
 
 def test_the_agenda_says_an_overdue_review_is_overdue_and_what_is_recommended(db):
@@ -178,6 +178,6 @@ def test_only_an_admin_may_preview_or_change_the_policy(db):
 def test_the_board_shows_the_latest_evaluation(db):
     register(db)
     [evaluation] = evaluate_now(db, OPERATOR, AS_OF, "r1")
-    [row] = portfolio_board(db, OPERATOR, AS_OF).rows.to_dict("records")
+    [row] = in_reading(db, portfolio_board, OPERATOR, AS_OF).rows.to_dict("records")
     assert row["recommendation"] == evaluation.recommendation.value
     assert row["score"] == pytest.approx(evaluation.score)

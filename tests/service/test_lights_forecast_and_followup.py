@@ -26,6 +26,7 @@ from portfolio.service.evaluation import store_run
 from portfolio.service.setup import initialise, seed_demo
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative, make_kpi, make_measurements
+from tests.units import in_reading
 
 OPERATOR = Actor.operator()
 
@@ -45,7 +46,7 @@ def test_the_board_shows_three_lights_and_counts_self_reported_benefits(db):
           review_on=AS_OF - timedelta(days=45), spent_dkk=1_200_000.0)
     store_run(db, OPERATOR, "run", AS_OF)
 
-    board = portfolio_board(db, OPERATOR, AS_OF)
+    board = in_reading(db, portfolio_board, OPERATOR, AS_OF)
     rows = board.rows.set_index("id")
 
     assert rows.loc["OK", ["budget_light", "time_light", "benefit_light"]].tolist() == [

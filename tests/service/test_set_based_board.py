@@ -14,7 +14,7 @@ from portfolio.service.setup import initialise, seed_demo
 from portfolio.synth import SynthSpec, generate_portfolio
 from tests.factories import AS_OF
 from tests.oracles.board import board_view
-from tests.units import in_transaction
+from tests.units import in_reading, in_transaction
 
 OPERATOR = Actor.operator()
 FILTERS = (
@@ -45,7 +45,7 @@ def synthetic(db):
 
 def assert_same_board(db, filters):
     old = board_view(db, OPERATOR, AS_OF, filters)
-    new = portfolio_board(db, OPERATOR, AS_OF, filters)
+    new = in_reading(db, portfolio_board, OPERATOR, AS_OF, filters)
     assert new.metrics == old.metrics
     assert list(new.rows["id"]) == [r.initiative.id for r in old.rows]
     assert list(new.rows["overdue"]) == [r.overdue for r in old.rows]
@@ -68,13 +68,13 @@ def test_the_set_based_board_equals_the_model_based_board_on_a_synthetic_portfol
 
 
 def test_the_demo_board_has_zombies_decisions_and_realised_benefits(demo):
-    metrics = portfolio_board(demo, OPERATOR, AS_OF).metrics
+    metrics = in_reading(demo, portfolio_board, OPERATOR, AS_OF).metrics
     assert metrics.zombies > 0 and metrics.decided > 0
     assert metrics.cashable.kpis > 0 and metrics.non_cashable.kpis > 0
 
 
 def test_the_most_urgent_rows_are_overdue_first_and_in_the_views_order(synthetic):
-    board = portfolio_board(synthetic, OPERATOR, AS_OF)
+    board = in_reading(synthetic, portfolio_board, OPERATOR, AS_OF)
     shown = board.most_urgent(50)
     assert len(shown) == 50
     assert shown["overdue"].all() and board.rows["overdue"].sum() > 50
@@ -82,19 +82,19 @@ def test_the_most_urgent_rows_are_overdue_first_and_in_the_views_order(synthetic
 
 
 def test_a_view_that_fits_is_shown_whole(demo):
-    board = portfolio_board(demo, OPERATOR, AS_OF)
+    board = in_reading(demo, portfolio_board, OPERATOR, AS_OF)
     assert board.most_urgent(10_000).equals(board.rows)
 
 
 def test_a_decision_changes_the_boards_data_version(demo):
-    before = board_version(demo, OPERATOR)
-    rows = portfolio_board(demo, OPERATOR, AS_OF).rows
+    before = in_reading(demo, board_version, OPERATOR)
+    rows = in_reading(demo, portfolio_board, OPERATOR, AS_OF).rows
     zombie = rows[rows["overdue"] & (rows["stage"] == Stage.EXPERIMENT.value)].iloc[0]
     in_transaction(demo, record_decision, OPERATOR, Decision(
         initiative_id=zombie["id"], kind=DecisionKind.CONTINUE, decided_by="operator",
         decided_on=AS_OF, rationale="Give it another quarter.",
         next_review_on=AS_OF.replace(year=AS_OF.year + 1)))
-    assert board_version(demo, OPERATOR) != before
+    assert in_reading(demo, board_version, OPERATOR) != before
 
 
 def test_the_most_urgent_verdicts_of_a_run_need_not_build_every_model(synthetic):
