@@ -36,7 +36,8 @@ def caller(
     if credentials is None:
         raise HTTPException(401, "Send a token: `Authorization: Bearer <token>`.",
                             headers=_CHALLENGE)
-    actor = token_actor(db, credentials.credentials)
+    with db.reading() as store:
+        actor = token_actor(store, credentials.credentials)
     if actor is None:
         _limited(limiter, f"address:{request.client.host if request.client else '?'}")
         raise HTTPException(401, "The token is unknown or has been revoked.",

@@ -96,8 +96,10 @@ def public_page(
 ) -> HTMLResponse:
     lang = lang if lang in formats.LANGUAGES else "da"
     db: Database = request.app.state.db
-    found = public_initiatives(db, default_organisation=request.app.state.settings.organisation,
-                               organisation=organisation or None)
+    with db.reading() as store:
+        found = public_initiatives(store,
+                                   default_organisation=request.app.state.settings.organisation,
+                                   organisation=organisation or None)
 
     def link(to: str) -> str:
         return "?" + urlencode({"lang": to, **({"organisation": organisation}

@@ -15,10 +15,21 @@ from portfolio.service.access import Permission, can
 from portfolio.service.public import mark_public, public_mark, unmark_public
 
 
+def _mark(actor: Actor, initiative_id: str, budget: bool) -> None:
+    with database().transaction() as store:
+        mark_public(store, actor, initiative_id, show_budget=budget)
+
+
+def _unmark(actor: Actor, initiative_id: str) -> None:
+    with database().transaction() as store:
+        unmark_public(store, actor, initiative_id)
+
+
 def public_section(actor: Actor, initiative_id: str, lang: str) -> None:
     if not can(actor, Permission.PUBLISH):
         return
-    mark = public_mark(database(), actor, initiative_id)
+    with database().reading() as store:
+        mark = public_mark(store, actor, initiative_id)
     with st.expander(t("public_page", lang), icon=":material/public:"):
         st.caption(t("public_help", lang))
         shown = st.toggle(t("public_show", lang), value=mark is not None,
@@ -29,9 +40,8 @@ def public_section(actor: Actor, initiative_id: str, lang: str) -> None:
         if not st.button(t("public_save", lang), key=f"public_save_{initiative_id}"):
             return
         if shown:
-            if succeeded(lambda: mark_public(database(), actor, initiative_id,
-                                             show_budget=budget), lang):
+            if succeeded(lambda: _mark(actor, initiative_id, budget), lang):
                 flash(t("public_on", lang, id=md(initiative_id)))
         elif mark is not None and succeeded(
-                lambda: unmark_public(database(), actor, initiative_id), lang):
+                lambda: _unmark(actor, initiative_id), lang):
             flash(t("public_off", lang, id=md(initiative_id)))

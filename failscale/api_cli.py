@@ -48,7 +48,9 @@ def create(
 
     token = ApiToken(name=name, role=role, organisation=organisation,
                      departments=tuple(department or ()))
-    issued = create_token(_database(load_settings()), _actor(), token)
+    actor = _actor()
+    with _database(load_settings()).transaction() as store:
+        issued = create_token(store, actor, token)
     scope = ", ".join(filter(None, [issued.token.organisation, *issued.token.departments]))
     echo("cli.token_created", name=issued.token.name, role=issued.token.role.value,
          scope=f"; {scope}" if scope else "")
@@ -62,7 +64,9 @@ def list_(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Every token: name, role, scope, who created it, whether revoked (never the secret)."""
     from portfolio.service.tokens import list_tokens
 
-    tokens = list_tokens(_database(load_settings()), _actor())
+    actor = _actor()
+    with _database(load_settings()).reading() as store:
+        tokens = list_tokens(store, actor)
     if as_json:
         typer.echo(json.dumps([t.model_dump(mode="json") for t in tokens], indent=2,
                               ensure_ascii=False))
@@ -81,7 +85,9 @@ def revoke(name: NameArg) -> None:
     """Revoke a token: its next call gets 401."""
     from portfolio.service.tokens import revoke_token
 
-    token = revoke_token(_database(load_settings()), _actor(), name)
+    actor = _actor()
+    with _database(load_settings()).transaction() as store:
+        token = revoke_token(store, actor, name)
     echo("cli.token_revoked", name=token.name)
 
 
@@ -100,7 +106,9 @@ def mark(
     """Show an initiative on the public results page (administrators; audited)."""
     from portfolio.service.public import mark_public
 
-    marked = mark_public(_database(load_settings()), _actor(), initiative_id,
+    actor = _actor()
+    with _database(load_settings()).transaction() as store:
+        marked = mark_public(store, actor, initiative_id,
                          show_budget=budget)
     echo("cli.public_marked_budget" if budget else "cli.public_marked",
          initiative=marked.initiative_id)
@@ -112,7 +120,9 @@ def unmark(initiative_id: IdArg) -> None:
     """Take an initiative off the public results page."""
     from portfolio.service.public import unmark_public
 
-    unmark_public(_database(load_settings()), _actor(), initiative_id)
+    actor = _actor()
+    with _database(load_settings()).transaction() as store:
+        unmark_public(store, actor, initiative_id)
     echo("cli.public_unmarked", initiative=initiative_id)
 
 
@@ -122,7 +132,10 @@ def list_public() -> None:
     """The initiatives marked public, and whether their budget shows."""
     from portfolio.service.public import public_marks
 
-    for m in public_marks(_database(load_settings()), _actor()):
+    actor = _actor()
+    with _database(load_settings()).reading() as store:
+        marks = public_marks(store, actor)
+    for m in marks:
         shown = say("cli.public_budget_shown") if m.show_budget else ""
         typer.echo(f"{m.initiative_id:<16} {shown:<14} "
                    + say("cli.public_marked_by", who=m.marked_by))
@@ -145,7 +158,9 @@ def set_hook(
     """Post the group's escalations, agendas and decisions to this webhook too."""
     from portfolio.service.webhooks import set_webhook
 
-    hook = set_webhook(_database(load_settings()), _actor(), steering_group, url, format_)
+    actor = _actor()
+    with _database(load_settings()).transaction() as store:
+        hook = set_webhook(store, actor, steering_group, url, format_)
     echo("cli.webhook_set", group=hook.steering_group, format=hook.format.value)
 
 
@@ -155,7 +170,9 @@ def remove_hook(steering_group: GroupArg) -> None:
     """Stop posting to the group's webhook."""
     from portfolio.service.webhooks import remove_webhook
 
-    remove_webhook(_database(load_settings()), _actor(), steering_group)
+    actor = _actor()
+    with _database(load_settings()).transaction() as store:
+        remove_webhook(store, actor, steering_group)
     echo("cli.webhook_removed", group=steering_group)
 
 
@@ -165,7 +182,10 @@ def list_hooks() -> None:
     """Each steering group's webhook: format and host (the URL itself is a secret)."""
     from portfolio.service.webhooks import webhooks
 
-    for hook in webhooks(_database(load_settings()), _actor()).values():
+    actor = _actor()
+    with _database(load_settings()).reading() as store:
+        hooks = webhooks(store, actor)
+    for hook in hooks.values():
         typer.echo(f"{hook.steering_group:<40} {hook.format.value:<6} "
                    f"{urlsplit(hook.url).hostname}/… "
                    + say("cli.webhook_set_by", who=hook.set_by))

@@ -23,6 +23,7 @@ from portfolio.notify import DeliveryReport, MailConfig, Message, deliver, escal
 from portfolio.notify.compose import Style
 from portfolio.notify.webhook_delivery import WebhookConfig, WebhookReport, deliver_posts
 from portfolio.notify.webhooks import WebhookPost, agenda_posts
+from portfolio.openness import Webhook
 from portfolio.review.agenda import Agenda, AgendaItem
 from portfolio.review.policy import default_policy
 from portfolio.service import evaluation
@@ -78,17 +79,23 @@ def review(db_path: str | None, as_of: date) -> Agenda:
                          stale_after_days=load_settings().stale_after_days)
 
 
+def channels(db_path: str | None) -> dict[str, Webhook]:
+    """Every steering group's webhook, read in a unit of work of its own."""
+    with database(db_path).reading() as store:
+        return webhooks(store, system_actor("notify"))
+
+
 def post_to_channels(db_path: str | None, kind: str, agenda: Agenda) -> WebhookReport:
     """The agenda (`steering`) or its zombies (`escalation`) to each steering group's
     webhook; a post that fails its retries is kept and posted by the next delivery."""
-    hooks = webhooks(database(db_path), system_actor("notify"))
+    hooks = channels(db_path)
     return deliver_to_channels(db_path, agenda_posts(kind, agenda, hooks, mail_style())
                                if hooks else [])
 
 
 def deliver_to_channels(db_path: str | None, posts: Sequence[WebhookPost]) -> WebhookReport:
     """Post `posts` (and the posts kept from earlier failures) to the groups' webhooks."""
-    hooks = webhooks(database(db_path), system_actor("notify"))
+    hooks = channels(db_path)
     if not hooks:
         return WebhookReport()
     return deliver_posts(posts, hooks, WebhookConfig.from_settings(load_settings()))
@@ -117,7 +124,7 @@ def follow_up(db_path: str | None, as_of: date,
     group's escalations, and render its agenda (`render`, bounded per group). Nothing is
     sent here: the read stays short, delivery follows in `notify`."""
     book, style = people(db_path), mail_style()
-    hooks = webhooks(database(db_path), system_actor("notify"))
+    hooks = channels(db_path)
     items, messages, posts, agendas = 0, [], [], []
     for agenda in agendas_by_steering_group(database(db_path), system_actor("agenda"), as_of,
                                             stale_after_days=load_settings().stale_after_days):

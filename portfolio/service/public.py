@@ -17,52 +17,48 @@ from portfolio.models import Actor, Decision, Kpi, KpiStats, Measurement
 from portfolio.openness import PublicMark
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
-from portfolio.storage import Database
+from portfolio.storage import Store
 
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def mark_public(db: Database, actor: Actor, initiative_id: str, *,
+def mark_public(store: Store, actor: Actor, initiative_id: str, *,
                 show_budget: bool = False) -> PublicMark:
     """Show an initiative on the public results page (again marking it changes whether
     its budget lines show)."""
     authorize(actor, Permission.PUBLISH)
-    with db.transaction() as store:
-        if store.initiatives.get(initiative_id) is None:
-            raise NotFound(code="initiative.not_found", params={"id": initiative_id})
-        before = store.public_marks.get(initiative_id)
-        mark = PublicMark(initiative_id=initiative_id, show_budget=show_budget,
-                          marked_by=actor.username, marked_at=_now())
-        if before is not None and before.show_budget == show_budget:
-            return before
-        store.public_marks.save(mark)
-        audit.record(store, actor, "publish", "initiative", initiative_id, before, mark)
+    if store.initiatives.get(initiative_id) is None:
+        raise NotFound(code="initiative.not_found", params={"id": initiative_id})
+    before = store.public_marks.get(initiative_id)
+    mark = PublicMark(initiative_id=initiative_id, show_budget=show_budget,
+                      marked_by=actor.username, marked_at=_now())
+    if before is not None and before.show_budget == show_budget:
+        return before
+    store.public_marks.save(mark)
+    audit.record(store, actor, "publish", "initiative", initiative_id, before, mark)
     return mark
 
 
-def unmark_public(db: Database, actor: Actor, initiative_id: str) -> None:
+def unmark_public(store: Store, actor: Actor, initiative_id: str) -> None:
     authorize(actor, Permission.PUBLISH)
-    with db.transaction() as store:
-        before = store.public_marks.get(initiative_id)
-        if before is None:
-            raise NotFound(code="public.not_marked", params={"id": initiative_id})
-        store.public_marks.remove(initiative_id)
-        audit.record(store, actor, "unpublish", "initiative", initiative_id, before, None)
+    before = store.public_marks.get(initiative_id)
+    if before is None:
+        raise NotFound(code="public.not_marked", params={"id": initiative_id})
+    store.public_marks.remove(initiative_id)
+    audit.record(store, actor, "unpublish", "initiative", initiative_id, before, None)
 
 
-def public_mark(db: Database, actor: Actor, initiative_id: str) -> PublicMark | None:
+def public_mark(store: Store, actor: Actor, initiative_id: str) -> PublicMark | None:
     """Whether (and how) one initiative is public; for the administrator's control."""
     authorize(actor, Permission.PUBLISH)
-    with db.reading() as store:
-        return store.public_marks.get(initiative_id)
+    return store.public_marks.get(initiative_id)
 
 
-def public_marks(db: Database, actor: Actor) -> list[PublicMark]:
+def public_marks(store: Store, actor: Actor) -> list[PublicMark]:
     authorize(actor, Permission.PUBLISH)
-    with db.reading() as store:
-        return store.public_marks.all()
+    return store.public_marks.all()
 
 
 @dataclass(frozen=True)
@@ -118,28 +114,27 @@ def _measured(kpis: list[Kpi], measurements: list[Measurement]) -> tuple[PublicR
 
 
 def public_initiatives(
-    db: Database, *, default_organisation: str, organisation: str | None = None,
+    store: Store, *, default_organisation: str, organisation: str | None = None,
 ) -> list[PublicInitiative]:
     """Every initiative marked public (of `organisation`, when given), by organisation and
     title. No actor: this is what anyone may see."""
-    with db.reading() as store:
-        marks = {m.initiative_id: m for m in store.public_marks.all()}
-        initiatives = store.initiatives.for_ids(marks)
-        organisation_of = {d.name: d.organisation or default_organisation
-                           for d in store.departments.all()}
-        ids = [i.id for i in initiatives]
-        latest = {e.initiative_id: e for e in store.evaluations.latest_for_ids(ids)}
-        decisions: dict[str, Decision] = {}
-        for decision in store.decisions.for_initiatives(ids):  # newest first
-            decisions.setdefault(decision.initiative_id, decision)
-        lessons: dict[str, list[str]] = {}
-        for lesson in store.lessons.for_initiatives(ids):
-            lessons.setdefault(lesson.initiative_id, []).append(lesson.text)
-        results = {i: tuple(_result(k) for k in e.kpis) for i, e in latest.items() if e.kpis}
-        for initiative_id in (i for i in ids if i not in results):
-            # Closed before any evaluation kept its KPI statistics: the stored values.
-            results[initiative_id] = _measured(store.kpis.for_initiative(initiative_id),
-                                               store.measurements.for_initiative(initiative_id))
+    marks = {m.initiative_id: m for m in store.public_marks.all()}
+    initiatives = store.initiatives.for_ids(marks)
+    organisation_of = {d.name: d.organisation or default_organisation
+                       for d in store.departments.all()}
+    ids = [i.id for i in initiatives]
+    latest = {e.initiative_id: e for e in store.evaluations.latest_for_ids(ids)}
+    decisions: dict[str, Decision] = {}
+    for decision in store.decisions.for_initiatives(ids):  # newest first
+        decisions.setdefault(decision.initiative_id, decision)
+    lessons: dict[str, list[str]] = {}
+    for lesson in store.lessons.for_initiatives(ids):
+        lessons.setdefault(lesson.initiative_id, []).append(lesson.text)
+    results = {i: tuple(_result(k) for k in e.kpis) for i, e in latest.items() if e.kpis}
+    for initiative_id in (i for i in ids if i not in results):
+        # Closed before any evaluation kept its KPI statistics: the stored values.
+        results[initiative_id] = _measured(store.kpis.for_initiative(initiative_id),
+                                           store.measurements.for_initiative(initiative_id))
     shown = []
     for i in initiatives:
         where = organisation_of.get(i.department, default_organisation)

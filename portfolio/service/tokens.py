@@ -19,7 +19,7 @@ from portfolio.models import Actor, Department, Role
 from portfolio.openness import ApiToken
 from portfolio.service import audit
 from portfolio.service.access import SCOPED_ROLES, Permission, authorize
-from portfolio.storage import Database
+from portfolio.storage import Store
 
 SECRET_PREFIX = "fos_"
 MAX_SECRET = 100  # what we issue is 47 characters; anything far longer is not ours
@@ -67,58 +67,54 @@ def _check_scope(token: ApiToken, departments: Sequence[Department]) -> None:
                                            "organisation": token.organisation})
 
 
-def create_token(db: Database, actor: Actor, token: ApiToken) -> IssuedToken:
+def create_token(store: Store, actor: Actor, token: ApiToken) -> IssuedToken:
     """A new token; its secret is returned here and never again."""
     authorize(actor, Permission.ADMIN_USERS)
     secret = SECRET_PREFIX + secrets.token_urlsafe(32)
-    with db.transaction() as store:
-        if store.api_tokens.get(token.name) is not None:
-            raise ValidationFailed(code="token.exists", field="name",
-                                   params={"name": token.name})
-        _check_scope(token, store.departments.all())
-        stored = token.model_copy(update={"created_by": actor.username,
-                                          "created_at": _now(), "revoked_at": None})
-        store.api_tokens.add(stored, digest(secret))
-        audit.record(store, actor, "create", "api_token", stored.name, after=stored)
+    if store.api_tokens.get(token.name) is not None:
+        raise ValidationFailed(code="token.exists", field="name",
+                               params={"name": token.name})
+    _check_scope(token, store.departments.all())
+    stored = token.model_copy(update={"created_by": actor.username,
+                                      "created_at": _now(), "revoked_at": None})
+    store.api_tokens.add(stored, digest(secret))
+    audit.record(store, actor, "create", "api_token", stored.name, after=stored)
     return IssuedToken(stored, secret)
 
 
-def list_tokens(db: Database, actor: Actor) -> list[ApiToken]:
+def list_tokens(store: Store, actor: Actor) -> list[ApiToken]:
     authorize(actor, Permission.ADMIN_USERS)
-    with db.reading() as store:
-        return store.api_tokens.all()
+    return store.api_tokens.all()
 
 
-def revoke_token(db: Database, actor: Actor, name: str) -> ApiToken:
+def revoke_token(store: Store, actor: Actor, name: str) -> ApiToken:
     """Revoke a token: its next call is refused (401). Revoking twice changes nothing."""
     authorize(actor, Permission.ADMIN_USERS)
-    with db.transaction() as store:
-        before = store.api_tokens.get(name)
-        if before is None:
-            raise NotFound(code="token.unknown", params={"name": name})
-        if not before.active:
-            return before
-        store.api_tokens.revoke(name, _now())
-        after = store.api_tokens.get(name)
-        audit.record(store, actor, "revoke", "api_token", name, before, after)
+    before = store.api_tokens.get(name)
+    if before is None:
+        raise NotFound(code="token.unknown", params={"name": name})
+    if not before.active:
+        return before
+    store.api_tokens.revoke(name, _now())
+    after = store.api_tokens.get(name)
+    audit.record(store, actor, "revoke", "api_token", name, before, after)
     assert after is not None
     return after
 
 
-def token_actor(db: Database, secret: str) -> Actor | None:
+def token_actor(store: Store, secret: str) -> Actor | None:
     """The Actor a presented secret acts as; None when it is unknown or revoked.
 
     The scope is resolved on every call, as a session re-reads its account on every run:
     a department added to the token's organisation is in scope at once."""
     if not (isinstance(secret, str) and 0 < len(secret) <= MAX_SECRET):
         return None
-    with db.reading() as store:
-        token = store.api_tokens.by_digest(digest(secret))
-        if token is None or not token.active:
-            return None
-        scope = list(token.departments)
-        if token.organisation and not scope:
-            scope = [d.name for d in store.departments.all()
-                     if d.organisation == token.organisation]
+    token = store.api_tokens.by_digest(digest(secret))
+    if token is None or not token.active:
+        return None
+    scope = list(token.departments)
+    if token.organisation and not scope:
+        scope = [d.name for d in store.departments.all()
+                 if d.organisation == token.organisation]
     return Actor(username=token.identity, role=token.role, departments=tuple(scope),
                  organisation=token.organisation)

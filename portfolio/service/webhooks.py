@@ -18,7 +18,7 @@ from portfolio.notify.webhooks import decision_post
 from portfolio.openness import Webhook, WebhookFormat
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
-from portfolio.storage import Database
+from portfolio.storage import Database, Store
 
 
 def _now() -> datetime:
@@ -32,45 +32,44 @@ def _shown(hook: Webhook | None) -> dict[str, str] | None:
     return {"host": urlsplit(hook.url).hostname or "", "format": hook.format.value}
 
 
-def set_webhook(db: Database, actor: Actor, steering_group: str, url: str,
+def set_webhook(store: Store, actor: Actor, steering_group: str, url: str,
                 format_: WebhookFormat = WebhookFormat.SLACK) -> Webhook:
     authorize(actor, Permission.ADMIN_USERS)
     hook = Webhook(steering_group=steering_group, url=url, format=format_,
                    set_by=actor.username, set_at=_now())
-    with db.transaction() as store:
-        groups = sorted({d.steering_group for d in store.departments.all() if d.steering_group})
-        if steering_group not in groups:
-            raise NotFound(code="steering.unknown_group",
-                           params={"group": steering_group, "known": groups})
-        before = store.webhooks.get(steering_group)
-        store.webhooks.save(hook)
-        audit.record(store, actor, "set_webhook", "steering_group", steering_group,
-                     _shown(before), _shown(hook))
+    groups = sorted({d.steering_group for d in store.departments.all() if d.steering_group})
+    if steering_group not in groups:
+        raise NotFound(code="steering.unknown_group",
+                       params={"group": steering_group, "known": groups})
+    before = store.webhooks.get(steering_group)
+    store.webhooks.save(hook)
+    audit.record(store, actor, "set_webhook", "steering_group", steering_group,
+                 _shown(before), _shown(hook))
     return hook
 
 
-def remove_webhook(db: Database, actor: Actor, steering_group: str) -> None:
+def remove_webhook(store: Store, actor: Actor, steering_group: str) -> None:
     authorize(actor, Permission.ADMIN_USERS)
-    with db.transaction() as store:
-        before = store.webhooks.get(steering_group)
-        if before is None:
-            raise NotFound(code="webhook.unknown", params={"group": steering_group})
-        store.webhooks.remove(steering_group)
-        audit.record(store, actor, "remove_webhook", "steering_group", steering_group,
-                     _shown(before), None)
+    before = store.webhooks.get(steering_group)
+    if before is None:
+        raise NotFound(code="webhook.unknown", params={"group": steering_group})
+    store.webhooks.remove(steering_group)
+    audit.record(store, actor, "remove_webhook", "steering_group", steering_group,
+                 _shown(before), None)
 
 
-def webhooks(db: Database, actor: Actor) -> dict[str, Webhook]:
+def webhooks(store: Store, actor: Actor) -> dict[str, Webhook]:
     """Every steering group's webhook, by group (administrators; the flows as operator)."""
     authorize(actor, Permission.ADMIN_USERS)
-    with db.reading() as store:
-        return {h.steering_group: h for h in store.webhooks.all()}
+    return {h.steering_group: h for h in store.webhooks.all()}
 
 
 def announce_decision(db: Database, actor: Actor, decision: Decision, style: Style,
                       config: WebhookConfig) -> WebhookReport:
     """Post a recorded decision to its steering group's channel, if the group has a
-    webhook. Whoever may take the decision may announce it."""
+    webhook. Whoever may take the decision may announce it. It reads in a unit of work of
+    its own and posts after closing it: the database is not held while a chat service
+    answers (or times out)."""
     with db.reading() as store:
         initiative = store.initiatives.get(decision.initiative_id)
         if initiative is None:

@@ -52,7 +52,7 @@ class ApiServer:
         """A new token's secret, created as the operator (as `failscale token create`)."""
         token = ApiToken(name=name, role=role, organisation=organisation,
                          departments=departments)
-        return create_token(self.db, Actor.operator(), token).secret
+        return in_transaction(self.db, create_token, Actor.operator(), token).secret
 
     def client(self, secret: str | None = None) -> httpx.Client:
         headers = {"Authorization": f"Bearer {secret}"} if secret else {}

@@ -91,7 +91,7 @@ def test_one_organisation_at_a_time(published: ApiServer) -> None:
 def test_marking_public_is_an_audited_administrators_use_case(published: ApiServer) -> None:
     leader = Actor(username="lea", role=Role.LEADER, departments=("Børn og Unge",))
     with pytest.raises(NotAllowed):
-        mark_public(published.db, leader, "BU-01")
+        in_transaction(published.db, mark_public, leader, "BU-01")
     with published.db.reading() as store:
         events = store.audit.for_entity("initiative", "BU-06")
     assert any(e.action == "publish" and e.actor == "operator" for e in events)

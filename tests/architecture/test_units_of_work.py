@@ -32,6 +32,9 @@ KEPT = {
     "portfolio.service.inbox": (
         1, "each file of the inbox is imported and filed in a unit of work of its own, "
            "so one bad file does not undo the others"),
+    "portfolio.service.webhooks": (
+        1, "announcing a decision reads in a unit of work of its own and posts after "
+           "closing it: the file is not held while a chat service answers or times out"),
     "portfolio.service.setup": (
         2, "migrates and seeds the database before any use case can run; the demo's "
            "history is a bulk load"),
@@ -44,12 +47,9 @@ NOT_YET = {
     "portfolio.service.audit_log": 4,
     "portfolio.service.integration": 4,
     "portfolio.service.people": 2,
-    "portfolio.service.public": 5,
     "portfolio.service.reports": 4,
     "portfolio.service.steering": 3,
-    "portfolio.service.tokens": 4,
     "portfolio.service.users": 12,
-    "portfolio.service.webhooks": 4,
 }
 
 

@@ -76,7 +76,7 @@ def test_an_administrator_shows_an_initiative_on_the_public_page(app, demo_db):
     at.button(key="public_save_TM-01").click()
     at.run()
     assert any("public results page" in s.value for s in at.success)
-    mark = public_mark(demo_db, OPERATOR, "TM-01")
+    mark = in_reading(demo_db, public_mark, OPERATOR, "TM-01")
     assert mark is not None and mark.show_budget and mark.marked_by == "dashboard"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from portfolio.models import Actor, DecisionKind, Role, Stage
 from portfolio.service.queries import initiative_detail
-from tests.units import in_reading
+from tests.units import in_reading, in_transaction
 
 OPERATOR = Actor.operator()
 
@@ -123,7 +123,8 @@ def test_a_recorded_decision_is_posted_to_the_groups_webhook(app, demo_db):
     from tests.webhook_receiver import running_receiver
 
     with running_receiver() as receiver:
-        set_webhook(demo_db, OPERATOR, "Velfærdsstyregruppen", f"{receiver.url}/hook",
+        in_transaction(demo_db, set_webhook,
+                       OPERATOR, "Velfærdsstyregruppen", f"{receiver.url}/hook",
                     WebhookFormat.TEAMS)
         at = decide(app("steering"), "SB-01", DecisionKind.CLOSE)
         at.selectbox(key="code_SB-01").set_value("guardrail")

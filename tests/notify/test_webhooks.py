@@ -19,6 +19,7 @@ from portfolio.openness import WebhookFormat
 from portfolio.service.setup import initialise, seed_demo
 from portfolio.service.webhooks import announce_decision, set_webhook
 from portfolio.storage import Database
+from tests.units import in_transaction
 from tests.webhook_receiver import Receiver, running_receiver
 
 TODAY = date(2026, 12, 1)
@@ -46,9 +47,10 @@ def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Database:
 
 
 def _hooks(db: Database, receiver: Receiver) -> None:
-    set_webhook(db, Actor.operator(), WELFARE, f"{receiver.url}/slack/T0/B0/secret",
+    in_transaction(db, set_webhook, Actor.operator(), WELFARE, f"{receiver.url}/slack/T0/B0/secret",
                 WebhookFormat.SLACK)
-    set_webhook(db, Actor.operator(), SERVICE, f"{receiver.url}/teams/workflow?sig=secret",
+    in_transaction(db, set_webhook,
+                   Actor.operator(), SERVICE, f"{receiver.url}/teams/workflow?sig=secret",
                 WebhookFormat.TEAMS)
 
 
@@ -140,7 +142,7 @@ def test_only_administrators_set_webhooks_and_the_audit_keeps_no_url(
 ) -> None:
     leader = Actor(username="lea", role=Role.LEADER, departments=("Børn og Unge",))
     with pytest.raises(NotAllowed):
-        set_webhook(demo, leader, WELFARE, f"{receiver.url}/x")
+        in_transaction(demo, set_webhook, leader, WELFARE, f"{receiver.url}/x")
     _hooks(demo, receiver)
     with demo.reading() as store:
         events = store.audit.for_entity("steering_group", WELFARE)
