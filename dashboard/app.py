@@ -38,7 +38,8 @@ def _switch_language() -> None:
     actor = st.session_state.get(ACTOR)
     if isinstance(actor, Actor) and actor.language != chosen:
         try:
-            set_own_language(database(), actor, chosen)
+            with database().transaction() as store:
+                set_own_language(store, actor, chosen)
         except PortfolioError:
             return  # the session keeps the choice; the account keeps its old one
         st.session_state[ACTOR] = actor.model_copy(update={"language": chosen})

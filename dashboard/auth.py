@@ -267,7 +267,11 @@ def _change_password_page(actor: Actor, lang: str) -> None:
     if new != again:
         slot.error(t("passwords_differ", lang))
         return
-    if succeeded(lambda: change_password(database(), actor, current, new, min_length=minimum),
-                 lang, {"password": slot, "current_password": slot}):
+
+    def change() -> None:
+        with database().transaction() as store:
+            change_password(store, actor, current, new, min_length=minimum)
+
+    if succeeded(change, lang, {"password": slot, "current_password": slot}):
         st.session_state[MUST_CHANGE] = False
         st.rerun()

@@ -48,5 +48,6 @@ def current_actor() -> Actor:
         settings = load_settings()
         db = Database(settings.db, lock_timeout=settings.lock_timeout_seconds,
                       lake_data_path=settings.lake_data_path)
-        _resolved[name] = actor_for(db, name).model_copy(update={"via": via})
+        with db.reading() as store:
+            _resolved[name] = actor_for(store, name).model_copy(update={"via": via})
     return _resolved[name]

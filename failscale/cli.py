@@ -63,7 +63,9 @@ def init() -> None:
     db = _database(settings)
     created = initialise(db, _actor())
     echo("cli.initialised" if created else "cli.up_to_date", db=settings.db)
-    if first := create_first_admin(db, _actor()):
+    with db.transaction() as store:
+        first = create_first_admin(store, _actor())
+    if first:
         typer.echo(first_admin_text(first))
 
 
@@ -88,7 +90,9 @@ def demo(
         from portfolio.service.users import create_demo_users
 
         echo("cli.demo_loaded", db=settings.db, n=loaded)
-        typer.echo(demo_logins_text(create_demo_users(db, _actor(), USERS)))
+        with db.transaction() as store:
+            issued = create_demo_users(store, _actor(), USERS)
+        typer.echo(demo_logins_text(issued))
     else:
         echo("cli.demo_not_loaded")
 

@@ -144,9 +144,12 @@ def prepare_database(settings: Settings) -> str:
     initialise(db, Actor.operator())
     loaded = seed_demo(db, Actor.operator(), date.today())
     if loaded:
-        logins = demo_logins_text(create_demo_users(db, Actor.operator(), USERS))
+        with db.transaction() as store:
+            issued = create_demo_users(store, Actor.operator(), USERS)
+        logins = demo_logins_text(issued)
         return f"demo portfolio loaded ({loaded} initiatives)\n{logins}"
-    first = create_first_admin(db, Actor.operator())
+    with db.transaction() as store:
+        first = create_first_admin(store, Actor.operator())
     return "existing data reused" + (f"\n{first_admin_text(first)}" if first else "")
 
 

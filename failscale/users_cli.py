@@ -53,7 +53,9 @@ def add(
     user = User(username=username, display_name=name, role=role,
                 departments=tuple(department or ()), steering_group=steering_group,
                 language=language)
-    issued = add_user(_database(load_settings()), current_actor(), user)
+    actor = current_actor()
+    with _database(load_settings()).transaction() as store:
+        issued = add_user(store, actor, user)
     echo("cli.user_added", username=issued.user.username, role=issued.user.role.value)
     _show_issued(issued.user.username, issued.password)
 
@@ -64,7 +66,9 @@ def list_(as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = 
     """List every user with role, scope and whether the account is active."""
     from portfolio.service.users import list_users
 
-    users = list_users(_database(load_settings()), current_actor())
+    actor = current_actor()
+    with _database(load_settings()).reading() as store:
+        users = list_users(store, actor)
     if as_json:
         typer.echo(json.dumps([u.model_dump(mode="json") for u in users], ensure_ascii=False,
                               indent=2))
@@ -81,7 +85,9 @@ def disable(username: UserArg) -> None:
     """Disable a user: they can no longer sign in or act (the audit trail keeps them)."""
     from portfolio.service.users import set_active
 
-    set_active(_database(load_settings()), current_actor(), username, False)
+    actor = current_actor()
+    with _database(load_settings()).transaction() as store:
+        set_active(store, actor, username, False)
     echo("cli.user_disabled", username=username)
 
 
@@ -91,7 +97,9 @@ def enable(username: UserArg) -> None:
     """Enable a disabled user again."""
     from portfolio.service.users import set_active
 
-    set_active(_database(load_settings()), current_actor(), username, True)
+    actor = current_actor()
+    with _database(load_settings()).transaction() as store:
+        set_active(store, actor, username, True)
     echo("cli.user_enabled", username=username)
 
 
@@ -101,7 +109,9 @@ def reset(username: UserArg) -> None:
     """Give a user a new one-time password (also lifts a sign-in lock-out)."""
     from portfolio.service.users import reset_password
 
-    issued = reset_password(_database(load_settings()), current_actor(), username)
+    actor = current_actor()
+    with _database(load_settings()).transaction() as store:
+        issued = reset_password(store, actor, username)
     _show_issued(issued.user.username, issued.password)
 
 
@@ -115,8 +125,10 @@ def assign(
     """Let a key employee record measurements on an initiative (or stop it)."""
     from portfolio.service.users import assign_contributor
 
-    changed = assign_contributor(_database(load_settings()), current_actor(), initiative_id,
-                                 username, assigned=not remove)
+    actor = current_actor()
+    with _database(load_settings()).transaction() as store:
+        changed = assign_contributor(store, actor, initiative_id,
+                                     username, assigned=not remove)
     if changed:
         echo("cli.unassigned" if remove else "cli.assigned", username=username,
              initiative=initiative_id)

@@ -19,7 +19,15 @@ from dashboard.safe_text import md
 from portfolio import formats, texts
 from portfolio.error_messages import render_error
 from portfolio.input_errors import input_refusals
-from portfolio.models import Department, Organisation, OrganisationKind, Person, Role, SteeringGroup
+from portfolio.models import (
+    Department,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Role,
+    SteeringGroup,
+    User,
+)
 from portfolio.service.access import Permission, can
 from portfolio.service.organisation import (
     OrganisationView,
@@ -39,6 +47,11 @@ if not can(actor, Permission.ADMIN_ORGANISATION):
     st.info(t("org_admin_only", lang))
     st.stop()
 
+
+
+def _accounts() -> list[User]:
+    with database().reading() as store:
+        return list_users(store, actor)
 
 
 def organisations() -> OrganisationView:
@@ -168,7 +181,7 @@ with group_tab:
         pick = st.selectbox(t("org_edit_group", lang), ["", *existing], key="group_pick",
                             format_func=lambda n: n or t("org_new_group", lang))
         before = existing.get(pick)
-        accounts = attempt(lambda: list_users(database(), actor), lang) or []
+        accounts = attempt(_accounts, lang) or []
         members = sorted(u.username for u in accounts if u.role is Role.STEERING_MEMBER
                          and u.organisation in ("", chosen))
         people = [p.name for p in view.people]

@@ -4,7 +4,9 @@ everyone else whatever this page shows."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -43,7 +45,26 @@ if issued := st.session_state.pop(ISSUED, None):
     st.success(t("one_time_password", lang, user=md(issued[0])), icon=":material/key:")
     st.code(issued[1], language=None)
 
-users = attempt(lambda: list_users(database(), actor), lang) or []
+
+T = TypeVar("T")
+
+
+def accounts() -> list[User]:
+    with database().reading() as store:
+        return list_users(store, actor)
+
+
+def written(use_case: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+    """One change of this page, in a unit of work of its own (#16); refused: why."""
+
+    def write() -> T:
+        with database().transaction() as store:
+            return use_case(store, actor, *args, **kwargs)
+
+    return attempt(write, lang)
+
+
+users = attempt(accounts, lang) or []
 departments = [d.name for d in data.departments(db_path, actor)]
 groups = data.steering_groups(db_path, actor)
 st.dataframe(pd.DataFrame([
@@ -98,7 +119,7 @@ with add_tab, st.form("add_user"):
             st.error(md(f"{t(refusal.field or '', lang)}: {message(refusal, lang)}"),
                      icon=":material/error:")
         if new_user is not None:
-            show_once(attempt(lambda: add_user(database(), actor, new_user), lang))
+            show_once(written(add_user, new_user))
 
 with edit_tab:
     by_name = {u.username: u for u in users}
@@ -112,10 +133,10 @@ with edit_tab:
                                  key=f"active_{chosen}")
             if st.form_submit_button(t("save_user", lang), type="primary"):
                 changed = before.model_copy(update={**fields, "active": active})
-                if attempt(lambda: update_user(database(), actor, changed), lang):
+                if written(update_user, changed):
                     flash(t("user_saved", lang, user=md(chosen)))
         if st.button(t("reset_password", lang), key=f"reset_{chosen}", icon=":material/key:"):
-            show_once(attempt(lambda: reset_password(database(), actor, chosen), lang))
+            show_once(written(reset_password, chosen))
 
 with assign_tab:
     key_employees = [u.username for u in users if u.role is Role.KEY_EMPLOYEE and u.active]
@@ -128,8 +149,7 @@ with assign_tab:
         add = left.form_submit_button(t("assign", lang), type="primary")
         remove = right.form_submit_button(t("unassign", lang))
     if (add or remove) and who and what:
-        changed = attempt(lambda: assign_contributor(database(), actor, what, who,
-                                                     assigned=add), lang)
+        changed = written(assign_contributor, what, who, assigned=add)
         if changed is not None:
             data.clear()
             flash(t("saved", lang))

@@ -16,7 +16,7 @@ from portfolio.models import Actor, Department, Role, User
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
 from portfolio.service.passwords import check_policy, hash_password, one_time_password, verify
-from portfolio.storage import Database, Store
+from portfolio.storage import Store
 
 FIRST_ADMIN = "admin"
 
@@ -43,11 +43,10 @@ def actor_of(user: User, departments: Sequence[Department]) -> Actor:
                  organisation=user.organisation)
 
 
-def actor_for(db: Database, username: str) -> Actor:
+def actor_for(store: Store, username: str) -> Actor:
     """The Actor of an existing, active account (the CLI's --as; a dashboard session
     re-reads it on every run, so a disabled account or a changed role applies at once)."""
-    with db.reading() as store:
-        return live_actor(store, username)
+    return live_actor(store, username)
 
 
 def live_actor(store: Store, username: str) -> Actor:
@@ -60,11 +59,10 @@ def live_actor(store: Store, username: str) -> Actor:
     return actor_of(user, store.departments.all())
 
 
-def list_users(db: Database, actor: Actor) -> list[User]:
+def list_users(store: Store, actor: Actor) -> list[User]:
     """Every account; an organisation's administrator sees their organisation's only."""
     authorize(actor, Permission.ADMIN_USERS)
-    with db.reading() as store:
-        return [u for u in store.users.all() if _mine(actor, u)]
+    return [u for u in store.users.all() if _mine(actor, u)]
 
 
 def _mine(actor: Actor, user: User) -> bool:
@@ -126,18 +124,17 @@ def _create(store: Store, actor: Actor, user: User, password: str, *, must_chang
     audit.record(store, actor, "create", "user", user.username, after=user)
 
 
-def add_user(db: Database, actor: Actor, user: User) -> Issued:
+def add_user(store: Store, actor: Actor, user: User) -> Issued:
     """Create an account with a one-time password that must be changed at first sign-in."""
     authorize(actor, Permission.ADMIN_USERS)
     user = user.model_copy(update={"must_change_password": True, "active": True})
     password = one_time_password()
-    with db.transaction() as store:
-        if store.users.get(user.username) is not None:
-            raise ValidationFailed(field="username", code="user.exists",
-                                   params={"username": user.username})
-        user = _in_scope(store, actor, user)
-        _validate(store, user)
-        _create(store, actor, user, password, must_change=True)
+    if store.users.get(user.username) is not None:
+        raise ValidationFailed(field="username", code="user.exists",
+                               params={"username": user.username})
+    user = _in_scope(store, actor, user)
+    _validate(store, user)
+    _create(store, actor, user, password, must_change=True)
     return Issued(user, password)
 
 
@@ -157,95 +154,89 @@ def _keep_an_admin(store: Store, before: User, after: User) -> None:
             raise ValidationFailed(field="role", code="user.last_admin")
 
 
-def update_user(db: Database, actor: Actor, user: User) -> User:
+def update_user(store: Store, actor: Actor, user: User) -> User:
     """Change an account's name, role, scope, language or whether it is active."""
     authorize(actor, Permission.ADMIN_USERS)
-    with db.transaction() as store:
-        before = _existing(store, user.username, actor)
-        user = user.model_copy(update={"must_change_password": before.must_change_password})
-        user = _in_scope(store, actor, user)
-        _validate(store, user)
-        _keep_an_admin(store, before, user)
-        if user != before:
-            store.users.save(user)
-            audit.record(store, actor, "update", "user", user.username, before, user)
+    before = _existing(store, user.username, actor)
+    user = user.model_copy(update={"must_change_password": before.must_change_password})
+    user = _in_scope(store, actor, user)
+    _validate(store, user)
+    _keep_an_admin(store, before, user)
+    if user != before:
+        store.users.save(user)
+        audit.record(store, actor, "update", "user", user.username, before, user)
     return user
 
 
-def set_own_language(db: Database, actor: Actor, language: str) -> User | None:
+def set_own_language(store: Store, actor: Actor, language: str) -> User | None:
     """The signed-in user's choice of language (da or en), kept on the account so the next
     sign-in, e-mail and report start in it (#13). None for an actor without an account
     (the local operator). Every user may choose their own; audited like any change."""
     authorize(actor, Permission.READ)
     if language not in ("da", "en"):
         raise ValidationFailed(field="language", code="user.language")
-    with db.transaction() as store:
-        before = store.users.get(actor.username)
-        if before is None or before.language == language:
-            return before
-        after = before.model_copy(update={"language": language})
-        store.users.save(after)
-        audit.record(store, actor, "update", "user", actor.username, before, after)
+    before = store.users.get(actor.username)
+    if before is None or before.language == language:
+        return before
+    after = before.model_copy(update={"language": language})
+    store.users.save(after)
+    audit.record(store, actor, "update", "user", actor.username, before, after)
     return after
 
 
-def set_active(db: Database, actor: Actor, username: str, active: bool) -> User:
+def set_active(store: Store, actor: Actor, username: str, active: bool) -> User:
     """Disable (or enable again) an account; a disabled user cannot sign in or act."""
     authorize(actor, Permission.ADMIN_USERS)
-    with db.transaction() as store:
-        before = _existing(store, username, actor)
-        after = before.model_copy(update={"active": active})
-        _keep_an_admin(store, before, after)
-        if after != before:
-            store.users.save(after)
-            if not active:
-                store.sessions.end_all_of(username)  # signed out in every open tab
-            audit.record(store, actor, "enable" if active else "disable", "user", username,
-                         before, after)
+    before = _existing(store, username, actor)
+    after = before.model_copy(update={"active": active})
+    _keep_an_admin(store, before, after)
+    if after != before:
+        store.users.save(after)
+        if not active:
+            store.sessions.end_all_of(username)  # signed out in every open tab
+        audit.record(store, actor, "enable" if active else "disable", "user", username,
+                     before, after)
     return after
 
 
-def reset_password(db: Database, actor: Actor, username: str) -> Issued:
+def reset_password(store: Store, actor: Actor, username: str) -> Issued:
     """A new one-time password; the old one stops working, and a lock-out is lifted."""
     authorize(actor, Permission.ADMIN_USERS)
     password = one_time_password()
-    with db.transaction() as store:
-        user = _existing(store, username, actor).model_copy(
-            update={"must_change_password": True})
-        store.users.set_password(username, hash_password(password), must_change=True)
-        store.sessions.end_all_of(username)  # whoever knew the old password is out
-        audit.record(store, actor, "reset_password", "user", username,
-                     after={"must_change_password": True})
+    user = _existing(store, username, actor).model_copy(
+        update={"must_change_password": True})
+    store.users.set_password(username, hash_password(password), must_change=True)
+    store.sessions.end_all_of(username)  # whoever knew the old password is out
+    audit.record(store, actor, "reset_password", "user", username,
+                 after={"must_change_password": True})
     return Issued(user, password)
 
 
 def change_password(
-    db: Database, actor: Actor, current: str, new: str, *, min_length: int
+    store: Store, actor: Actor, current: str, new: str, *, min_length: int
 ) -> None:
     """A user changes their own password (required after a one-time password)."""
     check_policy(new, actor.username, min_length)
     if new == current:
         raise ValidationFailed(field="password", code="password.same")
-    with db.transaction() as store:
-        user = _existing(store, actor.username)
-        if not verify(store.users.password_hash(actor.username), current):
-            raise ValidationFailed(field="current_password", code="password.current_wrong")
-        store.users.set_password(user.username, hash_password(new), must_change=False)
-        audit.record(store, actor, "change_password", "user", user.username,
-                     after={"must_change_password": False})
+    user = _existing(store, actor.username)
+    if not verify(store.users.password_hash(actor.username), current):
+        raise ValidationFailed(field="current_password", code="password.current_wrong")
+    store.users.set_password(user.username, hash_password(new), must_change=False)
+    audit.record(store, actor, "change_password", "user", user.username,
+                 after={"must_change_password": False})
 
 
-def create_first_admin(db: Database, actor: Actor, username: str = FIRST_ADMIN) -> Issued | None:
+def create_first_admin(store: Store, actor: Actor, username: str = FIRST_ADMIN) -> Issued | None:
     """On a database without accounts: the first administrator, with a one-time password
     (`failscale init` prints it once). None when accounts exist already."""
     authorize(actor, Permission.ADMIN_USERS)
     password = one_time_password()
     user = User(username=username, display_name="Administrator", role=Role.ADMIN,
                 must_change_password=True)
-    with db.transaction() as store:
-        if store.users.count():
-            return None
-        _create(store, actor, user, password, must_change=True)
+    if store.users.count():
+        return None
+    _create(store, actor, user, password, must_change=True)
     return Issued(user, password)
 
 
@@ -261,46 +252,43 @@ def demo_account(demo: DemoUser, departments: Sequence[Department]) -> User:
                 organisation="" if demo.role is Role.ADMIN else home)
 
 
-def create_demo_users(db: Database, actor: Actor, demo_users: Sequence[DemoUser]) -> list[Issued]:
+def create_demo_users(store: Store, actor: Actor, demo_users: Sequence[DemoUser]) -> list[Issued]:
     """The demo's users with random passwords (demo mode only: `failscale demo` prints
     them once). Existing accounts are left alone."""
     authorize(actor, Permission.ADMIN_USERS)
     issued = []
-    with db.transaction() as store:
-        departments = store.departments.all()
-        for demo in demo_users:
-            if store.users.get(demo.username) is None:
-                user = demo_account(demo, departments)
-                password = one_time_password()
-                _create(store, actor, user, password, must_change=False)
-                issued.append(Issued(user, password))
+    departments = store.departments.all()
+    for demo in demo_users:
+        if store.users.get(demo.username) is None:
+            user = demo_account(demo, departments)
+            password = one_time_password()
+            _create(store, actor, user, password, must_change=False)
+            issued.append(Issued(user, password))
     return issued
 
 
 def assign_contributor(
-    db: Database, actor: Actor, initiative_id: str, username: str, *, assigned: bool = True
+    store: Store, actor: Actor, initiative_id: str, username: str, *, assigned: bool = True
 ) -> bool:
     """Let a key employee record measurements on one initiative (or stop it); leaders of
     the initiative's department and administrators decide. True when something changed."""
-    with db.transaction() as store:
-        initiative = store.initiatives.get(initiative_id)
-        if initiative is None:
-            raise NotFound(code="initiative.not_found", params={"id": initiative_id})
-        authorize(actor, Permission.EDIT_INITIATIVE, initiative.department,
-                  organisation=initiative.organisation)
-        user = _existing(store, username)
-        if user.role is not Role.KEY_EMPLOYEE:
-            raise ValidationFailed(field="username", code="user.not_key_employee",
-                                   params={"username": username, "role": user.role})
-        change = (store.contributors.assign if assigned else store.contributors.unassign)
-        changed = change(initiative_id, username)
-        if changed:
-            audit.record(store, actor, "assign" if assigned else "unassign", "initiative",
-                         initiative_id, after={"contributor": username})
+    initiative = store.initiatives.get(initiative_id)
+    if initiative is None:
+        raise NotFound(code="initiative.not_found", params={"id": initiative_id})
+    authorize(actor, Permission.EDIT_INITIATIVE, initiative.department,
+              organisation=initiative.organisation)
+    user = _existing(store, username)
+    if user.role is not Role.KEY_EMPLOYEE:
+        raise ValidationFailed(field="username", code="user.not_key_employee",
+                               params={"username": username, "role": user.role})
+    change = (store.contributors.assign if assigned else store.contributors.unassign)
+    changed = change(initiative_id, username)
+    if changed:
+        audit.record(store, actor, "assign" if assigned else "unassign", "initiative",
+                     initiative_id, after={"contributor": username})
     return changed
 
 
-def contributors(db: Database, actor: Actor, initiative_id: str) -> tuple[str, ...]:
+def contributors(store: Store, actor: Actor, initiative_id: str) -> tuple[str, ...]:
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        return store.contributors.for_initiative(initiative_id)
+    return store.contributors.for_initiative(initiative_id)

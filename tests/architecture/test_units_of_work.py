@@ -49,7 +49,6 @@ NOT_YET = {
     "portfolio.service.people": 2,
     "portfolio.service.reports": 4,
     "portfolio.service.steering": 3,
-    "portfolio.service.users": 12,
 }
 
 

@@ -11,7 +11,7 @@ import pytest
 from portfolio.models import Actor, DecisionKind, Role, User
 from portfolio.service.queries import initiative_detail
 from portfolio.service.users import add_user, assign_contributor
-from tests.units import in_reading
+from tests.units import in_reading, in_transaction
 
 OPERATOR = Actor.operator()
 KEY_EMPLOYEE = Actor(username="sara.ahmed", role=Role.KEY_EMPLOYEE,
@@ -41,13 +41,13 @@ MISSING_COLUMNS = {
 def test_a_key_employee_unassigned_while_the_form_is_open_is_refused_in_their_language(
     app, demo_db, lang
 ):
-    add_user(demo_db, OPERATOR, User(username="sara.ahmed", role=Role.KEY_EMPLOYEE,
+    in_transaction(demo_db, add_user, OPERATOR, User(username="sara.ahmed", role=Role.KEY_EMPLOYEE,
                                      departments=("Teknik og Miljø",)))
-    assign_contributor(demo_db, OPERATOR, "SB-03", "sara.ahmed")
+    in_transaction(demo_db, assign_contributor, OPERATOR, "SB-03", "sara.ahmed")
     at = app("initiative", actor=KEY_EMPLOYEE, lang=lang, params={"id": "SB-03"})
     form = at.get("form")[0]
     at.text_input(key="measurement_value").set_value("2100")
-    assign_contributor(demo_db, OPERATOR, "SB-03", "sara.ahmed", assigned=False)
+    in_transaction(demo_db, assign_contributor, OPERATOR, "SB-03", "sara.ahmed", assigned=False)
     form.button[0].click()
     at.run()
 

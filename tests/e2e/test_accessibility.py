@@ -24,6 +24,7 @@ from portfolio.service.users import create_demo_users
 from portfolio.storage import Database
 from tests.e2e.axe import violations
 from tests.e2e.server import dashboard, demo_database
+from tests.units import in_transaction
 
 pytestmark = pytest.mark.e2e
 
@@ -39,7 +40,7 @@ class Site:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     path = demo_database(tmp_path_factory.mktemp("a11y") / "portfolio.duckdb")
     logins = {i.user.username: i.password
-              for i in create_demo_users(Database(path), Actor.operator(), USERS)}
+              for i in in_transaction(Database(path), create_demo_users, Actor.operator(), USERS)}
     with dashboard(Path(path), auth_mode="local") as url:
         yield Site(url, logins, Path(path))
 

@@ -46,7 +46,7 @@ def test_an_initiatives_page_trail_holds_its_changes_measurements_decisions_and_
         initiative_id="A-1", kind=DecisionKind.CONTINUE, decided_by="", decided_on=AS_OF,
         next_review_on=AS_OF + timedelta(days=30)))
     in_transaction(portfolio, decisions.add_lesson, operator, "A-1", "Start small.", AS_OF)
-    users.assign_contributor(portfolio, operator, "A-1", "kim", assigned=False)
+    in_transaction(portfolio, users.assign_contributor, operator, "A-1", "kim", assigned=False)
 
     trail = in_reading(portfolio, queries.initiative_detail, operator, "A-1").audit
 

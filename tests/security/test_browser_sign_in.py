@@ -14,6 +14,7 @@ from portfolio.models import Actor
 from portfolio.service.users import create_demo_users
 from portfolio.storage import Database
 from tests.e2e.server import dashboard, demo_database
+from tests.units import in_transaction
 
 pytestmark = [pytest.mark.security, pytest.mark.e2e]
 
@@ -25,7 +26,7 @@ def signed_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
     """The dashboard with sign-in required (the default), and the demo logins."""
     path = demo_database(tmp_path_factory.mktemp("signin") / "portfolio.duckdb")
     logins = {i.user.username: i.password
-              for i in create_demo_users(Database(path), Actor.operator(), USERS)}
+              for i in in_transaction(Database(path), create_demo_users, Actor.operator(), USERS)}
     with dashboard(Path(path), auth_mode="local") as url:
         yield url, logins
 

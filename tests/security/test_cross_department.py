@@ -49,7 +49,7 @@ ATTEMPTS: dict[str, tuple[Actor, Callable[[Database], Any]]] = {
             initiative_id="B-1", kind=DecisionKind.CONTINUE, decided_by="", decided_on=AS_OF,
             next_review_on=AS_OF + timedelta(days=30)))),
     "a leader assigns a key employee to B's initiative": (LEADER, lambda db:
-        users.assign_contributor(db, LEADER, "B-1", "kim")),
+        in_transaction(db, users.assign_contributor, LEADER, "B-1", "kim")),
 }
 
 

@@ -12,6 +12,7 @@ from portfolio.models import Actor, Role
 from portfolio.service.users import create_demo_users, reset_password
 from portfolio.storage import Database
 from tests.dashboard.conftest import APP
+from tests.units import in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -24,7 +25,7 @@ def logins(demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]
     """The demo users' passwords, with sign-in required."""
     monkeypatch.setenv("FAILSCALE_AUTH_MODE", "local")
     return {i.user.username: i.password
-            for i in create_demo_users(demo_db, Actor.operator(), USERS)}
+            for i in in_transaction(demo_db, create_demo_users, Actor.operator(), USERS)}
 
 
 def signed_in(username: str, password: str) -> AppTest:
@@ -83,7 +84,7 @@ def test_an_administrator_adds_a_user_and_sees_the_one_time_password_once(logins
 def test_a_one_time_password_must_be_changed_before_anything_else(
     logins, demo_db: Database
 ) -> None:
-    one_time = reset_password(demo_db, Actor.operator(), "borgmester").password
+    one_time = in_transaction(demo_db, reset_password, Actor.operator(), "borgmester").password
     at = signed_in("borgmester", one_time)
     assert [t.value for t in at.title] == ["Vælg din egen adgangskode"]
     at.text_input(key="current_password").input(one_time)
@@ -112,7 +113,7 @@ def test_a_disabled_account_is_signed_out_at_its_next_click(logins, demo_db: Dat
     from portfolio.service.users import set_active
 
     at = signed_in("jonas.kristensen", logins["jonas.kristensen"])
-    set_active(demo_db, Actor.operator(), "jonas.kristensen", False)
+    in_transaction(demo_db, set_active, Actor.operator(), "jonas.kristensen", False)
     at.run()
     assert [t.value for t in at.title] == [SIGN_IN_DA]
     assert "er deaktiveret" in at.info[0].value  # jonas reads Danish

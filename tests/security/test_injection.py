@@ -35,7 +35,7 @@ def store_everywhere(db: Database, payload: str, on: date = AS_OF) -> None:
     in_transaction(db, decisions.record_decision, OPERATOR, Decision(
         initiative_id="X-1", kind=DecisionKind.CLOSE, decided_by="", decided_on=on,
         rationale=payload, reason_code="other"), lesson=payload)
-    users.update_user(db, OPERATOR, User(username="viv", role=Role.VIEWER,
+    in_transaction(db, users.update_user, OPERATOR, User(username="viv", role=Role.VIEWER,
                                          display_name=payload))
 
 
@@ -52,7 +52,7 @@ def test_every_text_field_stores_an_injection_string_verbatim(
     assert (detail.kpis[0].name, detail.kpis[0].unit) == (payload, payload[:50])
     assert (detail.decisions[0].rationale, detail.lessons[0].text) == (payload, payload)
     assert payload in people.address_book(portfolio, OPERATOR)
-    assert {u.display_name for u in users.list_users(portfolio, OPERATOR)
+    assert {u.display_name for u in in_reading(portfolio, users.list_users, OPERATOR)
             if u.username == "viv"} == {payload}
     assert [h.lesson.text for h in in_reading(portfolio, lessons.search_lessons,
                                               OPERATOR, payload).lessons
@@ -100,7 +100,7 @@ def _rendered(at: AppTest) -> list[tuple[str, bool]]:
 def test_injection_strings_are_rendered_inert_on_the_pages_that_show_them(
     app, demo_db: Database, payload: str
 ) -> None:
-    users.add_user(demo_db, OPERATOR, User(username="viv", role=Role.VIEWER))
+    in_transaction(demo_db, users.add_user, OPERATOR, User(username="viv", role=Role.VIEWER))
     store_everywhere(demo_db, payload, date.today() - timedelta(days=1))
     for page, params in (("initiative", {"id": "X-1"}), ("lessons", {"q": ""}),
                          ("board", {})):

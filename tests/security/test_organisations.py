@@ -47,7 +47,7 @@ def two(db: Database, operator: Actor, tmp_path: Path) -> Database:
     assert import_file(db, operator, write(tmp_path, "ini.csv", INITIATIVES),
                        "initiatives").exit_code == 0
     for username, home in (("leader.aarhus", AARHUS), ("leader.odense", ODENSE)):
-        users.add_user(db, operator, User(username=username, role=Role.LEADER,
+        in_transaction(db, users.add_user, operator, User(username=username, role=Role.LEADER,
                                           departments=("Børn og Unge",), organisation=home))
     return db
 
@@ -110,13 +110,14 @@ def test_an_organisations_administrator_sets_up_only_their_organisation(
 def test_an_organisations_administrator_sees_and_changes_only_its_accounts(
     two: Database,
 ) -> None:
-    assert [u.username for u in users.list_users(two, AARHUS_ADMIN)] == ["leader.aarhus"]
+    assert [u.username for u in in_reading(two, users.list_users,
+                                           AARHUS_ADMIN)] == ["leader.aarhus"]
     with pytest.raises(NotFound):
-        users.set_active(two, AARHUS_ADMIN, "leader.odense", False)
+        in_transaction(two, users.set_active, AARHUS_ADMIN, "leader.odense", False)
     with pytest.raises(NotAllowed):
-        users.add_user(two, AARHUS_ADMIN, User(username="spy", role=Role.VIEWER,
+        in_transaction(two, users.add_user, AARHUS_ADMIN, User(username="spy", role=Role.VIEWER,
                                                organisation=ODENSE))
-    created = users.add_user(two, AARHUS_ADMIN, User(username="viewer.aarhus",
+    created = in_transaction(two, users.add_user, AARHUS_ADMIN, User(username="viewer.aarhus",
                                                      role=Role.VIEWER)).user
     assert created.organisation == AARHUS  # placed in the administrator's organisation
 

@@ -120,14 +120,14 @@ WRITES: dict[str, tuple[UseCase, frozenset[Role]]] = {
     "activate a review policy": (lambda db, a, f: in_transaction(
         db, policy_admin.activate_policy,
         a, default_policy().next_version(guardrail={"max_worsening": 0.2})), {A}),
-    "add a user": (lambda db, a, f: users.add_user(
-        db, a, User(username="newbie", role=Role.VIEWER)), {A}),
-    "change a user's role": (lambda db, a, f: users.update_user(
-        db, a, User(username="viv", role=Role.LEADER, departments=("A",))), {A}),
-    "disable a user": (lambda db, a, f: users.set_active(db, a, "viv", False), {A}),
-    "reset a password": (lambda db, a, f: users.reset_password(db, a, "viv"), {A}),
-    "assign a key employee": (lambda db, a, f: users.assign_contributor(
-        db, a, "A-2", "kim"), {L, A}),
+    "add a user": (lambda db, a, f: in_transaction(
+        db, users.add_user, a, User(username="newbie", role=Role.VIEWER)), {A}),
+    "change a user's role": (lambda db, a, f: in_transaction(
+        db, users.update_user, a, User(username="viv", role=Role.LEADER, departments=("A",))), {A}),
+    "disable a user": (lambda db, a, f: in_transaction(db, users.set_active, a, "viv", False), {A}),
+    "reset a password": (lambda db, a, f: in_transaction(db, users.reset_password, a, "viv"), {A}),
+    "assign a key employee": (lambda db, a, f: in_transaction(
+        db, users.assign_contributor, a, "A-2", "kim"), {L, A}),
     "route someone's mail": (lambda db, a, f: people.save_person(
         db, a, Person(name="Ann", email="ann@example.org")), {A}),
     "export the audit log": (lambda db, a, f: audit_log.export_audit_csv(
@@ -158,7 +158,7 @@ READS: dict[str, tuple[UseCase, frozenset[Role]]] = {
     "read every department's KPI statistics for a run": (
         lambda db, a, f: evaluation.prepare_run(db, a, AS_OF), {L, S, A}),
     "read when evaluation last ran": (lambda db, a, f: evaluation.last_run(db, a), EVERYONE),
-    "list users": (lambda db, a, f: users.list_users(db, a), {A}),
+    "list users": (lambda db, a, f: in_reading(db, users.list_users, a), {A}),
     "read the address book": (lambda db, a, f: people.address_book(db, a), {A}),
 }
 

@@ -17,6 +17,7 @@ from portfolio.service.audit_log import audit_csv
 from portfolio.service.signin import LockOut, sign_in
 from portfolio.service.users import add_user, change_password, reset_password
 from portfolio.storage import Database
+from tests.units import in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -28,14 +29,14 @@ def test_no_password_or_hash_is_logged_audited_exported_or_reported(
     portfolio: Database, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    first = add_user(portfolio, OPERATOR, User(username="lone", role=Role.LEADER,
+    first = in_transaction(portfolio, add_user, OPERATOR, User(username="lone", role=Role.LEADER,
                                                departments=("A",))).password
     actor = sign_in(portfolio, "lone", first, LockOut()).actor
     chosen = "correct horse battery staple"
-    change_password(portfolio, actor, first, chosen, min_length=12)
+    in_transaction(portfolio, change_password, actor, first, chosen, min_length=12)
     with pytest.raises(Exception, match="Wrong"):
         sign_in(portfolio, "lone", "my other secret", LockOut())
-    reset = reset_password(portfolio, OPERATOR, "lone").password
+    reset = in_transaction(portfolio, reset_password, OPERATOR, "lone").password
     with portfolio.reading() as store:
         hashed = store.users.password_hash("lone")
         trail = json.dumps([e.model_dump(mode="json") for e in store.audit.recent(100_000)])

@@ -12,6 +12,7 @@ from portfolio.service.signin import LockOut, SignedIn, resume_session, sign_in,
 from portfolio.service.users import add_user, change_password, reset_password, set_active
 from portfolio.service.users import update_user as change_user
 from portfolio.storage import Database
+from tests.units import in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -27,10 +28,11 @@ def now() -> datetime:
 @pytest.fixture
 def signed(portfolio: Database) -> SignedIn:
     """A leader of A, signed in with their own password."""
-    issued = add_user(portfolio, ADMIN, User(username="lone", role=Role.LEADER,
+    issued = in_transaction(portfolio, add_user, ADMIN, User(username="lone", role=Role.LEADER,
                                              departments=("A",)))
     first = sign_in(portfolio, "lone", issued.password, LockOut())
-    change_password(portfolio, first.actor, issued.password, PASSWORD, min_length=12)
+    in_transaction(portfolio, change_password,
+                   first.actor, issued.password, PASSWORD, min_length=12)
     sign_out(portfolio, first.actor, session=first.session)
     return sign_in(portfolio, "lone", PASSWORD, LockOut())
 
@@ -86,7 +88,7 @@ def test_a_session_in_use_ends_after_its_longest_lifetime(
 def test_disabling_an_account_ends_its_sessions_at_once(
     portfolio: Database, signed: SignedIn
 ) -> None:
-    set_active(portfolio, ADMIN, "lone", False)
+    in_transaction(portfolio, set_active, ADMIN, "lone", False)
 
     with portfolio.reading() as store:
         assert store.sessions.get(digest(signed.session or "")) is None
@@ -96,7 +98,7 @@ def test_disabling_an_account_ends_its_sessions_at_once(
 def test_a_password_reset_ends_the_sessions_opened_with_the_old_password(
     portfolio: Database, signed: SignedIn
 ) -> None:
-    reset_password(portfolio, ADMIN, "lone")
+    in_transaction(portfolio, reset_password, ADMIN, "lone")
 
     assert resume_session(portfolio, signed.session, LIMITS) is None
 
@@ -104,7 +106,7 @@ def test_a_password_reset_ends_the_sessions_opened_with_the_old_password(
 def test_a_role_changed_meanwhile_applies_when_the_session_resumes(
     portfolio: Database, signed: SignedIn
 ) -> None:
-    change_user(portfolio, ADMIN, User(username="lone", role=Role.VIEWER))
+    in_transaction(portfolio, change_user, ADMIN, User(username="lone", role=Role.VIEWER))
 
     resumed = resume_session(portfolio, signed.session, LIMITS)
 

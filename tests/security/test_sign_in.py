@@ -18,6 +18,7 @@ from portfolio.service.users import (
     set_active,
 )
 from portfolio.storage import Database
+from tests.units import in_reading, in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -33,7 +34,7 @@ def actions(db: Database, username: str) -> list[str]:
 @pytest.fixture
 def leader(portfolio: Database) -> str:
     """A new leader of A and their one-time password."""
-    return add_user(portfolio, ADMIN, User(username="lone", role=Role.LEADER,
+    return in_transaction(portfolio, add_user, ADMIN, User(username="lone", role=Role.LEADER,
                                            departments=("A",))).password
 
 
@@ -45,7 +46,8 @@ def test_a_new_user_signs_in_with_the_one_time_password_and_must_change_it(
     assert signed.actor == Actor(username="lone", role=Role.LEADER, departments=("A",),
                                  language="da")
 
-    change_password(portfolio, signed.actor, leader, "a long new secret 42", min_length=12)
+    in_transaction(portfolio, change_password,
+                   signed.actor, leader, "a long new secret 42", min_length=12)
 
     again = sign_in(portfolio, "lone", "a long new secret 42", LOCK_OUT)
     assert not again.must_change_password
@@ -67,11 +69,11 @@ def test_a_failed_sign_in_says_only_wrong_user_name_or_password_and_is_audited(
 
 
 def test_a_disabled_user_cannot_sign_in_or_act(portfolio: Database, leader: str) -> None:
-    set_active(portfolio, ADMIN, "lone", False)
+    in_transaction(portfolio, set_active, ADMIN, "lone", False)
     with pytest.raises(SignInFailed, match="Wrong user name or password"):
         sign_in(portfolio, "lone", leader, LOCK_OUT)
     with pytest.raises(NotAllowed, match="disabled"):
-        actor_for(portfolio, "lone")
+        in_reading(portfolio, actor_for, "lone")
 
 
 def test_too_many_failures_lock_the_user_name_until_an_administrator_resets_it(
@@ -84,7 +86,7 @@ def test_too_many_failures_lock_the_user_name_until_an_administrator_resets_it(
         sign_in(portfolio, "lone", leader, LOCK_OUT)  # even the right password waits
     assert actions(portfolio, "lone")[-1] == "sign_in_locked"
 
-    fresh = reset_password(portfolio, ADMIN, "lone").password
+    fresh = in_transaction(portfolio, reset_password, ADMIN, "lone").password
     assert sign_in(portfolio, "lone", fresh, LOCK_OUT).actor.username == "lone"
 
 
@@ -111,9 +113,9 @@ def test_an_idle_session_expires_after_the_setting() -> None:
 def test_a_new_password_must_follow_the_policy(
     portfolio: Database, leader: str, new: str, why: str
 ) -> None:
-    actor = actor_for(portfolio, "lone")
+    actor = in_reading(portfolio, actor_for, "lone")
     with pytest.raises(ValidationFailed, match=why):
-        change_password(portfolio, actor, leader, new, min_length=12)
+        in_transaction(portfolio, change_password, actor, leader, new, min_length=12)
 
 
 def test_the_first_administrator_is_created_once_with_a_one_time_password(
@@ -123,13 +125,13 @@ def test_the_first_administrator_is_created_once_with_a_one_time_password(
 
     db = Database(tmp_path / "fresh.duckdb")
     initialise(db, ADMIN)
-    first = create_first_admin(db, ADMIN)
+    first = in_transaction(db, create_first_admin, ADMIN)
     assert first is not None and first.user.must_change_password
     assert len(first.password) >= 20 and first.password not in repr(first)
-    assert create_first_admin(db, ADMIN) is None
+    assert in_transaction(db, create_first_admin, ADMIN) is None
     assert sign_in(db, "admin", first.password, LOCK_OUT).must_change_password
 
 
 def test_the_last_active_administrator_cannot_be_disabled(portfolio: Database) -> None:
     with pytest.raises(ValidationFailed, match="At least one active administrator"):
-        set_active(portfolio, ADMIN, "ada", False)
+        in_transaction(portfolio, set_active, ADMIN, "ada", False)

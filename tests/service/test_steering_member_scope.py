@@ -53,7 +53,7 @@ def three(db: Database, operator: Actor, tmp_path: Path) -> Database:
 
 def member(db: Database, operator: Actor, username: str, group: str) -> Actor:
     """A steering member added by a national administrator, signed in."""
-    add_user(db, operator, User(username=username, role=Role.STEERING_MEMBER,
+    in_transaction(db, add_user, operator, User(username=username, role=Role.STEERING_MEMBER,
                                 steering_group=group))
     with db.reading() as store:
         user = store.users.get(username)

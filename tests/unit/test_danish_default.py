@@ -9,6 +9,7 @@ from portfolio.errors import ValidationFailed
 from portfolio.models import Actor, Role, User
 from portfolio.service.users import add_user, set_own_language
 from portfolio.settings import Settings
+from tests.units import in_transaction
 
 
 def test_the_default_language_is_danish(monkeypatch):
@@ -17,10 +18,10 @@ def test_the_default_language_is_danish(monkeypatch):
 
 
 def test_a_user_may_choose_english_for_themselves_and_it_is_kept_and_audited(db, operator):
-    add_user(db, operator, User(username="mette", role=Role.VIEWER))
+    in_transaction(db, add_user, operator, User(username="mette", role=Role.VIEWER))
     mette = Actor(username="mette", role=Role.VIEWER, language="da")
 
-    after = set_own_language(db, mette, "en")
+    after = in_transaction(db, set_own_language, mette, "en")
 
     assert after is not None and after.language == "en"
     with db.reading() as store:
@@ -31,5 +32,5 @@ def test_a_user_may_choose_english_for_themselves_and_it_is_kept_and_audited(db,
 
 def test_an_unknown_language_is_refused_and_an_actor_without_account_is_left_alone(db):
     with pytest.raises(ValidationFailed):
-        set_own_language(db, Actor.operator(), "sv")
-    assert set_own_language(db, Actor.operator(), "en") is None
+        in_transaction(db, set_own_language, Actor.operator(), "sv")
+    assert in_transaction(db, set_own_language, Actor.operator(), "en") is None
