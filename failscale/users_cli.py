@@ -168,7 +168,9 @@ def verify() -> None:
     (administrators only). Exit code 0 when intact, 1 when broken."""
     from portfolio.service.audit_log import verify_audit
 
-    report = verify_audit(_database(load_settings()), current_actor())
+    actor = current_actor()
+    with _database(load_settings()).reading() as store:
+        report = verify_audit(store, actor)
     if report.unchained:
         echo("cli.audit_unchained", n=report.unchained)
     if not report.intact:

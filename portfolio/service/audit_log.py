@@ -4,6 +4,10 @@ The export is itself audited. Cells a spreadsheet would run as a formula (starti
 =, +, -, @, tab or CR) are prefixed with an apostrophe (portfolio.export, the one rule for
 every spreadsheet the product writes), so a crafted initiative title cannot execute in the
 reader's Excel.
+
+Verifying the chain and reading a KPI's overwritten values take the caller's unit of work
+(#16); the export opens its own, a short read per page, because the log can be long and
+the file must not be held while it is written out (tests/architecture/test_units_of_work.py).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from portfolio.export import inert
 from portfolio.models import Actor, AuditEvent
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
-from portfolio.storage import Database
+from portfolio.storage import Database, Store
 from portfolio.storage.audit_chain import ChainReport
 
 COLUMNS = ("id", "at", "actor", "via", "action", "entity", "entity_id", "before", "after")
@@ -34,7 +38,12 @@ def _row(event: AuditEvent) -> list[str]:
 
 
 def export_audit_csv(db: Database, actor: Actor, out: TextIO) -> int:
-    """Write the whole audit log, oldest first, as CSV to `out`; returns the events written."""
+    """Write the whole audit log, oldest first, as CSV to `out`; returns the events written.
+
+    Each page is read in a short unit of work of its own and written out after it is
+    closed, so other processes reach the file between pages however long the log or
+    slow the reader of `out` (standard output may be a pipe); the export's own audit
+    event is written last, in one more."""
     authorize(actor, Permission.AUDIT)
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
@@ -59,17 +68,15 @@ def audit_csv(db: Database, actor: Actor) -> str:
     return buffer.getvalue()
 
 
-def verify_audit(db: Database, actor: Actor) -> ChainReport:
+def verify_audit(store: Store, actor: Actor) -> ChainReport:
     """Walk the audit log's hash chain and report its first break (administrators)."""
     authorize(actor, Permission.AUDIT)
-    with db.reading() as store:
-        return store.audit.verify_chain()
+    return store.audit.verify_chain()
 
 
-def measurement_changes(db: Database, actor: Actor, initiative_id: str,
+def measurement_changes(store: Store, actor: Actor, initiative_id: str,
                         kpi: str) -> list[dict[str, object]]:
     """The values imports overwrote for one KPI, old and new (readable by every role, as
     the measurements themselves are)."""
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        return store.audit.measurement_changes(initiative_id, kpi)
+    return store.audit.measurement_changes(initiative_id, kpi)

@@ -18,7 +18,7 @@ from portfolio.models import Actor, Role
 from portfolio.service import audit_log, decisions, imports
 from portfolio.storage import Database
 from tests.security.conftest import ACTORS
-from tests.units import in_transaction
+from tests.units import in_reading, in_transaction
 
 pytestmark = pytest.mark.security
 
@@ -101,8 +101,8 @@ def test_overwritten_measurements_keep_old_and_new_values_per_row(
     report = imports.import_file(portfolio, ACTORS[Role.LEADER],
                                  measurements(tmp_path, "b.csv", 70), "measurements")
     assert report.updated == 2
-    changes = audit_log.measurement_changes(portfolio, ACTORS[Role.VIEWER], "A-1",
-                                            "digital share")
+    changes = in_reading(portfolio, audit_log.measurement_changes, ACTORS[Role.VIEWER], "A-1",
+                         "digital share")
     assert [(c["measured_on"], c["old_value"], c["new_value"], c["changed_by"])
             for c in changes] == [(date(2025, 7, 1), 40.0, 70.0, "lea"),
                                   (date(2025, 7, 2), 41.0, 71.0, "lea")]

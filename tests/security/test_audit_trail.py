@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
+import os
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -12,7 +14,7 @@ import pytest
 
 from portfolio.models import Actor, Decision, DecisionKind, Measurement
 from portfolio.service import decisions, initiatives, queries, users
-from portfolio.service.audit_log import audit_csv, inert
+from portfolio.service.audit_log import audit_csv, export_audit_csv, inert
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative
 from tests.units import in_reading, in_transaction
@@ -71,6 +73,36 @@ def test_an_administrator_exports_the_log_as_csv_and_the_export_is_audited(
     assert "=HYPERLINK" in rows[-1]["after"]
     with portfolio.reading() as store:
         assert store.audit.recent(1)[0].action == "export"
+
+
+class LockChecking(io.StringIO):
+    """A reader of the export that, at every line it is given, tries the database's lock
+    file (the turn every unit of work holds, portfolio/storage/file_turn.py)."""
+
+    def __init__(self, lock_file: Path) -> None:
+        super().__init__()
+        self.lock_file, self.free, self.held = lock_file, 0, 0
+
+    def write(self, text: str) -> int:
+        fd = os.open(self.lock_file, os.O_RDWR | os.O_CREAT)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            self.free += 1
+        except BlockingIOError:
+            self.held += 1
+        finally:
+            os.close(fd)  # and with it the flock
+        return super().write(text)
+
+
+def test_the_export_holds_no_unit_of_work_while_its_reader_takes_the_lines(
+    portfolio: Database,
+) -> None:
+    """The export keeps its own short reads (#16): a pipe that reads slowly must not keep
+    every other process out of the file."""
+    reader = LockChecking(portfolio.path.with_name(portfolio.path.name + ".lock"))
+    written = export_audit_csv(portfolio, Actor.operator(), reader)
+    assert written > 0 and reader.free == written + 1 and reader.held == 0
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx"])
