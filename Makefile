@@ -63,10 +63,11 @@ lint: dev
 
 # Browser tests run in their own process: Playwright installs an event loop that Prefect's
 # synchronous client calls in the other tests must not inherit. Beside them, in a process
-# of its own, the storage, service and flow tests (and the SIGKILL test) run again on
-# the shared store (DuckLake on a PostgreSQL the tests start; #17); the target fails if
-# either fails.
-LAKE_TESTS := tests/storage tests/service tests/flows tests/reliability/test_crash_safety.py
+# of its own, the storage, service and flow tests (and the SIGKILL and concurrent-writer
+# tests) run again on the shared store (DuckLake on a PostgreSQL the tests start; #17);
+# the target fails if either fails.
+LAKE_TESTS := tests/storage tests/service tests/flows tests/reliability/test_crash_safety.py \
+  tests/reliability/test_concurrent_writers.py
 
 test: dev browser node postgres
 	$(RUN) ruff check .

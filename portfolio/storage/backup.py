@@ -26,6 +26,16 @@ from portfolio.storage.consistent_copy import copy_database
 from portfolio.storage.database import Database
 from portfolio.storage.migrations import current_version, latest_version
 
+LAKE_BACKUP = (
+    "The shared store (DuckLake) is not backed up as a file: back up its PostgreSQL catalog "
+    "(pg_dump) and then its data path (FAILSCALE_LAKE_DATA_PATH, every file of it) together; "
+    "see docs/scale-out.md."
+)
+"""Why `failscale backup` refuses on the lake, naming what to do instead. A DuckDB copy of
+the lake would have none of the keys and sequences the file's schema declares (lake_sql
+leaves them out), so it could not be restored as a file store, and the catalog and its
+data files are only consistent when taken together by the operator's own tools."""
+
 _SCHEDULED = re.compile(r"^portfolio-\d{8}T\d{6}\d*Z\.duckdb$")
 
 
@@ -43,6 +53,8 @@ def scheduled_name(at: datetime | None = None) -> str:
 
 def back_up(db: Database, target: Path) -> BackupFile:
     """Copy the live database into the new file `target` (never overwritten)."""
+    if db.lake is not None:  # a DuckDB file of the lake would hold no keys or sequences (#17)
+        raise BackupRefused(LAKE_BACKUP)
     if target.exists():
         raise BackupRefused(f"{target} already exists; choose a new file name for the backup.")
     with db.connect() as con:

@@ -36,6 +36,7 @@ from portfolio.storage.store import Store
 PREFIX = "ducklake:postgres:"
 LAKE = "lake"
 CATALOG = "failscale_catalog"
+_WITHOUT_CATALOG_STATISTICS = "statistics_propagation,join_order"
 WRITERS_LOCK = 0x6661696C  # "fail": the one advisory-lock key the writers take turns on
 
 
@@ -113,6 +114,13 @@ def _open_instance(location: str, data_path: str | None) -> duckdb.DuckDBPyConne
     options = ["DATA_INLINING_ROW_LIMIT 0"]
     if data_path:
         options.append(f"DATA_PATH {_quote(data_path)}")
+    # DuckLake 1.5.5 answers the optimizer's statistics questions from the catalog, two
+    # PostgreSQL queries per column of every table a statement names, uncached: a SELECT *
+    # of evaluations cost 254 catalog round trips and 80-170 ms. Without these two passes
+    # it costs 12-20 and 7-10 ms; a write unit of work 130 round trips instead of 240-370,
+    # and the national evaluation was no slower (#17, docs/scale-out.md). Set for the
+    # whole instance, so every cursor has it.
+    con.execute(f"SET GLOBAL disabled_optimizers = {_quote(_WITHOUT_CATALOG_STATISTICS)}")
     con.execute(f"ATTACH {_quote(location)} AS {LAKE} ({', '.join(options)})")
     con.execute(f"ATTACH {_quote(libpq)} AS {CATALOG} (TYPE postgres)")
     con.execute(f"USE {LAKE}")

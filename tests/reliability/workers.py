@@ -37,8 +37,12 @@ def report(**fields: Any) -> None:
     print(json.dumps(fields), flush=True)
 
 
-def ready_and_wait() -> float:
-    """Say so once the product is imported, wait for the go, and return when to stop."""
+def ready_and_wait(db: Database) -> float:
+    """Say so once the product is imported and the store opened (on the lake a process
+    opens its instance once, ~1 s, as a running dashboard or worker already has), wait
+    for the go, and return when to stop."""
+    with db.reading():
+        pass
     report(ready=True)
     seconds = float(sys.stdin.readline())
     return time.time() + seconds
@@ -63,7 +67,7 @@ def write(db_path: str, writer: int, folder: str) -> None:
     db, actor = Database(db_path, lock_timeout=10), Actor.operator()
     initiative = writer_initiative(writer)
     files = Path(folder)
-    stop_at = ready_and_wait()
+    stop_at = ready_and_wait(db)
     step = 0
     while time.time() < stop_at:
         day = measurement_day(step)
@@ -91,7 +95,7 @@ def evaluate(db_path: str, first_day: str) -> None:
     """Evaluate the portfolio again and again, each run as of a new day, until time is up."""
     db, actor = Database(db_path, lock_timeout=10), Actor.operator()
     as_of = date.fromisoformat(first_day)
-    stop_at = ready_and_wait()
+    stop_at = ready_and_wait(db)
     while time.time() < stop_at:
         run_id = f"run-{as_of.isoformat()}"
         attempt("evaluation", run_id,
