@@ -3,7 +3,8 @@
 A PostgreSQL of the bench's own (initdb in a temporary directory, as the tests start it)
 holds the DuckLake catalog. The national portfolio is synthesised into the lake and
 evaluated in three shards of organisations by three processes at once, as three work-pool
-workers would (each process opens its own instance: the ~1 s attach is in the number);
+workers would (each process opens its own instance: the ~1 s attach is in the number, the
+Python imports are not, as they are not in the file's number);
 the file's `evaluate_seconds` is the number to compare with (target: lake ≤ 2×). Then
 three writer processes (measurement imports and decisions through the service layer)
 write while a fourth evaluates, and every acknowledged write is looked for.
@@ -40,13 +41,26 @@ WRITE_SECONDS = 10.0
 
 
 def _shards_at_once(lake: Database, as_of: date) -> float:
+    """From the moment all three shard processes have imported the product (as the file's
+    evaluate_seconds is timed after its child's imports) until the last has stored its
+    verdicts; each opens its own instance on the lake (the ~0.6-1 s attach) in the time."""
     groups = evaluation.shards(lake, OPERATOR, SHARDS)
-    started = time.perf_counter()
     children = [subprocess.Popen(
         [sys.executable, "-m", "bench.lake", lake.location, str(lake.lake.data_path),  # type: ignore[union-attr]
-         as_of.isoformat(), json.dumps(group)], cwd=HERE.parent) for group in groups]
+         as_of.isoformat(), json.dumps(group)], cwd=HERE.parent, stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, text=True) for group in groups]
     for child in children:
-        if child.wait() != 0:
+        assert child.stdout is not None
+        if child.stdout.readline().strip() != "ready":
+            raise RuntimeError("a shard failed to start")
+    started = time.perf_counter()
+    for child in children:
+        assert child.stdin is not None
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    for child in children:
+        child.communicate()
+        if child.returncode != 0:
             raise RuntimeError("a shard failed")
     return time.perf_counter() - started
 
@@ -106,6 +120,8 @@ def bench_lake(scale_initiatives: int, scale_measurements: int, organisations: i
 
 
 def _shard(location: str, data_path: str, as_of: str, organisations: str) -> None:
+    print("ready", flush=True)
+    sys.stdin.readline()
     db = Database(location, lock_timeout=120, lake_data_path=data_path)
     evaluation.store_run(db, OPERATOR, f"bench-shard-{hash(organisations) & 0xffff}",
                          date.fromisoformat(as_of), json.loads(organisations))
