@@ -85,8 +85,22 @@ def render_reason_code(
         return code
 
 # The domain's vocabulary, shared by the dashboard, the reports and the e-mails so a
-# steering group reads the same word for the same thing everywhere.
-RECOMMENDATION_LABELS: dict[str, dict[str, str]] = texts.table("recommendation")
+# steering group reads the same word for the same thing everywhere. A value whose word other
+# places share reads a `word.*` key ("Scale" labels a recommendation and a decision alike:
+# one English text, one key), named here where the vocabulary is built.
+_SHARED_VERDICTS = {"SCALE": "word.scale", "CONTINUE": "word.continue", "PIVOT": "word.pivot",
+                    "CLOSE": "word.close"}
+
+
+def _labels(keys: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    return {value: texts.both(key) for value, key in keys.items()}
+
+
+RECOMMENDATION_LABELS: dict[str, dict[str, str]] = _labels(
+    {**_SHARED_VERDICTS, "NEEDS_DATA": "recommendation.NEEDS_DATA"})
+
+DECISION_LABELS: dict[str, dict[str, str]] = _labels(
+    {**_SHARED_VERDICTS, "PARK": "decision.PARK"})
 
 # The same in capitals, as the reasons, the e-mails and the error texts name a
 # recommendation or decision ("CLOSE: …" / "LUK: …").
@@ -96,7 +110,14 @@ STAGE_LABELS: dict[str, dict[str, str]] = texts.table("stage")
 
 ROLE_LABELS: dict[str, dict[str, str]] = texts.table("role")
 
-CLOSE_REASON_LABELS: dict[str, dict[str, str]] = texts.table("close_reason")
+CLOSE_REASON_LABELS: dict[str, dict[str, str]] = {
+    **texts.table("close_reason"), "other": texts.both("word.other")}
+
+TECHNOLOGY_LABELS: dict[str, dict[str, str]] = {
+    **texts.table("technology"), "other": texts.both("word.other")}
+
+KPI_KIND_LABELS: dict[str, dict[str, str]] = {
+    **texts.table("kpi_kind"), "benefit": texts.both("word.benefit")}
 
 # The built-in policy's name and description as a reader sees them; the stored name
 # ("default") is a key the evaluations cite, so it stays. A policy an administrator named

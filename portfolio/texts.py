@@ -96,3 +96,11 @@ def table(namespace: str, *, flat: bool = False) -> dict[str, dict[str, str]]:
     keys = [*catalogue("en"), *ALIASES]
     return {key[len(prefix):]: both(key) for key in keys
             if key.startswith(prefix) and not (flat and "." in key[len(prefix):])}
+
+
+def own(namespace: str, key: str) -> str:
+    """The catalogue key a reader of one namespace means: a key with a dot is named in full
+    (`word.department`, a word shared with other places), a bare one is the namespace's own
+    (`board` on a page is `page.board`). The page's `t`, the reports' `w.t` and the public
+    page's `text` read keys so."""
+    return key if "." in key else f"{namespace}.{key}"
