@@ -48,7 +48,7 @@ def _switch_language() -> None:
 lang = language()
 st.session_state["lang_choice"] = lang
 with st.sidebar:
-    st.radio(t("language", lang), LANGUAGES, horizontal=True, key="lang_choice",
+    st.radio(t("word.language", lang), LANGUAGES, horizontal=True, key="lang_choice",
              format_func=LANGUAGE_NAMES.__getitem__, on_change=_switch_language)
 page_language(lang)
 actor = signed_in_actor(lang)  # the sign-in gate (#5): signed out, the run stops here
@@ -68,7 +68,7 @@ pages = [page("board", "board", ":material/dashboard:", default=True)]
 if can(actor, Permission.EDIT_INITIATIVE):
     pages.append(page("register", "register", ":material/edit_note:"))
 pages += [
-    page("initiative", "initiative", ":material/description:"),
+    page("initiative", "word.initiative", ":material/description:"),
     page("steering", "steering", ":material/gavel:"),
     page("lessons", "lessons_page", ":material/lightbulb:"),
 ]
@@ -77,7 +77,7 @@ if can(actor, Permission.ADMIN_POLICY):
 if can(actor, Permission.ADMIN_USERS):
     pages.append(page("users", "users", ":material/manage_accounts:"))
 if can(actor, Permission.ADMIN_ORGANISATION):
-    pages.append(page("organisation", "organisation_page", ":material/account_tree:"))
+    pages.append(page("organisation", "word.organisation", ":material/account_tree:"))
 navigation = st.navigation(pages)
 # Opened by URL before signing in: go where she asked, if her role shows that page.
 asked = asked_page()

@@ -35,13 +35,13 @@ def kroner_frame(view: KronerView, lang: str) -> pd.DataFrame:
     rows = []
     for r in view.rows:
         rows.append({
-            t("year", lang): str(r.year),
-            t("org_organisation", lang): r.organisation if r.level != "all"
+            t("word.year", lang): str(r.year),
+            t("word.organisation", lang): r.organisation if r.level != "all"
             else t("all_organisations", lang),
-            t("department", lang): r.department,
-            t("planned_kr", lang): formats.money(r.planned, lang),
-            t("realised_kr", lang): formats.money(r.realised, lang) if r.recorded else "—",
-            t("realised_share", lang): formats.share(r.realised / r.planned, lang)
+            t("word.department", lang): r.department,
+            t("word.planned_kr", lang): formats.money(r.planned, lang),
+            t("word.realised_kr", lang): formats.money(r.realised, lang) if r.recorded else "—",
+            t("word.realised_share", lang): formats.share(r.realised / r.planned, lang)
             if r.recorded and r.planned else "—",
             t("lines_recorded", lang): f"{r.recorded}/{r.lines}",
         })
@@ -50,7 +50,7 @@ def kroner_frame(view: KronerView, lang: str) -> pd.DataFrame:
 
 def kroner_section(view: KronerView, lang: str) -> None:
     """The board's table of planned against realised kroner."""
-    st.subheader(t("kroner_heading", lang))
+    st.subheader(t("word.kroner_heading", lang))
     if not view.rows:
         st.caption(t("kroner_none", lang))
         return
@@ -69,13 +69,13 @@ def amount(line: BenefitLine, value: float | None, lang: str) -> str:
 
 def plan_frame(lines: tuple[BenefitLine, ...], lang: str) -> pd.DataFrame:
     return pd.DataFrame([{
-        t("year", lang): str(x.year),
+        t("word.year", lang): str(x.year),
         t("benefit_kind", lang): t(f"benefit_{x.kind.value}", lang),
-        t("benefit", lang): x.benefit,
+        t("word.benefit", lang): x.benefit,
         t("budget_line", lang): x.budget_line,
         t("planned", lang): amount(x, x.planned, lang),
-        t("realised", lang): amount(x, x.realised, lang),
-        t("realised_share", lang): formats.share(x.realised / x.planned, lang)
+        t("word.realised", lang): amount(x, x.realised, lang),
+        t("word.realised_share", lang): formats.share(x.realised / x.planned, lang)
         if x.realised is not None and x.planned else "—",
     } for x in lines])
 
@@ -117,13 +117,13 @@ def plan_tab(actor: Actor, initiative: Initiative, lines: tuple[BenefitLine, ...
                 st.caption(t("benefit_no_due_line", lang))
             chosen = st.selectbox(t("benefit_line", lang), due,
                                   format_func=lambda x: line_label(x, lang))
-            typed = number_field(st, t("realised", lang), None, lang, key="realised_value")
+            typed = number_field(st, t("word.realised", lang), None, lang, key="realised_value")
             slot = st.empty()
             if st.form_submit_button(t("record", lang), type="primary") and chosen:
                 if typed.problem:
                     slot.error(typed.problem)
                 elif typed.value is None:
-                    slot.error(t("required", lang))
+                    slot.error(t("error.input.missing", lang))
                 elif succeeded(lambda: _record_realised(actor, chosen.key, typed.value),
                                lang, {"realised": slot}):
                     data.clear()
@@ -142,7 +142,7 @@ def remove_form(actor: Actor, lines: tuple[BenefitLine, ...], lang: str) -> None
     st.markdown(f"**{t('benefit_remove', lang)}**")
     chosen = st.selectbox(t("benefit_line", lang), lines, key="remove_line",
                           format_func=lambda x: line_label(x, lang))
-    if st.form_submit_button(t("benefit_remove_button", lang)) and chosen and succeeded(
+    if st.form_submit_button(t("word.remove", lang)) and chosen and succeeded(
             lambda: _remove(actor, chosen.key), lang):
         data.clear()
         flash(t("benefit_removed", lang, benefit=md(chosen.benefit), year=chosen.year))
@@ -150,14 +150,14 @@ def remove_form(actor: Actor, lines: tuple[BenefitLine, ...], lang: str) -> None
 
 def line_form(actor: Actor, initiative: Initiative, lang: str, today: date) -> None:
     st.markdown(f"**{t('benefit_add', lang)}**")
-    year = st.number_input(t("year", lang), min_value=2000, max_value=2100,
+    year = st.number_input(t("word.year", lang), min_value=2000, max_value=2100,
                            value=today.year, step=1)
     kind = st.selectbox(t("benefit_kind", lang), list(BenefitKind),
                         format_func=lambda k: t(f"benefit_{k.value}", lang))
-    benefit = st.text_input(t("benefit", lang), max_chars=200)
+    benefit = st.text_input(t("word.benefit", lang), max_chars=200)
     budget_line = st.text_input(t("budget_line", lang), max_chars=200,
                                 help=t("benefit_budget_help", lang))
-    unit = st.text_input(t("benefit_unit", lang), max_chars=50)
+    unit = st.text_input(t("unit", lang), max_chars=50)
     planned = number_field(st, t("planned", lang), None, lang, key="planned_value",
                            min_value=0)
     realised = number_field(st, t("realised_known", lang), None, lang, key="planned_realised")
@@ -165,7 +165,7 @@ def line_form(actor: Actor, initiative: Initiative, lang: str, today: date) -> N
     if not st.form_submit_button(t("save", lang)):
         return
     problem = planned.problem or realised.problem or (
-        t("required", lang) if planned.value is None or not benefit.strip() else None)
+        t("error.input.missing", lang) if planned.value is None or not benefit.strip() else None)
     if problem:
         slot.error(problem)
         return

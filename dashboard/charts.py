@@ -12,7 +12,7 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from dashboard.labels import dimension_value, recommendation, source, t
+from dashboard.labels import dimension_name, dimension_value, recommendation, source, t
 from portfolio import formats
 from portfolio.models import Kpi, KpiStats, Measurement, Recommendation, Stage
 from portfolio.reports.kpi_layers import kpi_layers
@@ -54,21 +54,21 @@ def kpi_chart(
           "age": (today - m.on).days, "by": m.recorded_by} for m in measurements]
     )
     lines = pd.DataFrame(
-        [{"label": t("baseline", lang), "value": kpi.baseline},
-         {"label": t("target", lang), "value": kpi.target}]
+        [{"label": t("word.baseline", lang), "value": kpi.baseline},
+         {"label": t("word.target", lang), "value": kpi.target}]
     )
-    x = alt.X("date:T", title=t("date", lang),
+    x = alt.X("date:T", title=t("word.date", lang),
               axis=alt.Axis(format=formats.time_axis_format(lang), labelOverlap=True))
     y = alt.Y("value:Q", title=kpi.unit or t("value", lang), scale=alt.Scale(zero=False),
               axis=alt.Axis(format=",~r"))
     line = alt.Chart(values).mark_line(color="#607d8b").encode(x=x, y=y)
     points = alt.Chart(values).mark_point(filled=True, size=60).encode(
         x=x, y=y,
-        shape=alt.Shape("provenance:N", title=t("provenance", lang)),
-        color=alt.Color("provenance:N", title=t("provenance", lang)),
-        tooltip=[alt.Tooltip("date:T", title=t("date", lang)),
+        shape=alt.Shape("provenance:N", title=t("word.provenance", lang)),
+        color=alt.Color("provenance:N", title=t("word.provenance", lang)),
+        tooltip=[alt.Tooltip("date:T", title=t("word.date", lang)),
                  alt.Tooltip("value:Q", title=t("value", lang)),
-                 alt.Tooltip("provenance:N", title=t("provenance", lang)),
+                 alt.Tooltip("provenance:N", title=t("word.provenance", lang)),
                  alt.Tooltip("source:N", title=t("source", lang)),
                  alt.Tooltip("age:Q", title=t("age_days", lang)),
                  alt.Tooltip("by:N", title=t("recorded_by", lang))],
@@ -119,14 +119,14 @@ def portfolio_chart(rows: pd.DataFrame, axis: str, lang: str) -> alt.TopLevelMix
         .encode(
             x=alt.X("x:Q", title=x_title,
                     axis=alt.Axis(format=",.0f") if axis == "spend" else _count_axis()),
-            y=alt.Y("score:Q", title=t("score", lang), axis=alt.Axis(format="%"),
+            y=alt.Y("score:Q", title=t("word.benefit_attainment", lang), axis=alt.Axis(format="%"),
                     scale=alt.Scale(domain=[0, 1.05])),
-            color=alt.Color("rec:N", title=t("recommendation", lang), scale=_rec_scale(lang)),
+            color=alt.Color("rec:N", title=t("word.recommendation", lang), scale=_rec_scale(lang)),
             size=alt.Size("budget:Q", title=t("budget", lang), scale=alt.Scale(range=[40, 900])),
             tooltip=[alt.Tooltip("id:N", title="ID"),
                      alt.Tooltip("title:N", title=t("title", lang)),
-                     alt.Tooltip("rec:N", title=t("recommendation", lang)),
-                     alt.Tooltip("score:Q", title=t("score", lang), format=".0%"),
+                     alt.Tooltip("rec:N", title=t("word.recommendation", lang)),
+                     alt.Tooltip("score:Q", title=t("word.benefit_attainment", lang), format=".0%"),
                      alt.Tooltip("budget:Q", title=t("budget", lang), format="$,.0f")],
         )
         .properties(height=340), lang)
@@ -147,9 +147,9 @@ def breakdown_chart(
         .encode(
             x=alt.X("sum(n):Q", title=t("count", lang), axis=_count_axis()),
             y=alt.Y("key:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
-            color=alt.Color("rec:N", title=t("recommendation", lang), scale=_rec_scale(lang)),
-            tooltip=[alt.Tooltip("key:N", title=t(dimension, lang)),
-                     alt.Tooltip("rec:N", title=t("recommendation", lang)),
+            color=alt.Color("rec:N", title=t("word.recommendation", lang), scale=_rec_scale(lang)),
+            tooltip=[alt.Tooltip("key:N", title=dimension_name(dimension, lang)),
+                     alt.Tooltip("rec:N", title=t("word.recommendation", lang)),
                      alt.Tooltip("n:Q", title=t("count", lang), format=",d")],
         )
         .properties(height=alt.Step(22)), lang)

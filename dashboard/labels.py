@@ -11,10 +11,13 @@ from portfolio import formats, texts
 from portfolio.error_messages import render_param
 from portfolio.i18n import (
     CLOSE_REASON_LABELS,
+    DECISION_LABELS,
+    KPI_KIND_LABELS,
     LIGHTS,
     RECOMMENDATION_LABELS,
     ROLE_LABELS,
     STAGE_LABELS,
+    TECHNOLOGY_LABELS,
 )
 from portfolio.models import (
     DecisionKind,
@@ -29,18 +32,15 @@ from portfolio.models import (
     Technology,
 )
 
-# The `page.*` keys of the one catalogue (portfolio/texts.py; texts in portfolio/locale).
-LABELS = texts.table("page")
-
 RECOMMENDATIONS = {Recommendation(code): text for code, text in RECOMMENDATION_LABELS.items()}
 NOT_EVALUATED = texts.both("page.not_evaluated")
 
 ENUMS: dict[type[StrEnum], dict[str, dict[str, str]]] = {
     Stage: STAGE_LABELS,
-    DecisionKind: texts.table("decision"),
+    DecisionKind: DECISION_LABELS,
     FocusArea: texts.table("focus_area"),
-    Technology: texts.table("technology"),
-    KpiKind: texts.table("kpi_kind"),
+    Technology: TECHNOLOGY_LABELS,
+    KpiKind: KPI_KIND_LABELS,
     Direction: texts.table("direction"),
     Source: texts.table("source"),
     Role: ROLE_LABELS,
@@ -60,8 +60,10 @@ _MARKDOWN_COLOURS = {Light.GREEN: "green", Light.YELLOW: "orange", Light.RED: "r
 
 
 def t(key: str, lang: str, **params: object) -> str:
-    text = LABELS.get(key, {}).get(lang) or LABELS.get(key, {}).get("en") or key
-    return text.format(**params) if params else text
+    """A page's text: `t("board", lang)` is `page.board`; a word pages share with reports and
+    e-mails is named in full, `t("word.department", lang)`. An unknown key raises KeyError
+    (a test scans the pages for keys the catalogue lacks)."""
+    return texts.text(texts.own("page", key), lang, **params)
 
 
 def enum_label(value: StrEnum | None, lang: str) -> str:
@@ -99,7 +101,7 @@ def light_badge(value: Light | None, lang: str) -> str:
 
 def three_lights(lights: Mapping[str, Light | None], lang: str) -> str:
     """Budget, time and benefit as coloured lamps with their names, for Markdown (#18)."""
-    return " · ".join(f"{t(f'light_{name}', lang)} {light_badge(lights.get(name), lang)}"
+    return " · ".join(f"{t(f'word.{name}', lang)} {light_badge(lights.get(name), lang)}"
                       for name in ("budget", "time", "benefit"))
 
 
@@ -117,6 +119,32 @@ def agenda_cause(cause: str, params: dict[str, object], lang: str) -> str:
         shown["recommendation"] = recommendation(Recommendation(str(shown["recommendation"])),
                                                  lang)
     return AGENDA_CAUSES[cause][lang].format(**shown)
+
+
+# The board breaks the portfolio down by these (service.board_metrics.DIMENSIONS).
+DIMENSION_KEYS = {"department": "word.department", "stage": "word.stage",
+                  "technology": "word.technology", "focus_area": "focus_area"}
+
+# A refused field is named by the label its input has on the page; the fields whose label
+# is a word shared with the reports are named here, the others are page keys of their own.
+FIELD_KEYS = {
+    "baseline": "word.baseline", "core_task": "word.core_task", "department": "word.department",
+    "departments": "word.departments", "display_name": "word.name",
+    "hypothesis": "word.hypothesis", "kind": "word.kind", "language": "word.language",
+    "name": "word.name", "owner": "word.owner", "review_on": "word.review_date",
+    "stage": "word.stage", "target": "word.target", "technology": "word.technology",
+}
+
+
+def field_label(field: str | None, lang: str) -> str:
+    """The label of a model field a refusal names; a field no page labels reads as its name."""
+    key = FIELD_KEYS.get(field or "", field or "")
+    return t(key, lang) if key and texts.has(texts.own("page", key)) else field or ""
+
+
+def dimension_name(dimension: str, lang: str) -> str:
+    """The heading of one of the board's breakdowns."""
+    return t(DIMENSION_KEYS[dimension], lang)
 
 
 def dimension_value(dimension: str, key: str, lang: str) -> str:

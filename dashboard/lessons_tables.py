@@ -35,12 +35,13 @@ def shelf_table(
     exports (no app-relative URLs); with `radar`, why each is among its initiatives."""
     return pd.DataFrame([
         {t("id", lang): s.initiative.id, t("title", lang): s.initiative.title,
-         t("department", lang): s.initiative.department,
-         t("technology", lang): enum_label(s.initiative.technology, lang),
-         t("status", lang): t("parked" if s.parked else "closed", lang),
-         t("reason_code", lang): reason_code(s.decision.reason_code, lang) if s.decision else "",
-         t("date", lang): s.decision.decided_on if s.decision else None,
-         t("rationale", lang): s.decision.rationale if s.decision else "",
+         t("word.department", lang): s.initiative.department,
+         t("word.technology", lang): enum_label(s.initiative.technology, lang),
+         t("status", lang): t("word.parked" if s.parked else "stage.closed", lang),
+         t("word.reason_for_closing", lang):
+             reason_code(s.decision.reason_code, lang) if s.decision else "",
+         t("word.date", lang): s.decision.decided_on if s.decision else None,
+         t("word.rationale", lang): s.decision.rationale if s.decision else "",
          **_basis(s.initiative, radar, lang),
          **({t("open", lang): f"initiative?id={s.initiative.id}"} if links else {})}
         for s in shelf])
@@ -52,19 +53,19 @@ def spread_table(spread: Sequence[Spread], lang: str,
     `radar`, why each is among its initiatives."""
     return pd.DataFrame([
         {t("id", lang): s.initiative.id, t("title", lang): s.initiative.title,
-         t("department", lang): s.initiative.department,
+         t("word.department", lang): s.initiative.department,
          t("adopted", lang): ", ".join(s.adopted), t("planned", lang): ", ".join(s.planned),
-         t("still_to_adopt", lang): ", ".join(s.still_to_adopt),
-         t("adoption", lang): s.share, **_basis(s.initiative, radar, lang)}
+         t("word.still_to_adopt", lang): ", ".join(s.still_to_adopt),
+         t("kpi_kind.adoption", lang): s.share, **_basis(s.initiative, radar, lang)}
         for s in spread])
 
 
 def lessons_table(hits: Sequence[LessonHit], lang: str) -> pd.DataFrame:
     """Every lesson found, newest first, with its initiative: the export of the cards."""
     return pd.DataFrame([
-        {t("date", lang): h.lesson.created_on, t("lesson", lang): h.lesson.text,
+        {t("word.date", lang): h.lesson.created_on, t("word.lesson", lang): h.lesson.text,
          t("author", lang): h.lesson.author, t("tags", lang): ", ".join(h.lesson.tags),
          t("id", lang): h.initiative.id, t("title", lang): h.initiative.title,
-         t("department", lang): h.initiative.department,
-         t("stage", lang): enum_label(h.initiative.stage, lang)}
+         t("word.department", lang): h.initiative.department,
+         t("word.stage", lang): enum_label(h.initiative.stage, lang)}
         for h in hits])

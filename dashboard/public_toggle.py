@@ -37,7 +37,7 @@ def public_section(actor: Actor, initiative_id: str, lang: str) -> None:
         budget = st.checkbox(t("public_budget", lang), disabled=not shown,
                              value=bool(mark and mark.show_budget),
                              key=f"public_budget_{initiative_id}")
-        if not st.button(t("public_save", lang), key=f"public_save_{initiative_id}"):
+        if not st.button(t("save", lang), key=f"public_save_{initiative_id}"):
             return
         if shown:
             if succeeded(lambda: _mark(actor, initiative_id, budget), lang):

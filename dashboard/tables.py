@@ -56,18 +56,18 @@ def board_table(rows: pd.DataFrame, lang: str, *, links: bool = True) -> pd.Data
     table = pd.DataFrame({
         t("light", lang): labelled("light", lamp),
         # The state IT council's three lights beside the overall one (#18).
-        **{t(f"light_{name}", lang): labelled(f"{name}_light", lamp)
+        **{t(f"word.{name}", lang): labelled(f"{name}_light", lamp)
            for name in LIGHT_NAMES},
         t("id", lang): rows["id"],
         t("title", lang): rows["title"],
-        t("department", lang): rows["department"],
-        t("stage", lang): labelled("stage", lambda v: enum_label(Stage(v), lang)),
-        t("recommendation", lang): labelled(
+        t("word.department", lang): rows["department"],
+        t("word.stage", lang): labelled("stage", lambda v: enum_label(Stage(v), lang)),
+        t("word.recommendation", lang): labelled(
             "recommendation", lambda v: recommendation(Recommendation(v) if v else None, lang)),
-        t("score", lang): rows["score"],
-        t("review_on", lang): [d.date() if pd.notna(d) else None for d in rows["review_on"]],
+        t("word.benefit_attainment", lang): rows["score"],
+        t("word.review_date", lang): [d.date() if pd.notna(d) else None for d in rows["review_on"]],
         t("overdue_flag", lang): rows["overdue"].astype(bool),
-        t("technology", lang): labelled(
+        t("word.technology", lang): labelled(
             "technology", lambda v: enum_label(Technology(v) if v else None, lang)),
         t("focus_area", lang): labelled(
             "focus_area", lambda v: enum_label(FocusArea(v) if v else None, lang)),
@@ -87,7 +87,7 @@ def style_lights(frame: pd.DataFrame | Styler, lang: str) -> Styler:
     """Colour the lamp columns (made by light_text) green, yellow or red."""
     styler = frame if isinstance(frame, Styler) else frame.style
     colours = {light_text(light, lang): colour for light, colour in LIGHT_TEXT_COLOURS.items()}
-    columns = [t("light", lang), *(t(f"light_{name}", lang) for name in LIGHT_NAMES)]
+    columns = [t("light", lang), *(t(f"word.{name}", lang) for name in LIGHT_NAMES)]
     return styler.map(
         lambda v: f"color: {colours.get(v, NO_LIGHT_TEXT_COLOUR)}; font-weight: 600",
         subset=[c for c in columns if c in styler.data])
@@ -112,18 +112,19 @@ def kpi_frame(kpis: tuple[KpiStats, ...], lang: str, *, compact: bool = False) -
     rows = []
     for k in kpis:
         row = {
-            t("kpi", lang): k.name,
-            t("kind", lang): enum_label(k.kind, lang),
-            t("baseline", lang): k.baseline,
-            t("target", lang): k.target,
-            t("latest", lang): k.latest_value,
-            t("progress", lang): None if k.kind is KpiKind.GUARDRAIL else k.progress,
-            t("n_measurements", lang): k.count,
+            t("word.kpi", lang): k.name,
+            t("word.kind", lang): enum_label(k.kind, lang),
+            t("word.baseline", lang): k.baseline,
+            t("word.target", lang): k.target,
+            t("word.latest", lang): k.latest_value,
+            t("word.progress", lang): None if k.kind is KpiKind.GUARDRAIL else k.progress,
+            t("word.measurements", lang): k.count,
             t("age_days", lang): k.age_days,
-            t("sources", lang): ", ".join(enum_label(s, lang) for s in k.sources),
+            t("word.provenance", lang): ", ".join(enum_label(s, lang) for s in k.sources),
         }
         if compact:
-            row = {key: row[t(key, lang)] for key in ("kpi", "latest", "target", "age_days")}
+            row = {key: row[t(key, lang)]
+                   for key in ("word.kpi", "word.latest", "word.target", "age_days")}
             row = {t(key, lang): value for key, value in row.items()}
         rows.append(row)
     return pd.DataFrame(rows)
@@ -171,13 +172,15 @@ def policy_frame(versions: tuple[ReviewPolicy, ...], lang: str) -> tuple[pd.Data
 def then_now_frame(follow_up: ThenAndNow, lang: str) -> pd.DataFrame:
     """Each KPI's value when scaling was decided beside today's (#18)."""
     return pd.DataFrame([
-        {t("kpi", lang): row.kpi, t("unit", lang): row.unit, t("target", lang): row.target,
+        {t("word.kpi", lang): row.kpi, t("unit", lang): row.unit,
+         t("word.target", lang): row.target,
          t("then_value", lang, on=formats.day(follow_up.scaled_on, lang)): row.then,
-         t("now_value", lang): row.now}
+         t("word.now", lang): row.now}
         for row in follow_up.kpis])
 
 
 def spread_text(follow_up: ThenAndNow, lang: str) -> str:
     """Departments adopted against planned, in words."""
-    return t("spread_of", lang, adopted=len(follow_up.adopted), planned=len(follow_up.planned),
+    return t("word.spread_then_now", lang, adopted=len(follow_up.adopted),
+             planned=len(follow_up.planned),
              names=", ".join(follow_up.adopted) or "—")

@@ -14,7 +14,7 @@ from dashboard import data
 from dashboard.benefit_views import kroner_section
 from dashboard.charts import breakdown_chart, portfolio_chart
 from dashboard.context import current_actor, language, settings
-from dashboard.labels import enum_label, recommendation, t
+from dashboard.labels import dimension_name, enum_label, recommendation, t
 from dashboard.localised import localised, tinted
 from dashboard.safe_text import md
 from dashboard.tables import XLSX_MAX_ROWS, board_table, count, style_lights, to_csv, to_xlsx
@@ -29,6 +29,7 @@ actor = current_actor()
 db_path = str(settings().db)
 today = date.today()
 BOARD_ROWS_VISIBLE = 25
+AXES = {"spend": "axis_spend", "time": "word.time"}  # the chart's x axis: its label's key
 st.title(t("board", lang))
 
 
@@ -47,25 +48,25 @@ filtered = bool(set(st.query_params) - {"x"})
 with st.expander(t("filters", lang), expanded=filtered, icon=":material/filter_list:"):
     columns = st.columns(5)
     with columns[0]:
-        department = url_select("department", t("department", lang), departments, str,
+        department = url_select("department", t("word.department", lang), departments, str,
                                 empty=t("all", lang))
     with columns[1]:
-        stage = url_select("stage", t("stage", lang), list(Stage), label_of,
+        stage = url_select("stage", t("word.stage", lang), list(Stage), label_of,
                            value_of=value_of, empty=t("all", lang))
     with columns[2]:
-        technology = url_select("technology", t("technology", lang), list(Technology),
+        technology = url_select("technology", t("word.technology", lang), list(Technology),
                                 label_of, value_of=value_of, empty=t("all", lang))
     with columns[3]:
         focus = url_select("focus", t("focus_area", lang), list(FocusArea), label_of,
                            value_of=value_of, empty=t("all", lang))
     with columns[4]:
-        rec = url_select("recommendation", t("recommendation", lang), list(Recommendation),
+        rec = url_select("recommendation", t("word.recommendation", lang), list(Recommendation),
                          label_of, value_of=value_of, empty=t("all", lang))
 
 organisations = [o.name for o in data.organisations(db_path, actor)]
 organisation = None
 if not actor.organisation and len(organisations) > 1:  # a national reader's filter (#13)
-    organisation = url_select("organisation", t("org_organisation", lang), organisations, str,
+    organisation = url_select("organisation", t("word.organisation", lang), organisations, str,
                               empty=t("all", lang))
 filters = BoardFilters(department, stage, technology, focus, rec, organisation)
 view = data.portfolio(db_path, actor, today, filters)
@@ -79,7 +80,7 @@ if view.rows.empty:
 m = view.metrics
 # Cards across the full width (#19), wrapping to a new row when they get narrow.
 cards = (
-    ("active", formats.count(m.active, lang), None),
+    ("word.active_initiatives", formats.count(m.active, lang), None),
     ("to_scale", formats.count(m.to_scale, lang), None),
     ("to_close", formats.count(m.to_close, lang), None),
     ("overdue", formats.count(m.overdue, lang), None),
@@ -119,7 +120,7 @@ with st.container(horizontal=True, gap="small"):
 axis = st.radio(
     t("x_axis", lang), ["spend", "time"], horizontal=True, key=f"x_axis_{lang}",
     index=1 if st.query_params.get("x") == "time" else 0,
-    format_func=lambda a: t(f"axis_{a}", lang),
+    format_func=lambda a: t(AXES[a], lang),
 )
 st.query_params["x"] = axis
 st.altair_chart(portfolio_chart(view.rows, axis, lang), width="stretch")
@@ -131,12 +132,12 @@ by = st.radio(
     t("breakdown_by", lang), DIMENSIONS, horizontal=True, key=f"breakdown_by_{lang}",
     index=DIMENSIONS.index(st.query_params["by"])
     if st.query_params.get("by") in DIMENSIONS else 0,
-    format_func=lambda d: t(d, lang),
+    format_func=lambda d: dimension_name(d, lang),
 )
 st.query_params["by"] = by
 st.altair_chart(breakdown_chart(view.breakdown(by), by, lang), width="stretch")
 
-st.subheader(t("table", lang))
+st.subheader(t("word.initiatives", lang))
 # A bounded, most-urgent-first table (#7): styling 50 k rows is over Streamlit's limit.
 shown = view.most_urgent(settings().board_table_rows)
 if len(shown) < len(view.rows):
@@ -148,15 +149,16 @@ table = board_table(shown, lang)
 # columns (tests/e2e/test_lights_band_forecast.py measures the grid's width).
 # The state IT council's three lights beside the overall one (#18): in the view, not
 # only in the table behind it.
-visible = ["light", "light_budget", "light_time", "light_benefit", "id", "title",
-           "department", "recommendation", "score", "review_on", "open"]
+visible = ["light", "word.budget", "word.time", "word.benefit", "id", "title",
+           "word.department", "word.recommendation", "word.benefit_attainment",
+           "word.review_date", "open"]
 # Only the shown columns are styled and sent: the Styler formats every cell it is given.
 table = table[[t(c, lang) for c in visible]]
-styled = tinted(style_lights(localised(table, lang, shares=[t("score", lang)]), lang),
-                t("score", lang), shown["light"])
+score = t("word.benefit_attainment", lang)
+styled = tinted(style_lights(localised(table, lang, shares=[score]), lang), score, shown["light"])
 overdue = list(shown["overdue"].astype(bool))
 styled = styled.apply(lambda _c: ["color: #b71c1c; font-weight: 600" if late else ""
-                                  for late in overdue], subset=[t("review_on", lang)])
+                                  for late in overdue], subset=[t("word.review_date", lang)])
 st.dataframe(
     styled,
     hide_index=True, placeholder="",
@@ -165,14 +167,14 @@ st.dataframe(
     column_order=[t(c, lang) for c in visible],
     column_config={
         t("light", lang): st.column_config.Column(width=58),
-        **{t(f"light_{name}", lang): st.column_config.Column(width=58)
+        **{t(f"word.{name}", lang): st.column_config.Column(width=58)
            for name in ("budget", "time", "benefit")},
         t("id", lang): st.column_config.Column(width=60),
         t("title", lang): st.column_config.Column(width=165),
-        t("department", lang): st.column_config.Column(width=120),
-        t("recommendation", lang): st.column_config.Column(width=110),
-        t("score", lang): st.column_config.Column(width=110, help=t("score_help", lang)),
-        t("review_on", lang): st.column_config.Column(width=95,
+        t("word.department", lang): st.column_config.Column(width=120),
+        t("word.recommendation", lang): st.column_config.Column(width=110),
+        score: st.column_config.Column(width=110, help=t("score_help", lang)),
+        t("word.review_date", lang): st.column_config.Column(width=95,
                                                       help=t("review_on_help", lang)),
         t("open", lang): st.column_config.LinkColumn(t("open", lang), display_text="→",
                                                      width=45),

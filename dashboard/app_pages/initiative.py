@@ -67,26 +67,26 @@ ini = detail.initiative
 st.title(md(ini.title))
 # Only what is known: an empty field is left out, not shown as "(not given)" (#19).
 st.caption(" · ".join([md(ini.id), md(ini.department), enum_label(ini.stage, lang),
-                       *([f"{t('owner', lang)}: {md(ini.owner)}"] if ini.owner else []),
+                       *([f"{t('word.owner', lang)}: {md(ini.owner)}"] if ini.owner else []),
                        *(enum_label(v, lang) for v in (ini.technology, ini.focus_area) if v),
                        *([f"{t('radar_technology', lang)}: {md(ini.radar_technology)}"]
                          if ini.radar_technology else [])]))
 if ini.hypothesis:
-    st.markdown(f"**{t('hypothesis', lang)}:** {md(ini.hypothesis)}")
+    st.markdown(f"**{t('word.hypothesis', lang)}:** {md(ini.hypothesis)}")
 if ini.core_task:
-    st.markdown(f"**{t('core_task', lang)}:** {md(ini.core_task)}")
+    st.markdown(f"**{t('word.core_task', lang)}:** {md(ini.core_task)}")
 cols = st.columns(4)
 # The labels say "(kr.)", so the amounts are plain numbers in the reader's format.
 cols[0].metric(t("budget", lang), formats.count(round(ini.budget_dkk), lang))
 cols[1].metric(t("spent", lang), formats.count(round(ini.spent_dkk), lang))
 cols[2].metric(t("started_on", lang), formats.short_day(ini.started_on, lang))
-cols[3].metric(t("review_on", lang), formats.short_day(ini.review_on, lang))
+cols[3].metric(t("word.review_date", lang), formats.short_day(ini.review_on, lang))
 public_section(actor, ini.id, lang)
 
 evaluation = detail.evaluation
 st.subheader(t("evaluation", lang))
 if evaluation is None:
-    st.info(t("no_evaluation", lang))
+    st.info(t("word.not_evaluated", lang))
 else:
     st.markdown(f"### {recommendation(evaluation.recommendation, lang)} · "
                 f"{light_badge(evaluation.light, lang)}")
@@ -98,14 +98,14 @@ else:
 
 # The open tab is kept across reruns (a saved measurement, an upload): #19.
 evidence, history, lessons, audit, measure, gains = st.tabs(
-    [t("evidence", lang), t("history", lang), t("lessons", lang), t("audit", lang),
-     t("measurements", lang), t("benefits_tab", lang)], key=f"initiative_tab_{lang}",
+    [t("word.evidence", lang), t("history", lang), t("lessons", lang), t("audit", lang),
+     t("word.measurements", lang), t("benefits_tab", lang)], key=f"initiative_tab_{lang}",
     on_change="rerun")
 
 with evidence:
     if evaluation is not None and evaluation.kpis:
         st.dataframe(localised(kpi_frame(evaluation.kpis, lang), lang,
-                               shares=[t("progress", lang)]), hide_index=True,
+                               shares=[t("word.progress", lang)]), hide_index=True,
                                placeholder="", width="stretch")
         for k in evaluation.kpis:
             if k.self_reported_only or (k.age_days or 0) > 90:
@@ -122,7 +122,7 @@ with evidence:
                 st.altair_chart(kpi_chart(kpi, own, lang, today, judged.get(kpi.name)),
                                 width="stretch")
             else:
-                st.caption(f"{md(kpi.name)}: {t('no_measurements', lang)}")
+                st.caption(f"{md(kpi.name)}: {t('word.no_measurements', lang)}")
     if any(k.band_min is not None or k.forecast_on is not None for k in judged.values()):
         # The band and the forecast are drawn without a legend entry of their own (#18).
         st.caption(t("kpi_layers_key", lang))
@@ -130,17 +130,18 @@ with evidence:
 with history:
     scaled = then_and_now(ini, detail.decisions, evaluation)
     if scaled is not None:
-        st.markdown(f"**{t('then_and_now', lang)}**")
+        st.markdown(f"**{t('word.then_and_now', lang)}**")
         st.dataframe(localised(then_now_frame(scaled, lang), lang), hide_index=True,
                      width="stretch")
         st.caption(md(spread_text(scaled, lang)))
-    st.markdown(f"**{t('decisions', lang)}**")
+    st.markdown(f"**{t('word.decisions', lang)}**")
     if detail.decisions:
         st.dataframe(localised(pd.DataFrame([
-            {t("date", lang): d.decided_on, t("decision", lang): enum_label(d.kind, lang),
-             t("recommendation", lang): recommendation(d.recommendation, lang),
-             t("who", lang): d.decided_by, t("rationale", lang): d.rationale,
-             t("reason_code", lang): reason_code(d.reason_code, lang) if d.reason_code else "",
+            {t("word.date", lang): d.decided_on, t("word.decision", lang): enum_label(d.kind, lang),
+             t("word.recommendation", lang): recommendation(d.recommendation, lang),
+             t("who", lang): d.decided_by, t("word.rationale", lang): d.rationale,
+             t("word.reason_for_closing", lang):
+                 reason_code(d.reason_code, lang) if d.reason_code else "",
              t("next_review_on", lang): d.next_review_on,
              t("spread_to", lang): ", ".join(d.spread_to)}
             for d in detail.decisions]), lang), hide_index=True, placeholder="", width="stretch")
@@ -148,11 +149,13 @@ with history:
         st.caption(t("no_decisions", lang))
     st.markdown(f"**{t('evaluations', lang)}**")
     st.dataframe(style_lights(localised(pd.DataFrame([
-        {t("date", lang): e.as_of, t("light", lang): light_text(e.light, lang),
-         t("recommendation", lang): recommendation(e.recommendation, lang),
-         t("score", lang): e.score, t("policy_name", lang): f"v{e.policy_version}",
-         t("why", lang): e.reasons[0].render(lang) if e.reasons else ""}
-        for e in detail.history]), lang, shares=[t("score", lang)]), lang), hide_index=True,
+        {t("word.date", lang): e.as_of, t("light", lang): light_text(e.light, lang),
+         t("word.recommendation", lang): recommendation(e.recommendation, lang),
+         t("word.benefit_attainment", lang): e.score,
+         t("policy_name", lang): f"v{e.policy_version}",
+         t("word.why", lang): e.reasons[0].render(lang) if e.reasons else ""}
+        for e in detail.history]), lang, shares=[t("word.benefit_attainment", lang)]), lang),
+        hide_index=True,
         placeholder="",
         width="stretch")
 
@@ -181,7 +184,8 @@ def show_report(report: ImportReport) -> None:
                 unchanged=report.unchanged, rejected=report.rejected)
     (st.warning if report.errors else st.success)(summary)
     if report.errors:
-        st.dataframe(pd.DataFrame([{t("row", lang): e.row, t("reason", lang): e.in_language(lang)}
+        st.dataframe(pd.DataFrame([{t("row", lang): e.row,
+                                    t("word.reason", lang): e.in_language(lang)}
                                    for e in report.errors]), hide_index=True,
                                    placeholder="", width="stretch")
         st.caption(t("quarantine_note", lang))
@@ -195,12 +199,12 @@ with measure:
         left, right = st.columns(2)
         with left, st.form("record_measurement", clear_on_submit=False):
             st.markdown(f"**{t('record_measurement', lang)}**")
-            kpi_name = st.selectbox(t("kpi", lang), [k.name for k in detail.kpis])
-            on = st.date_input(t("date", lang), value=today, max_value=today,
+            kpi_name = st.selectbox(t("word.kpi", lang), [k.name for k in detail.kpis])
+            on = st.date_input(t("word.date", lang), value=today, max_value=today,
                                format=date_format(lang))
             typed = number_field(st, t("value", lang), None, lang, key="measurement_value",
                                  decimals=6)
-            origin = st.selectbox(t("provenance", lang), list(Provenance),
+            origin = st.selectbox(t("word.provenance", lang), list(Provenance),
                                   index=list(Provenance).index(Provenance.MANUAL),
                                   format_func=lambda s: source(s, lang))
             said = st.text_input(t("source", lang), max_chars=MAX_SOURCE_LENGTH,
@@ -211,7 +215,7 @@ with measure:
                 if typed.problem:
                     slot.error(typed.problem)
                 elif value is None:
-                    slot.error(t("required", lang))
+                    slot.error(t("error.input.missing", lang))
                 else:
                     m = Measurement(initiative_id=ini.id, kpi=kpi_name, on=on, value=value,
                                     source=said.strip(), provenance=origin)

@@ -35,7 +35,7 @@ if query:
 else:
     st.query_params.pop("q", None)
 with right:
-    department = url_select("department", t("department", lang),
+    department = url_select("department", t("word.department", lang),
                             [d.name for d in data.departments(db_path, actor)], str,
                             empty=t("all", lang))
 with middle:
@@ -79,22 +79,28 @@ def everything(part: str) -> LessonsView:
                               radar=radar_name, **limits)
 
 
-def widths(lang: str, **pixels: int) -> dict[str, Any]:
+def widths(lang: str, pixels: dict[str, int]) -> dict[str, Any]:
     """Column widths (px) that keep a table within a 1400 px screen without scrolling
     sideways (#13); long texts wrap into their cell's tooltip, not across the page."""
     return {t(key, lang): st.column_config.Column(width=px) for key, px in pixels.items()}
 
 
 # With a radar technology picked, each table has a basis column too (#18): the others
-# narrow so the table still fits a 1400 px screen (measured: 938 px of grid).
-shelf_widths = (dict(id=70, title=150, department=100, technology=80, status=70,
-                     reason_code=100, date=90, rationale=90, radar_technology=140)
-                if picked else dict(id=70, title=180, department=120, technology=100,
-                                    status=70, reason_code=110, date=90, rationale=150))
-spread_widths = (dict(id=70, title=160, department=110, adopted=130, planned=130,
-                      still_to_adopt=120, adoption=70, radar_technology=140)
-                 if picked else dict(id=70, title=180, department=120, adopted=160,
-                                     planned=160, still_to_adopt=150, adoption=80))
+# narrow so the table still fits a 1400 px screen (measured: 938 px of grid). Keyed by the
+# columns' text keys (lessons_tables.py).
+shelf_widths = ({"id": 70, "title": 150, "word.department": 100, "word.technology": 80,
+                 "status": 70, "word.reason_for_closing": 100, "word.date": 90,
+                 "word.rationale": 90, "radar_technology": 140}
+                if picked else {"id": 70, "title": 180, "word.department": 120,
+                                "word.technology": 100, "status": 70,
+                                "word.reason_for_closing": 110, "word.date": 90,
+                                "word.rationale": 150})
+spread_widths = ({"id": 70, "title": 160, "word.department": 110, "adopted": 130,
+                  "planned": 130, "word.still_to_adopt": 120, "kpi_kind.adoption": 70,
+                  "radar_technology": 140}
+                 if picked else {"id": 70, "title": 180, "word.department": 120, "adopted": 160,
+                                 "planned": 160, "word.still_to_adopt": 150,
+                                 "kpi_kind.adoption": 80})
 
 st.subheader(f"{t('lessons', lang)} ({count(view.lessons_total, lang)})")
 capped("lessons_capped", len(view.lessons), view.lessons_total)
@@ -118,7 +124,7 @@ if view.shelf:
     capped("shelf_capped", len(view.shelf), view.shelf_total)
     st.dataframe(localised(shelf_table(view.shelf, lang, radar=picked), lang),
                  hide_index=True, placeholder="", width="stretch", column_config={
-                     **widths(lang, **shelf_widths),
+                     **widths(lang, shelf_widths),
                      t("open", lang): st.column_config.LinkColumn(display_text="→", width=40)})
     export("export_shelf", lambda: shelf_table(everything("shelf").shelf, lang, links=False,
                                                radar=picked), "closed-and-parked.csv")
@@ -129,9 +135,9 @@ st.subheader(f"{t('spread', lang)} ({count(view.spread_total, lang)})")
 if view.spread:
     capped("spread_capped", len(view.spread), view.spread_total)
     st.dataframe(localised(spread_table(view.spread, lang, picked), lang,
-                           shares=[t("adoption", lang)]), hide_index=True,
+                           shares=[t("kpi_kind.adoption", lang)]), hide_index=True,
                  placeholder="", width="stretch",
-                 column_config=widths(lang, **spread_widths))
+                 column_config=widths(lang, spread_widths))
     export("export_spread", lambda: spread_table(everything("spread").spread, lang, picked),
            "spread.csv")
 else:

@@ -42,7 +42,7 @@ from portfolio.storage import Store
 
 lang = language()
 actor = current_actor()
-st.title(t("org_title", lang))
+st.title(t("word.organisation", lang))
 if not can(actor, Permission.ADMIN_ORGANISATION):
     st.info(t("org_admin_only", lang))
     st.stop()
@@ -109,14 +109,14 @@ for problem in view.problems:
 names = [o.name for o in view.organisations]
 if not names and actor.organisation:
     st.info(t("org_none_yet", lang))
-chosen = (st.selectbox(t("org_organisation", lang), names, key="org_chosen",
+chosen = (st.selectbox(t("word.organisation", lang), names, key="org_chosen",
                        placeholder=t("choose_option", lang)) if names else None)
 groups = [g for g in view.steering_groups if g.organisation == chosen]
 departments = [d for d in view.departments if d.organisation == chosen]
 today = date.today()
 
 org_tab, dep_tab, group_tab, people_tab = st.tabs([
-    t("org_organisation", lang), t("departments", lang), t("org_groups", lang),
+    t("word.organisation", lang), t("word.departments", lang), t("org_groups", lang),
     t("org_people", lang)], key="org_tab", on_change="rerun")
 # key + on_change: the chosen tab survives a rerun; without them every selectbox choice or
 # save jumped back to the first tab, in the middle of setting up a steering group.
@@ -126,11 +126,11 @@ with org_tab:
     new = not actor.organisation and st.checkbox(t("org_new", lang), key="org_new")
     if current is not None or new:
         with st.form("org_form"):
-            name = st.text_input(t("org_name", lang), value="" if new else current.name,
+            name = st.text_input(t("word.name", lang), value="" if new else current.name,
                                  disabled=not new, key="org_name")
             name_slot = st.empty()
             kinds = list(OrganisationKind)
-            kind = st.selectbox(t("org_kind", lang), kinds,
+            kind = st.selectbox(t("word.kind", lang), kinds,
                                 index=0 if new else kinds.index(current.kind),
                                 format_func=lambda k: t(f"org_kind_{k.value}", lang))
             cvr = st.text_input(t("org_cvr", lang), value="" if new else current.cvr,
@@ -148,12 +148,12 @@ with org_tab:
 
 with dep_tab:
     st.dataframe(pd.DataFrame([
-        {t("department", lang): d.name,
+        {t("word.department", lang): d.name,
          t("steering_group", lang): d.steering_group or t("org_no_group", lang)}
         for d in departments]), hide_index=True, placeholder="", width="stretch")
     if chosen:
         with st.form("department_form"):
-            dep_name = st.text_input(t("department", lang), key="dep_name")
+            dep_name = st.text_input(t("word.department", lang), key="dep_name")
             dep_slot = st.empty()
             group_names = [g.name for g in groups]
             group = st.selectbox(t("steering_group", lang), group_names, key="dep_group",
@@ -227,16 +227,16 @@ with group_tab:
 
 with people_tab:
     st.dataframe(pd.DataFrame([
-        {t("org_person", lang): p.name, t("org_email", lang): p.email,
-         t("language", lang): texts.text(f"language.{p.language}", lang),
+        {t("word.name", lang): p.name, t("org_email", lang): p.email,
+         t("word.language", lang): texts.text(f"language.{p.language}", lang),
          t("username", lang): p.username}
         for p in view.people]), hide_index=True, placeholder="", width="stretch")
     with st.form("person_form"):
-        person_name = st.text_input(t("org_person", lang), key="person_name")
+        person_name = st.text_input(t("word.name", lang), key="person_name")
         person_slot = st.empty()
         email = st.text_input(t("org_email", lang), key="person_email")
         email_slot = st.empty()
-        person_lang = st.selectbox(t("language", lang), ["da", "en"], key="person_lang",
+        person_lang = st.selectbox(t("word.language", lang), ["da", "en"], key="person_lang",
                                    format_func=lambda code: texts.text(f"language.{code}", lang))
         account = st.text_input(t("username", lang), key="person_account",
                                 help=t("org_person_account_help", lang))

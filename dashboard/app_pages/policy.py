@@ -25,7 +25,7 @@ lang = language()
 actor = current_actor()
 db_path = str(settings().db)
 today = date.today()
-st.title(t("policy_title", lang))
+st.title(t("policy", lang))
 
 overview = data.policies(db_path, actor)
 active = overview.active
@@ -44,8 +44,8 @@ if not can(actor, Permission.ADMIN_POLICY):
 def show_changes(preview_changes: tuple) -> None:
     st.dataframe(pd.DataFrame([
         {t("id", lang): c.initiative.id, t("title", lang): c.initiative.title,
-         t("department", lang): c.initiative.department,
-         t("before", lang): recommendation(c.before, lang),
+         t("word.department", lang): c.initiative.department,
+         t("word.now", lang): recommendation(c.before, lang),
          t("after", lang): recommendation(c.after, lang)}
         for c in preview_changes]), hide_index=True, placeholder="", width="stretch")
 

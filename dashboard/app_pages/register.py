@@ -15,7 +15,7 @@ from dashboard import data
 from dashboard.context import current_actor, database, language, settings
 from dashboard.feedback import attempt, message
 from dashboard.hypothesis import compose, split
-from dashboard.labels import enum_label, missing_rule, radar_ring, t
+from dashboard.labels import enum_label, field_label, missing_rule, radar_ring, t
 from dashboard.number_field import Typed, number_field, show_problem
 from dashboard.safe_text import defused, md
 from dashboard.widgets import date_format, initiative_picker
@@ -69,11 +69,11 @@ with left:
     ini_id = ini_id.strip() or suggestion
     slots["id"] = st.empty()
     department = st.selectbox(
-        t("department", lang), editable, key=f"{key}_department",
+        t("word.department", lang), editable, key=f"{key}_department",
         index=editable.index(before.department) if before and before.department in editable
         else 0)
     slots["department"] = st.empty()
-    stage = enum_select("stage", list(Stage), before.stage if before else Stage.IDEA, "stage")
+    stage = enum_select("word.stage", list(Stage), before.stage if before else Stage.IDEA, "stage")
     slots["stage"] = st.empty()
     focus = enum_select("focus_area", [None, *FocusArea], before.focus_area if before else None,
                         "focus")
@@ -81,11 +81,11 @@ with right:
     title = st.text_input(t("title", lang), value=before.title if before else "",
                           key=f"{key}_title", max_chars=300)
     slots["title"] = st.empty()
-    owner = st.text_input(t("owner", lang), value=before.owner if before else "",
+    owner = st.text_input(t("word.owner", lang), value=before.owner if before else "",
                           key=f"{key}_owner")
-    technology = enum_select("technology", [None, *Technology],
+    technology = enum_select("word.technology", [None, *Technology],
                              before.technology if before else None, "technology")
-    core_task = st.text_input(t("core_task", lang), value=before.core_task if before else "",
+    core_task = st.text_input(t("word.core_task", lang), value=before.core_task if before else "",
                               key=f"{key}_core_task")
     # Classed with a technology on KL's Teknologiradar directly (#18); one kept from an
     # older radar edition stays choosable.
@@ -102,7 +102,7 @@ with right:
         else f"{n} ({rings[n]})" if n in rings else n)
     slots["radar_technology"] = st.empty()
 
-st.markdown(f"**{t('hypothesis', lang)}** — {t('hypothesis_intro', lang)}")
+st.markdown(f"**{t('word.hypothesis', lang)}** — {t('hypothesis_intro', lang)}")
 cause, effect, measure = split(before.hypothesis) if before else ("", "", "")
 a, b, c = st.columns(3)
 cause = a.text_area(t("we_believe", lang), value=cause, key=f"{key}_cause", height=80)
@@ -118,7 +118,7 @@ st.caption(t("decision_rule_help", lang))
 d1, d2, d3, d4 = st.columns(4)
 started_on = d1.date_input(t("started_on", lang), value=before.started_on if before else None,
                            key=f"{key}_started_on", format=date_format(lang))
-review_on = d2.date_input(t("review_on", lang), value=before.review_on if before else None,
+review_on = d2.date_input(t("word.review_date", lang), value=before.review_on if before else None,
                           key=f"{key}_review_on", format=date_format(lang))
 slots["review_on"] = d2.empty()
 typed = {
@@ -137,11 +137,11 @@ for n in range(st.session_state[count_key]):
     with st.container(border=True):
         st.markdown(f"**{t('kpi_n', lang, n=n + 1)}**")
         r1 = st.columns([3, 1, 1, 1])
-        name = r1[0].text_input(t("kpi_name", lang), value=old.name if old else "",
+        name = r1[0].text_input(t("word.name", lang), value=old.name if old else "",
                                 key=f"{key}_kpi{n}_name", disabled=old is not None)
         unit = r1[1].text_input(t("unit", lang), value=old.unit if old else "",
                                 key=f"{key}_kpi{n}_unit")
-        kind = r1[2].selectbox(t("kind", lang), list(KpiKind), key=f"{key}_kpi{n}_kind",
+        kind = r1[2].selectbox(t("word.kind", lang), list(KpiKind), key=f"{key}_kpi{n}_kind",
                                index=list(KpiKind).index(old.kind) if old else 0,
                                format_func=lambda o: enum_label(o, lang))
         direction = r1[3].selectbox(
@@ -149,9 +149,9 @@ for n in range(st.session_state[count_key]):
             index=list(Direction).index(old.direction) if old else 0,
             format_func=lambda o: enum_label(o, lang))
         r2 = st.columns([1, 1, 1, 2])
-        baseline = number_field(r2[0], t("baseline", lang), old.baseline if old else None,
+        baseline = number_field(r2[0], t("word.baseline", lang), old.baseline if old else None,
                                 lang, key=f"{key}_kpi{n}_baseline", decimals=6)
-        target = number_field(r2[1], t("target", lang), old.target if old else None, lang,
+        target = number_field(r2[1], t("word.target", lang), old.target if old else None, lang,
                               key=f"{key}_kpi{n}_target", decimals=6)
         weight = number_field(r2[2], t("weight", lang), old.weight if old else 1.0, lang,
                               key=f"{key}_kpi{n}_weight", min_value=0.0)
@@ -170,7 +170,7 @@ def build() -> tuple[Initiative, list[Kpi]] | None:
     ok = True
     for field, value in (("id", ini_id), ("title", title)):
         if not value.strip():
-            slots[field].error(t("required", lang))
+            slots[field].error(t("error.input.missing", lang))
             ok = False
     if before is None and ini_id.strip() in index:
         slots["id"].error(t("id_taken", lang))
@@ -182,7 +182,7 @@ def build() -> tuple[Initiative, list[Kpi]] | None:
     for n, fields in enumerate(kpi_values):
         if not fields["name"].strip():
             continue
-        problems = [f"{t(name, lang)}: {fields[name].problem}"
+        problems = [f"{field_label(name, lang)}: {fields[name].problem}"
                     for name in ("baseline", "target", "weight") if fields[name].problem]
         if problems:
             slots[f"kpi{n}"].error("; ".join(problems))
@@ -191,15 +191,15 @@ def build() -> tuple[Initiative, list[Kpi]] | None:
         values = {k: v.value if isinstance(v, Typed) else v for k, v in fields.items()}
         values["weight"] = 1.0 if values["weight"] is None else values["weight"]
         if values["baseline"] is None or values["target"] is None:
-            slots[f"kpi{n}"].error(f"{t('baseline', lang)} / {t('target', lang)}: "
-                                   f"{t('required', lang)}")
+            slots[f"kpi{n}"].error(f"{t('word.baseline', lang)} / {t('word.target', lang)}: "
+                                   f"{t('error.input.missing', lang)}")
             ok = False
             continue
         try:
             kpis.append(Kpi(initiative_id=ini_id.strip() or "-", **values))
         except ValidationError as exc:
             slots[f"kpi{n}"].error(defused("; ".join(
-                f"{t('kpi_name' if r.field == 'name' else r.field or '', lang)}: "
+                f"{field_label(r.field, lang)}: "
                 f"{message(r, lang)}" for r in input_refusals(exc))))
             ok = False
     if not ok:
@@ -221,7 +221,7 @@ def build() -> tuple[Initiative, list[Kpi]] | None:
             if slot is not None:
                 slot.error(text)
             else:
-                st.error(f"{t(refusal.field or '', lang)}: {text}")
+                st.error(f"{field_label(refusal.field, lang)}: {text}")
         return None
     entering = stage is Stage.EXPERIMENT and (before is None or before.stage is not stage)
     if entering and (missing := missing_decision_rule(initiative, kpis)):

@@ -53,7 +53,7 @@ lang = language()
 actor = current_actor()
 db_path = str(settings().db)
 today = date.today()
-st.title(t("steering_title", lang))
+st.title(t("steering", lang))
 
 groups = data.steering_groups(db_path, actor)
 asked = st.query_params.get("group")
@@ -125,25 +125,25 @@ def why(item: SteeringItem) -> str:
 st.dataframe(
     style_lights(localised(pd.DataFrame([
         {t("light", lang): light_text(i.evaluation.light if i.evaluation else None, lang),
-         **{t(f"light_{name}", lang): light_text(
+         **{t(f"word.{name}", lang): light_text(
              i.evaluation.lights[name] if i.evaluation else None, lang)
             for name in LIGHT_NAMES},
          t("id", lang): i.initiative.id, t("title", lang): i.initiative.title,
-         t("why", lang): why(i),
-         t("recommendation", lang): recommendation(
+         t("word.why", lang): why(i),
+         t("word.recommendation", lang): recommendation(
              i.evaluation.recommendation if i.evaluation else None, lang),
-         t("department", lang): i.initiative.department,
-         t("stage", lang): enum_label(i.initiative.stage, lang)}
+         t("word.department", lang): i.initiative.department,
+         t("word.stage", lang): enum_label(i.initiative.stage, lang)}
         for i in items]), lang), lang),
     hide_index=True, placeholder="", width="stretch",
     # Every column in view at 1400 px (#19): the reasons wrap into the widest one.
     column_config={t("light", lang): st.column_config.Column(width=70),
                    t("id", lang): st.column_config.Column(width=60),
                    t("title", lang): st.column_config.Column(width=190),
-                   t("why", lang): st.column_config.Column(width=290),
-                   t("recommendation", lang): st.column_config.Column(width=95),
-                   t("department", lang): st.column_config.Column(width=130),
-                   t("stage", lang): st.column_config.Column(width=95)},
+                   t("word.why", lang): st.column_config.Column(width=290),
+                   t("word.recommendation", lang): st.column_config.Column(width=95),
+                   t("word.department", lang): st.column_config.Column(width=130),
+                   t("word.stage", lang): st.column_config.Column(width=95)},
 )
 
 by_id = {i.initiative.id: i for i in items}
@@ -160,7 +160,7 @@ for card, item_id in zip(st.columns(max(len(compared), 1), gap="medium"), compar
         st.caption(md(why(item)))
         ev = item.evaluation
         if ev is None:
-            st.info(t("no_evaluation", lang))
+            st.info(t("word.not_evaluated", lang))
             continue
         st.markdown(f"**{recommendation(ev.recommendation, lang)}** · "
                     f"{light_badge(ev.light, lang)}"
@@ -170,7 +170,7 @@ for card, item_id in zip(st.columns(max(len(compared), 1), gap="medium"), compar
         decisions = (item.last_decision,) if item.last_decision else ()
         scaled = then_and_now(item.initiative, decisions, ev)
         if scaled is not None and any(w.cause.startswith("follow_up") for w in item.why):
-            st.markdown(f"**{t('then_and_now', lang)}**")
+            st.markdown(f"**{t('word.then_and_now', lang)}**")
             st.table(localised(then_now_frame(scaled, lang), lang).hide())
             st.caption(md(spread_text(scaled, lang)))
         st.markdown("\n".join(f"- {r.render(lang, md)}" for r in ev.reasons))
@@ -187,13 +187,13 @@ if not decidable:
     else:
         st.info(t("read_only", lang))
     st.stop()
-target = st.selectbox(t("decide_on", lang), decidable, key="decide_on",
+target = st.selectbox(t("word.initiative", lang), decidable, key="decide_on",
                       format_func=lambda i: f"{i} — {by_id[i].initiative.title}")
 item = by_id[target]
 recommended = item.evaluation.recommendation if item.evaluation else None
 kinds = list(DecisionKind)
 kind = st.radio(
-    t("decision", lang), kinds, horizontal=True, key=f"kind_{target}",
+    t("word.decision", lang), kinds, horizontal=True, key=f"kind_{target}",
     index=kinds.index(DecisionKind(recommended.value))
     if recommended and recommended.value in DecisionKind.__members__ else 1,
     format_func=lambda k: enum_label(k, lang),
@@ -201,7 +201,7 @@ kind = st.radio(
 if recommended and kind.value != recommended.value:
     st.info(t("override_note", lang, rec=recommendation(recommended, lang)))
 slots = {}
-rationale = st.text_area(t("rationale", lang), key=f"rationale_{target}",
+rationale = st.text_area(t("word.rationale", lang), key=f"rationale_{target}",
                          help=t("rationale_help", lang, rec=recommendation(recommended, lang)))
 slots["rationale"] = st.empty()
 closing = kind in (DecisionKind.CLOSE, DecisionKind.PARK)
@@ -217,11 +217,11 @@ lesson = ""
 spread: list[str] = []
 if closing:
     codes = [c for c in CODES if c in REASON_CODES]
-    code = right.selectbox(t("reason_code", lang), codes, key=f"code_{target}",
+    code = right.selectbox(t("word.reason_for_closing", lang), codes, key=f"code_{target}",
                            index=codes.index("not_now") if kind is DecisionKind.PARK else 0,
                            format_func=lambda c: reason_code(c, lang))
     slots["reason_code"] = right.empty()
-    lesson = st.text_area(t("lesson", lang), key=f"lesson_{target}",
+    lesson = st.text_area(t("word.lesson", lang), key=f"lesson_{target}",
                           placeholder=t("lesson_help", lang))
     slots["lesson"] = st.empty()
 elif kind is DecisionKind.SCALE:

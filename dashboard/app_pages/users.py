@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from dashboard import data
 from dashboard.context import current_actor, database, language, settings
 from dashboard.feedback import attempt, flash, message
-from dashboard.labels import enum_label, t
+from dashboard.labels import enum_label, field_label, t
 from dashboard.safe_text import md
 from dashboard.widgets import initiative_picker
 from portfolio import texts
@@ -68,9 +68,10 @@ users = attempt(accounts, lang) or []
 departments = [d.name for d in data.departments(db_path, actor)]
 groups = data.steering_groups(db_path, actor)
 st.dataframe(pd.DataFrame([
-    {t("username", lang): u.username, t("display_name", lang): u.display_name,
+    {t("username", lang): u.username, t("word.name", lang): u.display_name,
      t("role", lang): enum_label(u.role, lang),
-     t("departments", lang): ", ".join(u.departments), t("steering_group", lang): u.steering_group,
+     t("word.departments", lang): ", ".join(u.departments),
+     t("steering_group", lang): u.steering_group,
      t("account_active", lang): u.active, t("must_change", lang): u.must_change_password}
     for u in users]), hide_index=True, placeholder="", width="stretch")
 
@@ -85,20 +86,20 @@ def account_fields(before: User | None, key: str) -> dict[str, object]:
     """The fields of an account, prefilled from `before`."""
     roles = list(Role)
     return {
-        "display_name": st.text_input(t("display_name", lang), key=f"{key}_name",
+        "display_name": st.text_input(t("word.name", lang), key=f"{key}_name",
                                       value=before.display_name if before else ""),
         "role": st.selectbox(t("role", lang), roles, key=f"{key}_role",
                              index=roles.index(before.role) if before else 0,
                              format_func=lambda r: enum_label(r, lang)),
         "departments": tuple(st.multiselect(
-            t("departments", lang), departments, key=f"{key}_departments",
+            t("word.departments", lang), departments, key=f"{key}_departments",
             default=[d for d in (before.departments if before else ()) if d in departments],
             placeholder=t("choose_options", lang))),
         "steering_group": st.selectbox(
             t("steering_group_of", lang), ["", *groups], key=f"{key}_group",
             index=(["", *groups].index(before.steering_group)
                    if before and before.steering_group in groups else 0)),
-        "language": st.selectbox(t("language", lang), ["da", "en"], key=f"{key}_language",
+        "language": st.selectbox(t("word.language", lang), ["da", "en"], key=f"{key}_language",
                                  index=1 if before and before.language == "en" else 0,
                                  format_func=lambda code: texts.text(f"language.{code}", lang)),
     }
@@ -116,7 +117,7 @@ with add_tab, st.form("add_user"):
         except ValidationError as exc:
             new_user = None
             refusal = input_refusals(exc)[0]
-            st.error(md(f"{t(refusal.field or '', lang)}: {message(refusal, lang)}"),
+            st.error(md(f"{field_label(refusal.field, lang)}: {message(refusal, lang)}"),
                      icon=":material/error:")
         if new_user is not None:
             show_once(written(add_user, new_user))
@@ -140,14 +141,14 @@ with edit_tab:
 
 with assign_tab:
     key_employees = [u.username for u in users if u.role is Role.KEY_EMPLOYEE and u.active]
-    what = initiative_picker(data.initiative_index(db_path, actor), t("initiative", lang),
+    what = initiative_picker(data.initiative_index(db_path, actor), t("word.initiative", lang),
                              lang, departments=departments, name="initiative")
     with st.form("assign"):
         who = st.selectbox(t("choose_user", lang), key_employees, key="assign_user",
                            placeholder=t("choose_option", lang))
         left, right = st.columns(2)
         add = left.form_submit_button(t("assign", lang), type="primary")
-        remove = right.form_submit_button(t("unassign", lang))
+        remove = right.form_submit_button(t("word.remove", lang))
     if (add or remove) and who and what:
         changed = written(assign_contributor, what, who, assigned=add)
         if changed is not None:

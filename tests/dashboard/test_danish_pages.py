@@ -21,10 +21,10 @@ import pytest
 from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
-from dashboard.labels import LABELS
 from portfolio import formats
 from portfolio.models import Actor
 from portfolio.service.organisation import save_steering_group, view_organisation
+from portfolio.texts import table
 from tests.dashboard.conftest import APP
 
 NEXT_MEETING = date.today() + timedelta(days=40)
@@ -49,7 +49,9 @@ ENGLISH_NUMBERS = (
 )
 DANISH_TIME = re.compile(r"\b\d{4} \d{1,2}\.\d{2}\b")  # "6. sep. 2026 14.05"
 IDENTIFIER = re.compile(r"^[a-z]+(?:[_.][a-z]+)*$")
-# English catalogue texts that are not also Danish ("ID", "RPA" read the same in both).
+# English texts of the pages (their own and the words they share) that are not also Danish
+# ("ID", "RPA" read the same in both).
+LABELS = {**table("page"), **table("word")}
 ENGLISH_LABELS = {v["en"] for v in LABELS.values() if v.get("en") and v["en"] != v.get("da")
                   and "{" not in v["en"] and len(v["en"]) > 3}
 RAW_CODES = {"da", "en"}  # a language shown as its code, not as "Dansk" / "English"

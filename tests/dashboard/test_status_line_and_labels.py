@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dashboard.labels import ENUMS, LABELS, REASON_CODES, t
+from dashboard.labels import ENUMS, REASON_CODES, t
+from portfolio import texts
 from portfolio.models import Actor, Role
 from portfolio.service.decisions import REASON_CODES as CORE_REASON_CODES
 from portfolio.service.evaluation import last_run
@@ -35,9 +36,9 @@ def test_run_now_is_not_offered_to_a_viewer(app):
 
 
 def test_every_label_exists_in_english_and_danish():
-    for key, texts in LABELS.items():
-        assert set(texts) == {"en", "da"}, key
-        assert all(texts.values()), key
+    for key, both in texts.table("page").items():
+        assert set(both) == {"en", "da"}, key
+        assert all(both.values()), key
     for kind, values in ENUMS.items():
         assert set(values) == {member.value for member in kind}, kind
         assert all(set(v) == {"en", "da"} for v in values.values()), kind
@@ -49,7 +50,7 @@ def test_every_label_a_page_asks_for_is_defined():
     for path in DASHBOARD.rglob("*.py"):
         used |= set(re.findall(r"\bt\(\s*\"([a-z_]+)\"", path.read_text("utf-8")))
     assert used
-    assert used <= set(LABELS), used - set(LABELS)
+    assert {key for key in used if not texts.has(f"page.{key}")} == set()
 
 
 def test_a_label_falls_back_to_english_for_an_unknown_language():
