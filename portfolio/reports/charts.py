@@ -89,7 +89,7 @@ def trend_chart(quarters: Sequence[Quarter], w: Words) -> str:
     ]
     bars = alt.Chart(alt.Data(values=bars_data)).mark_bar(size=26).encode(
         x=alt.X("quarter:N", title=None, sort=names, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("n:Q", title=w.t("decisions"), axis=alt.Axis(tickMinStep=1)),
+        y=alt.Y("n:Q", title=w.t("word.decisions"), axis=alt.Axis(tickMinStep=1)),
         color=alt.Color(
             "kind:N", title=None, sort=[w.recommendation(k) for k in kinds],
             scale=alt.Scale(domain=[w.recommendation(k) for k in kinds],
@@ -106,7 +106,7 @@ def trend_chart(quarters: Sequence[Quarter], w: Words) -> str:
     ]
     lines = alt.Chart(alt.Data(values=line_data)).mark_line(point=True, strokeWidth=2).encode(
         x=alt.X("quarter:N", title=None, sort=names, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("share:Q", title=w.t("realised"), scale=alt.Scale(domain=[0, 1]),
+        y=alt.Y("share:Q", title=w.t("word.realised"), scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format=".0%", tickCount=5)),
         color=alt.Color(
             "series:N", title=None, sort=[w.t(k) for k, _, _ in series],

@@ -154,9 +154,9 @@ def kpi_svg(kpi: Kpi, measurements: Sequence[Measurement], w: Words,
         dots = "".join(f"M{x_of(d) - 2.4:.1f} {y_of(v):.1f}a2.4 2.4 0 1 0 4.8 0"
                        f"a2.4 2.4 0 1 0 -4.8 0" for d, v in points)
         parts.append(f'<path d="{dots}" fill="{INK}"/>')
-    references = [(w.t("baseline"), kpi.baseline, GREY)]
+    references = [(w.t("word.baseline"), kpi.baseline, GREY)]
     if kpi.target != kpi.baseline:
-        references.append((w.t("target"), kpi.target, GREEN))
+        references.append((w.t("word.target"), kpi.target, GREEN))
     for label, value, colour in references:
         y = y_of(value)
         parts.append(f'<path d="M{left:.1f} {y:.1f}h{width:.1f}" stroke="{colour}"'

@@ -1,16 +1,15 @@
 """The words of the printed reports in English and Danish.
 
-Reasons come translated from portfolio/i18n.py; these are the headings, table labels and
-plain-language sentences around them: the `report.*` keys of the one catalogue
-(portfolio/texts.py). Every key exists in both languages (a test says so).
+Reasons come translated from portfolio/i18n.py; the headings, table labels and
+plain-language sentences around them are the `report.*` keys of the one catalogue
+(portfolio/texts.py), read by `w.t` (words.py). These are the vocabularies a report labels
+values with. Every key exists in both languages (a test says so).
 """
 
 from __future__ import annotations
 
 from portfolio import texts
 from portfolio.i18n import CLOSE_REASON_LABELS, RECOMMENDATION_LABELS, STAGE_LABELS
-
-LABELS: dict[str, dict[str, str]] = texts.table("report", flat=True)
 
 RECOMMENDATIONS = {**RECOMMENDATION_LABELS, "PARK": texts.both("report.recommendation.PARK")}
 
@@ -22,4 +21,8 @@ SOURCES = texts.table("report.source")
 
 REASON_CODES = CLOSE_REASON_LABELS
 
-TECHNOLOGIES = texts.table("report.technology")
+# The reports' own (longer) technology names; where a report's name is the dashboard's,
+# the one key is the dashboard's `technology.*`.
+TECHNOLOGIES = {**texts.table("report.technology"),
+                **{name: texts.both(f"technology.{name}")
+                   for name in ("self_service", "video_consultation", "welfare_technology")}}

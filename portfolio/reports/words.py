@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from portfolio import formats
+from portfolio import formats, texts
 from portfolio.i18n import LANGUAGES, LIGHTS, render_reason
 from portfolio.models import Reason
 from portfolio.reports import labels
@@ -25,13 +25,14 @@ class Words:
         return cls(lang if lang in LANGUAGES else "en")
 
     def t(self, key: str, **params: object) -> str:
-        text = labels.LABELS[key][self.lang]
-        return text.format(**params) if params else text
+        """A report's text: `w.t("agenda_title")` is `report.agenda_title`; a word the
+        reports share with the pages is named in full, `w.t("word.department")`."""
+        return texts.text(texts.own("report", key), self.lang, **params)
 
     def due(self, reason: str) -> str:
         """Why an item is on the agenda; a reason added to the agenda later shows its code."""
-        key = f"due_{reason}"
-        return self.t(key) if key in labels.LABELS else reason.replace("_", " ")
+        key = f"report.due_{reason}"
+        return self.t(key) if texts.has(key) else reason.replace("_", " ")
 
     def _lookup(self, table: dict[str, dict[str, str]], value: object) -> str:
         if value is None:
