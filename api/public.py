@@ -52,6 +52,12 @@ def _anchor(prefix: str, name: str) -> str:
     return f"{prefix}-{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-') or 'x'}"
 
 
+# A decision's outcome as the public reads it; closed and parked read as the words the
+# dashboard and the reports use for them.
+OUTCOMES = {"SCALE": "outcome_SCALE", "CONTINUE": "outcome_CONTINUE", "PIVOT": "outcome_PIVOT",
+            "CLOSE": "stage.closed", "PARK": "word.parked"}
+
+
 def _figure(value: float | None, lang: str) -> str:
     return "–" if value is None else formats.number(value, lang)
 
@@ -61,7 +67,7 @@ def _item(p: PublicInitiative, lang: str) -> dict[str, Any]:
     return {
         "anchor": _anchor("initiative", p.id), "title": p.title, "department": p.department,
         "stage": _label(STAGES, p.stage, lang),
-        "outcome": text(f"outcome_{p.outcome}", lang) if p.outcome
+        "outcome": text(OUTCOMES[p.outcome], lang) if p.outcome
         else text("no_decision", lang),
         "close_reason": _label(REASON_CODES, p.close_reason, lang) if p.close_reason else "",
         "technology": _label(TECHNOLOGIES, p.technology, lang),

@@ -1,13 +1,12 @@
 """The public results page's words, Danish and English: the `public.*` keys of the one
-catalogue (portfolio/texts.py). The labels of stages, decisions, technologies and KPI kinds
-are the reports' own: portfolio/reports/labels.py."""
+catalogue (portfolio/texts.py), and the words it shares with the reports named in full
+(`word.department`). The labels of stages, decisions, technologies and KPI kinds are the
+reports' own: portfolio/reports/labels.py."""
 
 from __future__ import annotations
 
 from portfolio import texts
 
-TEXTS: dict[str, dict[str, str]] = texts.table("public")
-
 
 def text(key: str, lang: str, **params: str) -> str:
-    return texts.text(f"public.{key}", lang, **params)
+    return texts.text(texts.own("public", key), lang, **params)

@@ -17,10 +17,11 @@ from prefect.artifacts import Artifact, MarkdownArtifact, TableArtifact
 from prefect.utilities.asyncutils import run_coro_as_sync
 
 from flows.common import slug
+from portfolio import texts
 from portfolio.markdown_text import literal
 from portfolio.models import Verdict
 from portfolio.notify.compose import Style
-from portfolio.notify.texts import recommendation, text
+from portfolio.notify.texts import recommendation
 from portfolio.review.agenda import Agenda, AgendaItem, AgendaReason
 from portfolio.review.urgency import urgency_key
 from portfolio.service.evaluation import most_urgent
@@ -57,7 +58,7 @@ def agenda_markdown(group: str, items: tuple[AgendaItem, ...], agenda: Agenda,
     lines = [
         f"# {literal(group) if group else '(no steering group)'} — {agenda.as_of.isoformat()}",
         "",
-        f"| {text('recommendation', lang)} | Initiative | Why |",
+        f"| {texts.text('word.recommendation', lang)} | Initiative | Why |",
         "|---|---|---|",
     ]
     for item in _most_urgent(items, limit):

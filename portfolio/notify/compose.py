@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from portfolio import texts
 from portfolio.i18n import LIGHTS
 from portfolio.models import GroupAddress, Person
 from portfolio.notify.texts import recommendation, text
@@ -105,7 +106,8 @@ def _message(
         "greeting": text("greeting", lang, name=shown),
         "intro": text(f"intro.{kind}", lang, group=shown, date=as_of.isoformat()),
         "items": [item_summary(item, lang, style) for item in items],
-        "labels": {k: text(k, lang) for k in ("recommendation", "open", "board")},
+        "labels": {"recommendation": texts.text("word.recommendation", lang),
+                   "open": text("open", lang), "board": text("board", lang)},
         "board_link": _link(style, "board"),
         "footer": text("footer", lang, organisation=style.organisation),
     }

@@ -7,9 +7,6 @@ from typing import Any
 from portfolio import texts
 from portfolio.i18n import DECISION_WORDS
 
-# The `mail.*` keys of the one catalogue (portfolio/texts.py; texts in portfolio/locale).
-TEXTS: dict[str, dict[str, str]] = texts.table("mail")
-
 RECOMMENDATIONS = DECISION_WORDS  # the reasons' capitals, not the dashboard's labels
 
 

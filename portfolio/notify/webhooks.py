@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from portfolio import texts
 from portfolio.models import Decision
 from portfolio.notify.compose import Style, item_summary
 from portfolio.notify.texts import recommendation, text
@@ -106,7 +107,7 @@ def _agenda_card(kind: str, group: str, items: Sequence[AgendaItem], as_of: date
     for item in items:
         shown = item_summary(item, lang, style)
         lines.append(f"• {shown['id']} {shown['title']} ({shown['department']}) — "
-                     f"{text('recommendation', lang)}: {shown['recommendation']}")
+                     f"{texts.text('word.recommendation', lang)}: {shown['recommendation']}")
         lines += [f"   {reason}" for reason in shown["reasons"]]
     return Card(text(f"subject.{kind}", lang, n=len(items), group=group), tuple(lines),
                 f"{style.dashboard_url.rstrip('/')}/steering", text("open", lang))
@@ -131,9 +132,9 @@ def decision_post(decision: Decision, title: str, group: str, hook: Webhook,
     lines = [text("decision.line", lang, id=decision.initiative_id, title=title, decision=word,
                   on=decision.decided_on.isoformat())]
     if decision.rationale:
-        lines.append(f"{text('decision.rationale', lang)}: {decision.rationale}")
+        lines.append(f"{texts.text('word.rationale', lang)}: {decision.rationale}")
     if decision.next_review_on:
-        lines.append(f"{text('decision.next_review', lang)}: "
+        lines.append(f"{texts.text('word.next_review', lang)}: "
                      f"{decision.next_review_on.isoformat()}")
     card = Card(text("subject.decision", lang, group=group, id=decision.initiative_id,
                      decision=word), tuple(lines),
