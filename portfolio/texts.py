@@ -14,7 +14,8 @@ a namespaced key, not the English text, so a wording can change without touching
 {key: {"en": …, "da": …}} mapping older modules (dashboard/labels.py, reports/labels.py …)
 expose. Texts are str.format templates; both languages of a key name the same placeholders
 (tests/unit/test_text_catalogue.py). Texts that read the same in both languages and mean the
-same were merged into one key; the names callers knew before live on in text_aliases.
+same are one key, and every caller names that key (a shared word is `word.*`): no key has a
+second name, and an unknown key raises KeyError rather than showing itself to a reader.
 
 The .po files are read directly (Babel's reader, ~70 ms for both languages, once per
 process): no compiled .mo can drift from them, and they ship inside the package.
@@ -29,8 +30,6 @@ from types import MappingProxyType
 
 from babel import Locale
 from babel.messages.pofile import read_po
-
-from portfolio.text_aliases import ALIASES
 
 LANGUAGES = ("en", "da")
 DOMAIN = "failscale"
@@ -51,18 +50,12 @@ def catalogue(lang: str) -> Mapping[str, str]:
                              if m.id and isinstance(m.id, str) and m.string})
 
 
-def resolve(key: str) -> str:
-    """The catalogue key a (possibly merged, older) key reads from."""
-    return ALIASES.get(key, key)
-
-
 def has(key: str) -> bool:
-    return resolve(key) in catalogue("en")
+    return key in catalogue("en")
 
 
 def lookup(key: str, lang: str) -> str | None:
     """The template of `key` in `lang`, English when `lang` lacks it; None for no such key."""
-    key = resolve(key)
     return catalogue(lang).get(key) or catalogue("en").get(key)
 
 
@@ -90,11 +83,10 @@ def both(key: str) -> dict[str, str]:
 
 
 def table(namespace: str, *, flat: bool = False) -> dict[str, dict[str, str]]:
-    """The keys under `namespace.` as {rest: {"en": …, "da": …}}, merged keys included;
-    `flat` leaves out deeper namespaces (`report.kpi_kind.*` is not a `report` label)."""
+    """The keys under `namespace.` as {rest: {"en": …, "da": …}}; `flat` leaves out deeper
+    namespaces (`report.kpi_kind.*` is not a `report` label)."""
     prefix = f"{namespace}."
-    keys = [*catalogue("en"), *ALIASES]
-    return {key[len(prefix):]: both(key) for key in keys
+    return {key[len(prefix):]: both(key) for key in catalogue("en")
             if key.startswith(prefix) and not (flat and "." in key[len(prefix):])}
 
 

@@ -18,7 +18,6 @@ import pytest
 from babel.messages.pofile import read_po
 
 from portfolio import texts
-from portfolio.text_aliases import ALIASES
 
 ROOT = Path(__file__).parents[2]
 KEY = re.compile(r"[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)+")
@@ -76,10 +75,110 @@ def test_one_english_text_has_one_key():
     assert twice == {english: keys for english, keys in SAME_ENGLISH.items() if english in twice}
 
 
-def test_a_merged_key_reads_its_text_and_hides_none():
-    en = texts.catalogue("en")
-    assert {old: new for old, new in ALIASES.items() if new not in en or old in en} == {}
-    assert texts.text("page.department", "da") == texts.text("word.department", "da")
+# Where the code asks for texts, and the namespace a bare key of each reader is in (None: the
+# reader takes the key in full). A key with a dot is named in full (texts.own).
+CODE = ("portfolio", "dashboard", "api", "failscale", "flows", "bench")
+TEMPLATES = {"portfolio/reports/templates": re.compile(r"\bw\.t\(\s*([\"'])([^\"']*)\1"),
+             "api/templates": re.compile(r"(?<![\w.])t\(\s*([\"'])([^\"']*)\1")}
+PUBLIC_READER = "api.public_texts"
+MAIL_READER = "portfolio.notify.texts"
+
+
+def _readers(tree: ast.Module) -> dict[str, str | None]:
+    """Each text function a module calls by a bare name → the namespace of its bare keys."""
+    readers: dict[str, str | None] = {"t": "page", "say": None, "echo": None}
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.ImportFrom) and node.module in (PUBLIC_READER, MAIL_READER)
+                and any(alias.name == "text" for alias in node.names)):
+            readers["text"] = "public" if node.module == PUBLIC_READER else "mail"
+    return readers
+
+
+def _asked(namespace: str | None, key: str) -> str:
+    if namespace == "mail":  # mail's own keys have dots (mail.subject.owner)
+        return f"mail.{key}"
+    return key if namespace is None else texts.own(namespace, key)
+
+
+def _key_of(arg: ast.expr) -> tuple[str, bool] | None:
+    """A literal key, or the literal start of an f-string key (True: only a prefix)."""
+    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+        return arg.value, False
+    if isinstance(arg, ast.JoinedStr) and arg.values and isinstance(arg.values[0], ast.Constant):
+        return str(arg.values[0].value), True
+    return None
+
+
+def _asked_in(path: Path) -> list[tuple[int, str, bool]]:
+    """(line, catalogue key, only a prefix) of every literal key a module's code asks for."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    readers = _readers(tree)
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        func, namespace = node.func, "none"
+        if isinstance(func, ast.Name) and func.id in readers:
+            namespace = readers[func.id]
+        elif isinstance(func, ast.Attribute) and func.attr == "t":  # w.t: the reports' words
+            namespace = "report"
+        elif (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+              and func.value.id == "texts" and func.attr in ("text", "both", "has", "counted")):
+            namespace = None
+        key = _key_of(node.args[0])
+        if namespace == "none" or key is None:
+            continue
+        asked = _asked(namespace, key[0])
+        if isinstance(func, ast.Attribute) and func.attr == "counted":
+            asked += ".one"
+        found.append((node.lineno, asked, key[1]))
+    return found
+
+
+def _unknown(asked: str, prefix: bool) -> bool:
+    keys = texts.catalogue("en")
+    return not any(k.startswith(asked) for k in keys) if prefix else asked not in keys
+
+
+def test_every_key_the_code_asks_for_is_in_the_catalogue():
+    """A key no catalogue holds would show itself to the reader, or fail the page: every
+    literal key the pages (t), reports (w.t), e-mails, public page, command line (say,
+    echo) and texts.text ask for exists, and every f-string key starts like one that does."""
+    unknown = [f"{path.relative_to(ROOT)}:{line} {asked}{'…' if prefix else ''}"
+               for package in CODE for path in sorted((ROOT / package).rglob("*.py"))
+               for line, asked, prefix in _asked_in(path) if _unknown(asked, prefix)]
+    for folder, call in TEMPLATES.items():
+        namespace = "report" if folder.startswith("portfolio") else "public"
+        for path in sorted((ROOT / folder).rglob("*.htm*")):
+            for match in call.finditer(path.read_text(encoding="utf-8")):
+                asked = texts.own(namespace, match.group(2))
+                if _unknown(asked, prefix=False):
+                    unknown.append(f"{path.relative_to(ROOT)} {asked}")
+    assert unknown == []
+
+
+def test_the_scan_finds_the_keys_it_is_meant_to():
+    """The scan above is only as good as what it sees: it must see each kind of call."""
+    asked = {key for package in CODE for path in (ROOT / package).rglob("*.py")
+             for _, key, _ in _asked_in(path)}
+    assert {"page.board", "word.department", "report.agenda_title", "mail.greeting",
+            "public.no_decision", "page.download_all_packs.one"} <= asked
+    assert any(key.startswith("cli.") for key in asked)
+
+
+def test_an_unknown_key_fails_and_no_key_has_a_second_name():
+    """One key per text, and no older name that reads it: a merged key's old name is gone
+    from the code (the test above) and from the catalogue's readers alike."""
+    assert not (ROOT / "portfolio" / "text_aliases.py").exists()
+    assert not hasattr(texts, "resolve") and not hasattr(texts, "ALIASES")
+    from dashboard.labels import t
+    from portfolio.reports.words import Words
+    with pytest.raises(KeyError):
+        t("department", "da")  # page.department is word.department now
+    with pytest.raises(KeyError):
+        Words.of("da").t("baseline")
+    assert t("word.department", "da") == texts.text("word.department", "da") == "Afdeling"
+    assert t("board", "da") == texts.text("page.board", "da")
 
 
 def test_a_text_reads_in_the_language_asked_with_its_values():
