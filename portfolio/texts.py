@@ -82,12 +82,11 @@ def both(key: str) -> dict[str, str]:
     return {lang: text(key, lang) for lang in LANGUAGES}
 
 
-def table(namespace: str, *, flat: bool = False) -> dict[str, dict[str, str]]:
-    """The keys under `namespace.` as {rest: {"en": …, "da": …}}; `flat` leaves out deeper
-    namespaces (`report.kpi_kind.*` is not a `report` label)."""
+def table(namespace: str) -> dict[str, dict[str, str]]:
+    """The keys under `namespace.` as {rest: {"en": …, "da": …}}: a vocabulary whose values
+    are its keys (`stage.idea` labels Stage.IDEA)."""
     prefix = f"{namespace}."
-    return {key[len(prefix):]: both(key) for key in catalogue("en")
-            if key.startswith(prefix) and not (flat and "." in key[len(prefix):])}
+    return {key[len(prefix):]: both(key) for key in catalogue("en") if key.startswith(prefix)}
 
 
 def own(namespace: str, key: str) -> str:
