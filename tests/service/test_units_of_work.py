@@ -15,10 +15,11 @@ from portfolio.errors import NotAllowed, NotFound
 from portfolio.importing import ImportKind
 from portfolio.importing.fast_measurements import read_measurements
 from portfolio.importing.rows import parse_file
-from portfolio.models import Actor, Decision, DecisionKind, Role, Stage
+from portfolio.models import Actor, Decision, DecisionKind, Role, Stage, User
 from portfolio.service.decisions import record_decision
 from portfolio.service.imports import store_batch
 from portfolio.service.initiatives import save_initiative
+from portfolio.service.users import add_user, assign_contributor
 from tests.factories import AS_OF, INITIATIVE_ID, make_initiative, make_kpi
 from tests.units import in_transaction
 
@@ -103,3 +104,26 @@ def test_a_refused_second_use_case_takes_the_first_ones_writes_and_audit_with_it
     with db.reading() as store:
         assert store.initiatives.get("NEW-2") is None
         assert store.audit.for_entity("initiative", "NEW-2") == []
+
+
+def test_a_key_employee_created_and_assigned_in_one_unit_of_work_is_stored_whole(db):
+    in_transaction(db, save_initiative, OPERATOR, make_initiative(), [make_kpi()])
+    with db.transaction() as store:
+        add_user(store, OPERATOR, User(username="kim", role=Role.KEY_EMPLOYEE,
+                                       departments=("Social services",)))
+        assert assign_contributor(store, OPERATOR, INITIATIVE_ID, "kim")
+    with db.reading() as store:
+        assert store.contributors.for_initiative(INITIATIVE_ID) == ("kim",)
+
+
+def test_an_account_whose_assignment_is_refused_is_not_created(db):
+    """The administrator's one act (a new key employee for an initiative) fails as one:
+    no account is left behind without the initiative it was made for, nor its audit."""
+    in_transaction(db, save_initiative, OPERATOR, make_initiative(), [make_kpi()])
+    with pytest.raises(NotFound), db.transaction() as store:
+        add_user(store, OPERATOR, User(username="kim", role=Role.KEY_EMPLOYEE,
+                                       departments=("Social services",)))
+        assign_contributor(store, OPERATOR, "NO-SUCH-INITIATIVE", "kim")
+    with db.reading() as store:
+        assert store.users.get("kim") is None
+        assert store.audit.for_entity("user", "kim") == []
