@@ -17,12 +17,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from api.public_texts import text
 from portfolio import formats
-from portfolio.reports.labels import (
-    KPI_KINDS,
-    REASON_CODES,
-    STAGES,
-    TECHNOLOGIES,
-)
+from portfolio.i18n import CLOSE_REASON_LABELS, STAGE_LABELS
+from portfolio.reports.labels import KPI_KINDS, TECHNOLOGIES
 from portfolio.service.public import PublicInitiative, public_initiatives
 from portfolio.storage import Database
 
@@ -66,10 +62,10 @@ def _item(p: PublicInitiative, lang: str) -> dict[str, Any]:
     direction = {"higher": text("direction_higher", lang), "lower": text("direction_lower", lang)}
     return {
         "anchor": _anchor("initiative", p.id), "title": p.title, "department": p.department,
-        "stage": _label(STAGES, p.stage, lang),
+        "stage": _label(STAGE_LABELS, p.stage, lang),
         "outcome": text(OUTCOMES[p.outcome], lang) if p.outcome
         else text("no_decision", lang),
-        "close_reason": _label(REASON_CODES, p.close_reason, lang) if p.close_reason else "",
+        "close_reason": _label(CLOSE_REASON_LABELS, p.close_reason, lang) if p.close_reason else "",
         "technology": _label(TECHNOLOGIES, p.technology, lang),
         "core_task": p.core_task, "hypothesis": p.hypothesis,
         "started_on": formats.day(p.started_on, lang) if p.started_on else "",

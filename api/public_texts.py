@@ -1,7 +1,7 @@
 """The public results page's words, Danish and English: the `public.*` keys of the one
 catalogue (portfolio/texts.py), and the words it shares with the reports named in full
-(`word.department`). The labels of stages, decisions, technologies and KPI kinds are the
-reports' own: portfolio/reports/labels.py."""
+(`word.department`). Stages and closing reasons read as everywhere (portfolio/i18n.py);
+technologies and KPI kinds as in the reports (portfolio/reports/labels.py)."""
 
 from __future__ import annotations
 

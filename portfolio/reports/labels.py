@@ -9,17 +9,13 @@ values with. Every key exists in both languages (a test says so).
 from __future__ import annotations
 
 from portfolio import texts
-from portfolio.i18n import CLOSE_REASON_LABELS, RECOMMENDATION_LABELS, STAGE_LABELS
+from portfolio.i18n import RECOMMENDATION_LABELS
 
 RECOMMENDATIONS = {**RECOMMENDATION_LABELS, "PARK": texts.both("report.recommendation.PARK")}
-
-STAGES = STAGE_LABELS
 
 KPI_KINDS = texts.table("report.kpi_kind")
 
 SOURCES = texts.table("report.source")
-
-REASON_CODES = CLOSE_REASON_LABELS
 
 # The reports' own (longer) technology names; where a report's name is the dashboard's,
 # the one key is the dashboard's `technology.*`.

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from portfolio import formats, texts
-from portfolio.i18n import LANGUAGES, LIGHTS, render_reason
+from portfolio.i18n import (
+    CLOSE_REASON_LABELS,
+    LANGUAGES,
+    LIGHTS,
+    STAGE_LABELS,
+    render_reason,
+)
 from portfolio.models import Reason
 from portfolio.reports import labels
 
@@ -44,7 +50,7 @@ class Words:
         return self._lookup(labels.RECOMMENDATIONS, value)
 
     def stage(self, value: object) -> str:
-        return self._lookup(labels.STAGES, value)
+        return self._lookup(STAGE_LABELS, value)
 
     def kpi_kind(self, value: object) -> str:
         return self._lookup(labels.KPI_KINDS, value)
@@ -56,7 +62,7 @@ class Words:
         return ", ".join(self.source(v) for v in values)
 
     def reason_code(self, value: object) -> str:
-        return self._lookup(labels.REASON_CODES, value)
+        return self._lookup(CLOSE_REASON_LABELS, value)
 
     def technology(self, value: object) -> str:
         return self._lookup(labels.TECHNOLOGIES, value or "other")

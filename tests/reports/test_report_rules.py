@@ -60,8 +60,7 @@ def test_realised_benefits_are_capped_at_the_target_and_split_by_cashable() -> N
 
 
 def test_every_report_label_exists_in_danish_and_english() -> None:
-    tables = [labels.RECOMMENDATIONS, labels.STAGES, labels.KPI_KINDS,
-              labels.SOURCES, labels.REASON_CODES, labels.TECHNOLOGIES]
+    tables = [labels.RECOMMENDATIONS, labels.KPI_KINDS, labels.SOURCES, labels.TECHNOLOGIES]
     missing = [key for table in tables for key, texts in table.items()
                if set(texts) != set(LANGUAGES) or not all(texts.values())]
     assert missing == []
