@@ -26,16 +26,6 @@ from portfolio.storage.consistent_copy import copy_database
 from portfolio.storage.database import Database
 from portfolio.storage.migrations import current_version, latest_version
 
-LAKE_BACKUP = (
-    "The shared store (DuckLake) is not backed up as a file: back up its PostgreSQL catalog "
-    "(pg_dump) and then its data path (FAILSCALE_LAKE_DATA_PATH, every file of it) together; "
-    "see docs/scale-out.md."
-)
-"""Why `failscale backup` refuses on the lake, naming what to do instead. A DuckDB copy of
-the lake would have none of the keys and sequences the file's schema declares (lake_sql
-leaves them out), so it could not be restored as a file store, and the catalog and its
-data files are only consistent when taken together by the operator's own tools."""
-
 _SCHEDULED = re.compile(r"^portfolio-\d{8}T\d{6}\d*Z\.duckdb$")
 
 
@@ -53,10 +43,14 @@ def scheduled_name(at: datetime | None = None) -> str:
 
 def back_up(db: Database, target: Path) -> BackupFile:
     """Copy the live database into the new file `target` (never overwritten)."""
-    if db.lake is not None:  # a DuckDB file of the lake would hold no keys or sequences (#17)
-        raise BackupRefused(LAKE_BACKUP)
+    # The refusal names what to do instead (#17). A DuckDB copy of the lake would have none
+    # of the keys and sequences the file's schema declares (lake_sql leaves them out), so it
+    # could not be restored as a file store; the catalog and its data files are consistent
+    # only when the operator's own tools take them together.
+    if db.lake is not None:
+        raise BackupRefused(code="backup.lake")
     if target.exists():
-        raise BackupRefused(f"{target} already exists; choose a new file name for the backup.")
+        raise BackupRefused(code="backup.exists", params={"target": str(target)})
     with db.connect() as con:
         copy_database(con, target)
     return inspect(target)
@@ -65,20 +59,18 @@ def back_up(db: Database, target: Path) -> BackupFile:
 def inspect(path: Path) -> BackupFile:
     """What a backup file holds; BackupRefused when it is no Fail or Scale database."""
     if not path.is_file():
-        raise BackupRefused(f"{path}: no such file; give the path of a backup file.")
+        raise BackupRefused(code="backup.missing", params={"path": str(path)})
     try:
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error as exc:
-        raise BackupRefused(
-            f"{path} is not a readable DuckDB database ({type(exc).__name__}); "
-            "choose a file made by `failscale backup`."
-        ) from None
+        raise BackupRefused(code="backup.unreadable",
+                            params={"path": str(path), "kind": type(exc).__name__}) from None
     try:
         version = current_version(con)
     finally:
         con.close()
     if version == 0:
-        raise BackupRefused(f"{path} holds no Fail or Scale schema; choose another backup.")
+        raise BackupRefused(code="backup.no_schema", params={"path": str(path)})
     return BackupFile(path, version, path.stat().st_size)
 
 
@@ -112,9 +104,7 @@ def restore(db: Database, source: Path, *, force: bool, safety_dir: Path) -> Res
     database after it. Nothing is acknowledged and then discarded.
     """
     if db.lake is not None:  # there is no file to swap (#17)
-        raise BackupRefused("The shared store (DuckLake) is restored from its PostgreSQL "
-                            "catalog (pg_restore) and its data path, not from a file; see "
-                            "docs/scale-out.md.")
+        raise BackupRefused(code="restore.lake")
     backup = inspect(source)
     if backup.schema_version > latest_version():
         raise SchemaTooNew(
@@ -122,10 +112,7 @@ def restore(db: Database, source: Path, *, force: bool, safety_dir: Path) -> Res
             f"understands ({latest_version()}). Upgrade Fail or Scale first."
         )
     if db.path.exists() and not force:
-        raise BackupRefused(
-            f"{db.path} already exists. Restoring replaces everything in it; run again with "
-            "--force to do so (a safety copy of the current database is made first)."
-        )
+        raise BackupRefused(code="restore.exists", params={"path": str(db.path)})
     staged = db.path.with_name(f".{db.path.name}.{uuid.uuid4().hex[:8]}.restoring")
     try:
         if not db.path.exists():

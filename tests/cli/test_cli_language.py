@@ -108,3 +108,22 @@ def test_the_json_a_script_reads_is_the_same_in_danish_and_english(
     verdicts = outputs["da"][4][1]
     assert {v["recommendation"] for v in verdicts} <= {"SCALE", "CONTINUE", "PIVOT", "CLOSE",
                                                        "NEEDS_DATA"}
+
+
+def test_a_refused_backup_or_restore_is_told_in_the_operators_language(
+    tmp_path: Path
+) -> None:
+    """The backup refusals come from the catalogue like every other error (they were
+    English only): a backup onto an existing file, a restore from a file that is none."""
+    env = environment(tmp_path, None)
+    run(["init"], env)
+    taken = tmp_path / "taken.duckdb"
+    taken.write_bytes(b"")
+    refused = run(["backup", str(taken)], env)
+    assert refused.returncode != 0
+    assert "findes allerede; vælg et nyt filnavn" in refused.stderr, refused.stderr
+    missing = run(["restore", str(tmp_path / "none.duckdb"), "--force"], env)
+    assert missing.returncode != 0
+    assert "filen findes ikke; angiv stien til en sikkerhedskopi" in missing.stderr
+    english = run(["backup", str(taken)], {**env, "FAILSCALE_LANGUAGE": "en"})
+    assert "already exists; choose a new file name" in english.stderr
