@@ -110,6 +110,7 @@ class AgendaItemOut(BaseModel):
     title: str
     department: str
     steering_group: str
+    organisation: str = ""
     review_on: date | None
     overdue: bool
     why: list[str] = Field(description="Why it is on the agenda (codes)")
@@ -119,6 +120,7 @@ class AgendaItemOut(BaseModel):
 
 class AgendaOut(BaseModel):
     steering_group: str
+    organisation: str = ""
     as_of: date
     total: int
     items: list[AgendaItemOut]

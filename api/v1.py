@@ -86,18 +86,25 @@ def get_agenda(
     request: Request, actor: Caller,
     steering_group: Annotated[str, Query(min_length=1, max_length=200)],
     as_of: date | None = None,
+    organisation: Annotated[str | None, Query(
+        max_length=200, description="The group's organisation: a group is organisation + "
+        "name, and two organisations may have a group of one name")] = None,
 ) -> AgendaOut:
     """What a steering group has to decide on, overdue first (the steering page's agenda)."""
     day = as_of or date.today()
-    view = integration.steering_agenda(_db(request), actor, steering_group, day)
+    view = integration.steering_agenda(_db(request), actor, steering_group, day,
+                                       organisation=organisation or None)
     items = [
         AgendaItemOut(
             initiative_id=i.initiative.id, title=i.initiative.title,
             department=i.initiative.department, steering_group=i.steering_group,
+            organisation=i.initiative.organisation,
             review_on=i.initiative.review_on, overdue=i.overdue, why=[w.cause for w in i.why],
             recommendation=i.evaluation.recommendation.value if i.evaluation else None,
             light=i.evaluation.light.value if i.evaluation else None,
         )
         for i in view.items
     ]
-    return AgendaOut(steering_group=steering_group, as_of=day, total=view.total, items=items)
+    organisation_of = view.group.organisation if view.group else ""
+    return AgendaOut(steering_group=steering_group, organisation=organisation_of, as_of=day,
+                     total=view.total, items=items)

@@ -20,10 +20,12 @@ APP = Path(__file__).parents[1] / "dashboard" / "app.py"
 
 
 def middle_group(db: Database) -> str:
+    """The middle steering group, as the page's link names it: organisation/name (#13)."""
     from portfolio.service.steering import steering_groups
 
     groups = steering_groups(db, Actor.operator())
-    return groups[len(groups) // 2]
+    group = groups[len(groups) // 2]
+    return f"{group.organisation}/{group.name}" if group.organisation else group.name
 
 
 def bench_steering(db: Database) -> dict[str, float]:

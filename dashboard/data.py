@@ -16,7 +16,7 @@ from datetime import date
 import streamlit as st
 
 from dashboard.context import settings
-from portfolio.models import Actor, Adoption, BenefitLine, Department, Organisation
+from portfolio.models import Actor, Adoption, BenefitLine, Department, GroupKey, Organisation
 from portfolio.service import (
     adoption,
     benefits,
@@ -122,12 +122,12 @@ def organisations(db_path: str, actor: Actor) -> list[Organisation]:
 
 
 @st.cache_data(ttl=30, show_spinner=False)
-def steering_groups(db_path: str, actor: Actor) -> list[str]:
+def steering_groups(db_path: str, actor: Actor) -> list[GroupKey]:
     return steering.steering_groups(_db(db_path), actor)
 
 
 def agenda(
-    db_path: str, actor: Actor, today: date, group: str | None, *, rows: int
+    db_path: str, actor: Actor, today: date, group: GroupKey | None, *, rows: int
 ) -> steering.SteeringAgenda:
     """The steering agenda, its first `rows` items as models: cached until a write changes
     the data version (#7), so a decision or a flow's run shows at the next page run."""
@@ -136,7 +136,7 @@ def agenda(
 
 @st.cache_resource(ttl=3600, max_entries=32, show_spinner=False)
 def _agenda(
-    db_path: str, actor: Actor, today: date, group: str | None, rows: int,
+    db_path: str, actor: Actor, today: date, group: GroupKey | None, rows: int,
     version: tuple[int, ...],  # only part of the cache key
 ) -> steering.SteeringAgenda:
     return steering.agenda_view(_db(db_path), actor, today, group, rows=rows)

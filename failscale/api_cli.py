@@ -144,6 +144,8 @@ def list_public() -> None:
 webhook_app = typer.Typer(help="Steering groups' Teams or Slack incoming webhooks.",
                           no_args_is_help=True)
 GroupArg = Annotated[str, typer.Argument(help="Steering group", show_default=False)]
+GroupOrganisation = Annotated[str | None, typer.Option(
+    "--organisation", help="The group's organisation, when two have a group of that name")]
 
 
 @webhook_app.command("set")
@@ -154,25 +156,26 @@ def set_hook(
                                        show_default=False)],
     format_: Annotated[WebhookFormat, typer.Option("--format", help="slack or teams")] = (
         WebhookFormat.SLACK),
+    organisation: GroupOrganisation = None,
 ) -> None:
     """Post the group's escalations, agendas and decisions to this webhook too."""
     from portfolio.service.webhooks import set_webhook
 
     actor = _actor()
     with _database(load_settings()).transaction() as store:
-        hook = set_webhook(store, actor, steering_group, url, format_)
-    echo("cli.webhook_set", group=hook.steering_group, format=hook.format.value)
+        hook = set_webhook(store, actor, steering_group, url, format_, organisation)
+    echo("cli.webhook_set", group=hook.key.label(), format=hook.format.value)
 
 
 @webhook_app.command("remove")
 @friendly
-def remove_hook(steering_group: GroupArg) -> None:
+def remove_hook(steering_group: GroupArg, organisation: GroupOrganisation = None) -> None:
     """Stop posting to the group's webhook."""
     from portfolio.service.webhooks import remove_webhook
 
     actor = _actor()
     with _database(load_settings()).transaction() as store:
-        remove_webhook(store, actor, steering_group)
+        remove_webhook(store, actor, steering_group, organisation)
     echo("cli.webhook_removed", group=steering_group)
 
 
@@ -186,6 +189,6 @@ def list_hooks() -> None:
     with _database(load_settings()).reading() as store:
         hooks = webhooks(store, actor)
     for hook in hooks.values():
-        typer.echo(f"{hook.steering_group:<40} {hook.format.value:<6} "
+        typer.echo(f"{hook.key.label():<40} {hook.format.value:<6} "
                    f"{urlsplit(hook.url).hostname}/… "
                    + say("cli.webhook_set_by", who=hook.set_by))

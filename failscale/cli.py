@@ -318,6 +318,8 @@ report_app = typer.Typer(
 app.add_typer(report_app, name="report")
 
 GroupOpt = Annotated[str, typer.Option("--group", help="Steering group, as set on departments")]
+GroupOrgOpt = Annotated[str | None, typer.Option(
+    "--organisation", help="The group's organisation, when two have a group of that name")]
 OutOpt = Annotated[Path, typer.Option("--out", help="File to write", show_default=False)]
 LangOpt = Annotated[
     str | None, typer.Option("--lang", help="da or en (default FAILSCALE_LANGUAGE)")
@@ -342,14 +344,18 @@ def _write_report(out: Path, html: str, as_html: bool) -> None:
 @report_app.command("agenda")
 @friendly
 def report_agenda(
-    group: GroupOpt, out: OutOpt, lang: LangOpt = None, html: HtmlOpt = False
+    group: GroupOpt, out: OutOpt, lang: LangOpt = None, html: HtmlOpt = False,
+    organisation: GroupOrgOpt = None,
 ) -> None:
     """The meeting pack: a summary, then one page per initiative due for a decision."""
+    from portfolio.models import GroupKey
     from portfolio.reports.documents import agenda_html
 
     settings = load_settings()
-    page = agenda_html(_database(settings), _actor(), group, _report_language(lang, settings),
-                       organisation=settings.organisation)
+    # a group is organisation + name (#13); the pack is headed by the group's organisation
+    page = agenda_html(_database(settings), _actor(),
+                       GroupKey(organisation, group) if organisation else group,
+                       _report_language(lang, settings))
     _write_report(out, page, html)
 
 
@@ -361,13 +367,16 @@ def report_minutes(
     out: OutOpt,
     lang: LangOpt = None,
     html: HtmlOpt = False,
+    organisation: GroupOrgOpt = None,
 ) -> None:
     """The decisions a steering group recorded on one day, with rationales and overrides."""
+    from portfolio.models import GroupKey
     from portfolio.reports.documents import minutes_html
 
     settings = load_settings()
-    page = minutes_html(_database(settings), _actor(), group, _parse_date(on),
-                        _report_language(lang, settings), organisation=settings.organisation)
+    page = minutes_html(_database(settings), _actor(),
+                        GroupKey(organisation, group) if organisation else group,
+                        _parse_date(on), _report_language(lang, settings))
     _write_report(out, page, html)
 
 

@@ -19,7 +19,7 @@ from prefect.utilities.asyncutils import run_coro_as_sync
 from flows.common import slug
 from portfolio import texts
 from portfolio.markdown_text import literal
-from portfolio.models import Verdict
+from portfolio.models import GroupKey, Verdict
 from portfolio.notify.compose import Style
 from portfolio.notify.texts import recommendation
 from portfolio.review.agenda import Agenda, AgendaItem, AgendaReason
@@ -49,14 +49,16 @@ def recommendation_rows(verdicts: Sequence[Verdict], titles: dict[str, str],
     ]
 
 
-def agenda_markdown(group: str, items: tuple[AgendaItem, ...], agenda: Agenda,
+def agenda_markdown(group: GroupKey, items: tuple[AgendaItem, ...], agenda: Agenda,
                     style: Style, limit: int = AGENDA_ROWS) -> str:
     """The group's agenda as a table: the `limit` most urgent items (overdue, then CLOSE,
-    NEEDS_DATA, …), in the agenda's order, and a link to the rest."""
+    NEEDS_DATA, …), in the agenda's order, and a link to the rest. The group is
+    organisation + name (#13): the heading names both."""
     lang = style.default_language
     base = style.dashboard_url.rstrip("/")
     lines = [
-        f"# {literal(group) if group else '(no steering group)'} — {agenda.as_of.isoformat()}",
+        f"# {literal(group.label()) if group.name else '(no steering group)'} — "
+        f"{agenda.as_of.isoformat()}",
         "",
         f"| {texts.text('word.recommendation', lang)} | Initiative | Why |",
         "|---|---|---|",
@@ -69,7 +71,8 @@ def agenda_markdown(group: str, items: tuple[AgendaItem, ...], agenda: Agenda,
         # Titles and ids are user text: literal, so a title cannot close the link (#14).
         lines.append(f"| {rec} | [{literal(ini.title)}]({link}) ({literal(ini.id)}) | {why} |")
     if len(items) > limit:
-        rest = f"{base}/steering?{urlencode({'group': group})}"
+        named = f"{group.organisation}/{group.name}" if group.organisation else group.name
+        rest = f"{base}/steering?{urlencode({'group': named})}"
         lines += ["", f"The {limit:,} most urgent of {len(items):,} items; "
                       f"[the steering page]({rest}) lists them all."]
     return "\n".join(lines) + "\n"
@@ -89,7 +92,7 @@ def _urgency(item: AgendaItem) -> tuple[bool, int, str]:
 
 
 def publish(verdicts: Sequence[Verdict], titles: dict[str, str],
-            agendas: Sequence[tuple[str, str]], as_of: date) -> list[str]:
+            agendas: Sequence[tuple[GroupKey, str]], as_of: date) -> list[str]:
     """Create the artifacts: the recommendations table and each steering group's agenda
     (`agendas`: group and its markdown, agenda_markdown); returns their keys."""
     rows = recommendation_rows(verdicts, titles)
@@ -100,8 +103,11 @@ def publish(verdicts: Sequence[Verdict], titles: dict[str, str],
         table=rows, key="recommendations",
         description=f"Recommendations as of {as_of.isoformat()}{shown}")]
     artifacts += [
-        MarkdownArtifact(markdown=markdown, key=f"agenda-{slug(group)}",
-                         description=f"Agenda of {group or 'no steering group'}")
+        # keyed by organisation + name (#13): two municipalities' namesakes are two artifacts
+        MarkdownArtifact(markdown=markdown,
+                         key=f"agenda-{slug(group.organisation)}-{slug(group.name)}",
+                         description="Agenda of "
+                         + (group.label() if group.name else "no steering group"))
         for group, markdown in agendas
     ]
     run_coro_as_sync(_create(artifacts))

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from portfolio.importing.columns import fold
-from portfolio.models import Actor, Person, Verdict
+from portfolio.models import Actor, GroupKey, Verdict
 from portfolio.notify import DeliveryReport, MailConfig, Message, deliver, escalations
-from portfolio.notify.compose import Style
+from portfolio.notify.compose import AddressBook, Style
 from portfolio.notify.webhook_delivery import WebhookConfig, WebhookReport, deliver_posts
 from portfolio.notify.webhooks import WebhookPost, agenda_posts
 from portfolio.openness import Webhook
@@ -59,7 +59,7 @@ def slug(name: str) -> str:
     return fold(name).replace("_", "-") or "none"
 
 
-def people(db_path: str | None) -> dict[str, Person]:
+def people(db_path: str | None) -> AddressBook:
     return address_book(database(db_path), system_actor("notify"))
 
 
@@ -112,10 +112,10 @@ class FollowUp:
     items: int
     messages: tuple[Message, ...]
     posts: tuple[WebhookPost, ...] = ()
-    agendas: tuple[tuple[str, str], ...] = ()
+    agendas: tuple[tuple[GroupKey, str], ...] = ()
 
 
-GroupRenderer = Callable[[str, tuple[AgendaItem, ...], Agenda], str]
+GroupRenderer = Callable[[GroupKey, tuple[AgendaItem, ...], Agenda], str]
 
 
 def follow_up(db_path: str | None, as_of: date,

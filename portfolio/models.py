@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -153,12 +153,40 @@ class Organisation(Frozen):
         return value.strip()
 
 
+class GroupKey(NamedTuple):
+    """A steering group's identity: organisation + name (#13). Two municipalities may both
+    have a "Styregruppe for digitalisering"; everything that addresses a group (agendas,
+    mail, the steering page, the meeting pack, the API) keys it by both."""
+
+    organisation: str
+    name: str
+
+    def label(self) -> str:
+        """How a page or a file tells it apart: "name (organisation)"."""
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+
+class PersonKey(NamedTuple):
+    """An address-book entry's identity: organisation + name (#13). An owner's reminders
+    go to the person of that name in the initiative's organisation, never to a namesake
+    of another organisation."""
+
+    organisation: str
+    name: str
+
+
 class Department(Frozen):
     """An organisational unit of one organisation: its identity is organisation + name."""
 
     name: str = Field(min_length=1, max_length=200)
     organisation: str = Field(default="", max_length=200)
     steering_group: str = Field(default="", max_length=200)
+    """The name of its steering group, which is one of the department's organisation."""
+
+    @property
+    def group(self) -> GroupKey | None:
+        """Its steering group's identity; None when it has none."""
+        return GroupKey(self.organisation, self.steering_group) if self.steering_group else None
 
 
 class SteeringGroup(Frozen):
@@ -184,6 +212,10 @@ class SteeringGroup(Frozen):
         if bad:
             raise ValueError(f"not an e-mail address: {', '.join(bad)}")
         return cleaned
+
+    @property
+    def key(self) -> GroupKey:
+        return GroupKey(self.organisation, self.name)
 
     def next_meeting(self, today: date) -> date | None:
         """The first meeting on or after `today`: a listed date, else the cadence on from
@@ -430,12 +462,18 @@ class AuditEvent(Frozen):
 
 class Person(Frozen):
     """The address book: where mail for a name goes (an initiative owner, a chair, a
-    steering group's list), optionally the user account of that person."""
+    steering group's list), optionally the user account of that person. Its identity is
+    organisation + name (PersonKey): an organisation's address book is its own."""
 
     name: str = Field(min_length=1, max_length=200)
     email: str = Field(pattern=r"^[^@\s]+@[^@\s]+$", max_length=320)
     language: str = Field(default="da", pattern="^(da|en)$")
     username: str = Field(default="", max_length=100)
+    organisation: str = Field(default="", max_length=200)
+
+    @property
+    def key(self) -> PersonKey:
+        return PersonKey(self.organisation, self.name)
 
 
 class GroupAddress(Person):

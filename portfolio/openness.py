@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from portfolio.models import Frozen, Role
+from portfolio.models import Frozen, GroupKey, Role
 
 TOKEN_PREFIX = "token:"
 """Audit trail names of tokens: `token:NAME`, never a user name (those have no colon)."""
@@ -49,6 +49,12 @@ class Webhook(Frozen):
     format: WebhookFormat = WebhookFormat.SLACK
     set_by: str = ""
     set_at: datetime | None = None
+    organisation: str = Field(default="", max_length=200)
+    """The group's organisation: a group is organisation + name (#13)."""
+
+    @property
+    def key(self) -> GroupKey:
+        return GroupKey(self.organisation, self.steering_group)
 
 
 class PublicMark(Frozen):

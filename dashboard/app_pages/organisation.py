@@ -184,7 +184,7 @@ with group_tab:
         accounts = attempt(_accounts, lang) or []
         members = sorted(u.username for u in accounts if u.role is Role.STEERING_MEMBER
                          and u.organisation in ("", chosen))
-        people = [p.name for p in view.people]
+        people = [p.name for p in view.people if p.organisation == chosen]
         with st.form(f"group_form_{pick}"):
             group_name = st.text_input(t("steering_group", lang), key=f"group_name_{pick}",
                                        value=before.name if before else "",
@@ -230,7 +230,8 @@ with people_tab:
         {t("word.name", lang): p.name, t("org_email", lang): p.email,
          t("word.language", lang): texts.text(f"language.{p.language}", lang),
          t("username", lang): p.username}
-        for p in view.people]), hide_index=True, placeholder="", width="stretch")
+        for p in view.people if p.organisation in ("", chosen)]),
+        hide_index=True, placeholder="", width="stretch")
     with st.form("person_form"):
         person_name = st.text_input(t("word.name", lang), key="person_name")
         person_slot = st.empty()
@@ -242,8 +243,10 @@ with people_tab:
                                 help=t("org_person_account_help", lang))
         if st.form_submit_button(t("org_save_person", lang), type="primary"):
             slots = {"name": person_slot, "email": email_slot}
+            # an entry is a person of this organisation (organisation + name, #13)
             person = built(Person, slots, name=person_name.strip(), email=email.strip(),
-                           language=person_lang, username=account.strip())
+                           language=person_lang, username=account.strip(),
+                           organisation=chosen or "")
             if person is not None:
                 saved(lambda store: save_address(store, actor, person), slots,
                       t("org_person_saved", lang, name=md(person.name)))

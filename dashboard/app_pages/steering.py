@@ -42,7 +42,7 @@ from dashboard.tables import (
 )
 from dashboard.widgets import date_format, url_select
 from portfolio import formats, texts
-from portfolio.models import Decision, DecisionKind
+from portfolio.models import Decision, DecisionKind, GroupKey
 from portfolio.review.followup import then_and_now
 from portfolio.service.access import Permission, can
 from portfolio.service.decisions import REASON_CODES as CODES
@@ -56,12 +56,31 @@ today = date.today()
 st.title(t("steering", lang))
 
 groups = data.steering_groups(db_path, actor)
+# A group is organisation + name (#13). The link keeps the name alone while it says which
+# group; two visible groups of one name are told apart by their organisation.
+shared_names = {g.name for g in groups if sum(h.name == g.name for h in groups) > 1}
+
+
+def group_value(key: GroupKey) -> str:
+    return f"{key.organisation}/{key.name}" if key.name in shared_names else key.name
+
+
+def group_label(key: GroupKey) -> str:
+    return key.label() if key.name in shared_names or len(
+        {g.organisation for g in groups}) > 1 else key.name
+
+
 asked = st.query_params.get("group")
-group = url_select("group", t("steering_group", lang), groups, str, empty=t("all_groups", lang))
+# A link may name a group as "organisation/name" (the flows' artifacts do): that says which.
+full = {f"{g.organisation}/{g.name}": g for g in groups}
+if asked in full:
+    asked = st.query_params["group"] = group_value(full[asked])
+group = url_select("group", t("steering_group", lang), groups, group_label,
+                   value_of=group_value, empty=t("all_groups", lang))
 # Bounded (#7): every group's agenda is tens of thousands of items at national scale.
 view = data.agenda(db_path, actor, today, group, rows=settings().steering_agenda_rows)
 items = view.items
-if asked and asked not in groups:
+if asked and asked not in {group_value(g) for g in groups}:
     # A steering member reads only their own group's agenda (#13), checked in the core; a
     # link to another group's says so rather than silently showing another agenda.
     st.info(t("not_your_group_agenda", lang, group=md(asked)))
@@ -72,11 +91,16 @@ def safe_name(name: str) -> str:
     return re.sub(r"[^\w-]+", "-", name).strip("-") or "group"
 
 
+def file_name(key: GroupKey) -> str:
+    """A pack's name: the group's, with its organisation when a name is shared."""
+    return f"{key.organisation}-{key.name}" if key.name in shared_names else key.name
+
+
 def meeting_pack() -> bytes:
     """Rendered only when clicked: WeasyPrint and the charts take a few seconds."""
     from portfolio.reports.documents import agenda_pdf
 
-    return agenda_pdf(database(), actor, group, lang)
+    return agenda_pdf(database(), actor, group, lang) if group else b""
 
 
 def every_pack() -> bytes:
@@ -85,9 +109,9 @@ def every_pack() -> bytes:
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in groups:
-            archive.writestr(f"agenda-{safe_name(name)}-{today.isoformat()}.pdf",
-                             agenda_pdf(database(), actor, name, lang))
+        for key in groups:
+            archive.writestr(f"agenda-{safe_name(file_name(key))}-{today.isoformat()}.pdf",
+                             agenda_pdf(database(), actor, key, lang))
     return buffer.getvalue()
 
 
@@ -95,7 +119,7 @@ if group:
     st.download_button(
         t("download_pack", lang),
         data=meeting_pack,
-        file_name=f"agenda-{safe_name(group)}-{today.isoformat()}.pdf",
+        file_name=f"agenda-{safe_name(file_name(group))}-{today.isoformat()}.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
     )
@@ -182,7 +206,7 @@ decidable = [i for i in by_id if can(actor, Permission.DECIDE, by_id[i].initiati
 if not decidable:
     # The real reason (#19): a member of another steering group may decide, only not here.
     if can(actor, Permission.DECIDE):
-        st.info(t("not_your_group", lang, group=md(group)) if group
+        st.info(t("not_your_group", lang, group=md(group_label(group))) if group
                 else t("none_of_your_group", lang))
     else:
         st.info(t("read_only", lang))

@@ -66,7 +66,8 @@ def written(use_case: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
 
 users = attempt(accounts, lang) or []
 departments = [d.name for d in data.departments(db_path, actor)]
-groups = data.steering_groups(db_path, actor)
+# An account's group is named within the account's organisation (#13).
+groups = sorted({g.name for g in data.steering_groups(db_path, actor)})
 st.dataframe(pd.DataFrame([
     {t("username", lang): u.username, t("word.name", lang): u.display_name,
      t("role", lang): enum_label(u.role, lang),

@@ -99,6 +99,7 @@ def people(owners: tuple[str, ...]) -> tuple[Person, ...]:
     """The address book of the demo: every owner and both steering groups' mailing lists."""
     names = sorted({*owners, WELFARE_GROUP, SERVICE_GROUP})
     return tuple(
-        Person(name=n, email=_address(n), language="en" if n in ENGLISH_SPEAKERS else "da")
+        Person(name=n, email=_address(n), language="en" if n in ENGLISH_SPEAKERS else "da",
+               organisation=ORGANISATION)
         for n in names
     )

@@ -4,10 +4,17 @@ Nothing is silently dropped: a message without an address goes to outbox/unaddre
 one that cannot be sent goes to outbox/failed and is tried again by the next run.
 """
 
-from portfolio.notify.compose import Message, escalations, owner_reminders, steering_agendas
+from portfolio.notify.compose import (
+    AddressBook,
+    Message,
+    escalations,
+    owner_reminders,
+    steering_agendas,
+)
 from portfolio.notify.delivery import DeliveryReport, MailConfig, deliver
 
 __all__ = [
+    "AddressBook",
     "DeliveryReport",
     "MailConfig",
     "Message",

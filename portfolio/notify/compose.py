@@ -8,7 +8,7 @@ address still gets its message, with an empty `to`, so delivery can keep it visi
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from portfolio import texts
 from portfolio.i18n import LIGHTS
-from portfolio.models import GroupAddress, Person
+from portfolio.models import GroupAddress, GroupKey, Person, PersonKey
 from portfolio.notify.texts import recommendation, text
 from portfolio.review.agenda import Agenda, AgendaItem, AgendaReason
 
@@ -43,6 +43,8 @@ class Message:
     html: str
     cc: tuple[str, ...] = ()
     """A steering group's further addresses (GroupAddress.also): they get it too."""
+    organisation: str = ""
+    """The recipient's organisation: with `recipient`, who it is (#13)."""
 
     def as_email(self, sender: str) -> EmailMessage:
         email = EmailMessage()
@@ -69,33 +71,62 @@ class Style:
     default_language: str = "en"
 
 
-def owner_reminders(agenda: Agenda, people: Mapping[str, Person], style: Style) -> list[Message]:
+@dataclass(frozen=True)
+class AddressBook:
+    """Where mail goes (#13): a person by organisation + name, a steering group by
+    organisation + name. Two municipalities' namesakes (two "Anne Jensen", two
+    "Styregruppe for digitalisering") are two entries, and neither gets the other's mail.
+
+    An entry of no organisation (a database with none) serves that name when its own
+    organisation has no entry; a group without an address of its own is reached through
+    an address-book entry of its name in its organisation (how groups were addressed
+    before the Organisation page)."""
+
+    people: Mapping[PersonKey, Person] = field(default_factory=dict)
+    groups: Mapping[GroupKey, GroupAddress] = field(default_factory=dict)
+
+    def person(self, key: PersonKey) -> Person | None:
+        if not key.name:
+            return None
+        return self.people.get(key) or self.people.get(PersonKey("", key.name))
+
+    def group(self, key: GroupKey) -> Person | None:
+        if not key.name:
+            return None
+        return self.groups.get(key) or self.person(PersonKey(*key))
+
+    def __contains__(self, name: object) -> bool:
+        """Whether any entry, person or group, has this name (of any organisation)."""
+        return any(k.name == name for k in (*self.people, *self.groups))
+
+
+def owner_reminders(agenda: Agenda, book: AddressBook, style: Style) -> list[Message]:
     return [
-        _message("owner", owner, items, agenda.as_of, people, style)
+        _message("owner", owner, items, agenda.as_of, book.person(owner), style)
         for owner, items in agenda.for_owners().items()
     ]
 
 
-def steering_agendas(agenda: Agenda, people: Mapping[str, Person], style: Style) -> list[Message]:
+def steering_agendas(agenda: Agenda, book: AddressBook, style: Style) -> list[Message]:
     return [
-        _message("steering", group, items, agenda.as_of, people, style)
+        _message("steering", group, items, agenda.as_of, book.group(group), style)
         for group, items in agenda.for_steering_groups().items()
     ]
 
 
-def escalations(agenda: Agenda, people: Mapping[str, Person], style: Style) -> list[Message]:
+def escalations(agenda: Agenda, book: AddressBook, style: Style) -> list[Message]:
     """The zombies only, to their steering group: sent by every evaluation run."""
     return [
-        _message("escalation", group, items, agenda.as_of, people, style)
+        _message("escalation", group, items, agenda.as_of, book.group(group), style)
         for group, items in agenda.overdue().for_steering_groups().items()
     ]
 
 
 def _message(
-    kind: str, name: str, items: tuple[AgendaItem, ...], as_of: date,
-    people: Mapping[str, Person], style: Style,
+    kind: str, key: GroupKey | PersonKey, items: tuple[AgendaItem, ...], as_of: date,
+    person: Person | None, style: Style,
 ) -> Message:
-    person = people.get(name)
+    name = key.name
     lang = person.language if person else style.default_language
     shown = name or text("no_name", lang)
     n = len(items)
@@ -112,7 +143,8 @@ def _message(
         "footer": text("footer", lang, organisation=style.organisation),
     }
     return Message(
-        kind=kind, recipient=name, to=person.email if person else "", language=lang,
+        kind=kind, recipient=name, organisation=key.organisation,
+        to=person.email if person else "", language=lang,
         cc=person.also if isinstance(person, GroupAddress) else (),
         subject=subject,
         text=_TEMPLATES.get_template("message.txt").render(context),

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import httpx
 
+from portfolio.models import GroupKey
 from portfolio.notify.webhooks import WebhookPost
 from portfolio.openness import Webhook
 from portfolio.settings import Settings
@@ -89,6 +90,7 @@ def _keep(item: WebhookPost, folder: Path) -> Path:
     slug = re.sub(r"[^a-z0-9]+", "-", item.steering_group.lower()).strip("-") or "group"
     path = folder / f"{stamp}-{item.kind}-{slug}-{uuid.uuid4().hex[:6]}.json"
     path.write_text(json.dumps({"kind": item.kind, "steering_group": item.steering_group,
+                                "organisation": item.organisation,
                                 "payload": item.payload}, ensure_ascii=False), "utf-8")
     return path
 
@@ -99,18 +101,28 @@ def _kept(config: WebhookConfig) -> list[tuple[Path, WebhookPost]]:
     found = []
     for path in sorted(config.failed_dir.glob("*.json")):
         data = json.loads(path.read_text("utf-8"))
-        found.append((path, WebhookPost(data["kind"], data["steering_group"], data["payload"])))
+        found.append((path, WebhookPost(data["kind"], data["steering_group"], data["payload"],
+                                        data.get("organisation", ""))))
     return found
 
 
-def deliver_posts(posts: Sequence[WebhookPost], hooks: Mapping[str, Webhook],
+def _only_named(hooks: Mapping[GroupKey, Webhook], item: WebhookPost) -> Webhook | None:
+    """A post kept before groups were organisation + name (#13) names no organisation:
+    the one webhook of its group's name, if only one organisation has it."""
+    if item.organisation:
+        return None
+    found = [hook for key, hook in hooks.items() if key.name == item.steering_group]
+    return found[0] if len(found) == 1 else None
+
+
+def deliver_posts(posts: Sequence[WebhookPost], hooks: Mapping[GroupKey, Webhook],
                   config: WebhookConfig) -> WebhookReport:
     """Post the backlog, then `posts`; never raises for a failed post (it is kept)."""
     posted: list[str] = []
     failed: list[Path] = []
     errors: list[str] = []
     for path, item in _kept(config):
-        hook = hooks.get(item.steering_group)
+        hook = hooks.get(item.group) or _only_named(hooks, item)
         if hook is None:
             continue  # its webhook was removed: kept until one is set again
         if post(hook.url, item.payload, config) is None:
@@ -119,7 +131,7 @@ def deliver_posts(posts: Sequence[WebhookPost], hooks: Mapping[str, Webhook],
             path.replace(sent)
             posted.append(item.steering_group)
     for item in posts:
-        hook = hooks.get(item.steering_group)
+        hook = hooks.get(item.group)
         if hook is None:
             continue
         error = post(hook.url, item.payload, config)

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from portfolio import texts
-from portfolio.models import Decision
+from portfolio.models import Decision, GroupKey
 from portfolio.notify.compose import Style, item_summary
 from portfolio.notify.texts import recommendation, text
 from portfolio.openness import Webhook, WebhookFormat
@@ -35,6 +35,12 @@ class WebhookPost:
     """escalation, steering or decision."""
     steering_group: str
     payload: dict[str, Any]
+    organisation: str = ""
+    """The group's organisation: with `steering_group`, whose channel it goes to (#13)."""
+
+    @property
+    def group(self) -> GroupKey:
+        return GroupKey(self.organisation, self.steering_group)
 
 
 @dataclass(frozen=True)
@@ -113,14 +119,15 @@ def _agenda_card(kind: str, group: str, items: Sequence[AgendaItem], as_of: date
                 f"{style.dashboard_url.rstrip('/')}/steering", text("open", lang))
 
 
-def agenda_posts(kind: str, agenda: Agenda, hooks: Mapping[str, Webhook],
+def agenda_posts(kind: str, agenda: Agenda, hooks: Mapping[GroupKey, Webhook],
                  style: Style) -> list[WebhookPost]:
     """One post per steering group that has a webhook: `kind` is `steering` (the whole
     agenda, as send-reminders mails it) or `escalation` (the zombies only, every run)."""
     grouped = (agenda.overdue() if kind == "escalation" else agenda).for_steering_groups()
     return [
-        WebhookPost(kind, group, payload(_agenda_card(kind, group, items, agenda.as_of, style),
-                                         hooks[group].format))
+        WebhookPost(kind, group.name, payload(
+            _agenda_card(kind, group.name, items, agenda.as_of, style), hooks[group].format),
+            group.organisation)
         for group, items in grouped.items() if group in hooks
     ]
 
@@ -140,4 +147,4 @@ def decision_post(decision: Decision, title: str, group: str, hook: Webhook,
                      decision=word), tuple(lines),
                 f"{style.dashboard_url.rstrip('/')}/initiative?id={decision.initiative_id}",
                 text("open", lang))
-    return WebhookPost("decision", group, payload(card, hook.format))
+    return WebhookPost("decision", group, payload(card, hook.format), hook.organisation)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from portfolio.models import Actor, DecisionKind
+from portfolio.models import Actor, DecisionKind, GroupKey
 from portfolio.reports.figures import Realised, portfolio_figures
 from portfolio.reports.render import html_to_pdf, render_html
 from portfolio.reports.words import Words
@@ -31,8 +31,11 @@ def _organisation(organisation: str | None) -> str:
 
 
 def agenda_html(
-    db: Database, actor: Actor, group: str, lang: str = "en", *, organisation: str | None = None
+    db: Database, actor: Actor, group: GroupKey | str, lang: str = "en",
+    *, organisation: str | None = None,
 ) -> str:
+    """The meeting pack of a steering group: organisation + name (#13), or a name that
+    says which group (steering.group_named); headed by the group's organisation."""
     from portfolio.reports.views import agenda_views
 
     w = Words.of(lang)
@@ -45,32 +48,35 @@ def agenda_html(
     # holds (#15: WeasyPrint lays a 450-row table out in ~3 s).
     listed = items[:max(settings.pack_agenda_rows, limit)]
     return render_html(
-        "agenda.html.j2", w=w, organisation=_organisation(organisation), as_of=pack.as_of,
-        pack=pack, items=items, listed=listed, views=views,
+        "agenda.html.j2", w=w, as_of=pack.as_of,
+        organisation=_organisation(organisation or pack.organisation or None), pack=pack,
+        items=items, listed=listed, views=views,
     )
 
 
 def agenda_pdf(
-    db: Database, actor: Actor, group: str, lang: str = "en", *, organisation: str | None = None
+    db: Database, actor: Actor, group: GroupKey | str, lang: str = "en",
+    *, organisation: str | None = None,
 ) -> bytes:
     """The steering group's meeting pack as PDF bytes (for the dashboard's download)."""
     return html_to_pdf(agenda_html(db, actor, group, lang, organisation=organisation))
 
 
 def minutes_html(
-    db: Database, actor: Actor, group: str, on: date, lang: str = "en",
+    db: Database, actor: Actor, group: GroupKey | str, on: date, lang: str = "en",
     *, organisation: str | None = None,
 ) -> str:
     w = Words.of(lang)
     minutes = minutes_material(db, actor, group, on)
     return render_html(
-        "minutes.html.j2", w=w, organisation=_organisation(organisation), as_of=on,
+        "minutes.html.j2", w=w,
+        organisation=_organisation(organisation or minutes.organisation or None), as_of=on,
         minutes=minutes,
     )
 
 
 def minutes_pdf(
-    db: Database, actor: Actor, group: str, on: date, lang: str = "en",
+    db: Database, actor: Actor, group: GroupKey | str, on: date, lang: str = "en",
     *, organisation: str | None = None,
 ) -> bytes:
     return html_to_pdf(minutes_html(db, actor, group, on, lang, organisation=organisation))

@@ -16,18 +16,23 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
+from typing import TypeVar
 
 from portfolio.models import (
     Decision,
     DecisionKind,
     Department,
     Evaluation,
+    GroupKey,
     Initiative,
     KpiKind,
     Light,
+    PersonKey,
     Recommendation,
     Stage,
 )
+
+K = TypeVar("K", GroupKey, PersonKey)
 
 FOLLOW_UP_MONTHS = (6, 12)
 """The default checkpoints after a SCALE decision; the policy's
@@ -73,6 +78,8 @@ class Subject:
     owner: str
     stage: Stage
     review_on: date | None = None
+    organisation: str = ""
+    """Of its department: with the group's name, the steering group's identity (#13)."""
 
 
 @dataclass(frozen=True)
@@ -117,19 +124,31 @@ class AgendaItem:
     lights: tuple[Light | None, ...] = (None, None, None)
     """Budget, time and benefit (AgendaFacts.lights)."""
 
+    @property
+    def group(self) -> GroupKey:
+        """Its steering group: organisation + name (#13; name '' when it has none)."""
+        return GroupKey(self.initiative.organisation, self.steering_group)
+
+    @property
+    def owner(self) -> PersonKey:
+        """Its owner: the person of that name in the initiative's organisation (#13)."""
+        return PersonKey(self.initiative.organisation, self.initiative.owner)
+
 
 @dataclass(frozen=True)
 class Agenda:
     as_of: date
     items: tuple[AgendaItem, ...]
 
-    def for_steering_groups(self) -> dict[str, tuple[AgendaItem, ...]]:
-        """Items a steering group must look at, by group ('' when a department has none)."""
-        return _grouped(self.items, STEERING_REASONS, lambda i: i.steering_group)
+    def for_steering_groups(self) -> dict[GroupKey, tuple[AgendaItem, ...]]:
+        """Items a steering group must look at, by group: organisation + name (#13; name
+        '' when a department has none)."""
+        return _grouped(self.items, STEERING_REASONS, lambda i: i.group)
 
-    def for_owners(self) -> dict[str, tuple[AgendaItem, ...]]:
-        """Items an owner must act on, by owner name ('' when an initiative has none)."""
-        return _grouped(self.items, OWNER_REASONS, lambda i: i.initiative.owner)
+    def for_owners(self) -> dict[PersonKey, tuple[AgendaItem, ...]]:
+        """Items an owner must act on, by owner: organisation + name (#13; name '' when an
+        initiative has none), so namesakes of two organisations are two owners."""
+        return _grouped(self.items, OWNER_REASONS, lambda i: i.owner)
 
     def overdue(self) -> Agenda:
         """Only the zombies: reviews passed without a decision, escalated every run."""
@@ -153,26 +172,35 @@ def build_agenda(
 ) -> Agenda:
     """The agenda of `agenda_of`, from models."""
     groups = {(d.organisation, d.name): d.steering_group for d in departments}
-    named = {d.name: d.steering_group for d in departments}  # an initiative of no organisation
+    named = {d.name: d for d in departments}  # an initiative of no organisation
     by_initiative: dict[str, list[Decision]] = defaultdict(list)
     for decision in sorted(decisions, key=lambda d: (d.decided_on, d.id or 0)):
         by_initiative[decision.initiative_id].append(decision)
     facts = [_facts(i, latest.get(i.id), by_initiative[i.id],
                     groups.get((i.organisation, i.department), "") if i.organisation
-                    else named.get(i.department, ""))
+                    else _named_group(named.get(i.department)))
              for i in initiatives]
     return agenda_of(facts, as_of, stale_after_days=stale_after_days,
                      follow_up_months=follow_up_months)
 
 
+def _named_group(department: Department | None) -> GroupKey:
+    """The group of a department found by name alone (an initiative of no organisation)."""
+    return GroupKey(department.organisation, department.steering_group) if department \
+        else GroupKey("", "")
+
+
 def _facts(initiative: Initiative, evaluation: Evaluation | None, decisions: list[Decision],
-           group: str) -> AgendaFacts:
+           group: str | GroupKey) -> AgendaFacts:
     last = decisions[-1] if decisions else None
     scaled = [d.decided_on for d in decisions if d.kind is DecisionKind.SCALE]
+    organisation, name = ((group.organisation or initiative.organisation, group.name)
+                          if isinstance(group, GroupKey) else (initiative.organisation, group))
     return AgendaFacts(
         initiative=Subject(initiative.id, initiative.title, initiative.department,
-                           initiative.owner, initiative.stage, initiative.review_on),
-        steering_group=group,
+                           initiative.owner, initiative.stage, initiative.review_on,
+                           organisation),
+        steering_group=name,
         recommendation=evaluation.recommendation if evaluation else None,
         evaluated_on=evaluation.as_of if evaluation else None,
         kpis_latest_on=tuple((k.name, k.latest_on) for k in evaluation.kpis) if evaluation
@@ -294,9 +322,9 @@ def add_months(day: date, months: int) -> date:
 def _grouped(
     items: tuple[AgendaItem, ...],
     wanted: frozenset[AgendaReason],
-    key: Callable[[AgendaItem], str],
-) -> dict[str, tuple[AgendaItem, ...]]:
-    grouped: dict[str, list[AgendaItem]] = defaultdict(list)
+    key: Callable[[AgendaItem], K],
+) -> dict[K, tuple[AgendaItem, ...]]:
+    grouped: dict[K, list[AgendaItem]] = defaultdict(list)
     for item in items:
         reasons = tuple(r for r in item.reasons if r in wanted)
         if reasons:

@@ -14,7 +14,7 @@ from datetime import date
 from portfolio.errors import NotAllowed, NotFound
 from portfolio.models import Actor, Evaluation, Initiative, Kpi, Stage
 from portfolio.service.access import Permission, authorize
-from portfolio.service.steering import SteeringAgenda, agenda_view
+from portfolio.service.steering import SteeringAgenda, agenda_view, group_named
 from portfolio.storage import Database, Store
 
 
@@ -90,18 +90,19 @@ def evaluations_of(
 
 def steering_agenda(
     db: Database, actor: Actor, steering_group: str, today: date, *, rows: int | None = None,
+    organisation: str | None = None,
 ) -> SteeringAgenda:
-    """One steering group's agenda, as the steering page shows it."""
+    """One steering group's agenda, as the steering page shows it; the group is
+    organisation + name (#13): `organisation` says which when two have one name."""
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        departments = [d for d in store.departments.all() if d.steering_group]
-    groups = {d.steering_group for d in departments}
-    if steering_group not in groups:
-        raise NotFound(code="steering.unknown_group",
-                       params={"group": steering_group, "known": sorted(groups)})
-    if actor.organisation and not any(
-        d.organisation == actor.organisation for d in departments
-        if d.steering_group == steering_group
-    ):
+    if actor.organisation and organisation and organisation != actor.organisation:
         raise _refuse_elsewhere(actor, steering_group)
-    return agenda_view(db, actor, today, steering_group, rows=rows)
+    try:
+        group = group_named(db, actor, steering_group, organisation)
+    except NotFound:
+        with db.reading() as store:  # another organisation's group: refused, not unknown
+            elsewhere = any(g.name == steering_group for g in store.steering_groups.all())
+        if actor.organisation and elsewhere:
+            raise _refuse_elsewhere(actor, steering_group) from None
+        raise
+    return agenda_view(db, actor, today, group, rows=rows)

@@ -2,10 +2,9 @@
 
 Every write is authorised here and audited. An organisation's administrator sets up only
 that organisation; a national administrator (an administrator without an organisation)
-every one, and only a national administrator creates organisations. Department identity is
-organisation + name. Steering-group names are unique in an instance: agendas, minutes and
-mail are addressed by the group's name (a known limit: two municipalities name theirs
-apart, e.g. "Direktionen (Aarhus)").
+every one, and only a national administrator creates organisations. The identity of a
+department, a steering group and an address-book entry is organisation + name: two
+municipalities may both have a "Styregruppe for digitalisering" and an "Anne Jensen".
 """
 
 from __future__ import annotations
@@ -100,7 +99,7 @@ def view_organisation(store: Store, actor: Actor,
     authorize(actor, Permission.READ)
     scope = actor.organisation or organisation
     organisations = [o for o in store.organisations.all() if not scope or o.name == scope]
-    people = store.people.all() if actor.role is Role.ADMIN else []
+    people = store.people.all(scope) if actor.role is Role.ADMIN else []
     return OrganisationView(
         organisations=tuple(organisations),
         departments=tuple(store.departments.all(scope)),
@@ -166,12 +165,7 @@ def save_steering_group(store: Store, actor: Actor, group: SteeringGroup) -> Ste
 
 def put_group(store: Store, actor: Actor, group: SteeringGroup) -> bool:
     """Store a steering group within a unit of work, by the rules; True if changed."""
-    taken = [g for g in store.steering_groups.named(group.name)
-             if g.organisation != group.organisation]
-    if taken:
-        raise ValidationFailed(field="name", code="organisation.group_name_taken",
-                               params={"group": group.name, "organisation": taken[0].organisation})
-    if group.chair and store.people.get(group.chair) is None:
+    if group.chair and store.people.get(group.chair, group.organisation) is None:
         raise ValidationFailed(field="chair", code="organisation.unknown_person",
                                params={"name": group.chair})
     before = store.steering_groups.get(group.organisation, group.name)
@@ -201,7 +195,10 @@ def _seat_members(store: Store, actor: Actor, group: SteeringGroup,
         if user is None:
             continue
         seat = group.name if username in group.members else ""
-        if user.steering_group != seat and (seat or user.steering_group == group.name):
+        was_here = user.steering_group == group.name and user.organisation in (
+            "", group.organisation)
+        if (user.steering_group, user.organisation) != (seat, group.organisation) and (
+                seat or was_here):
             after = user.model_copy(update={"steering_group": seat,
                                             "organisation": group.organisation})
             store.users.save(after)
@@ -209,20 +206,26 @@ def _seat_members(store: Store, actor: Actor, group: SteeringGroup,
 
 
 def save_address(store: Store, actor: Actor, person: Person) -> Person:
-    """Add or change a person in the address book (administrators: it routes mail)."""
+    """Add or change a person in an organisation's address book (administrators: it
+    routes mail)."""
     authorize(actor, Permission.ADMIN_ORGANISATION)
     put_person(store, actor, person)
     return person
 
 
 def put_person(store: Store, actor: Actor, person: Person) -> bool:
-    """Store an address-book entry within a unit of work; True if changed."""
-    before = store.people.get(person.name)
+    """Store an address-book entry (organisation + name, #13) within a unit of work;
+    True if changed. An organisation's administrator writes only their own's."""
+    if not within(actor, person.organisation) or (actor.organisation and not person.organisation):
+        raise NotAllowed(code="access.other_organisation",
+                         params={"user": actor.username, "organisation": person.organisation})
+    before = store.people.get(person.name, person.organisation)
     if before == person:
         return False
     store.people.save(person)
     audit.record(store, actor, "create" if before is None else "update", "person",
-                 person.name, before, person)
+                 f"{person.organisation}/{person.name}" if person.organisation else person.name,
+                 before, person)
     return True
 
 

@@ -78,8 +78,9 @@ def _apply(store: Store, actor: Actor, record: OrganisationRow) -> bool:
         audit.record(store, actor, "create", "organisation", created.name, after=created)
         changed = True
     if record.chair:
-        known = store.people.get(record.chair)
+        known = store.people.get(record.chair, record.organisation)
         person = Person(name=record.chair, email=record.chair_email,
+                        organisation=record.organisation,
                         language=known.language if known else "da",
                         username=known.username if known else "")
         changed |= put_person(store, actor, person)

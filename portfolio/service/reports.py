@@ -12,12 +12,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TypeVar
 
-from portfolio.errors import NotFound
+from portfolio.errors import NotAllowed, NotFound
 from portfolio.models import (
     Actor,
     Decision,
     DecisionKind,
     Evaluation,
+    GroupKey,
     Initiative,
     Kpi,
     KpiStats,
@@ -27,6 +28,7 @@ from portfolio.models import (
 from portfolio.review.agenda import AgendaReason, build_agenda
 from portfolio.service.access import Permission, authorize, within
 from portfolio.service.evaluation import active_policy
+from portfolio.service.steering import group_named
 from portfolio.storage import Database, Store
 from portfolio.storage.portfolio_tables import PortfolioCounts
 from portfolio.storage.realised import RealisedGroup
@@ -70,6 +72,8 @@ class AgendaMaterial:
     active: int
     items: tuple[AgendaItem, ...]
     evaluated: bool
+    organisation: str = ""
+    """The group's organisation: a group is organisation + name (#13)."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,8 @@ class MinutesMaterial:
     departments: tuple[str, ...]
     on: date
     entries: tuple[MinutesEntry, ...]
+    organisation: str = ""
+    """The group's organisation (#13)."""
 
 
 @dataclass(frozen=True)
@@ -123,28 +129,40 @@ class PortfolioMaterial:
     """Most rows a long table lists; None: all."""
 
 
-def steering_groups(db: Database, actor: Actor) -> list[str]:
+def steering_groups(db: Database, actor: Actor) -> list[GroupKey]:
+    """Every steering group with departments, organisation + name (#13)."""
     authorize(actor, Permission.READ)
     with db.reading() as store:
-        return sorted({d.steering_group for d in store.departments.all() if d.steering_group})
+        return sorted({d.group for d in store.departments.all() if d.group})
 
 
-def _group_departments(store: Store, group: str) -> tuple[str, ...]:
+def group_key(db: Database, actor: Actor, group: GroupKey | str) -> GroupKey:
+    """The group a pack is asked for: a GroupKey as it is (within the actor's
+    organisation), a name alone resolved by `steering.group_named`."""
+    if not isinstance(group, tuple):
+        return group_named(db, actor, group)
+    key = GroupKey(*group)
+    if not within(actor, key.organisation):
+        raise NotAllowed(code="access.other_organisation",
+                         params={"user": actor.username, "organisation": key.organisation})
+    return key
+
+
+def _group_departments(store: Store, group: GroupKey) -> tuple[str, ...]:
     departments = store.departments.all()
-    members = tuple(d.name for d in departments if group and d.steering_group == group)
+    members = tuple(d.name for d in departments if group.name and d.group == group)
     if not members:
-        known = sorted({d.steering_group for d in departments if d.steering_group})
+        known = sorted({d.group.label() for d in departments if d.group})
         raise NotFound(code="steering.unknown_group" if known else "steering.no_groups",
-                       params={"group": group, **({"known": tuple(known)} if known else {})})
+                       params={"group": group.name,
+                               **({"known": tuple(known)} if known else {})})
     return members
 
 
-def _of_group(store: Store, group: str, initiatives: list[Initiative]) -> list[Initiative]:
-    """The initiatives whose department (organisation + name, #13) is in `group`: read by
-    name, a namesake department of another organisation's group came along."""
-    keys = {(d.organisation, d.name) for d in store.departments.all()
-            if d.steering_group == group}
-    return [i for i in initiatives if not i.organisation or (i.organisation, i.department) in keys]
+def _of_group(group: GroupKey, initiatives: list[Initiative]) -> list[Initiative]:
+    """The initiatives of `group`'s organisation (#13): read by department name, a
+    namesake department of another organisation's group came along."""
+    return [i for i in initiatives if not i.organisation or i.organisation == group.organisation]
 
 
 def _files(
@@ -197,7 +215,7 @@ def overdue_first(items: tuple[AgendaItem, ...]) -> tuple[AgendaItem, ...]:
 
 
 def agenda_material(
-    db: Database, actor: Actor, group: str, *, detailed: int | None = None
+    db: Database, actor: Actor, group: GroupKey | str, *, detailed: int | None = None
 ) -> AgendaMaterial:
     """What a steering group must decide on, as of the latest evaluation; only the group's
     rows are read (#7: the whole portfolio's verdicts took ~40 s at 50 k).
@@ -206,11 +224,12 @@ def agenda_material(
     its first `detailed` items carry their measurements: the pack charts those alone, and
     a national group's 90 k measurements as models cost ~1 s (#15)."""
     authorize(actor, Permission.READ)
+    group = group_key(db, actor, group)
     with db.reading() as store:
         departments = _group_departments(store, group)
         evidence_on = store.evaluations.newest_as_of()
         as_of = evidence_on or date.today()
-        active = _of_group(store, group,
+        active = _of_group(group,
                            store.initiatives.for_departments(departments, active_only=True))
         latest = {e.initiative_id: e
                   for e in store.evaluations.latest_for_ids([i.id for i in active])}
@@ -228,23 +247,26 @@ def agenda_material(
         if detailed is not None:
             items = items if len(items) <= detailed else overdue_first(items)
             items = _measured(store, items[:detailed], as_of) + items[detailed:]
-    return AgendaMaterial(group, departments, as_of, len(active), items, evidence_on is not None)
+    return AgendaMaterial(group.name, departments, as_of, len(active), items,
+                          evidence_on is not None, group.organisation)
 
 
-def minutes_material(db: Database, actor: Actor, group: str, on: date) -> MinutesMaterial:
-    """The decisions a steering group recorded on one day."""
+def minutes_material(db: Database, actor: Actor, group: GroupKey | str,
+                     on: date) -> MinutesMaterial:
+    """The decisions a steering group (organisation + name, #13) recorded on one day."""
     authorize(actor, Permission.READ)
+    group = group_key(db, actor, group)
     with db.reading() as store:
         departments = _group_departments(store, group)
         initiatives = {i.id: i for i in _of_group(
-            store, group, store.initiatives.for_departments(departments))}
+            group, store.initiatives.for_departments(departments))}
         decisions = [d for d in store.decisions.on_date(on) if d.initiative_id in initiatives]
         if not decisions:
             days = sorted({
                 d.decided_on for d in store.decisions.for_initiatives(list(initiatives))
             }, reverse=True)[:5]
             raise NotFound(code="steering.no_decisions_on", params={
-                "group": group, "on": on.isoformat(),
+                "group": group.name, "on": on.isoformat(),
                 "recent": tuple(d.isoformat() for d in days)})
         entries = tuple(
             MinutesEntry(
@@ -255,7 +277,7 @@ def minutes_material(db: Database, actor: Actor, group: str, on: date) -> Minute
             )
             for d in decisions
         )
-    return MinutesMaterial(group, departments, on, entries)
+    return MinutesMaterial(group.name, departments, on, entries, group.organisation)
 
 
 def quarter_of(day: date) -> tuple[int, int]:

@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from portfolio.errors import NotFound, ValidationFailed
 from portfolio.models import (
     Actor,
     Decision,
     DecisionKind,
     Evaluation,
+    GroupKey,
     Initiative,
     Role,
     Stage,
@@ -54,20 +56,50 @@ class SteeringItem:
     last_decision: Decision | None
     why: tuple[Why, ...]
     steering_group: str
+    """Its group's name; `group` is the group's identity (organisation + name, #13)."""
+
+    @property
+    def group(self) -> GroupKey:
+        return GroupKey(self.initiative.organisation, self.steering_group)
 
     @property
     def overdue(self) -> bool:
         return any(w.cause == AgendaReason.OVERDUE for w in self.why)
 
 
-def steering_groups(db: Database, actor: Actor) -> list[str]:
-    """The steering groups whose agenda `actor` may open: a steering member their own, an
-    actor of one organisation that organisation's, a national actor every one."""
+def steering_groups(db: Database, actor: Actor) -> list[GroupKey]:
+    """The steering groups whose agenda `actor` may open, each organisation + name (#13):
+    a steering member their own, an actor of one organisation that organisation's, a
+    national actor every one (two municipalities' groups of one name are two)."""
     authorize(actor, Permission.READ)
     with db.reading() as store:
         groups = _visible(actor, {(d.organisation, d.name): d.steering_group
                                   for d in store.departments.all()})
-    return sorted({group for group in groups.values() if group})
+    return sorted({GroupKey(organisation, group)
+                   for (organisation, _), group in groups.items() if group})
+
+
+def group_named(db: Database, actor: Actor, name: str,
+                organisation: str | None = None) -> GroupKey:
+    """The steering group a command line, link or API call names (#13): by organisation +
+    name; a name alone is enough when the actor's organisation, or the only organisation
+    with a group of that name, says which. Two organisations' groups of one name are never
+    picked between silently: the caller is told to name the organisation."""
+    authorize(actor, Permission.READ)
+    with db.reading() as store:
+        known = {d.group for d in store.departments.all() if d.group} | {
+            g.key for g in store.steering_groups.all()}
+    home = organisation or actor.organisation
+    found = sorted(k for k in known if k.name == name and (not home or k.organisation == home))
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise ValidationFailed(field="organisation", code="steering.group_in_several_organisations",
+                               params={"group": name,
+                                       "organisations": tuple(k.organisation for k in found)})
+    labels = sorted(k.label() for k in known if not home or k.organisation == home)
+    raise NotFound(code="steering.unknown_group" if labels else "steering.no_groups",
+                   params={"group": name, **({"known": tuple(labels)} if labels else {})})
 
 
 def _visible(actor: Actor, groups: dict[DepartmentKey, str]) -> dict[DepartmentKey, str]:
@@ -86,10 +118,12 @@ class SteeringAgenda:
     """The most urgent first; at most the `rows` asked for."""
     total: int
     """How many items the whole agenda has."""
+    group: GroupKey | None = None
+    """The group asked for (None: every group the actor may read)."""
 
 
 def agenda(
-    db: Database, actor: Actor, today: date, steering_group: str | None = None,
+    db: Database, actor: Actor, today: date, steering_group: GroupKey | None = None,
     *, due_within_days: int = DUE_WITHIN_DAYS,
 ) -> list[SteeringItem]:
     """What a steering group (or, with None, every group) has to decide on, overdue first."""
@@ -98,10 +132,12 @@ def agenda(
 
 
 def agenda_view(
-    db: Database, actor: Actor, today: date, steering_group: str | None = None,
+    db: Database, actor: Actor, today: date, steering_group: GroupKey | None = None,
     *, due_within_days: int = DUE_WITHIN_DAYS, rows: int | None = None,
 ) -> SteeringAgenda:
-    """The agenda of `agenda`, its first `rows` items built as models (all with None)."""
+    """The agenda of `agenda`, its first `rows` items built as models (all with None).
+    A group is organisation + name (#13): Aarhus's "Styregruppe for digitalisering" reads
+    Aarhus's departments only, never Odense's group of the same name."""
     authorize(actor, Permission.READ)
     with db.reading() as store:
         every = {(d.organisation, d.name): d.steering_group for d in store.departments.all()}
@@ -109,7 +145,8 @@ def agenda_view(
     # the groups asked for are narrowed in the core to those the actor sits on (#13)
     groups = _visible(actor, every)
     departments = (None if steering_group is None and groups == every else {
-        key for key, group in groups.items() if steering_group in (None, group)})
+        key for key, group in groups.items()
+        if steering_group is None or GroupKey(key[0], group) == steering_group})
     follow_ups = {
         item.initiative.id: item
         for items in review_agenda(db, actor, today, departments=departments)
@@ -138,7 +175,7 @@ def agenda_view(
                      group_of(every, row.organisation, row.department))
         for row, why in shown
     )
-    return SteeringAgenda(items, len(listed))
+    return SteeringAgenda(items, len(listed), steering_group)
 
 
 def group_of(groups: dict[DepartmentKey, str], organisation: str, department: str) -> str:

@@ -92,8 +92,13 @@ def _in_group_organisation(store: Store, user: User) -> User:
     so they read that municipality's agenda and no other."""
     if user.organisation or not user.steering_group:
         return user
-    homes = {g.organisation for g in store.steering_groups.named(user.steering_group)}
-    return user.model_copy(update={"organisation": homes.pop()}) if len(homes) == 1 else user
+    homes = sorted({g.organisation for g in store.steering_groups.named(user.steering_group)})
+    if len(homes) > 1:  # a group's identity is organisation + name (#13): say which
+        raise ValidationFailed(field="organisation",
+                               code="user.group_in_several_organisations",
+                               params={"group": user.steering_group,
+                                       "organisations": tuple(homes)})
+    return user.model_copy(update={"organisation": homes[0]}) if homes else user
 
 
 def _validate(store: Store, user: User) -> None:

@@ -10,14 +10,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from portfolio.errors import NotFound
-from portfolio.models import Actor, Decision
+from portfolio.errors import NotFound, ValidationFailed
+from portfolio.models import Actor, Decision, GroupKey
 from portfolio.notify.compose import Style
 from portfolio.notify.webhook_delivery import WebhookConfig, WebhookReport, deliver_posts
 from portfolio.notify.webhooks import decision_post
 from portfolio.openness import Webhook, WebhookFormat
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
+from portfolio.service.steering import group_named
 from portfolio.storage import Database, Store
 
 
@@ -33,35 +34,48 @@ def _shown(hook: Webhook | None) -> dict[str, str] | None:
 
 
 def set_webhook(store: Store, actor: Actor, steering_group: str, url: str,
-                format_: WebhookFormat = WebhookFormat.SLACK) -> Webhook:
+                format_: WebhookFormat = WebhookFormat.SLACK,
+                organisation: str | None = None) -> Webhook:
+    """Set a steering group's webhook; the group is organisation + name (#13), the name
+    alone is enough when only one organisation has a group of it."""
     authorize(actor, Permission.ADMIN_USERS)
-    hook = Webhook(steering_group=steering_group, url=url, format=format_,
-                   set_by=actor.username, set_at=_now())
-    groups = sorted({d.steering_group for d in store.departments.all() if d.steering_group})
-    if steering_group not in groups:
-        raise NotFound(code="steering.unknown_group",
-                       params={"group": steering_group, "known": groups})
-    before = store.webhooks.get(steering_group)
+    group = group_named(store, actor, steering_group, organisation)
+    hook = Webhook(steering_group=group.name, organisation=group.organisation, url=url,
+                   format=format_, set_by=actor.username, set_at=_now())
+    before = store.webhooks.get(group)
     store.webhooks.save(hook)
-    audit.record(store, actor, "set_webhook", "steering_group", steering_group,
+    audit.record(store, actor, "set_webhook", "steering_group", _entity(group),
                  _shown(before), _shown(hook))
     return hook
 
 
-def remove_webhook(store: Store, actor: Actor, steering_group: str) -> None:
+def remove_webhook(store: Store, actor: Actor, steering_group: str,
+                   organisation: str | None = None) -> None:
     authorize(actor, Permission.ADMIN_USERS)
-    before = store.webhooks.get(steering_group)
-    if before is None:
+    hooks = [h for h in store.webhooks.all() if h.steering_group == steering_group
+             and (organisation or actor.organisation or h.organisation) == h.organisation]
+    if len(hooks) > 1:
+        raise ValidationFailed(
+            field="organisation", code="steering.group_in_several_organisations",
+            params={"group": steering_group,
+                    "organisations": tuple(h.organisation for h in hooks)})
+    if not hooks:
         raise NotFound(code="webhook.unknown", params={"group": steering_group})
-    store.webhooks.remove(steering_group)
-    audit.record(store, actor, "remove_webhook", "steering_group", steering_group,
+    (before,) = hooks
+    store.webhooks.remove(before.key)
+    audit.record(store, actor, "remove_webhook", "steering_group", _entity(before.key),
                  _shown(before), None)
 
 
-def webhooks(store: Store, actor: Actor) -> dict[str, Webhook]:
-    """Every steering group's webhook, by group (administrators; the flows as operator)."""
+def _entity(group: GroupKey) -> str:
+    return f"{group.organisation}/{group.name}" if group.organisation else group.name
+
+
+def webhooks(store: Store, actor: Actor) -> dict[GroupKey, Webhook]:
+    """Every steering group's webhook, by group: organisation + name (administrators; the
+    flows as operator)."""
     authorize(actor, Permission.ADMIN_USERS)
-    return {h.steering_group: h for h in store.webhooks.all()}
+    return {h.key: h for h in store.webhooks.all()}
 
 
 def announce_decision(db: Database, actor: Actor, decision: Decision, style: Style,
@@ -75,10 +89,10 @@ def announce_decision(db: Database, actor: Actor, decision: Decision, style: Sty
         if initiative is None:
             raise NotFound(code="initiative.not_found", params={"id": decision.initiative_id})
         authorize(actor, Permission.DECIDE, initiative.department)
-        department = store.departments.get(initiative.department)
-        group = department.steering_group if department else ""
+        department = store.departments.get(initiative.department, initiative.organisation or None)
+        group = department.group if department else None
         hook = store.webhooks.get(group) if group else None
     if hook is None:
         return WebhookReport()
-    return deliver_posts([decision_post(decision, initiative.title, group, hook, style)],
-                         {group: hook}, config)
+    return deliver_posts([decision_post(decision, initiative.title, hook.steering_group, hook,
+                                        style)], {hook.key: hook}, config)

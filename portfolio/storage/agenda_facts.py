@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from portfolio.models import DecisionKind, KpiKind, Light, Recommendation, Stage
+from portfolio.models import DecisionKind, GroupKey, KpiKind, Light, Recommendation, Stage
 from portfolio.review.agenda import AgendaFacts, LastDecision, Subject
 
 # The newest measurement of each KPI up to the agenda's date: what the owner has recorded
@@ -80,6 +80,7 @@ WITH chosen AS (
 )
 SELECT i.id, i.title, i.department, i.owner, i.stage, i.review_on,
        coalesce(g.steering_group, '') AS steering_group,
+       coalesce(nullif(i.organisation, ''), g.organisation, '') AS group_organisation,
        e.recommendation, e.as_of, d.decided_on, d.kind, d.recommendation AS decided_recommendation,
        s.scaled_on, k.names, k.dates,
        e.budget_light, e.time_light, e.benefit_light,
@@ -97,7 +98,8 @@ LEFT JOIN forecasts f ON f.initiative_id = i.id
 ORDER BY i.id
 """
 
-_FACTS_BY_GROUP = _FACTS.replace("ORDER BY i.id", "ORDER BY steering_group, i.id")
+_FACTS_BY_GROUP = _FACTS.replace("ORDER BY i.id",
+                                 "ORDER BY group_organisation, steering_group, i.id")
 
 # What a steering meeting adds to the follow-ups (reviews due soon, parked initiatives to
 # revisit) depends on these columns of every initiative, closed ones included.
@@ -160,26 +162,27 @@ class AgendaFactsReader:
 
     def active_by_group(
         self, as_of: date, batch: int = 5_000
-    ) -> Iterator[tuple[str, list[AgendaFacts]]]:
+    ) -> Iterator[tuple[GroupKey, list[AgendaFacts]]]:
         """The facts of every initiative that is not closed, one steering group at a time
-        ('' for departments without one), fetched in batches: a caller holds one group's
-        rows, not the nation's 45 k (#15)."""
+        (organisation + name, #13; name '' for departments without one), fetched in
+        batches: a caller holds one group's rows, not the nation's 45 k (#15)."""
         cursor = self.con.execute(_FACTS_BY_GROUP, {
             "as_of": as_of, "closed": Stage.CLOSED.value, "scale": DecisionKind.SCALE.value,
             "benefit": KpiKind.BENEFIT.value, **_chosen(None),
         })
-        group: str | None = None
+        group: GroupKey | None = None
         facts: list[AgendaFacts] = []
         while rows := cursor.fetchmany(batch):
             for row in rows:
                 fact = _facts(row)
-                if fact.steering_group != group and facts:
-                    yield group or "", facts
+                key = GroupKey(fact.initiative.organisation, fact.steering_group)
+                if key != group and facts and group is not None:
+                    yield group, facts
                     facts = []
-                group = fact.steering_group
+                group = key
                 facts.append(fact)
-        if facts:
-            yield group or "", facts
+        if facts and group is not None:
+            yield group, facts
 
     def scheduled(
         self, departments: Collection[DepartmentKey] | None = None
@@ -193,7 +196,8 @@ class AgendaFactsReader:
 
 
 def _facts(row: tuple[Any, ...]) -> AgendaFacts:
-    (initiative_id, title, department, owner, stage, review_on, group, recommendation,
+    (initiative_id, title, department, owner, stage, review_on, group, organisation,
+     recommendation,
      evaluated_on, decided_on, kind, decided_recommendation, scaled_on, names, dates,
      budget, time, benefit, forecast_late) = row
     last = None
@@ -202,7 +206,8 @@ def _facts(row: tuple[Any, ...]) -> AgendaFacts:
                             Recommendation(decided_recommendation) if decided_recommendation
                             else None)
     return AgendaFacts(
-        initiative=Subject(initiative_id, title, department, owner, Stage(stage), review_on),
+        initiative=Subject(initiative_id, title, department, owner, Stage(stage), review_on,
+                           organisation),
         steering_group=group,
         recommendation=Recommendation(recommendation) if recommendation else None,
         evaluated_on=evaluated_on,

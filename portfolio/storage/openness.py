@@ -9,11 +9,13 @@ from typing import Any
 
 import duckdb
 
+from portfolio.models import GroupKey
 from portfolio.openness import ApiToken, PublicMark, Webhook
 from portfolio.storage.rows import fetch_dicts
 
 _TOKEN = ("SELECT name, role, organisation, departments, created_by, created_at, revoked_at "
           "FROM api_tokens")
+_HOOK = ("SELECT organisation, steering_group, url, format, set_by, set_at FROM webhooks")
 
 
 def _token(row: dict[str, Any]) -> ApiToken:
@@ -50,25 +52,30 @@ class ApiTokens:
 
 @dataclass
 class Webhooks:
+    """A steering group's webhook, by the group's organisation + name (#13, schema 17)."""
+
     con: duckdb.DuckDBPyConnection
 
     def save(self, hook: Webhook) -> None:
-        self.con.execute("DELETE FROM webhooks WHERE steering_group = ?", [hook.steering_group])
+        self.remove(hook.key)
         self.con.execute(
-            "INSERT INTO webhooks VALUES (?, ?, ?, ?, ?)",
-            [hook.steering_group, hook.url, hook.format.value, hook.set_by, hook.set_at],
+            "INSERT INTO webhooks (organisation, steering_group, url, format, set_by, set_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [hook.organisation, hook.steering_group, hook.url, hook.format.value, hook.set_by,
+             hook.set_at],
         )
 
-    def remove(self, steering_group: str) -> None:
-        self.con.execute("DELETE FROM webhooks WHERE steering_group = ?", [steering_group])
+    def remove(self, group: GroupKey) -> None:
+        self.con.execute("DELETE FROM webhooks WHERE organisation = ? AND steering_group = ?",
+                         [group.organisation, group.name])
 
-    def get(self, steering_group: str) -> Webhook | None:
-        rows = fetch_dicts(self.con, "SELECT * FROM webhooks WHERE steering_group = ?",
-                           [steering_group])
+    def get(self, group: GroupKey) -> Webhook | None:
+        rows = fetch_dicts(self.con, f"{_HOOK} WHERE organisation = ? AND steering_group = ?",
+                           [group.organisation, group.name])
         return Webhook.model_validate(rows[0]) if rows else None
 
     def all(self) -> list[Webhook]:
-        rows = fetch_dicts(self.con, "SELECT * FROM webhooks ORDER BY steering_group")
+        rows = fetch_dicts(self.con, f"{_HOOK} ORDER BY organisation, steering_group")
         return [Webhook.model_validate(r) for r in rows]
 
 

@@ -1,4 +1,9 @@
-"""The address book: which e-mail address and language a name's mail goes to."""
+"""The address book: which e-mail address and language a person's mail goes to.
+
+A person's identity is organisation + name (#13, schema 17): Aarhus's "Anne Jensen" and
+Odense's are two entries, and an owner's reminders go to the one of the initiative's
+organisation.
+"""
 
 from __future__ import annotations
 
@@ -9,27 +14,34 @@ import duckdb
 from portfolio.models import Person
 from portfolio.storage.rows import fetch_dicts
 
-_SELECT = "SELECT name, email, language, coalesce(username, '') AS username FROM people"
+_SELECT = ("SELECT name, email, language, coalesce(username, '') AS username, "
+           "coalesce(organisation, '') AS organisation FROM people")
 
 
 @dataclass
 class People:
     con: duckdb.DuckDBPyConnection
 
-    def all(self) -> list[Person]:
-        rows = fetch_dicts(self.con, _SELECT + " ORDER BY name")
+    def all(self, organisation: str | None = None) -> list[Person]:
+        """Every entry, or one organisation's (None: every organisation's)."""
+        rows = fetch_dicts(
+            self.con, _SELECT + " WHERE ? IS NULL OR organisation = ? ORDER BY organisation, name",
+            [organisation, organisation])
         return [Person.model_validate(r) for r in rows]
 
-    def get(self, name: str) -> Person | None:
+    def get(self, name: str, organisation: str = "") -> Person | None:
+        """The entry of `name` in `organisation`."""
         rows = fetch_dicts(
-            self.con, _SELECT + " WHERE name = ?", [name]
+            self.con, _SELECT + " WHERE name = ? AND organisation = ?", [name, organisation]
         )
         return Person.model_validate(rows[0]) if rows else None
 
     def save(self, person: Person) -> None:
         self.con.execute(
-            "INSERT INTO people (name, email, language, username) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (name) DO UPDATE SET email = excluded.email, "
+            "INSERT INTO people (organisation, name, email, language, username) "
+            "VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (organisation, name) DO UPDATE SET email = excluded.email, "
             "language = excluded.language, username = excluded.username",
-            [person.name, person.email, person.language, person.username],
+            [person.organisation, person.name, person.email, person.language,
+             person.username],
         )

@@ -5,23 +5,25 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flows.artifacts import agenda_markdown
-from portfolio.models import Department, Recommendation
+from portfolio.models import Department, GroupKey, Recommendation
 from portfolio.notify.compose import Style
 from portfolio.review.agenda import build_agenda
 from tests.factories import AS_OF, make_evaluation, make_initiative
 from tests.security.markup import active_parts
 
-GROUP = "Velfærdsstyregruppen"
+GROUP = GroupKey("Demo Kommune", "Velfærdsstyregruppen")
+DEPARTMENTS = [Department(name="Social services", organisation=GROUP.organisation,
+                          steering_group=GROUP.name)]
 STYLE = Style("http://dash.example", "Demo Kommune")
 
 
 def test_a_group_agenda_longer_than_the_artifact_lists_the_overdue_first_and_links_the_rest():
-    late = [make_initiative(id=f"LATE-{n}", review_on=AS_OF - timedelta(days=5))
-            for n in range(3)]
-    thin = [make_initiative(id=f"THIN-{n}") for n in range(5)]
+    late = [make_initiative(id=f"LATE-{n}", review_on=AS_OF - timedelta(days=5),
+                            organisation=GROUP.organisation) for n in range(3)]
+    thin = [make_initiative(id=f"THIN-{n}", organisation=GROUP.organisation) for n in range(5)]
     latest = {i.id: make_evaluation(i.id, Recommendation.NEEDS_DATA) for i in thin}
     agenda = build_agenda([*late, *thin], latest, [],
-                          [Department(name="Social services", steering_group=GROUP)], AS_OF)
+                          DEPARTMENTS, AS_OF)
 
     text = agenda_markdown(GROUP, agenda.for_steering_groups()[GROUP], agenda, STYLE, limit=4)
 
@@ -29,12 +31,15 @@ def test_a_group_agenda_longer_than_the_artifact_lists_the_overdue_first_and_lin
     assert [r.split("(")[-1].split(")")[0].replace("\\", "") for r in rows] == [
         "LATE-0", "LATE-1", "LATE-2", "THIN-0"]
     assert "The 4 most urgent of 8 items" in text
-    assert "http://dash.example/steering?group=Velf%C3%A6rdsstyregruppen" in text
+    # a group is organisation + name (#13): the link says which, the heading both
+    assert "http://dash.example/steering?group=Demo+Kommune%2FVelf%C3%A6rdsstyregruppen" in text
+    assert text.startswith(r"# Velfærdsstyregruppen \(Demo Kommune\)")  # escaped (#14)
 
 
 def test_a_group_agenda_that_fits_is_listed_whole():
-    agenda = build_agenda([make_initiative(review_on=AS_OF - timedelta(days=5))], {}, [],
-                          [Department(name="Social services", steering_group=GROUP)], AS_OF)
+    agenda = build_agenda([make_initiative(review_on=AS_OF - timedelta(days=5),
+                                           organisation=GROUP.organisation)], {}, [],
+                          DEPARTMENTS, AS_OF)
 
     text = agenda_markdown(GROUP, agenda.for_steering_groups()[GROUP], agenda, STYLE)
 
@@ -44,8 +49,9 @@ def test_a_group_agenda_that_fits_is_listed_whole():
 def test_a_hostile_title_stays_text_in_the_agenda_artifact():
     """The Prefect UI renders the artifact's Markdown: a title must not close the link (#14)."""
     hostile = "x](http://evil.example) ![i](http://127.0.0.1:8999/b.png) <b>b</b> :red[r]"
-    agenda = build_agenda([make_initiative(title=hostile, review_on=AS_OF - timedelta(days=5))],
-                          {}, [], [Department(name="Social services", steering_group=GROUP)],
+    agenda = build_agenda([make_initiative(title=hostile, review_on=AS_OF - timedelta(days=5),
+                                           organisation=GROUP.organisation)],
+                          {}, [], DEPARTMENTS,
                           AS_OF)
 
     text = agenda_markdown(GROUP, agenda.for_steering_groups()[GROUP], agenda, STYLE)

@@ -10,6 +10,7 @@ import pytest
 from prefect.artifacts import Artifact
 
 from flows.evaluate import evaluate_portfolio
+from flows.steps import slug
 from portfolio.models import (
     Actor,
     Department,
@@ -106,7 +107,9 @@ def test_a_run_publishes_its_recommendations_and_each_groups_agenda_and_escalate
     summary = evaluate_portfolio(as_of=AS_OF, db_path=str(db_env.path))
 
     table = Artifact.get("recommendations")
-    agenda = Artifact.get("agenda-velfaerdsstyregruppen")
+    with db_env.reading() as store:  # a group's artifact is keyed by organisation + name (#13)
+        home = store.initiatives.get("LATE").organisation  # type: ignore[union-attr]
+    agenda = Artifact.get(f"agenda-{slug(home)}-velfaerdsstyregruppen")
     assert table is not None and "GOOD" in str(table.data) and "SCALE" in str(table.data)
     assert agenda is not None and "LATE" in str(agenda.data) and "overdue" in str(agenda.data)
     assert summary["mail"]["written"] == 1

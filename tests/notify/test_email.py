@@ -9,7 +9,7 @@ from pathlib import Path
 
 from portfolio.models import Department, Person, Recommendation
 from portfolio.notify import MailConfig, deliver, escalations, owner_reminders, steering_agendas
-from portfolio.notify.compose import Style
+from portfolio.notify.compose import AddressBook, Style
 from portfolio.review.agenda import Agenda, build_agenda
 from tests.factories import AS_OF, make_evaluation, make_initiative
 from tests.smtp import Mailbox, free_port
@@ -17,11 +17,11 @@ from tests.smtp import Mailbox, free_port
 WELFARE = "Velfærdsstyregruppen"
 SERVICE = "Styregruppen for drift og service"
 STYLE = Style(dashboard_url="https://portfolio.demo-kommune.example/", organisation="Demo Kommune")
-PEOPLE = {
-    "Hanne Lund": Person(name="Hanne Lund", email="hanne@demo.example", language="da"),
-    "Sara Ahmed": Person(name="Sara Ahmed", email="sara@demo.example", language="en"),
-    WELFARE: Person(name=WELFARE, email="velfaerd@demo.example", language="da"),
-}
+PEOPLE = AddressBook(people={p.key: p for p in (
+    Person(name="Hanne Lund", email="hanne@demo.example", language="da"),
+    Person(name="Sara Ahmed", email="sara@demo.example", language="en"),
+    Person(name=WELFARE, email="velfaerd@demo.example", language="da"),
+)})
 
 
 def agenda() -> Agenda:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from portfolio.errors import NotAllowed
-from portfolio.models import Actor, Decision, DecisionKind, Role
+from portfolio.models import Actor, Decision, DecisionKind, GroupKey, Role
 from portfolio.notify.compose import Style
 from portfolio.notify.webhook_delivery import WebhookConfig
 from portfolio.openness import WebhookFormat
@@ -66,7 +66,7 @@ def test_escalations_reach_each_groups_channel_as_slack_or_teams_json(
     _hooks(demo, receiver)
     agenda = review(str(demo.path), TODAY)
     overdue = agenda.overdue().for_steering_groups()
-    assert set(overdue) >= {WELFARE, SERVICE}
+    assert {group.name for group in overdue} >= {WELFARE, SERVICE}
     escalate(str(demo.path), follow_up(str(demo.path), TODAY))
     slack = receiver.bodies("/slack/T0/B0/secret")
     teams = receiver.bodies("/teams/workflow?sig=secret")
@@ -75,7 +75,7 @@ def test_escalations_reach_each_groups_channel_as_slack_or_teams_json(
     card = teams[0]["attachments"][0]
     assert card["contentType"] == "application/vnd.microsoft.card.adaptive"
     assert card["content"]["type"] == "AdaptiveCard"
-    for item in overdue[SERVICE]:
+    for item in overdue[GroupKey("Demo Kommune", SERVICE)]:
         assert item.initiative.id in _texts(teams[0])
 
 
@@ -145,6 +145,6 @@ def test_only_administrators_set_webhooks_and_the_audit_keeps_no_url(
         in_transaction(demo, set_webhook, leader, WELFARE, f"{receiver.url}/x")
     _hooks(demo, receiver)
     with demo.reading() as store:
-        events = store.audit.for_entity("steering_group", WELFARE)
+        events = store.audit.for_entity("steering_group", f"Demo Kommune/{WELFARE}")
     assert events and events[0].action == "set_webhook"
     assert "secret" not in json.dumps([e.after for e in events])

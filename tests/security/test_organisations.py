@@ -8,8 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from portfolio.errors import NotAllowed, NotFound, ValidationFailed
-from portfolio.models import Actor, Department, Organisation, Role, SteeringGroup, User
+from portfolio.errors import NotAllowed, NotFound
+from portfolio.models import (
+    Actor,
+    Department,
+    GroupKey,
+    Organisation,
+    PersonKey,
+    Role,
+    SteeringGroup,
+    User,
+)
 from portfolio.service import initiatives, organisation, users
 from portfolio.service.imports import import_file
 from portfolio.storage import Database
@@ -122,10 +131,18 @@ def test_an_organisations_administrator_sees_and_changes_only_its_accounts(
     assert created.organisation == AARHUS  # placed in the administrator's organisation
 
 
-def test_a_steering_group_name_is_not_taken_twice(two: Database, operator: Actor) -> None:
-    with pytest.raises(ValidationFailed, match="already exists in Aarhus Kommune"):
-        in_transaction(two, organisation.save_steering_group, operator, SteeringGroup(
-            organisation=ODENSE, name="Digi Aarhus"))
+def test_two_organisations_may_each_have_a_steering_group_of_one_name(
+    two: Database, operator: Actor
+) -> None:
+    """A group's identity is organisation + name (#13): Odense's "Digi Aarhus" is its own
+    group, and leaves Aarhus's as it was."""
+    in_transaction(two, organisation.save_steering_group, operator, SteeringGroup(
+        organisation=ODENSE, name="Digi Aarhus", emails=("odense@odense.dk",)))
+    with two.reading() as store:
+        aarhus = store.steering_groups.get(AARHUS, "Digi Aarhus")
+        odense = store.steering_groups.get(ODENSE, "Digi Aarhus")
+    assert aarhus is not None and aarhus.emails == ("digi@aarhus.dk",)
+    assert odense is not None and odense.emails == ("odense@odense.dk",)
 
 
 def test_a_department_without_a_steering_group_is_a_problem_with_its_fix(
@@ -173,9 +190,14 @@ def test_a_steering_groups_own_address_routes_its_mail(two: Database, operator: 
     from portfolio.service.people import address_book
 
     book = address_book(two, operator)
-    assert (book["Digi Aarhus"].email, book["Digi Odense"].email) == (
-        "digi@aarhus.dk", "digi@odense.dk")
-    assert book["Mette Holm"].email == "mh@aarhus.dk"
+    aarhus, odense = book.group(GroupKey(AARHUS, "Digi Aarhus")), book.group(
+        GroupKey(ODENSE, "Digi Odense"))
+    assert aarhus is not None and odense is not None
+    assert (aarhus.email, odense.email) == ("digi@aarhus.dk", "digi@odense.dk")
+    assert book.group(GroupKey(ODENSE, "Digi Aarhus")) is None
+    chair = book.person(PersonKey(AARHUS, "Mette Holm"))
+    assert chair is not None and chair.email == "mh@aarhus.dk"
+    assert book.person(PersonKey(ODENSE, "Mette Holm")) is None
 
 
 def test_a_user_of_one_organisation_reads_only_its_initiatives(two: Database) -> None:

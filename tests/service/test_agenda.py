@@ -9,6 +9,8 @@ from portfolio.models import (
     Decision,
     DecisionKind,
     Department,
+    GroupKey,
+    PersonKey,
     Recommendation,
     Stage,
 )
@@ -22,8 +24,9 @@ from portfolio.storage import Database
 from tests.factories import AS_OF, make_evaluation, make_initiative, make_kpi
 from tests.units import in_transaction
 
-GROUP = "Velfærdsstyregruppen"
-DEPARTMENTS = [Department(name="Social services", steering_group=GROUP)]
+GROUP = GroupKey("", "Velfærdsstyregruppen")
+"""A group is organisation + name (#13); these departments and initiatives name none."""
+DEPARTMENTS = [Department(name="Social services", steering_group=GROUP.name)]
 
 
 def decision(kind: DecisionKind, days_ago: int, recommendation: Recommendation | None = None,
@@ -67,7 +70,8 @@ def test_needs_data_goes_to_the_group_and_to_the_owner() -> None:
                           DEPARTMENTS, AS_OF)
 
     assert reasons_of(agenda.for_steering_groups()[GROUP]) == {AgendaReason.NEEDS_DATA}
-    assert reasons_of(agenda.for_owners()["Hanne Lund"]) == {AgendaReason.NEEDS_DATA}
+    assert reasons_of(agenda.for_owners()[PersonKey("", "Hanne Lund")]) == {
+        AgendaReason.NEEDS_DATA}
 
 
 def test_the_latest_follow_up_checkpoint_after_scaling_is_due_until_someone_decides() -> None:
@@ -95,7 +99,8 @@ def test_stale_measurements_remind_the_owner_but_do_not_burden_the_group(
 
     agenda = review_agenda(db, operator, AS_OF, stale_after_days=60)
 
-    owner_item = agenda.for_owners()["Hanne Lund"][0]
+    (owner_items,) = [v for k, v in agenda.for_owners().items() if k.name == "Hanne Lund"]
+    owner_item = owner_items[0]
     assert AgendaReason.STALE_MEASUREMENTS in owner_item.reasons
     assert owner_item.stale_kpis == ("digital share",)
     assert all(AgendaReason.STALE_MEASUREMENTS not in i.reasons

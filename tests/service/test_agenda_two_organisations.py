@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from portfolio.models import Actor, Department, Stage
+from portfolio.models import Actor, Department, GroupKey, Stage
 from portfolio.notify import escalations, steering_agendas
 from portfolio.notify.compose import Style
 from portfolio.review.agenda import build_agenda
@@ -31,7 +31,8 @@ ORGANISATION_FILE = (
     f"{AARHUS};{DEPARTMENT};Digi Aarhus;digi@aarhus.dk\n"
     f"{ODENSE};{DEPARTMENT};Digi Odense;digi@odense.dk\n"
 )
-OWN = {"Digi Aarhus": {"A-1"}, "Digi Odense": {"O-1"}}
+AARHUS_GROUP, ODENSE_GROUP = GroupKey(AARHUS, "Digi Aarhus"), GroupKey(ODENSE, "Digi Odense")
+OWN = {AARHUS_GROUP: {"A-1"}, ODENSE_GROUP: {"O-1"}}
 STYLE = Style(dashboard_url="http://localhost", organisation="", default_language="da")
 
 
@@ -58,12 +59,12 @@ def ids(items) -> set[str]:  # type: ignore[no-untyped-def]
 def test_each_groups_steering_agenda_holds_only_its_organisations_initiative(
     two: Database, operator: Actor,
 ) -> None:
-    assert steering_groups(two, operator) == ["Digi Aarhus", "Digi Odense"]
+    assert steering_groups(two, operator) == [AARHUS_GROUP, ODENSE_GROUP]
     for group, own in OWN.items():
         view = agenda_view(two, operator, AS_OF, group)
         assert ids(view.items) == own
         assert view.total == 1
-        assert {item.steering_group for item in view.items} == {group}
+        assert {item.group for item in view.items} == {group}
     everything = agenda_view(two, operator, AS_OF)
     assert {item.initiative.id: item.steering_group for item in everything.items} == {
         "A-1": "Digi Aarhus", "O-1": "Digi Odense"}
@@ -76,7 +77,7 @@ def test_the_follow_up_agenda_groups_by_organisation_and_department(
     assert {group: ids(items) for group, items in grouped.items()} == OWN
     for group, own in OWN.items():
         one = review_agenda(two, operator, AS_OF, departments={(
-            AARHUS if group == "Digi Aarhus" else ODENSE, DEPARTMENT)})
+            group.organisation, DEPARTMENT)})
         assert ids(one.items) == own
     parts = list(agendas_by_steering_group(two, operator, AS_OF))
     assert sorted(ids(part.items) for part in parts) == [{"A-1"}, {"O-1"}]
@@ -89,13 +90,15 @@ def test_escalations_and_reminders_reach_only_their_own_group(
     for agenda in (review_agenda(two, operator, AS_OF),
                    *agendas_by_steering_group(two, operator, AS_OF)):
         for message in (*escalations(agenda, book, STYLE), *steering_agendas(agenda, book, STYLE)):
-            own, other = ("A-1", "O-1") if message.recipient == "Digi Aarhus" else ("O-1", "A-1")
-            assert message.to == {"Digi Aarhus": "digi@aarhus.dk",
-                                  "Digi Odense": "digi@odense.dk"}[message.recipient]
+            key = GroupKey(message.organisation, message.recipient)
+            own, other = ("A-1", "O-1") if key == AARHUS_GROUP else ("O-1", "A-1")
+            assert message.to == {AARHUS_GROUP: "digi@aarhus.dk",
+                                  ODENSE_GROUP: "digi@odense.dk"}[key]
             assert own in message.text and other not in message.text
     whole = review_agenda(two, operator, AS_OF)
-    assert {m.recipient for m in escalations(whole, book, STYLE)} == set(OWN)
-    assert {m.recipient for m in steering_agendas(whole, book, STYLE)} == set(OWN)
+    assert {(m.organisation, m.recipient) for m in escalations(whole, book, STYLE)} == set(OWN)
+    assert {(m.organisation, m.recipient)
+            for m in steering_agendas(whole, book, STYLE)} == set(OWN)
 
 
 def test_the_agenda_built_from_models_groups_by_organisation_and_department(

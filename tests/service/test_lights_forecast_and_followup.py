@@ -17,7 +17,7 @@ from portfolio.models import (
     Source,
     Stage,
 )
-from portfolio.notify.compose import Style, steering_agendas
+from portfolio.notify.compose import AddressBook, Style, steering_agendas
 from portfolio.review.agenda import AgendaReason
 from portfolio.review.followup import then_and_now
 from portfolio.service.agenda import review_agenda
@@ -95,7 +95,7 @@ def test_the_steering_e_mail_shows_the_three_lights(db):
     store_run(db, OPERATOR, "run", AS_OF)
     style = Style(dashboard_url="https://x.example/", organisation="Demo", default_language="da")
 
-    (message,) = steering_agendas(review_agenda(db, OPERATOR, AS_OF), {}, style)
+    (message,) = steering_agendas(review_agenda(db, OPERATOR, AS_OF), AddressBook(), style)
 
     assert "Budget grøn · tid grøn · gevinst rød" in message.text
     assert "Budget grøn · tid grøn · gevinst rød" in message.html

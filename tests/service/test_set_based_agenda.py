@@ -58,7 +58,8 @@ def test_a_measurement_recorded_after_the_run_no_longer_counts_as_stale(db):
         initiative_id="INI-1", kpi="digital share", on=AS_OF - timedelta(days=100),
         value=50.0, source=Source.SYSTEM_EXPORT))
     evaluate_now(db, OPERATOR, AS_OF, "run-1")
-    stale = review_agenda(db, OPERATOR, AS_OF).for_owners()["Hanne Lund"][0]
+    (stale,) = [items[0] for owner, items in review_agenda(db, OPERATOR, AS_OF).for_owners()
+                .items() if owner.name == "Hanne Lund"]
 
     in_transaction(db, record_measurement, OPERATOR, Measurement(
         initiative_id="INI-1", kpi="digital share", on=AS_OF, value=60.0,

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from portfolio.models import Actor, Decision, DecisionKind, Stage
+from portfolio.models import Actor, Decision, DecisionKind, GroupKey, Stage
 from portfolio.review.agenda import AgendaReason, build_agenda
 from portfolio.service.decisions import record_decision
 from portfolio.service.evaluation import evaluate_now
@@ -48,7 +48,7 @@ def portfolio(tmp_path_factory) -> Database:
     return db
 
 
-def whole_portfolio_agenda(db: Database, today: date, group: str) -> list[SteeringItem]:
+def whole_portfolio_agenda(db: Database, today: date, group: GroupKey) -> list[SteeringItem]:
     """The agenda as it was computed before #7: every initiative, latest verdict and
     decision read as models, the follow-ups built from them, then one group's kept."""
     with db.reading() as store:
@@ -57,7 +57,7 @@ def whole_portfolio_agenda(db: Database, today: date, group: str) -> list[Steeri
         latest = {e.initiative_id: e for e in store.evaluations.latest()}
         decisions = store.decisions.all()
         last = store.decisions.latest_per_initiative()
-    groups = {d.name: d.steering_group for d in departments}
+    groups = {d.name: d.group for d in departments}
     follow_ups = {
         item.initiative.id: item for item in build_agenda(
             [i for i in initiatives if i.stage is not Stage.CLOSED], latest, decisions,
@@ -66,7 +66,7 @@ def whole_portfolio_agenda(db: Database, today: date, group: str) -> list[Steeri
     horizon = today + timedelta(days=HORIZON_DAYS)
     items = []
     for ini in initiatives:
-        if groups.get(ini.department, "") != group:
+        if groups.get(ini.department) != group:
             continue
         why: list[Why] = []
         base = follow_ups.get(ini.id)
@@ -93,7 +93,7 @@ def whole_portfolio_agenda(db: Database, today: date, group: str) -> list[Steeri
             why.append(Why(DUE, {"review_on": ini.review_on.isoformat(),
                                  "days": (ini.review_on - today).days}))
         if why:
-            items.append(SteeringItem(ini, latest.get(ini.id), decided, tuple(why), group))
+            items.append(SteeringItem(ini, latest.get(ini.id), decided, tuple(why), group.name))
     return sorted(items, key=lambda i: (not i.overdue, i.initiative.review_on or horizon,
                                         i.initiative.id))
 
@@ -139,7 +139,7 @@ def test_a_groups_meeting_pack_lists_what_the_whole_portfolio_agenda_lists_for_i
         pack = agenda_material(portfolio, OPERATOR, group)
 
         with portfolio.reading() as store:
-            departments = {d.name for d in store.departments.all() if d.steering_group == group}
+            departments = {d.name for d in store.departments.all() if d.group == group}
             active = [i for i in store.initiatives.all(active_only=True)
                       if i.department in departments]
             expected = build_agenda(
