@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from portfolio.errors import ValidationFailed
-from portfolio.models import Actor, GroupKey, Person, Role, Stage, User
+from portfolio.models import Actor, GroupKey, Person, Role, User
 from portfolio.notify import MailConfig, deliver, escalations, owner_reminders, steering_agendas
 from portfolio.notify.compose import Style
-from portfolio.service import initiatives
 from portfolio.service.agenda import agendas_by_steering_group, review_agenda
+from portfolio.service.initiatives import save_initiative
 from portfolio.service.organisation import save_address
 from portfolio.service.people import address_book
 from portfolio.service.reports import agenda_material
@@ -26,6 +26,7 @@ from portfolio.service.users import actor_of, add_user
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative, make_kpi
 from tests.smtp import Mailbox
+from tests.units import in_transaction
 
 AARHUS, ODENSE = "Aarhus Kommune", "Odense Kommune"
 GROUP = "Styregruppe for digitalisering"
@@ -55,13 +56,15 @@ def two(db: Database, operator: Actor, tmp_path: Path) -> Database:
     path.write_text(ORGANISATION_FILE, "utf-8")
     assert import_file(db, operator, path, "organisation").exit_code == 0
     for home, address in OWNER.items():
-        save_address(db, operator, Person(name="Anne Jensen", email=address, organisation=home))
+        in_transaction(db, save_address, operator,
+                       Person(name="Anne Jensen", email=address, organisation=home))
     for initiative_id, (home, department) in HOMES.items():
         overdue = make_initiative(id=initiative_id, department=department, organisation=home,
                                   owner="Anne Jensen", review_on=AS_OF - timedelta(days=10))
-        initiatives.save_initiative(db, operator, overdue.model_copy(update={"stage": Stage.IDEA}))
-        initiatives.save_kpi(db, operator, make_kpi(initiative_id=initiative_id))
-        initiatives.save_initiative(db, operator, overdue)
+        # registered with its decision rule (a KPI) in one unit of work: no baseline, no
+        # experiment
+        in_transaction(db, save_initiative, operator, overdue,
+                       [make_kpi(initiative_id=initiative_id)])
     return db
 
 
