@@ -97,12 +97,13 @@ def steering_agenda(
     authorize(actor, Permission.READ)
     if actor.organisation and organisation and organisation != actor.organisation:
         raise _refuse_elsewhere(actor, steering_group)
-    try:
-        group = group_named(db, actor, steering_group, organisation)
-    except NotFound:
-        with db.reading() as store:  # another organisation's group: refused, not unknown
-            elsewhere = any(g.name == steering_group for g in store.steering_groups.all())
-        if actor.organisation and elsewhere:
-            raise _refuse_elsewhere(actor, steering_group) from None
-        raise
+    with db.reading() as store:
+        try:
+            group = group_named(store, actor, steering_group, organisation)
+        except NotFound:
+            # another organisation's group: refused, not unknown
+            if actor.organisation and any(g.name == steering_group
+                                          for g in store.steering_groups.all()):
+                raise _refuse_elsewhere(actor, steering_group) from None
+            raise
     return agenda_view(db, actor, today, group, rows=rows)

@@ -136,11 +136,11 @@ def steering_groups(db: Database, actor: Actor) -> list[GroupKey]:
         return sorted({d.group for d in store.departments.all() if d.group})
 
 
-def group_key(db: Database, actor: Actor, group: GroupKey | str) -> GroupKey:
+def group_key(store: Store, actor: Actor, group: GroupKey | str) -> GroupKey:
     """The group a pack is asked for: a GroupKey as it is (within the actor's
     organisation), a name alone resolved by `steering.group_named`."""
     if not isinstance(group, tuple):
-        return group_named(db, actor, group)
+        return group_named(store, actor, group)
     key = GroupKey(*group)
     if not within(actor, key.organisation):
         raise NotAllowed(code="access.other_organisation",
@@ -224,8 +224,8 @@ def agenda_material(
     its first `detailed` items carry their measurements: the pack charts those alone, and
     a national group's 90 k measurements as models cost ~1 s (#15)."""
     authorize(actor, Permission.READ)
-    group = group_key(db, actor, group)
     with db.reading() as store:
+        group = group_key(store, actor, group)
         departments = _group_departments(store, group)
         evidence_on = store.evaluations.newest_as_of()
         as_of = evidence_on or date.today()
@@ -255,8 +255,8 @@ def minutes_material(db: Database, actor: Actor, group: GroupKey | str,
                      on: date) -> MinutesMaterial:
     """The decisions a steering group (organisation + name, #13) recorded on one day."""
     authorize(actor, Permission.READ)
-    group = group_key(db, actor, group)
     with db.reading() as store:
+        group = group_key(store, actor, group)
         departments = _group_departments(store, group)
         initiatives = {i.id: i for i in _of_group(
             group, store.initiatives.for_departments(departments))}

@@ -31,7 +31,7 @@ from portfolio.review.agenda import AgendaItem as FollowUp
 from portfolio.review.agenda import AgendaReason
 from portfolio.service.access import Permission, authorize, within
 from portfolio.service.agenda import review_agenda
-from portfolio.storage import Database
+from portfolio.storage import Database, Store
 from portfolio.storage.agenda_facts import DepartmentKey, Scheduled
 
 DUE_WITHIN_DAYS = 30
@@ -79,16 +79,16 @@ def steering_groups(db: Database, actor: Actor) -> list[GroupKey]:
                    for (organisation, _), group in groups.items() if group})
 
 
-def group_named(db: Database, actor: Actor, name: str,
+def group_named(store: Store, actor: Actor, name: str,
                 organisation: str | None = None) -> GroupKey:
     """The steering group a command line, link or API call names (#13): by organisation +
     name; a name alone is enough when the actor's organisation, or the only organisation
     with a group of that name, says which. Two organisations' groups of one name are never
-    picked between silently: the caller is told to name the organisation."""
+    picked between silently: the caller is told to name the organisation. Read in the
+    caller's unit of work (#16), so the group found is the one its use case then uses."""
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        known = {d.group for d in store.departments.all() if d.group} | {
-            g.key for g in store.steering_groups.all()}
+    known = {d.group for d in store.departments.all() if d.group} | {
+        g.key for g in store.steering_groups.all()}
     home = organisation or actor.organisation
     found = sorted(k for k in known if k.name == name and (not home or k.organisation == home))
     if len(found) == 1:

@@ -26,7 +26,7 @@ from portfolio.service.users import actor_of, add_user
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative, make_kpi
 from tests.smtp import Mailbox
-from tests.units import in_transaction
+from tests.units import in_reading, in_transaction
 
 AARHUS, ODENSE = "Aarhus Kommune", "Odense Kommune"
 GROUP = "Styregruppe for digitalisering"
@@ -147,7 +147,7 @@ def test_each_groups_member_sees_exactly_her_own_groups_agenda(
         assert ids(agenda_view(two, reader, AS_OF).items) == OWN[group]
         assert ids(agenda_view(two, reader, AS_OF, group).items) == OWN[group]
         assert agenda_view(two, reader, AS_OF, other).items == ()  # a link to the other's
-        assert group_named(two, reader, GROUP) == group  # her name alone means her own
+        assert in_reading(two, group_named, reader, GROUP) == group  # her name alone means her own
 
 
 def test_the_national_operator_sees_both_told_apart_by_organisation(
@@ -159,7 +159,7 @@ def test_the_national_operator_sees_both_told_apart_by_organisation(
     for group, own in OWN.items():
         assert ids(agenda_view(two, operator, AS_OF, group).items) == own
     with pytest.raises(ValidationFailed, match="Aarhus Kommune, Odense Kommune"):
-        group_named(two, operator, GROUP)  # which one? the operator must say
+        in_reading(two, group_named, operator, GROUP)  # which one? the operator must say
 
 
 def test_each_groups_meeting_pack_holds_only_its_own_initiatives(
