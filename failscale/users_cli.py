@@ -46,13 +46,17 @@ def add(
     ] = "",
     name: Annotated[str, typer.Option("--name", help="Display name")] = "",
     language: Annotated[str, typer.Option(help="da or en")] = "da",
+    organisation: Annotated[str, typer.Option(
+        help="The account's organisation (a national administrator's choice; says whose "
+             "steering group it is when two organisations have one of that name)")] = "",
 ) -> None:
     """Add a user; prints a one-time password, to be changed at first sign-in."""
     from portfolio.service.users import add_user
 
+    # a steering group is organisation + name (#13): --organisation says whose
     user = User(username=username, display_name=name, role=role,
                 departments=tuple(department or ()), steering_group=steering_group,
-                language=language)
+                language=language, organisation=organisation)
     actor = current_actor()
     with _database(load_settings()).transaction() as store:
         issued = add_user(store, actor, user)

@@ -88,3 +88,28 @@ def test_make_up_prints_the_demo_logins_on_first_run_only(tmp_path: Path) -> Non
     first = prepare_database(settings)
     assert first.startswith("demo portfolio loaded") and "  karen.holm " in first
     assert prepare_database(settings) == "existing data reused"
+
+
+def test_a_member_of_a_group_name_two_organisations_use_is_placed_by_organisation(
+    env, tmp_path: Path
+) -> None:
+    """A group is organisation + name (#13): with a "Styregruppe for digitalisering" in
+    Aarhus and in Odense, `--steering-group` alone does not say whose; `--organisation`
+    does, and the member is Odense's."""
+    import json
+
+    org = tmp_path / "org.csv"
+    org.write_text("kommune;afdeling;styregruppe\n"
+                   "Aarhus Kommune;Børn og Unge;Styregruppe for digitalisering\n"
+                   "Odense Kommune;Børn og Unge;Styregruppe for digitalisering\n", "utf-8")
+    assert run(["init"], env).returncode == 0
+    assert run(["import", "organisation", str(org)], env).returncode == 0
+    member = ["user", "add", "ole", "--role", "steering_member",
+              "--steering-group", "Styregruppe for digitalisering"]
+    unsaid = run(member, env)
+    assert unsaid.returncode == 1
+    assert "Aarhus Kommune, Odense Kommune" in unsaid.stderr
+    assert run([*member, "--organisation", "Odense Kommune"], env).returncode == 0
+    users = json.loads(run(["user", "list", "--json"], env).stdout)
+    assert [(u["organisation"], u["steering_group"]) for u in users if u["username"] == "ole"
+            ] == [("Odense Kommune", "Styregruppe for digitalisering")]
