@@ -73,8 +73,8 @@ def ids(items) -> set[str]:  # type: ignore[no-untyped-def]
 
 
 def member(db: Database, operator: Actor, username: str, home: str) -> Actor:
-    add_user(db, operator, User(username=username, role=Role.STEERING_MEMBER,
-                                steering_group=GROUP, organisation=home))
+    in_transaction(db, add_user, operator, User(
+        username=username, role=Role.STEERING_MEMBER, steering_group=GROUP, organisation=home))
     with db.reading() as store:
         user = store.users.get(username)
         assert user is not None
