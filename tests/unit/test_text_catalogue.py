@@ -78,6 +78,9 @@ def test_one_english_text_has_one_key():
 # Where the code asks for texts, and the namespace a bare key of each reader is in (None: the
 # reader takes the key in full). A key with a dot is named in full (texts.own).
 CODE = ("portfolio", "dashboard", "api", "failscale", "flows", "bench")
+# The tests that find a page's field by its label: a renamed key must fail here, in seconds,
+# not in the browser test at the end of CI.
+LABEL_TESTS = ("tests/e2e", "tests/dashboard")
 # A template's key: a literal, or the literal start of a Jinja concatenation ("word." ~ name).
 TEMPLATES = {"portfolio/reports/templates":
              re.compile(r"\bw\.t\(\s*([\"'])([^\"']*)\1(\s*~)?"),
@@ -90,6 +93,9 @@ def _readers(tree: ast.Module) -> dict[str, str | None]:
     """Each text function a module calls by a bare name → the namespace of its bare keys."""
     readers: dict[str, str | None] = {"t": "page", "say": None, "echo": None}
     for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "dashboard.labels":
+            readers.update({alias.asname: "page" for alias in node.names
+                            if alias.name == "t" and alias.asname})
         if (isinstance(node, ast.ImportFrom) and node.module in (PUBLIC_READER, MAIL_READER)
                 and any(alias.name == "text" for alias in node.names)):
             readers["text"] = "public" if node.module == PUBLIC_READER else "mail"
@@ -147,7 +153,8 @@ def test_every_key_the_code_asks_for_is_in_the_catalogue():
     literal key the pages (t), reports (w.t), e-mails, public page, command line (say,
     echo) and texts.text ask for exists, and every f-string key starts like one that does."""
     unknown = [f"{path.relative_to(ROOT)}:{line} {asked}{'…' if prefix else ''}"
-               for package in CODE for path in sorted((ROOT / package).rglob("*.py"))
+               for package in (*CODE, *LABEL_TESTS)
+               for path in sorted((ROOT / package).rglob("*.py"))
                for line, asked, prefix in _asked_in(path) if _unknown(asked, prefix)]
     for folder, call in TEMPLATES.items():
         namespace = "report" if folder.startswith("portfolio") else "public"
@@ -166,6 +173,8 @@ def test_the_scan_finds_the_keys_it_is_meant_to():
     assert {"page.board", "word.department", "report.cashable", "mail.greeting",
             "public.no_decision", "page.download_all_packs.one"} <= asked
     assert any(key.startswith("cli.") for key in asked)
+    browser = {key for _, key, _ in _asked_in(ROOT / "tests/e2e/test_accessibility.py")}
+    assert {"page.register_title", "word.department"} <= browser  # label = t, imported as
 
 
 def test_an_unknown_key_fails_and_no_key_has_a_second_name():
