@@ -46,8 +46,6 @@ ENUMS: dict[type[StrEnum], dict[str, dict[str, str]]] = {
     Role: ROLE_LABELS,
 }
 
-REASON_CODES = CLOSE_REASON_LABELS
-
 AGENDA_CAUSES = texts.table("agenda_cause")
 
 # Colours, not emoji: a lamp must show on machines without an emoji font.
@@ -106,7 +104,7 @@ def three_lights(lights: Mapping[str, Light | None], lang: str) -> str:
 
 
 def reason_code(code: str | None, lang: str) -> str:
-    return REASON_CODES.get(code or "", {}).get(lang, code or "—")
+    return CLOSE_REASON_LABELS.get(code or "", {}).get(lang, code or "—")
 
 
 _DAY_PARAMS = frozenset({"review_on", "on"})

@@ -20,7 +20,6 @@ from dashboard.announce import announce
 from dashboard.context import current_actor, database, language, settings
 from dashboard.feedback import attempt, flash
 from dashboard.labels import (
-    REASON_CODES,
     agenda_cause,
     enum_label,
     light_badge,
@@ -45,8 +44,7 @@ from portfolio import formats, texts
 from portfolio.models import Decision, DecisionKind, GroupKey
 from portfolio.review.followup import then_and_now
 from portfolio.service.access import Permission, can
-from portfolio.service.decisions import REASON_CODES as CODES
-from portfolio.service.decisions import record_decision
+from portfolio.service.decisions import REASON_CODES, record_decision
 from portfolio.service.steering import SteeringItem
 
 lang = language()
@@ -240,7 +238,7 @@ code = None
 lesson = ""
 spread: list[str] = []
 if closing:
-    codes = [c for c in CODES if c in REASON_CODES]
+    codes = list(REASON_CODES)
     code = right.selectbox(t("word.reason_for_closing", lang), codes, key=f"code_{target}",
                            index=codes.index("not_now") if kind is DecisionKind.PARK else 0,
                            format_func=lambda c: reason_code(c, lang))

@@ -7,8 +7,6 @@ from typing import Any
 from portfolio import texts
 from portfolio.i18n import DECISION_WORDS
 
-RECOMMENDATIONS = DECISION_WORDS  # the reasons' capitals, not the dashboard's labels
-
 
 def text(key: str, lang: str, **params: Any) -> str:
     return texts.text(f"mail.{key}", "da" if lang == "da" else "en", **params)
@@ -17,4 +15,5 @@ def text(key: str, lang: str, **params: Any) -> str:
 def recommendation(value: str | None, lang: str) -> str:
     if value is None:
         return "–"
-    return RECOMMENDATIONS.get(value, {}).get("da" if lang == "da" else "en", value)
+    # the reasons' capitals (DECISION_WORDS), not the dashboard's labels
+    return DECISION_WORDS.get(value, {}).get("da" if lang == "da" else "en", value)

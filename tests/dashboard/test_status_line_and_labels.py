@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dashboard.labels import ENUMS, REASON_CODES, t
+from dashboard.labels import ENUMS, t
 from portfolio import texts
+from portfolio.i18n import CLOSE_REASON_LABELS
 from portfolio.models import Actor, Role
-from portfolio.service.decisions import REASON_CODES as CORE_REASON_CODES
+from portfolio.service.decisions import REASON_CODES
 from portfolio.service.evaluation import last_run
 
 DASHBOARD = Path(__file__).parents[2] / "dashboard"
@@ -42,7 +43,7 @@ def test_every_label_exists_in_english_and_danish():
     for kind, values in ENUMS.items():
         assert set(values) == {member.value for member in kind}, kind
         assert all(set(v) == {"en", "da"} for v in values.values()), kind
-    assert set(REASON_CODES) == set(CORE_REASON_CODES)
+    assert set(CLOSE_REASON_LABELS) == set(REASON_CODES)  # every code the core takes has words
 
 
 def test_every_label_a_page_asks_for_is_defined():
