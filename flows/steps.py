@@ -75,8 +75,9 @@ def evaluate_and_store(db_path: str | None, actor: Actor, run_id: str,
 
 def review(db_path: str | None, as_of: date) -> Agenda:
     """The follow-up agenda from what is stored now, this run's verdicts included."""
-    return review_agenda(database(db_path), system_actor("agenda"), as_of,
-                         stale_after_days=load_settings().stale_after_days)
+    with database(db_path).reading() as store:
+        return review_agenda(store, system_actor("agenda"), as_of,
+                             stale_after_days=load_settings().stale_after_days)
 
 
 def channels(db_path: str | None) -> dict[str, Webhook]:
@@ -126,15 +127,18 @@ def follow_up(db_path: str | None, as_of: date,
     book, style = people(db_path), mail_style()
     hooks = channels(db_path)
     items, messages, posts, agendas = 0, [], [], []
-    for agenda in agendas_by_steering_group(database(db_path), system_actor("agenda"), as_of,
-                                            stale_after_days=load_settings().stale_after_days):
-        items += len(agenda.items)
-        messages += escalations(agenda, book, style)
-        if hooks:
-            posts += agenda_posts("escalation", agenda, hooks, style)
-        if render is not None:
-            agendas += [(group, render(group, steering, agenda))
-                        for group, steering in agenda.for_steering_groups().items()]
+    with database(db_path).reading() as store:
+        for agenda in agendas_by_steering_group(
+            store, system_actor("agenda"), as_of,
+            stale_after_days=load_settings().stale_after_days,
+        ):
+            items += len(agenda.items)
+            messages += escalations(agenda, book, style)
+            if hooks:
+                posts += agenda_posts("escalation", agenda, hooks, style)
+            if render is not None:
+                agendas += [(group, render(group, steering, agenda))
+                            for group, steering in agenda.for_steering_groups().items()]
     return FollowUp(as_of, items, tuple(messages), tuple(posts), tuple(agendas))
 
 

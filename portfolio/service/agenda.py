@@ -1,4 +1,7 @@
-"""The follow-up agenda from stored data: one slim read, then the pure portfolio.review.agenda."""
+"""The follow-up agenda from stored data: one slim read, then the pure portfolio.review.agenda.
+
+Both use cases read in the unit of work their caller opened (#16): a flow's task, a page
+run or another use case (the steering agenda reads its follow-ups in its own read)."""
 
 from __future__ import annotations
 
@@ -9,12 +12,12 @@ from portfolio.models import Actor
 from portfolio.review.agenda import Agenda, agenda_of
 from portfolio.service.access import Permission, authorize
 from portfolio.service.evaluation import active_policy
-from portfolio.storage import Database
+from portfolio.storage import Store
 from portfolio.storage.agenda_facts import DepartmentKey
 
 
 def review_agenda(
-    db: Database, actor: Actor, as_of: date, *, stale_after_days: int = 60,
+    store: Store, actor: Actor, as_of: date, *, stale_after_days: int = 60,
     departments: Collection[DepartmentKey] | None = None,
 ) -> Agenda:
     """What every steering group and owner must follow up as of a date, from the latest
@@ -22,22 +25,20 @@ def review_agenda(
     `departments` ((organisation, name) pairs: equal names of two organisations are two
     departments, #13), only their initiatives' (one steering group's, read as cheaply)."""
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        facts = store.agenda_facts.active(as_of, departments)
-        months = active_policy(store).followup.months_after_scaling
+    facts = store.agenda_facts.active(as_of, departments)
+    months = active_policy(store).followup.months_after_scaling
     return agenda_of(facts, as_of, stale_after_days=stale_after_days, follow_up_months=months)
 
 
 def agendas_by_steering_group(
-    db: Database, actor: Actor, as_of: date, *, stale_after_days: int = 60
+    store: Store, actor: Actor, as_of: date, *, stale_after_days: int = 60
 ) -> Iterator[Agenda]:
     """The agenda of `review_agenda`, one steering group's part at a time (each part's
     items all have its steering group; together they are the whole agenda): what a run
     escalates and publishes per group, with one group's rows in Python at a time (#15).
-    Consume it promptly: the read stays open until the last group."""
+    Consume it within the caller's unit of work, promptly: it reads group by group."""
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        months = active_policy(store).followup.months_after_scaling
-        for _group, facts in store.agenda_facts.active_by_group(as_of):
-            yield agenda_of(facts, as_of, stale_after_days=stale_after_days,
-                            follow_up_months=months)
+    months = active_policy(store).followup.months_after_scaling
+    for _group, facts in store.agenda_facts.active_by_group(as_of):
+        yield agenda_of(facts, as_of, stale_after_days=stale_after_days,
+                        follow_up_months=months)

@@ -147,11 +147,12 @@ def agenda_view(
     departments = (None if steering_group is None and groups == every else {
         key for key, group in groups.items()
         if steering_group is None or GroupKey(key[0], group) == steering_group})
-    follow_ups = {
-        item.initiative.id: item
-        for items in review_agenda(db, actor, today, departments=departments)
-        .for_steering_groups().values() for item in items
-    }
+    with db.reading() as store:
+        follow_ups = {
+            item.initiative.id: item
+            for items in review_agenda(store, actor, today, departments=departments)
+            .for_steering_groups().values() for item in items
+        }
     horizon = today + timedelta(days=due_within_days)
     with db.reading() as store:
         listed = []

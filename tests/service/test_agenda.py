@@ -22,7 +22,7 @@ from portfolio.service.initiatives import save_initiative
 from portfolio.service.policy_admin import activate_policy
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_evaluation, make_initiative, make_kpi
-from tests.units import in_transaction
+from tests.units import in_reading, in_transaction
 
 GROUP = GroupKey("", "Velfærdsstyregruppen")
 """A group is organisation + name (#13); these departments and initiatives name none."""
@@ -97,7 +97,7 @@ def test_stale_measurements_remind_the_owner_but_do_not_burden_the_group(
                     [make_kpi()])
     evaluate_now(db, operator, AS_OF, "run-1")
 
-    agenda = review_agenda(db, operator, AS_OF, stale_after_days=60)
+    agenda = in_reading(db, review_agenda, operator, AS_OF, stale_after_days=60)
 
     (owner_items,) = [v for k, v in agenda.for_owners().items() if k.name == "Hanne Lund"]
     owner_item = owner_items[0]
@@ -123,11 +123,11 @@ def test_the_follow_up_after_scaling_comes_at_the_policy_s_months(
     in_transaction(db, save_initiative, operator, scaled, [make_kpi()])
     with db.transaction() as store:
         store.decisions.add(decision(DecisionKind.SCALE, 100))  # about 3 months ago
-    assert review_agenda(db, operator, AS_OF).items == ()  # +6/+12 by default: not yet
+    assert in_reading(db, review_agenda, operator, AS_OF).items == ()  # +6/+12 by default: not yet
 
     in_transaction(db, activate_policy, operator, default_policy().next_version(
         followup={"months_after_scaling": [3, 9]}))
-    (item,) = review_agenda(db, operator, AS_OF).items
+    (item,) = in_reading(db, review_agenda, operator, AS_OF).items
 
     assert item.reasons == (AgendaReason.FOLLOW_UP,)
     assert item.follow_up_months == 3

@@ -8,11 +8,12 @@ from datetime import date
 import pytest
 
 from portfolio.models import Actor
-from portfolio.service.agenda import agendas_by_steering_group, review_agenda
+from portfolio.service.agenda import review_agenda
 from portfolio.service.evaluation import evaluate_now
 from portfolio.service.setup import seed_demo
 from portfolio.storage import Database
 from portfolio.synth import SynthSpec, generate_portfolio
+from tests.units import by_group, in_reading
 
 AS_OF = date(2025, 6, 30)
 
@@ -26,9 +27,9 @@ def test_the_agendas_by_steering_group_are_the_agenda_split_by_group(
     else:
         generate_portfolio(db, operator, SynthSpec(400, 30_000, 5, AS_OF, 4))
     evaluate_now(db, operator, AS_OF, "run")
-    whole = review_agenda(db, operator, AS_OF)
+    whole = in_reading(db, review_agenda, operator, AS_OF)
 
-    parts = list(agendas_by_steering_group(db, operator, AS_OF))
+    parts = in_reading(db, by_group, operator, AS_OF)
 
     groups = [{item.steering_group for item in part.items} for part in parts if part.items]
     assert all(len(g) == 1 for g in groups)

@@ -14,7 +14,7 @@ from portfolio.notify import escalations, steering_agendas
 from portfolio.notify.compose import Style
 from portfolio.review.agenda import build_agenda
 from portfolio.service import initiatives
-from portfolio.service.agenda import agendas_by_steering_group, review_agenda
+from portfolio.service.agenda import review_agenda
 from portfolio.service.evaluation import evaluate_now
 from portfolio.service.imports import import_file
 from portfolio.service.people import address_book
@@ -22,7 +22,7 @@ from portfolio.service.reports import agenda_material
 from portfolio.service.steering import agenda_view, steering_groups
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative, make_kpi
-from tests.units import in_transaction
+from tests.units import by_group, in_reading, in_transaction
 
 AARHUS, ODENSE = "Aarhus Kommune", "Odense Kommune"
 DEPARTMENT = "Børn og Unge"
@@ -73,13 +73,13 @@ def test_each_groups_steering_agenda_holds_only_its_organisations_initiative(
 def test_the_follow_up_agenda_groups_by_organisation_and_department(
     two: Database, operator: Actor,
 ) -> None:
-    grouped = review_agenda(two, operator, AS_OF).for_steering_groups()
+    grouped = in_reading(two, review_agenda, operator, AS_OF).for_steering_groups()
     assert {group: ids(items) for group, items in grouped.items()} == OWN
     for group, own in OWN.items():
-        one = review_agenda(two, operator, AS_OF, departments={(
+        one = in_reading(two, review_agenda, operator, AS_OF, departments={(
             group.organisation, DEPARTMENT)})
         assert ids(one.items) == own
-    parts = list(agendas_by_steering_group(two, operator, AS_OF))
+    parts = in_reading(two, by_group, operator, AS_OF)
     assert sorted(ids(part.items) for part in parts) == [{"A-1"}, {"O-1"}]
 
 
@@ -87,15 +87,15 @@ def test_escalations_and_reminders_reach_only_their_own_group(
     two: Database, operator: Actor,
 ) -> None:
     book = address_book(two, operator)
-    for agenda in (review_agenda(two, operator, AS_OF),
-                   *agendas_by_steering_group(two, operator, AS_OF)):
+    for agenda in (in_reading(two, review_agenda, operator, AS_OF),
+                   *in_reading(two, by_group, operator, AS_OF)):
         for message in (*escalations(agenda, book, STYLE), *steering_agendas(agenda, book, STYLE)):
             key = GroupKey(message.organisation, message.recipient)
             own, other = ("A-1", "O-1") if key == AARHUS_GROUP else ("O-1", "A-1")
             assert message.to == {AARHUS_GROUP: "digi@aarhus.dk",
                                   ODENSE_GROUP: "digi@odense.dk"}[key]
             assert own in message.text and other not in message.text
-    whole = review_agenda(two, operator, AS_OF)
+    whole = in_reading(two, review_agenda, operator, AS_OF)
     assert {(m.organisation, m.recipient) for m in escalations(whole, book, STYLE)} == set(OWN)
     assert {(m.organisation, m.recipient)
             for m in steering_agendas(whole, book, STYLE)} == set(OWN)

@@ -62,7 +62,7 @@ def test_a_forecast_after_the_review_date_puts_the_initiative_on_the_agenda_earl
     store(db, "FAST", [50, 70, 90], review_on=AS_OF + timedelta(days=60))
     store_run(db, OPERATOR, "run", AS_OF)
 
-    items = {i.initiative.id: i for i in review_agenda(db, OPERATOR, AS_OF).items}
+    items = {i.initiative.id: i for i in in_reading(db, review_agenda, OPERATOR, AS_OF).items}
 
     assert AgendaReason.FORECAST_LATE in items["SLOW"].reasons
     assert "FAST" not in items or AgendaReason.FORECAST_LATE not in items["FAST"].reasons
@@ -83,7 +83,7 @@ def test_a_forecast_date_already_past_puts_the_initiative_on_the_agenda_early(db
         (verdict,) = s.evaluations.for_run("run")
     assert verdict.kpis[0].forecast_on == AS_OF - timedelta(days=30)
 
-    items = {i.initiative.id: i for i in review_agenda(db, OPERATOR, AS_OF).items}
+    items = {i.initiative.id: i for i in in_reading(db, review_agenda, OPERATOR, AS_OF).items}
 
     assert AgendaReason.FORECAST_LATE in items["STALLED"].reasons
 
@@ -95,7 +95,8 @@ def test_the_steering_e_mail_shows_the_three_lights(db):
     store_run(db, OPERATOR, "run", AS_OF)
     style = Style(dashboard_url="https://x.example/", organisation="Demo", default_language="da")
 
-    (message,) = steering_agendas(review_agenda(db, OPERATOR, AS_OF), AddressBook(), style)
+    agenda = in_reading(db, review_agenda, OPERATOR, AS_OF)
+    (message,) = steering_agendas(agenda, AddressBook(), style)
 
     assert "Budget grøn · tid grøn · gevinst rød" in message.text
     assert "Budget grøn · tid grøn · gevinst rød" in message.html

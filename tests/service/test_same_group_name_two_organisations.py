@@ -16,7 +16,7 @@ from portfolio.errors import ValidationFailed
 from portfolio.models import Actor, GroupKey, Person, Role, User
 from portfolio.notify import MailConfig, deliver, escalations, owner_reminders, steering_agendas
 from portfolio.notify.compose import Style
-from portfolio.service.agenda import agendas_by_steering_group, review_agenda
+from portfolio.service.agenda import review_agenda
 from portfolio.service.initiatives import save_initiative
 from portfolio.service.organisation import save_address
 from portfolio.service.people import address_book
@@ -26,7 +26,7 @@ from portfolio.service.users import actor_of, add_user
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative, make_kpi
 from tests.smtp import Mailbox
-from tests.units import in_reading, in_transaction
+from tests.units import by_group, in_reading, in_transaction
 
 AARHUS, ODENSE = "Aarhus Kommune", "Odense Kommune"
 GROUP = "Styregruppe for digitalisering"
@@ -95,10 +95,10 @@ def test_each_groups_mail_reaches_only_its_own_addresses_with_only_its_own_initi
     two: Database, operator: Actor, smtp_server: Mailbox, tmp_path: Path,
 ) -> None:
     book = address_book(two, operator)
-    whole = review_agenda(two, operator, AS_OF)
+    whole = in_reading(two, review_agenda, operator, AS_OF)
     assert {group: ids(items) for group, items in whole.for_steering_groups().items()} == OWN
     messages = [*escalations(whole, book, STYLE), *steering_agendas(whole, book, STYLE)]
-    for part in agendas_by_steering_group(two, operator, AS_OF):  # as the evaluate flow does
+    for part in in_reading(two, by_group, operator, AS_OF):  # as the evaluate flow does
         messages += escalations(part, book, STYLE)
     outbox = tmp_path / "outbox"
     report = deliver(messages, MailConfig(outbox=outbox, sender="failscale@example.dk",
@@ -122,7 +122,7 @@ def test_each_groups_mail_reaches_only_its_own_addresses_with_only_its_own_initi
 def test_each_owner_of_one_name_gets_only_her_own_reminders_at_her_own_address(
     two: Database, operator: Actor, smtp_server: Mailbox, tmp_path: Path,
 ) -> None:
-    review = review_agenda(two, operator, AS_OF)
+    review = in_reading(two, review_agenda, operator, AS_OF)
     reminders = owner_reminders(review, address_book(two, operator), STYLE)
     assert {(m.organisation, m.recipient, m.to) for m in reminders} == {
         (AARHUS, "Anne Jensen", OWNER[AARHUS]), (ODENSE, "Anne Jensen", OWNER[ODENSE])}

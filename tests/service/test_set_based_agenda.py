@@ -15,7 +15,7 @@ from portfolio.service.setup import seed_demo
 from portfolio.storage import Database
 from portfolio.synth import SynthSpec, generate_portfolio
 from tests.factories import AS_OF, make_initiative, make_kpi
-from tests.units import in_transaction
+from tests.units import in_reading, in_transaction
 
 OPERATOR = Actor.operator()
 
@@ -46,7 +46,7 @@ def test_the_set_based_agenda_equals_the_agenda_built_from_models(
 ):
     evaluate_now(portfolio(db), OPERATOR, AS_OF, "run-1")
 
-    agenda = review_agenda(db, OPERATOR, AS_OF, stale_after_days=stale_after_days)
+    agenda = in_reading(db, review_agenda, OPERATOR, AS_OF, stale_after_days=stale_after_days)
 
     assert agenda.items, "the portfolio should have something due"
     assert agenda == from_models(db, stale_after_days)
@@ -58,14 +58,14 @@ def test_a_measurement_recorded_after_the_run_no_longer_counts_as_stale(db):
         initiative_id="INI-1", kpi="digital share", on=AS_OF - timedelta(days=100),
         value=50.0, source=Source.SYSTEM_EXPORT))
     evaluate_now(db, OPERATOR, AS_OF, "run-1")
-    (stale,) = [items[0] for owner, items in review_agenda(db, OPERATOR, AS_OF).for_owners()
-                .items() if owner.name == "Hanne Lund"]
+    owners = in_reading(db, review_agenda, OPERATOR, AS_OF).for_owners()
+    (stale,) = [items[0] for owner, items in owners.items() if owner.name == "Hanne Lund"]
 
     in_transaction(db, record_measurement, OPERATOR, Measurement(
         initiative_id="INI-1", kpi="digital share", on=AS_OF, value=60.0,
         source=Source.SYSTEM_EXPORT))
 
     assert stale.stale_kpis == ("digital share",)
-    owners = review_agenda(db, OPERATOR, AS_OF).for_owners()
+    owners = in_reading(db, review_agenda, OPERATOR, AS_OF).for_owners()
     assert all(AgendaReason.STALE_MEASUREMENTS not in item.reasons
                for items in owners.values() for item in items)

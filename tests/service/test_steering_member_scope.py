@@ -22,7 +22,7 @@ from portfolio.service.steering import agenda_view, steering_groups
 from portfolio.service.users import actor_of, add_user
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative, make_kpi
-from tests.units import in_transaction
+from tests.units import in_reading, in_transaction
 
 AARHUS, ODENSE = "Aarhus Kommune", "Odense Kommune"
 ORGANISATION_FILE = (
@@ -97,7 +97,8 @@ def test_a_groups_escalation_goes_to_every_address_it_has(
         emails=("velfaerd@aarhus.dk", "sekretariat@aarhus.dk", "formand@aarhus.dk")))
     style = Style(dashboard_url="http://localhost", organisation="", default_language="da")
     book = address_book(three, operator)
-    (mail,) = [m for m in escalations(review_agenda(three, operator, AS_OF), book, style)
+    agenda = in_reading(three, review_agenda, operator, AS_OF)
+    (mail,) = [m for m in escalations(agenda, book, style)
                if m.recipient == "Velfærd Aarhus"]
     email = mail.as_email("failscale@aarhus.dk")
     assert mail.to == "velfaerd@aarhus.dk"
