@@ -23,7 +23,8 @@ def middle_group(db: Database) -> str:
     """The middle steering group, as the page's link names it: organisation/name (#13)."""
     from portfolio.service.steering import steering_groups
 
-    groups = steering_groups(db, Actor.operator())
+    with db.reading() as store:
+        groups = steering_groups(store, Actor.operator())
     group = groups[len(groups) // 2]
     return f"{group.organisation}/{group.name}" if group.organisation else group.name
 

@@ -123,7 +123,8 @@ def organisations(db_path: str, actor: Actor) -> list[Organisation]:
 
 @st.cache_data(ttl=30, show_spinner=False)
 def steering_groups(db_path: str, actor: Actor) -> list[GroupKey]:
-    return steering.steering_groups(_db(db_path), actor)
+    with _reading(db_path) as store:
+        return steering.steering_groups(store, actor)
 
 
 def agenda(
@@ -139,7 +140,8 @@ def _agenda(
     db_path: str, actor: Actor, today: date, group: GroupKey | None, rows: int,
     version: tuple[int, ...],  # only part of the cache key
 ) -> steering.SteeringAgenda:
-    return steering.agenda_view(_db(db_path), actor, today, group, rows=rows)
+    with _reading(db_path) as store:
+        return steering.agenda_view(store, actor, today, group, rows=rows)
 
 
 def lessons_search(

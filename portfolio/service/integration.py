@@ -106,4 +106,4 @@ def steering_agenda(
                                           for g in store.steering_groups.all()):
                 raise _refuse_elsewhere(actor, steering_group) from None
             raise
-    return agenda_view(db, actor, today, group, rows=rows)
+        return agenda_view(store, actor, today, group, rows=rows)

@@ -8,6 +8,8 @@ revisit date has come.
 
 At national scale (#7) one group's agenda reads only its departments' rows, and every
 group's agenda is listed from slim rows: models are built only for the items shown.
+The use cases read in the unit of work their page, request or caller opened (#16), so an
+agenda is one consistent read, its follow-ups included (it took three before).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from portfolio.review.agenda import AgendaItem as FollowUp
 from portfolio.review.agenda import AgendaReason
 from portfolio.service.access import Permission, authorize, within
 from portfolio.service.agenda import review_agenda
-from portfolio.storage import Database, Store
+from portfolio.storage import Store
 from portfolio.storage.agenda_facts import DepartmentKey, Scheduled
 
 DUE_WITHIN_DAYS = 30
@@ -67,14 +69,13 @@ class SteeringItem:
         return any(w.cause == AgendaReason.OVERDUE for w in self.why)
 
 
-def steering_groups(db: Database, actor: Actor) -> list[GroupKey]:
+def steering_groups(store: Store, actor: Actor) -> list[GroupKey]:
     """The steering groups whose agenda `actor` may open, each organisation + name (#13):
     a steering member their own, an actor of one organisation that organisation's, a
     national actor every one (two municipalities' groups of one name are two)."""
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        groups = _visible(actor, {(d.organisation, d.name): d.steering_group
-                                  for d in store.departments.all()})
+    groups = _visible(actor, {(d.organisation, d.name): d.steering_group
+                              for d in store.departments.all()})
     return sorted({GroupKey(organisation, group)
                    for (organisation, _), group in groups.items() if group})
 
@@ -123,54 +124,51 @@ class SteeringAgenda:
 
 
 def agenda(
-    db: Database, actor: Actor, today: date, steering_group: GroupKey | None = None,
+    store: Store, actor: Actor, today: date, steering_group: GroupKey | None = None,
     *, due_within_days: int = DUE_WITHIN_DAYS,
 ) -> list[SteeringItem]:
     """What a steering group (or, with None, every group) has to decide on, overdue first."""
-    return list(agenda_view(db, actor, today, steering_group,
+    return list(agenda_view(store, actor, today, steering_group,
                             due_within_days=due_within_days).items)
 
 
 def agenda_view(
-    db: Database, actor: Actor, today: date, steering_group: GroupKey | None = None,
+    store: Store, actor: Actor, today: date, steering_group: GroupKey | None = None,
     *, due_within_days: int = DUE_WITHIN_DAYS, rows: int | None = None,
 ) -> SteeringAgenda:
     """The agenda of `agenda`, its first `rows` items built as models (all with None).
     A group is organisation + name (#13): Aarhus's "Styregruppe for digitalisering" reads
     Aarhus's departments only, never Odense's group of the same name."""
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        every = {(d.organisation, d.name): d.steering_group for d in store.departments.all()}
+    every = {(d.organisation, d.name): d.steering_group for d in store.departments.all()}
     # a department is organisation + name (#13): Aarhus's "Børn og Unge" is not Odense's;
     # the groups asked for are narrowed in the core to those the actor sits on (#13)
     groups = _visible(actor, every)
     departments = (None if steering_group is None and groups == every else {
         key for key, group in groups.items()
         if steering_group is None or GroupKey(key[0], group) == steering_group})
-    with db.reading() as store:
-        follow_ups = {
-            item.initiative.id: item
-            for items in review_agenda(store, actor, today, departments=departments)
-            .for_steering_groups().values() for item in items
-        }
+    follow_ups = {
+        item.initiative.id: item
+        for items in review_agenda(store, actor, today, departments=departments)
+        .for_steering_groups().values() for item in items
+    }
     horizon = today + timedelta(days=due_within_days)
-    with db.reading() as store:
-        listed = []
-        for row in store.agenda_facts.scheduled(departments):
-            base = follow_ups.get(row.id)
-            why = (*(_shared(base, today) if base else ()), *_extra(row, base, today, horizon))
-            if why:
-                listed.append((row, why))
-        listed.sort(key=lambda item: (
-            not any(w.cause == AgendaReason.OVERDUE for w in item[1]),
-            item[0].review_on or horizon, item[0].id))
-        shown = listed[:rows]
-        ids = [row.id for row, _ in shown]
-        initiatives = {i.id: i for i in store.initiatives.for_ids(ids)}
-        latest = {e.initiative_id: e for e in store.evaluations.latest_for_ids(ids)}
-        last: dict[str, Decision] = {}
-        for decision in store.decisions.for_initiatives(ids):  # newest first
-            last.setdefault(decision.initiative_id, decision)
+    listed = []
+    for row in store.agenda_facts.scheduled(departments):
+        base = follow_ups.get(row.id)
+        why = (*(_shared(base, today) if base else ()), *_extra(row, base, today, horizon))
+        if why:
+            listed.append((row, why))
+    listed.sort(key=lambda item: (
+        not any(w.cause == AgendaReason.OVERDUE for w in item[1]),
+        item[0].review_on or horizon, item[0].id))
+    shown = listed[:rows]
+    ids = [row.id for row, _ in shown]
+    initiatives = {i.id: i for i in store.initiatives.for_ids(ids)}
+    latest = {e.initiative_id: e for e in store.evaluations.latest_for_ids(ids)}
+    last: dict[str, Decision] = {}
+    for decision in store.decisions.for_initiatives(ids):  # newest first
+        last.setdefault(decision.initiative_id, decision)
     items = tuple(
         SteeringItem(initiatives[row.id], latest.get(row.id), last.get(row.id), why,
                      group_of(every, row.organisation, row.department))

@@ -50,7 +50,6 @@ NOT_YET = {
     "portfolio.service.integration": 4,
     "portfolio.service.people": 2,
     "portfolio.service.reports": 4,
-    "portfolio.service.steering": 4,
 }
 
 

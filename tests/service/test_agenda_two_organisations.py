@@ -59,13 +59,13 @@ def ids(items) -> set[str]:  # type: ignore[no-untyped-def]
 def test_each_groups_steering_agenda_holds_only_its_organisations_initiative(
     two: Database, operator: Actor,
 ) -> None:
-    assert steering_groups(two, operator) == [AARHUS_GROUP, ODENSE_GROUP]
+    assert in_reading(two, steering_groups, operator) == [AARHUS_GROUP, ODENSE_GROUP]
     for group, own in OWN.items():
-        view = agenda_view(two, operator, AS_OF, group)
+        view = in_reading(two, agenda_view, operator, AS_OF, group)
         assert ids(view.items) == own
         assert view.total == 1
         assert {item.group for item in view.items} == {group}
-    everything = agenda_view(two, operator, AS_OF)
+    everything = in_reading(two, agenda_view, operator, AS_OF)
     assert {item.initiative.id: item.steering_group for item in everything.items} == {
         "A-1": "Digi Aarhus", "O-1": "Digi Odense"}
 

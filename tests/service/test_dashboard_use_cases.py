@@ -74,7 +74,7 @@ def test_pilot_age_counts_days_since_start_of_running_experiments(db):
 def test_the_agenda_says_an_overdue_review_is_overdue_and_what_is_recommended(db):
     register(db, make_initiative(review_on=AS_OF - timedelta(days=5)))
     evaluate_now(db, OPERATOR, AS_OF, "r1")
-    [item] = agenda(db, OPERATOR, AS_OF)
+    [item] = in_reading(db, agenda, OPERATOR, AS_OF)
     assert item.why[0].cause == AgendaReason.OVERDUE
     assert item.why[0].params["days"] == 5
 
@@ -83,7 +83,7 @@ def test_a_review_coming_up_and_an_undecided_recommendation_are_on_the_agenda(db
     register(db, make_initiative(review_on=AS_OF + timedelta(days=10)),
              values=(90, 92, 95, 100))
     evaluate_now(db, OPERATOR, AS_OF, "r1")
-    [item] = agenda(db, OPERATOR, AS_OF)
+    [item] = in_reading(db, agenda, OPERATOR, AS_OF)
     causes = {w.cause: w.params for w in item.why}
     assert set(causes) == {DUE, RECOMMENDED}
     assert causes[RECOMMENDED]["recommendation"] == "SCALE"
@@ -96,7 +96,7 @@ def test_a_scaled_initiative_comes_back_for_follow_up_after_six_months(db):
     in_transaction(db, record_decision, OPERATOR, Decision(
         initiative_id="INI-1", kind=DecisionKind.SCALE, decided_by="x", rationale="works",
         decided_on=AS_OF - timedelta(days=190), next_review_on=AS_OF + timedelta(days=300)))
-    [item] = agenda(db, OPERATOR, AS_OF)
+    [item] = in_reading(db, agenda, OPERATOR, AS_OF)
     assert AgendaReason.FOLLOW_UP_6 in [w.cause for w in item.why]
 
 
@@ -106,7 +106,7 @@ def test_a_parked_initiative_returns_to_the_agenda_on_its_revisit_date(db):
         initiative_id="INI-1", kind=DecisionKind.PARK, decided_by="x", decided_on=AS_OF,
         rationale="not now", next_review_on=AS_OF + timedelta(days=10)),
         lesson="Wait for the new case system.")
-    assert agenda(db, OPERATOR, AS_OF + timedelta(days=5))[0].why[0].cause == REVISIT
+    assert in_reading(db, agenda, OPERATOR, AS_OF + timedelta(days=5))[0].why[0].cause == REVISIT
 
 
 def test_park_is_a_close_with_reason_not_now_that_follows_a_close_recommendation(db):

@@ -24,7 +24,7 @@ from portfolio.service.steering import (
 from portfolio.storage import Database
 from portfolio.synth import SynthSpec, generate_portfolio
 from tests.factories import AS_OF
-from tests.units import in_transaction
+from tests.units import in_reading, in_transaction
 
 OPERATOR = Actor.operator()
 HORIZON_DAYS = 30
@@ -100,23 +100,23 @@ def whole_portfolio_agenda(db: Database, today: date, group: GroupKey) -> list[S
 
 def test_each_groups_agenda_equals_the_whole_portfolio_agenda_filtered_to_it(portfolio):
     today = AS_OF + timedelta(days=10)
-    groups = steering_groups(portfolio, OPERATOR)
+    groups = in_reading(portfolio, steering_groups, OPERATOR)
     assert len(groups) > 1
 
     for group in groups:
-        assert agenda(portfolio, OPERATOR, today, group) == whole_portfolio_agenda(
+        assert in_reading(portfolio, agenda, OPERATOR, today, group) == whole_portfolio_agenda(
             portfolio, today, group), group
 
-    causes = {w.cause for g in groups for i in agenda(portfolio, OPERATOR, today, g)
+    causes = {w.cause for g in groups for i in in_reading(portfolio, agenda, OPERATOR, today, g)
               for w in i.why}
     assert {AgendaReason.OVERDUE, DUE, REVISIT} <= causes
 
 
 def test_every_groups_agenda_holds_each_groups_items_most_urgent_first(portfolio):
-    every = agenda(portfolio, OPERATOR, AS_OF)
+    every = in_reading(portfolio, agenda, OPERATOR, AS_OF)
 
-    by_group = {g: agenda(portfolio, OPERATOR, AS_OF, g)
-                for g in steering_groups(portfolio, OPERATOR)}
+    by_group = {g: in_reading(portfolio, agenda, OPERATOR, AS_OF, g)
+                for g in in_reading(portfolio, steering_groups, OPERATOR)}
     assert sorted(every, key=lambda i: i.initiative.id) == sorted(
         (i for items in by_group.values() for i in items), key=lambda i: i.initiative.id)
     overdue = [i.overdue for i in every]
@@ -124,9 +124,9 @@ def test_every_groups_agenda_holds_each_groups_items_most_urgent_first(portfolio
 
 
 def test_a_bounded_agenda_shows_its_most_urgent_items_and_counts_them_all(portfolio):
-    every = agenda(portfolio, OPERATOR, AS_OF)
+    every = in_reading(portfolio, agenda, OPERATOR, AS_OF)
 
-    view = agenda_view(portfolio, OPERATOR, AS_OF, rows=25)
+    view = in_reading(portfolio, agenda_view, OPERATOR, AS_OF, rows=25)
 
     assert list(view.items) == every[:25]
     assert view.total == len(every) > 25
@@ -135,7 +135,7 @@ def test_a_bounded_agenda_shows_its_most_urgent_items_and_counts_them_all(portfo
 def test_a_groups_meeting_pack_lists_what_the_whole_portfolio_agenda_lists_for_it(portfolio):
     with portfolio.reading() as store:
         as_of = max(e.as_of for e in store.evaluations.latest())
-    for group in steering_groups(portfolio, OPERATOR):
+    for group in in_reading(portfolio, steering_groups, OPERATOR):
         pack = agenda_material(portfolio, OPERATOR, group)
 
         with portfolio.reading() as store:

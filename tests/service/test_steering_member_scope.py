@@ -66,14 +66,15 @@ def test_a_steering_member_reads_only_their_own_groups_agenda(
 ) -> None:
     velfaerd = member(three, operator, "ole", "Velfærd Aarhus")
     assert velfaerd.organisation == AARHUS  # placed in the group's organisation
-    assert steering_groups(three, velfaerd) == [GroupKey(AARHUS, "Velfærd Aarhus")]
-    own = agenda_view(three, velfaerd, AS_OF)
+    assert in_reading(three, steering_groups, velfaerd) == [GroupKey(AARHUS, "Velfærd Aarhus")]
+    own = in_reading(three, agenda_view, velfaerd, AS_OF)
     assert {i.initiative.id for i in own.items} == {"A-2"}
     # asked by name for another group, of its own or another municipality: nothing of it
     for other in (GroupKey(AARHUS, "Digi Aarhus"), GroupKey(ODENSE, "Digi Odense")):
-        assert agenda_view(three, velfaerd, AS_OF, other).items == ()
+        assert in_reading(three, agenda_view, velfaerd, AS_OF, other).items == ()
     # an administrator still sees every group
-    assert {i.initiative.id for i in agenda_view(three, operator, AS_OF).items} == set(HOMES)
+    every = in_reading(three, agenda_view, operator, AS_OF)
+    assert {i.initiative.id for i in every.items} == set(HOMES)
 
 
 def test_a_member_joins_a_group_set_up_before_its_departments(
