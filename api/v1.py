@@ -3,6 +3,7 @@ use case as the caller's service identity (api.auth) and renders its answer."""
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from datetime import date
 from typing import Annotated, Literal
 
@@ -21,7 +22,7 @@ from api.schemas import (
 from portfolio.models import Stage
 from portfolio.service import integration
 from portfolio.service.imports import import_measurement_records
-from portfolio.storage import Database
+from portfolio.storage import Database, Store
 
 router = APIRouter(prefix="/api/v1", tags=["v1"])
 Lang = Annotated[Literal["da", "en"] | None,
@@ -30,6 +31,11 @@ Lang = Annotated[Literal["da", "en"] | None,
 
 def _db(request: Request) -> Database:
     return request.app.state.db  # type: ignore[no-any-return]
+
+
+def _reading(request: Request) -> AbstractContextManager[Store]:
+    """The request's one consistent read (#16: the request opens the unit of work)."""
+    return _db(request).reading()
 
 
 def _lang(request: Request, lang: str | None) -> str:
@@ -54,8 +60,9 @@ def get_initiatives(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> InitiativeList:
     """Initiatives in id order, a page at a time."""
-    page = integration.list_initiatives(_db(request), actor, stage=stage, department=department,
-                                        limit=limit, offset=offset)
+    with _reading(request) as store:
+        page = integration.list_initiatives(store, actor, stage=stage, department=department,
+                                            limit=limit, offset=offset)
     return InitiativeList(items=list(page.items), total=page.total, limit=limit, offset=offset)
 
 
@@ -64,7 +71,8 @@ def get_initiative(
     initiative_id: str, request: Request, actor: Caller, lang: Lang = None
 ) -> InitiativeOut:
     """One initiative with its KPIs and its latest evaluation."""
-    found = integration.initiative_with_kpis(_db(request), actor, initiative_id)
+    with _reading(request) as store:
+        found = integration.initiative_with_kpis(store, actor, initiative_id)
     latest = found.evaluation
     return InitiativeOut(initiative=found.initiative, kpis=list(found.kpis),
                          latest_evaluation=EvaluationOut.of(latest, _lang(request, lang))
@@ -77,7 +85,8 @@ def get_evaluations(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> list[EvaluationOut]:
     """The initiative's evaluations, newest first."""
-    found = integration.evaluations_of(_db(request), actor, initiative_id, limit=limit)
+    with _reading(request) as store:
+        found = integration.evaluations_of(store, actor, initiative_id, limit=limit)
     return [EvaluationOut.of(e, _lang(request, lang)) for e in found]
 
 
@@ -92,8 +101,9 @@ def get_agenda(
 ) -> AgendaOut:
     """What a steering group has to decide on, overdue first (the steering page's agenda)."""
     day = as_of or date.today()
-    view = integration.steering_agenda(_db(request), actor, steering_group, day,
-                                       organisation=organisation or None)
+    with _reading(request) as store:
+        view = integration.steering_agenda(store, actor, steering_group, day,
+                                           organisation=organisation or None)
     items = [
         AgendaItemOut(
             initiative_id=i.initiative.id, title=i.initiative.title,

@@ -3,7 +3,8 @@
 Reads are open to every role, as for users (security.md). A token confined to one
 organisation (`--organisation`) reads that organisation's initiatives only: the other
 organisations sharing the instance are not its business, so they are refused (403) rather
-than shown or silently left out of a single-item read.
+than shown or silently left out of a single-item read. Each reads in the unit of work its
+request opened (#16).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from portfolio.errors import NotAllowed, NotFound
 from portfolio.models import Actor, Evaluation, Initiative, Kpi, Stage
 from portfolio.service.access import Permission, authorize
 from portfolio.service.steering import SteeringAgenda, agenda_view, group_named
-from portfolio.storage import Database, Store
+from portfolio.storage import Store
 
 
 @dataclass(frozen=True)
@@ -45,20 +46,19 @@ def _refuse_elsewhere(actor: Actor, what: str) -> NotAllowed:
 
 
 def list_initiatives(
-    db: Database, actor: Actor, *, stage: Stage | None = None, department: str | None = None,
+    store: Store, actor: Actor, *, stage: Stage | None = None, department: str | None = None,
     limit: int = 100, offset: int = 0,
 ) -> InitiativePage:
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        readable = _organisation_departments(store, actor)
-        if department is not None and readable is not None and department not in readable:
-            raise _refuse_elsewhere(actor, department)
-        scope = [department] if department is not None else (
-            sorted(readable) if readable is not None else None)
-        ids, total = store.initiative_pages.page(scope, stage.value if stage else None,
-                                                 limit, offset,
-                                                 organisation=actor.organisation or None)
-        return InitiativePage(tuple(store.initiatives.for_ids(ids)), total)
+    readable = _organisation_departments(store, actor)
+    if department is not None and readable is not None and department not in readable:
+        raise _refuse_elsewhere(actor, department)
+    scope = [department] if department is not None else (
+        sorted(readable) if readable is not None else None)
+    ids, total = store.initiative_pages.page(scope, stage.value if stage else None,
+                                             limit, offset,
+                                             organisation=actor.organisation or None)
+    return InitiativePage(tuple(store.initiatives.for_ids(ids)), total)
 
 
 def _readable_initiative(store: Store, actor: Actor, initiative_id: str) -> Initiative:
@@ -70,26 +70,24 @@ def _readable_initiative(store: Store, actor: Actor, initiative_id: str) -> Init
     return initiative
 
 
-def initiative_with_kpis(db: Database, actor: Actor, initiative_id: str) -> InitiativeWithKpis:
+def initiative_with_kpis(store: Store, actor: Actor, initiative_id: str) -> InitiativeWithKpis:
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        initiative = _readable_initiative(store, actor, initiative_id)
-        return InitiativeWithKpis(initiative, tuple(store.kpis.for_initiative(initiative_id)),
-                                  store.evaluations.latest_for(initiative_id))
+    initiative = _readable_initiative(store, actor, initiative_id)
+    return InitiativeWithKpis(initiative, tuple(store.kpis.for_initiative(initiative_id)),
+                              store.evaluations.latest_for(initiative_id))
 
 
 def evaluations_of(
-    db: Database, actor: Actor, initiative_id: str, *, limit: int = 50
+    store: Store, actor: Actor, initiative_id: str, *, limit: int = 50
 ) -> list[Evaluation]:
     """The initiative's evaluations, newest first."""
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        _readable_initiative(store, actor, initiative_id)
-        return store.evaluations.history(initiative_id, limit=limit)
+    _readable_initiative(store, actor, initiative_id)
+    return store.evaluations.history(initiative_id, limit=limit)
 
 
 def steering_agenda(
-    db: Database, actor: Actor, steering_group: str, today: date, *, rows: int | None = None,
+    store: Store, actor: Actor, steering_group: str, today: date, *, rows: int | None = None,
     organisation: str | None = None,
 ) -> SteeringAgenda:
     """One steering group's agenda, as the steering page shows it; the group is
@@ -97,13 +95,12 @@ def steering_agenda(
     authorize(actor, Permission.READ)
     if actor.organisation and organisation and organisation != actor.organisation:
         raise _refuse_elsewhere(actor, steering_group)
-    with db.reading() as store:
-        try:
-            group = group_named(store, actor, steering_group, organisation)
-        except NotFound:
-            # another organisation's group: refused, not unknown
-            if actor.organisation and any(g.name == steering_group
-                                          for g in store.steering_groups.all()):
-                raise _refuse_elsewhere(actor, steering_group) from None
-            raise
-        return agenda_view(store, actor, today, group, rows=rows)
+    try:
+        group = group_named(store, actor, steering_group, organisation)
+    except NotFound:
+        # another organisation's group: refused, not unknown
+        if actor.organisation and any(g.name == steering_group
+                                      for g in store.steering_groups.all()):
+            raise _refuse_elsewhere(actor, steering_group) from None
+        raise
+    return agenda_view(store, actor, today, group, rows=rows)
