@@ -60,7 +60,8 @@ def slug(name: str) -> str:
 
 
 def people(db_path: str | None) -> AddressBook:
-    return address_book(database(db_path), system_actor("notify"))
+    with database(db_path).reading() as store:
+        return address_book(store, system_actor("notify"))
 
 
 def send(messages: list[Message]) -> DeliveryReport:
@@ -124,10 +125,11 @@ def follow_up(db_path: str | None, as_of: date,
     """The agenda after the run, a steering group at a time: count it, compose each
     group's escalations, and render its agenda (`render`, bounded per group). Nothing is
     sent here: the read stays short, delivery follows in `notify`."""
-    book, style = people(db_path), mail_style()
-    hooks = channels(db_path)
+    style, notify = mail_style(), system_actor("notify")
     items, messages, posts, agendas = 0, [], [], []
+    # the address book, the channels and the agenda from one consistent read (#16)
     with database(db_path).reading() as store:
+        book, hooks = address_book(store, notify), webhooks(store, notify)
         for agenda in agendas_by_steering_group(
             store, system_actor("agenda"), as_of,
             stale_after_days=load_settings().stale_after_days,

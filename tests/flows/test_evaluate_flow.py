@@ -101,8 +101,8 @@ def test_a_run_publishes_its_recommendations_and_each_groups_agenda_and_escalate
     in_transaction(db_env, save_initiative, operator, late, [make_kpi(initiative_id="LATE")])
     with db_env.transaction() as store:
         store.departments.save(Department(name="Ældre", steering_group="Velfærdsstyregruppen"))
-    save_person(db_env, operator, Person(name="Velfærdsstyregruppen",
-                                         email="velfaerd@demo.example", language="da"))
+        save_person(store, operator, Person(name="Velfærdsstyregruppen",
+                                            email="velfaerd@demo.example", language="da"))
 
     summary = evaluate_portfolio(as_of=AS_OF, db_path=str(db_env.path))
 

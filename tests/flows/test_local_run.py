@@ -29,8 +29,8 @@ def test_a_run_without_a_server_stores_records_and_escalates_like_the_flow(
     in_transaction(db_env, save_initiative, operator, late, [make_kpi(initiative_id="LATE")])
     with db_env.transaction() as store:
         store.departments.save(Department(name="Ældre", steering_group="Velfærdsstyregruppen"))
-    save_person(db_env, operator, Person(name="Velfærdsstyregruppen",
-                                         email="velfaerd@demo.example", language="da"))
+        save_person(store, operator, Person(name="Velfærdsstyregruppen",
+                                            email="velfaerd@demo.example", language="da"))
 
     summary = evaluate_locally(AS_OF, str(db_env.path))
 

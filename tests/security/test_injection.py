@@ -27,7 +27,7 @@ RAW = re.compile(r"(?<!\\)<(script|img)|(?<!\\)\]\(javascript:|onerror=alert")
 
 def store_everywhere(db: Database, payload: str, on: date = AS_OF) -> None:
     """The payload in every free-text field a user can fill in."""
-    people.save_person(db, OPERATOR, Person(name=payload, email="p@example.org"))
+    in_transaction(db, people.save_person, OPERATOR, Person(name=payload, email="p@example.org"))
     in_transaction(db, initiatives.save_initiative, OPERATOR, make_initiative(
         id="X-1", department=payload, title=payload, owner=payload, core_task=payload,
         hypothesis=payload, tags=(payload,), stage="idea"),
@@ -51,7 +51,7 @@ def test_every_text_field_stores_an_injection_string_verbatim(
             *ini.tags} == {payload}
     assert (detail.kpis[0].name, detail.kpis[0].unit) == (payload, payload[:50])
     assert (detail.decisions[0].rationale, detail.lessons[0].text) == (payload, payload)
-    assert payload in people.address_book(portfolio, OPERATOR)
+    assert payload in in_reading(portfolio, people.address_book, OPERATOR)
     assert {u.display_name for u in in_reading(portfolio, users.list_users, OPERATOR)
             if u.username == "viv"} == {payload}
     assert [h.lesson.text for h in in_reading(portfolio, lessons.search_lessons,

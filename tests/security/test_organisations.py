@@ -189,7 +189,7 @@ def test_a_shared_lesson_is_found_from_the_other_organisation_and_an_unshared_on
 def test_a_steering_groups_own_address_routes_its_mail(two: Database, operator: Actor) -> None:
     from portfolio.service.people import address_book
 
-    book = address_book(two, operator)
+    book = in_reading(two, address_book, operator)
     aarhus, odense = book.group(GroupKey(AARHUS, "Digi Aarhus")), book.group(
         GroupKey(ODENSE, "Digi Odense"))
     assert aarhus is not None and odense is not None

@@ -128,8 +128,8 @@ WRITES: dict[str, tuple[UseCase, frozenset[Role]]] = {
     "reset a password": (lambda db, a, f: in_transaction(db, users.reset_password, a, "viv"), {A}),
     "assign a key employee": (lambda db, a, f: in_transaction(
         db, users.assign_contributor, a, "A-2", "kim"), {L, A}),
-    "route someone's mail": (lambda db, a, f: people.save_person(
-        db, a, Person(name="Ann", email="ann@example.org")), {A}),
+    "route someone's mail": (lambda db, a, f: in_transaction(
+        db, people.save_person, a, Person(name="Ann", email="ann@example.org")), {A}),
     "export the audit log": (lambda db, a, f: audit_log.export_audit_csv(
         db, a, StringIO()), {A}),
     "back up the database": (lambda db, a, f: backup.back_up(
@@ -160,7 +160,7 @@ READS: dict[str, tuple[UseCase, frozenset[Role]]] = {
         lambda db, a, f: evaluation.prepare_run(db, a, AS_OF), {L, S, A}),
     "read when evaluation last ran": (lambda db, a, f: evaluation.last_run(db, a), EVERYONE),
     "list users": (lambda db, a, f: in_reading(db, users.list_users, a), {A}),
-    "read the address book": (lambda db, a, f: people.address_book(db, a), {A}),
+    "read the address book": (lambda db, a, f: in_reading(db, people.address_book, a), {A}),
 }
 
 CASES = [

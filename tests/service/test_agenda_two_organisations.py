@@ -86,7 +86,7 @@ def test_the_follow_up_agenda_groups_by_organisation_and_department(
 def test_escalations_and_reminders_reach_only_their_own_group(
     two: Database, operator: Actor,
 ) -> None:
-    book = address_book(two, operator)
+    book = in_reading(two, address_book, operator)
     for agenda in (in_reading(two, review_agenda, operator, AS_OF),
                    *in_reading(two, by_group, operator, AS_OF)):
         for message in (*escalations(agenda, book, STYLE), *steering_agendas(agenda, book, STYLE)):

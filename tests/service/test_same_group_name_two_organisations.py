@@ -94,7 +94,7 @@ def test_the_organisation_import_makes_two_groups_of_one_name(
 def test_each_groups_mail_reaches_only_its_own_addresses_with_only_its_own_initiatives(
     two: Database, operator: Actor, smtp_server: Mailbox, tmp_path: Path,
 ) -> None:
-    book = address_book(two, operator)
+    book = in_reading(two, address_book, operator)
     whole = in_reading(two, review_agenda, operator, AS_OF)
     assert {group: ids(items) for group, items in whole.for_steering_groups().items()} == OWN
     messages = [*escalations(whole, book, STYLE), *steering_agendas(whole, book, STYLE)]
@@ -123,7 +123,7 @@ def test_each_owner_of_one_name_gets_only_her_own_reminders_at_her_own_address(
     two: Database, operator: Actor, smtp_server: Mailbox, tmp_path: Path,
 ) -> None:
     review = in_reading(two, review_agenda, operator, AS_OF)
-    reminders = owner_reminders(review, address_book(two, operator), STYLE)
+    reminders = owner_reminders(review, in_reading(two, address_book, operator), STYLE)
     assert {(m.organisation, m.recipient, m.to) for m in reminders} == {
         (AARHUS, "Anne Jensen", OWNER[AARHUS]), (ODENSE, "Anne Jensen", OWNER[ODENSE])}
     report = deliver(reminders, MailConfig(outbox=tmp_path / "outbox", sender="f@example.dk",

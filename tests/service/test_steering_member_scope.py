@@ -97,7 +97,7 @@ def test_a_groups_escalation_goes_to_every_address_it_has(
         organisation=AARHUS, name="Velfærd Aarhus",
         emails=("velfaerd@aarhus.dk", "sekretariat@aarhus.dk", "formand@aarhus.dk")))
     style = Style(dashboard_url="http://localhost", organisation="", default_language="da")
-    book = address_book(three, operator)
+    book = in_reading(three, address_book, operator)
     agenda = in_reading(three, review_agenda, operator, AS_OF)
     (mail,) = [m for m in escalations(agenda, book, style)
                if m.recipient == "Velfærd Aarhus"]
