@@ -4,7 +4,10 @@
     minutes_pdf(db, actor, group, on, lang)     the decisions of one meeting
     portfolio_pdf(db, actor, lang)              the portfolio report for management
 
-The organisation's name comes from settings unless the caller passes it.
+The organisation's name comes from settings unless the caller passes it. Each reads its
+material in one unit of work of its own and closes it before the report is laid out, so
+the file is not held while WeasyPrint works (seconds for a long pack; #16: nothing slow
+runs while the file is held).
 """
 
 from __future__ import annotations
@@ -41,7 +44,8 @@ def agenda_html(
     w = Words.of(lang)
     settings = load_settings()
     limit = settings.pack_detail_pages
-    pack = agenda_material(db, actor, group, detailed=limit)  # overdue first when longer
+    with db.reading() as store:  # closed before the pack is laid out (#16)
+        pack = agenda_material(store, actor, group, detailed=limit)  # overdue first if longer
     items = pack.items
     views = agenda_views(items[:limit], pack.as_of, w)
     # The table lists at most pack_agenda_rows items, saying how many the steering page
@@ -67,7 +71,8 @@ def minutes_html(
     *, organisation: str | None = None,
 ) -> str:
     w = Words.of(lang)
-    minutes = minutes_material(db, actor, group, on)
+    with db.reading() as store:
+        minutes = minutes_material(store, actor, group, on)
     return render_html(
         "minutes.html.j2", w=w,
         organisation=_organisation(organisation or minutes.organisation or None), as_of=on,
@@ -99,11 +104,13 @@ def portfolio_html(
     from portfolio.reports import charts
 
     w = Words.of(lang)
-    material = portfolio_material(db, actor, table_rows=load_settings().report_table_rows)
+    # the material and the planned against realised kr. (#18) in one consistent read (#16)
+    with db.reading() as store:
+        material = portfolio_material(store, actor,
+                                      table_rows=load_settings().report_table_rows)
+        kroner = kroner_view(store, actor, material.as_of)
     figures = portfolio_figures(material)
     technologies = {r.label: w.technology(r.label) for r in figures.by_technology}
-    with db.reading() as store:  # planned against realised kr. (#18)
-        kroner = kroner_view(store, actor, material.as_of)
     # The whole portfolio's and each organisation's years first, then the departments',
     # cut at the long tables' bound (a national portfolio has 600 departments: #15).
     kroner_rows = (*kroner.level("all"), *kroner.level("organisation"),

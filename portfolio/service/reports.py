@@ -1,7 +1,8 @@
 """Read use cases behind the printed reports: one consistent read per report.
 
 Each returns the models a report shows (no SQL, no layout); portfolio/reports/ turns them
-into HTML and PDF.
+into HTML and PDF. Each reads in the unit of work its caller opened (#16); the renderers
+of portfolio/reports/documents.py open it and close it before laying a report out.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from portfolio.review.agenda import AgendaReason, build_agenda
 from portfolio.service.access import Permission, authorize, within
 from portfolio.service.evaluation import active_policy
 from portfolio.service.steering import group_named
-from portfolio.storage import Database, Store
+from portfolio.storage import Store
 from portfolio.storage.portfolio_tables import PortfolioCounts
 from portfolio.storage.realised import RealisedGroup
 
@@ -129,11 +130,10 @@ class PortfolioMaterial:
     """Most rows a long table lists; None: all."""
 
 
-def steering_groups(db: Database, actor: Actor) -> list[GroupKey]:
+def steering_groups(store: Store, actor: Actor) -> list[GroupKey]:
     """Every steering group with departments, organisation + name (#13)."""
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        return sorted({d.group for d in store.departments.all() if d.group})
+    return sorted({d.group for d in store.departments.all() if d.group})
 
 
 def group_key(store: Store, actor: Actor, group: GroupKey | str) -> GroupKey:
@@ -215,7 +215,7 @@ def overdue_first(items: tuple[AgendaItem, ...]) -> tuple[AgendaItem, ...]:
 
 
 def agenda_material(
-    db: Database, actor: Actor, group: GroupKey | str, *, detailed: int | None = None
+    store: Store, actor: Actor, group: GroupKey | str, *, detailed: int | None = None
 ) -> AgendaMaterial:
     """What a steering group must decide on, as of the latest evaluation; only the group's
     rows are read (#7: the whole portfolio's verdicts took ~40 s at 50 k).
@@ -224,59 +224,57 @@ def agenda_material(
     its first `detailed` items carry their measurements: the pack charts those alone, and
     a national group's 90 k measurements as models cost ~1 s (#15)."""
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        group = group_key(store, actor, group)
-        departments = _group_departments(store, group)
-        evidence_on = store.evaluations.newest_as_of()
-        as_of = evidence_on or date.today()
-        active = _of_group(group,
-                           store.initiatives.for_departments(departments, active_only=True))
-        latest = {e.initiative_id: e
-                  for e in store.evaluations.latest_for_ids([i.id for i in active])}
-        files = _files(store, active, latest, as_of, measured=detailed is None)
-        agenda = build_agenda(active, latest, [d for f in files for d in f.decisions],
-                              store.departments.all(), as_of, follow_up_months=active_policy(
-                                  store).followup.months_after_scaling)
-        listed = {i.initiative.id: i.reasons
-                  for i in agenda.for_steering_groups().get(group, ())}
-        items = tuple(
-            AgendaItem(f, tuple(str(r) for r in reasons))
-            for f in files
-            if (reasons := listed.get(f.initiative.id, ()))
-        )
-        if detailed is not None:
-            items = items if len(items) <= detailed else overdue_first(items)
-            items = _measured(store, items[:detailed], as_of) + items[detailed:]
+    group = group_key(store, actor, group)
+    departments = _group_departments(store, group)
+    evidence_on = store.evaluations.newest_as_of()
+    as_of = evidence_on or date.today()
+    active = _of_group(group,
+                       store.initiatives.for_departments(departments, active_only=True))
+    latest = {e.initiative_id: e
+              for e in store.evaluations.latest_for_ids([i.id for i in active])}
+    files = _files(store, active, latest, as_of, measured=detailed is None)
+    agenda = build_agenda(active, latest, [d for f in files for d in f.decisions],
+                          store.departments.all(), as_of, follow_up_months=active_policy(
+                              store).followup.months_after_scaling)
+    listed = {i.initiative.id: i.reasons
+              for i in agenda.for_steering_groups().get(group, ())}
+    items = tuple(
+        AgendaItem(f, tuple(str(r) for r in reasons))
+        for f in files
+        if (reasons := listed.get(f.initiative.id, ()))
+    )
+    if detailed is not None:
+        items = items if len(items) <= detailed else overdue_first(items)
+        items = _measured(store, items[:detailed], as_of) + items[detailed:]
     return AgendaMaterial(group.name, departments, as_of, len(active), items,
                           evidence_on is not None, group.organisation)
 
 
-def minutes_material(db: Database, actor: Actor, group: GroupKey | str,
+def minutes_material(store: Store, actor: Actor, group: GroupKey | str,
                      on: date) -> MinutesMaterial:
     """The decisions a steering group (organisation + name, #13) recorded on one day."""
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        group = group_key(store, actor, group)
-        departments = _group_departments(store, group)
-        initiatives = {i.id: i for i in _of_group(
-            group, store.initiatives.for_departments(departments))}
-        decisions = [d for d in store.decisions.on_date(on) if d.initiative_id in initiatives]
-        if not decisions:
-            days = sorted({
-                d.decided_on for d in store.decisions.for_initiatives(list(initiatives))
-            }, reverse=True)[:5]
-            raise NotFound(code="steering.no_decisions_on", params={
-                "group": group.name, "on": on.isoformat(),
-                "recent": tuple(d.isoformat() for d in days)})
-        entries = tuple(
-            MinutesEntry(
-                decision=d,
-                initiative=initiatives[d.initiative_id],
-                lessons=tuple(x for x in store.lessons.for_initiative(d.initiative_id)
-                              if x.created_on == on),
-            )
-            for d in decisions
+    group = group_key(store, actor, group)
+    departments = _group_departments(store, group)
+    initiatives = {i.id: i for i in _of_group(
+        group, store.initiatives.for_departments(departments))}
+    decisions = [d for d in store.decisions.on_date(on) if d.initiative_id in initiatives]
+    if not decisions:
+        days = sorted({
+            d.decided_on for d in store.decisions.for_initiatives(list(initiatives))
+        }, reverse=True)[:5]
+        raise NotFound(code="steering.no_decisions_on", params={
+            "group": group.name, "on": on.isoformat(),
+            "recent": tuple(d.isoformat() for d in days)})
+    entries = tuple(
+        MinutesEntry(
+            decision=d,
+            initiative=initiatives[d.initiative_id],
+            lessons=tuple(x for x in store.lessons.for_initiative(d.initiative_id)
+                          if x.created_on == on),
         )
+        for d in decisions
+    )
     return MinutesMaterial(group.name, departments, on, entries, group.organisation)
 
 
@@ -303,7 +301,7 @@ def last_quarters(as_of: date, count: int) -> tuple[tuple[int, int, date], ...]:
 
 
 def portfolio_material(
-    db: Database, actor: Actor, *, quarters: int = 8, table_rows: int | None = None
+    store: Store, actor: Actor, *, quarters: int = 8, table_rows: int | None = None
 ) -> PortfolioMaterial:
     """The whole portfolio for management: counts, the long tables' rows, and realised
     benefits now and at each of the last `quarters` quarter ends, all chosen in the database
@@ -311,24 +309,23 @@ def portfolio_material(
     get their organisation's portfolio, a national actor all (#13)."""
     authorize(actor, Permission.READ)
     organisation = actor.organisation or ""
-    with db.reading() as store:
-        as_of = store.evaluations.newest_as_of() or date.today()
-        calendar = last_quarters(as_of, quarters)
-        departments = tuple(d.name for d in store.departments.all()
-                            if within(actor, d.organisation))
-        tables = store.portfolio_tables
-        counts = tables.counts(organisation)
-        scaled_ids = tables.scaled_ids(table_rows, organisation)
-        closed_ids = tables.closed_ids(table_rows, organisation)
-        realised = store.realised.groups(as_of, [end for _, _, end in calendar], organisation)
-        by_quarter = store.realised.decisions_by_quarter(
-            _quarter_end(*_previous(*calendar[0][:2])) + timedelta(days=1), as_of, organisation
-        )
-        shares, cashable_total = store.realised.cashable(as_of, table_rows, organisation)
-        files = _listed_files(store, {*scaled_ids, *closed_ids,
-                                      *(s.initiative_id for s in shares)}, set(closed_ids))
-        kpis = {(k.initiative_id, k.name): k for k in store.kpis.for_initiatives(
-            sorted({s.initiative_id for s in shares}))}
+    as_of = store.evaluations.newest_as_of() or date.today()
+    calendar = last_quarters(as_of, quarters)
+    departments = tuple(d.name for d in store.departments.all()
+                        if within(actor, d.organisation))
+    tables = store.portfolio_tables
+    counts = tables.counts(organisation)
+    scaled_ids = tables.scaled_ids(table_rows, organisation)
+    closed_ids = tables.closed_ids(table_rows, organisation)
+    realised = store.realised.groups(as_of, [end for _, _, end in calendar], organisation)
+    by_quarter = store.realised.decisions_by_quarter(
+        _quarter_end(*_previous(*calendar[0][:2])) + timedelta(days=1), as_of, organisation
+    )
+    shares, cashable_total = store.realised.cashable(as_of, table_rows, organisation)
+    files = _listed_files(store, {*scaled_ids, *closed_ids,
+                                  *(s.initiative_id for s in shares)}, set(closed_ids))
+    kpis = {(k.initiative_id, k.name): k for k in store.kpis.for_initiatives(
+        sorted({s.initiative_id for s in shares}))}
     cashable = tuple(
         CashableFile(files[s.initiative_id], kpis[s.initiative_id, s.kpi], s.latest, s.share)
         for s in shares

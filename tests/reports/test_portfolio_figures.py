@@ -17,6 +17,7 @@ from portfolio.synth import SynthSpec, generate_portfolio
 from tests.oracles.portfolio_tables import Tables, portfolio_tables
 from tests.reports.conftest import ANCHOR
 from tests.reports.realised_oracle import RUNNING, grouped, quarterly, realised_kpis, summarise
+from tests.units import in_reading
 
 
 def _model_files(db: Database) -> list[InitiativeFile]:
@@ -50,7 +51,7 @@ def _same(a: Realised, b: Realised) -> bool:
 
 def _assert_equals_the_models(db: Database, figures: PortfolioFigures) -> None:
     files = _model_files(db)
-    as_of = portfolio_material(db, Actor.operator()).as_of
+    as_of = in_reading(db, portfolio_material, Actor.operator()).as_of
     now = realised_kpis([f for f in files if f.initiative.stage in RUNNING], as_of)
 
     assert _same(figures.overall, summarise("", now))
@@ -71,7 +72,7 @@ def _assert_equals_the_models(db: Database, figures: PortfolioFigures) -> None:
 def test_the_demo_portfolios_benefit_figures_equal_the_model_based_ones(
     demo_db: Database,
 ) -> None:
-    figures = portfolio_figures(portfolio_material(demo_db, Actor.operator()))
+    figures = portfolio_figures(in_reading(demo_db, portfolio_material, Actor.operator()))
 
     assert figures.overall.kpis > 0 and any(q.realised.kpis for q in figures.quarters)
     _assert_equals_the_models(demo_db, figures)
@@ -88,7 +89,7 @@ def synthetic_db(db: Database, operator: Actor) -> Database:
 def test_a_synthetic_portfolios_benefit_figures_equal_the_model_based_ones(
     synthetic_db: Database,
 ) -> None:
-    figures = portfolio_figures(portfolio_material(synthetic_db, Actor.operator()))
+    figures = portfolio_figures(in_reading(synthetic_db, portfolio_material, Actor.operator()))
 
     assert figures.overall.kpis > 50 and figures.cashable and figures.closed_total
     _assert_equals_the_models(synthetic_db, figures)
@@ -97,9 +98,9 @@ def test_a_synthetic_portfolios_benefit_figures_equal_the_model_based_ones(
 def test_long_tables_list_the_most_recent_rows_up_to_the_setting_and_say_how_many_exist(
     synthetic_db: Database,
 ) -> None:
-    everything = portfolio_figures(portfolio_material(synthetic_db, Actor.operator()))
+    everything = portfolio_figures(in_reading(synthetic_db, portfolio_material, Actor.operator()))
     bounded = portfolio_figures(
-        portfolio_material(synthetic_db, Actor.operator(), table_rows=5))
+        in_reading(synthetic_db, portfolio_material, Actor.operator(), table_rows=5))
 
     assert len(bounded.scaled) == len(bounded.closed) == len(bounded.cashable) == 5
     assert (bounded.scaled_total, bounded.closed_total, bounded.cashable_total) == (
@@ -126,7 +127,7 @@ def _tables_from_models(db: Database, actor: Actor, rows: int | None) -> Tables:
 
 
 def _assert_tables_equal_the_models(db: Database, actor: Actor, rows: int | None) -> None:
-    material = portfolio_material(db, actor, table_rows=rows)
+    material = in_reading(db, portfolio_material, actor, table_rows=rows)
     figures = portfolio_figures(material)
     oracle = _tables_from_models(db, actor, rows)
 

@@ -143,7 +143,7 @@ READS: dict[str, tuple[UseCase, frozenset[Role]]] = {
     "search lessons": (lambda db, a, f: in_reading(db, lessons.search_lessons, a, "x"), EVERYONE),
     "read the steering agenda": (lambda db, a, f: in_reading(db, steering.agenda, a, AS_OF),
                                  EVERYONE),
-    "read the portfolio report": (lambda db, a, f: reports.portfolio_material(db, a),
+    "read the portfolio report": (lambda db, a, f: in_reading(db, reports.portfolio_material, a),
                                   EVERYONE),
     "read a benefit plan": (lambda db, a, f: in_reading(db, benefits.benefit_plan_of, a, "A-1"),
                             EVERYONE),

@@ -51,7 +51,7 @@ def test_an_adoption_counts_in_the_spread_of_the_lessons_page(scaled, operator):
 def test_an_adoption_counts_in_the_portfolio_report(scaled, operator):
     in_transaction(scaled, record_adoption, operator, "SC-1", CULTURE, AS_OF)
 
-    (spread,) = portfolio_figures(portfolio_material(scaled, operator)).scaled
+    (spread,) = portfolio_figures(in_reading(scaled, portfolio_material, operator)).scaled
     assert (spread.adopted_count, spread.planned_count, spread.missing) == (2, 3, (SCHOOLS,))
 
 

@@ -116,6 +116,6 @@ def test_each_groups_meeting_pack_holds_only_its_organisations_initiative(
 ) -> None:
     evaluate_now(two, operator, AS_OF, "run-1")
     for group, own in OWN.items():
-        pack = agenda_material(two, operator, group)
+        pack = in_reading(two, agenda_material, operator, group)
         assert {item.file.initiative.id for item in pack.items} == own
         assert pack.active == 1

@@ -17,7 +17,7 @@ from portfolio.service.imports import import_file
 from portfolio.service.reports import portfolio_material
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_initiative, make_kpi, make_measurements
-from tests.units import in_transaction
+from tests.units import in_reading, in_transaction
 
 AARHUS, ODENSE = "Aarhus Kommune", "Odense Kommune"
 ORGANISATION_FILE = (
@@ -58,7 +58,7 @@ def two(db: Database, operator: Actor, tmp_path: Path) -> Database:
 
 def test_one_municipalitys_report_holds_only_its_own_portfolio(two: Database) -> None:
     aarhus = Actor(username="a", role=Role.VIEWER, organisation=AARHUS)
-    material = portfolio_material(two, aarhus)
+    material = in_reading(two, portfolio_material, aarhus)
     assert (material.counts.total, material.counts.closed) == (1, 0)
     assert [f.initiative.id for f in material.scaled + material.closed] == []
     assert material.departments == ("Børn og Unge",)
@@ -72,7 +72,7 @@ def test_one_municipalitys_report_holds_only_its_own_portfolio(two: Database) ->
 
 
 def test_the_national_report_holds_both(two: Database, operator: Actor) -> None:
-    material = portfolio_material(two, operator)
+    material = in_reading(two, portfolio_material, operator)
     assert (material.counts.total, material.counts.closed) == (3, 1)
     assert [f.initiative.id for f in material.closed] == ["O-2"]
     assert material.cashable_total == 2

@@ -170,7 +170,7 @@ def test_each_groups_meeting_pack_holds_only_its_own_initiatives(
 
     evaluate_now(two, operator, AS_OF, "run-1")
     for group, own in OWN.items():
-        pack = agenda_material(two, operator, group)
+        pack = in_reading(two, agenda_material, operator, group)
         assert (pack.group, pack.organisation) == (group.name, group.organisation)
         assert {item.file.initiative.id for item in pack.items} == own
         assert pack.active == 2

@@ -136,7 +136,7 @@ def test_a_groups_meeting_pack_lists_what_the_whole_portfolio_agenda_lists_for_i
     with portfolio.reading() as store:
         as_of = max(e.as_of for e in store.evaluations.latest())
     for group in in_reading(portfolio, steering_groups, OPERATOR):
-        pack = agenda_material(portfolio, OPERATOR, group)
+        pack = in_reading(portfolio, agenda_material, OPERATOR, group)
 
         with portfolio.reading() as store:
             departments = {d.name for d in store.departments.all() if d.group == group}
