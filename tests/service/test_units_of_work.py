@@ -15,10 +15,11 @@ from portfolio.errors import NotAllowed, NotFound
 from portfolio.importing import ImportKind
 from portfolio.importing.fast_measurements import read_measurements
 from portfolio.importing.rows import parse_file
-from portfolio.models import Actor, Decision, DecisionKind, Role, Stage, User
+from portfolio.models import Actor, Decision, DecisionKind, Person, Role, Stage, User
 from portfolio.service.decisions import record_decision
 from portfolio.service.imports import store_batch
 from portfolio.service.initiatives import save_initiative
+from portfolio.service.people import save_person
 from portfolio.service.users import add_user, assign_contributor
 from tests.factories import AS_OF, INITIATIVE_ID, make_initiative, make_kpi
 from tests.units import in_transaction
@@ -127,3 +128,16 @@ def test_an_account_whose_assignment_is_refused_is_not_created(db):
     with db.reading() as store:
         assert store.users.get("kim") is None
         assert store.audit.for_entity("user", "kim") == []
+
+
+def test_an_owner_routed_with_a_refused_initiative_is_not_kept_in_the_address_book(db):
+    """Registering an initiative and routing its owner's mail are one act: refused, the
+    address book keeps no entry for an owner of nothing."""
+    leader = Actor(username="leader", role=Role.LEADER, departments=("Social services",))
+    with pytest.raises(NotAllowed), db.transaction() as store:
+        save_person(store, OPERATOR, Person(name="Ann Owner", email="ann@example.org"))
+        save_initiative(store, leader, make_initiative(id="NEW-4", department="Ældre",
+                                                       owner="Ann Owner", stage=Stage.IDEA))
+    with db.reading() as store:
+        assert store.people.all() == []
+        assert all(e.entity != "person" for e in store.audit.recent(50))
