@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 GREEN, YELLOW, RED, NO_LIGHT = 0, 1, 2, -1
-LIGHT_NAMES = np.array(["green", "yellow", "red"], dtype=object)
+LIGHT_NAMES = pa.array(["green", "yellow", "red"], pa.string())
 
 RATIO_DIGITS = 9
 """Ratios are compared with thresholds after rounding away binary noise, so that a value
@@ -51,18 +51,34 @@ def nullable(values: np.ndarray) -> pa.Array:
 
 
 def light_names(light: np.ndarray) -> pa.Array:
-    """GREEN/YELLOW/RED/NO_LIGHT as 'green'/'yellow'/'red'/null."""
-    return pa.array(np.where(light == NO_LIGHT, None, LIGHT_NAMES[light]), pa.string())
+    """GREEN/YELLOW/RED/NO_LIGHT as 'green'/'yellow'/'red'/null, taken in Arrow (no
+    Python strings)."""
+    return LIGHT_NAMES.take(pa.array(light, pa.int64(), mask=light == NO_LIGHT))
+
+
+def day_texts(days: np.ndarray) -> pa.Array:
+    """datetime64[D] as ISO dates ('2025-06-30'), NaT as null, formatted in Arrow."""
+    return pa.array(days, pa.date32(), mask=np.isnat(days)).cast(pa.string())
+
+
+@dataclass(frozen=True)
+class Picked:
+    """The texts `values[positions]`, not yet taken: Reasons.table takes every piece of a
+    text param that picks from the same texts (a KPI's name, its unit) in one go, in
+    verdict order, instead of a take per piece and another to sort them."""
+
+    values: pa.Array
+    positions: np.ndarray
 
 
 @dataclass(frozen=True)
 class Strings:
-    """A text column kept in Arrow: indexing with positions takes in C, not as objects."""
+    """A text column kept in Arrow: indexing with positions picks, taken in C later."""
 
     values: pa.Array
 
-    def __getitem__(self, positions: np.ndarray) -> pa.Array:
-        return self.values.take(positions)
+    def __getitem__(self, positions: np.ndarray) -> Picked:
+        return Picked(self.values, positions)
 
 
 def round_like_python(values: np.ndarray, digits: int) -> np.ndarray:
@@ -120,14 +136,20 @@ class Reasons:
             self._pieces.append((ini, self._position[criterion], sequence, code, params))
 
     def table(self, ids: pa.Array) -> pa.Table:
-        sizes = [p[0].size for p in self._pieces]
+        """One row per reason, in verdict order. Each param column is written only where
+        a piece carries it (the rest stay null), straight into its sorted place."""
+        sizes = np.array([p[0].size for p in self._pieces], dtype=np.int64)
+        starts = np.r_[0, np.cumsum(sizes)][:-1]
         ini = np.concatenate([p[0] for p in self._pieces] or [np.zeros(0, np.int64)])
         position = np.repeat([p[1] for p in self._pieces], sizes).astype(np.int64)
         seq = np.concatenate([p[2] for p in self._pieces] or [np.zeros(0, np.int64)])
         order = np.lexsort((seq, position, ini))
+        placed = np.empty_like(order)
+        placed[order] = np.arange(order.size)
+        """Where each row, as added, lands in verdict order."""
         names = pa.array(self._order, pa.string())
         codes = pa.array([p[3] for p in self._pieces], pa.string())
-        piece = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+        piece = np.repeat(np.arange(sizes.size, dtype=np.int64), sizes)
         columns: dict[str, pa.Array] = {
             "initiative_id": ids.take(ini[order]),
             "criterion": names.take(position[order]),
@@ -135,40 +157,54 @@ class Reasons:
             "seq": pa.array(seq[order]),
             "code": codes.take(piece[order]),
         }
+        spans = [(p[4], placed[start:start + size])
+                 for p, start, size in zip(self._pieces, starts.tolist(), sizes.tolist(),
+                                           strict=True)]
         for name, kind in self._param_types.items():
-            columns[name] = self._param(name, kind, sizes, order)
+            given = [(params[name], at) for params, at in spans if name in params]
+            columns[name] = (_text_param(given, order.size) if pa.types.is_string(kind)
+                             else _number_param(given, kind, order.size))
         return pa.table(columns)
 
-    def _param(self, name: str, kind: pa.DataType, sizes: list[int],
-               order: np.ndarray) -> pa.Array:
-        if pa.types.is_string(kind):
-            return self._text(name, sizes, order)
-        dtype = float if pa.types.is_floating(kind) else (
-            np.int64 if pa.types.is_integer(kind) else object)
-        parts, present = [], []
-        for (_, _, _, _, params), size in zip(self._pieces, sizes, strict=True):
-            given = name in params
-            value = params[name] if given else {float: np.nan, np.int64: 0}.get(dtype)
-            parts.append(np.broadcast_to(np.asarray(value, dtype=dtype), (size,)))
-            present.append(np.full(size, given))
-        values = np.concatenate(parts or [np.zeros(0, dtype)])[order]
-        missing = ~np.concatenate(present or [np.zeros(0, bool)])[order]
-        if dtype is float:
-            missing |= np.isnan(values)
-        return pa.array(values, kind, mask=missing)
 
-    def _text(self, name: str, sizes: list[int], order: np.ndarray) -> pa.Array:
-        """A text param: pieces stay Arrow arrays, put in verdict order by one take."""
-        parts = []
-        for (_, _, _, _, params), size in zip(self._pieces, sizes, strict=True):
-            value = params.get(name)
-            if isinstance(value, pa.Array):
-                parts.append(value)
-            elif isinstance(value, np.ndarray):
-                parts.append(pa.array(value, pa.string()))
-            else:
-                parts.append(pa.repeat(pa.scalar(value, pa.string()), size))
-        return pa.concat_arrays(parts or [pa.array([], pa.string())]).take(order)
+def _number_param(given: list[tuple[Any, np.ndarray]], kind: pa.DataType, n: int) -> pa.Array:
+    """A numeric param column: each piece's values written at its rows, null elsewhere
+    (and where a float is NaN)."""
+    values = np.zeros(n, dtype=kind.to_pandas_dtype())
+    present = np.zeros(n, dtype=bool)
+    for value, at in given:
+        values[at] = value
+        present[at] = True
+    missing = ~present
+    if pa.types.is_floating(kind):
+        missing |= np.isnan(values)
+    return pa.array(values, kind, mask=missing)
+
+
+def _text_param(given: list[tuple[Any, np.ndarray]], n: int) -> pa.Array:
+    """A text param column: one take, in verdict order, from the texts the pieces pick
+    from (each distinct texts once), null where no piece gives the param."""
+    sources: list[pa.Array] = []  # keeps each alive, so that its id stays its own
+    offsets: dict[int, int] = {}
+    size = 0
+    pick = np.full(n, -1, dtype=np.int64)
+    for value, at in given:
+        if isinstance(value, Picked):
+            values, positions = value.values, value.positions
+        elif isinstance(value, pa.Array):
+            values, positions = value, np.arange(at.size)
+        elif isinstance(value, np.ndarray):
+            values, positions = pa.array(value, pa.string()), np.arange(at.size)
+        else:
+            values, positions = pa.array([value], pa.string()), np.zeros(at.size, np.int64)
+        if id(values) not in offsets:
+            offsets[id(values)] = size
+            sources.append(values)
+            size += len(values)
+        pick[at] = offsets[id(values)] + positions
+    texts = [v.cast(pa.string()) for v in sources] or [pa.array([], pa.string())]
+    every = texts[0] if len(texts) == 1 else pa.concat_arrays(texts)
+    return every.take(pa.array(pick, pa.int64(), mask=pick < 0))
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,6 @@ import pyarrow as pa
 from portfolio.review.columns import (
     GREEN,
     LATE,
-    LIGHT_NAMES,
     NO_LIGHT,
     RATIO_DIGITS,
     RED,
@@ -33,6 +32,8 @@ from portfolio.review.columns import (
     KpiColumns,
     Reasons,
     col,
+    day_texts,
+    light_names,
     round_like_python,
     sequential_sum,
 )
@@ -208,7 +209,7 @@ def attainment(facts: Facts) -> Judged:
     reasons.add(np.flatnonzero(~measured), "attainment", 0, "attainment.none")
     m = np.flatnonzero(measured)
     reasons.add(m, "attainment", 0, "attainment.value", value_pct=value[m],
-                light=LIGHT_NAMES[light[m]])
+                light=light_names(light[m]))
     reasons.add(groups, "attainment", 1 + i, "attainment.kpi", kpi=k.name[i],
                 latest=k.latest[i], target=k.target[i], baseline=k.baseline[i],
                 progress_pct=k.progress[i], unit=k.unit[i])
@@ -231,7 +232,7 @@ def _forecasts(k: KpiColumns, i: np.ndarray, reasons: Reasons, as_of: np.datetim
     for code, j in (("attainment.forecast", dated[~passed]),
                     ("attainment.forecast_passed", dated[passed])):
         reasons.add(k.ini[j], "attainment", 2 * LATE + 1 + j, code, kpi=k.name[j],
-                    forecast_on=np.datetime_as_string(k.forecast_on[j], unit="D"))
+                    forecast_on=day_texts(k.forecast_on[j]))
     never = i[np.isnat(k.forecast_on[i]) & ~np.isnan(k.trend[i]) & (k.progress[i] < 1)]
     reasons.add(k.ini[never], "attainment", 2 * LATE + 1 + never,
                 "attainment.not_at_this_trend", kpi=k.name[never])
@@ -254,7 +255,7 @@ def budget(facts: Facts) -> Judged:
     reasons.add(np.flatnonzero(~has), "budget", 0, "budget.none")
     i = np.flatnonzero(has)
     reasons.add(i, "budget", 0, "budget.overrun", spent_dkk=spent[i], budget_dkk=budget[i],
-                overrun_pct=overrun[i], light=LIGHT_NAMES[light[i]])
+                overrun_pct=overrun[i], light=light_names(light[i]))
     return Judged(light, overrun, light != RED)
 
 
@@ -274,13 +275,13 @@ def time(facts: Facts) -> Judged:
     overdue = has & (days > 0) & ~decided_since
     due = has & ~overdue & (days >= 0)
     upcoming = has & (days < 0)
-    shown = np.where(has, np.datetime_as_string(review_on, unit="D"), None)
+    shown = day_texts(review_on)
     reasons.add(np.flatnonzero(~has), "time", 0, "time.no_review")
     for mask, code, sign in ((overdue, "time.overdue", 1), (upcoming, "time.upcoming", -1)):
         i = np.flatnonzero(mask)
-        reasons.add(i, "time", 0, code, review_on=shown[i], days=sign * days[i])
+        reasons.add(i, "time", 0, code, review_on=shown.take(i), days=sign * days[i])
     i = np.flatnonzero(due)
-    reasons.add(i, "time", 0, "time.due", review_on=shown[i])
+    reasons.add(i, "time", 0, "time.due", review_on=shown.take(i))
     late = overdue & (days > facts.policy.time.red_after_days)
     light = np.where(~has, NO_LIGHT, np.where(late, RED, np.where(overdue, YELLOW, GREEN)))
     return Judged(light, np.where(has, days.astype(float), np.nan), ~overdue)
@@ -313,7 +314,7 @@ def proof(facts: Facts) -> Judged:
     light = np.where(~measured, NO_LIGHT, np.where(proven, GREEN, YELLOW))
     reasons.add(np.flatnonzero(~measured), "proof", 0, "proof.none")
     m = np.flatnonzero(measured)
-    reasons.add(m, "proof", 0, "proof.band", value_pct=value[m], light=LIGHT_NAMES[light[m]])
+    reasons.add(m, "proof", 0, "proof.band", value_pct=value[m], light=light_names(light[m]))
     f = i[too_few]
     reasons.add(k.ini[f], "proof", 1 + f, "proof.too_few", kpi=k.name[f], count=k.count[f],
                 min=rule.min_measurements)

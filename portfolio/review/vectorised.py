@@ -17,7 +17,6 @@ import pyarrow.compute as pc
 
 from portfolio.review.columns import (
     GREEN,
-    LIGHT_NAMES,
     NO_LIGHT,
     YELLOW,
     KpiColumns,
@@ -57,11 +56,11 @@ def evaluate_frames(frames: PortfolioFrames, policy: ReviewPolicy, as_of: date) 
     overall = lights.max(axis=0)
     overall = np.where(overall == NO_LIGHT, YELLOW, overall)
     score = round_like_python(results["attainment"].value, 4)
-    recommendations = np.array([r.value for r, _ in RULES], dtype=object)
+    recommendations = pa.array([r.value for r, _ in RULES], pa.string())
     columns: dict[str, pa.Array] = {
         "initiative_id": ids,
-        "recommendation": pa.array(recommendations[rule], pa.string()),
-        "light": pa.array(LIGHT_NAMES[overall], pa.string()),
+        "recommendation": recommendations.take(rule),
+        "light": light_names(overall),
         "score": nullable(score),
         "overdue": pa.array(~results["time"].passed),
     }

@@ -46,26 +46,26 @@ _EVERY_STAGE = ""
 # so arg_max has no ties to break. The trend is the least-squares slope per 30 days,
 # as the reference (tests/oracles/stats.py), up to floating-point summation order.
 # The provenances seen are one bit each (one bit_or costs less than three bool_or).
+# The newest BAND_POINTS values (#18), newest first, are the band and, first of them, the
+# latest value: one top-N aggregate instead of it and an arg_max (#15).
 _KPIS = """
 WITH stats AS (
     SELECT kpi_id,
            count(*) AS count,
            max(measured_on) AS latest_on,
-           arg_max(value, measured_on) AS latest_value,
            CASE WHEN count(*) >= 2
                 THEN regr_slope(value, (measured_on - DATE '2000-01-01')::DOUBLE) * 30
            END AS trend_per_30d,
            bit_or(CASE provenance WHEN ? THEN 1 WHEN ? THEN 2 WHEN ? THEN 4 ELSE 0 END)
                AS sources,
            min(measured_on) AS first_on,
-           -- The band is the spread of each KPI's newest measurements (#18).
            arg_max(value, measured_on, {band}) AS recent
     FROM measurements
     WHERE measured_on <= ? {shard_kpis}
     GROUP BY kpi_id
 )
 SELECT k.initiative_id, k.name, k.kind, k.direction, k.unit, k.baseline, k.target, k.weight,
-       coalesce(s.count, 0) AS count, s.latest_on, s.latest_value,
+       coalesce(s.count, 0) AS count, s.latest_on, s.recent[1] AS latest_value,
        (?::DATE - s.latest_on) AS age_days, s.trend_per_30d,
        coalesce((s.sources & 1) > 0, false) AS has_system_export,
        coalesce((s.sources & 2) > 0, false) AS has_manual,
