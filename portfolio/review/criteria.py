@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 import pyarrow as pa
@@ -53,6 +54,26 @@ PARAM_TYPES: dict[str, pa.DataType] = {
 
 
 @dataclass(frozen=True)
+class Weighted:
+    """KPI rows `i` of initiatives `groups`, their weights (each 1 where an initiative's
+    weights sum to 0), each initiative's sum of them, and which initiatives have any."""
+
+    i: np.ndarray
+    groups: np.ndarray
+    weights: np.ndarray
+    total: np.ndarray
+    measured: np.ndarray
+
+    def mean(self, values: np.ndarray) -> np.ndarray:
+        """Each initiative's weighted mean of `values` (one per row of `i`), summed left
+        to right as the reference does; NaN where it has none."""
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            ratio = sequential_sum(self.groups, self.weights * values, self.total.size) / (
+                self.total)
+        return np.where(self.measured, ratio, np.nan)
+
+
+@dataclass(frozen=True)
 class Facts:
     """What every criterion may look at: the run's initiatives and KPI statistics."""
 
@@ -65,6 +86,18 @@ class Facts:
     @property
     def n(self) -> int:
         return self.initiatives.num_rows
+
+    @cached_property
+    def benefits(self) -> Weighted:
+        """The measured benefit KPIs and their weights, which attainment and proof both
+        average over (computed once a run)."""
+        k, n = self.kpis, self.n
+        i = np.flatnonzero(k.benefit & k.has)
+        groups = k.ini[i]
+        total_weight = sequential_sum(groups, k.weight[i], n)
+        weights = np.where(total_weight[groups] > 0, k.weight[i], 1.0)
+        return Weighted(i, groups, weights, sequential_sum(groups, weights, n),
+                        np.bincount(groups, minlength=n) > 0)
 
     def days_past_review(self) -> tuple[np.ndarray, np.ndarray]:
         """Days from each review date to the as-of date, and which initiatives have one."""
@@ -190,15 +223,10 @@ def guardrail(facts: Facts) -> Judged:
 def attainment(facts: Facts) -> Judged:
     """The weighted mean of progress, each benefit KPI's clamped to [0, 1]."""
     rule, k, n, reasons = facts.policy.attainment, facts.kpis, facts.n, facts.reasons
-    i = np.flatnonzero(k.benefit & k.has)
-    groups = k.ini[i]
-    total_weight = sequential_sum(groups, k.weight[i], n)
-    weights = np.where(total_weight[groups] > 0, k.weight[i], 1.0)
+    benefits = facts.benefits
+    i, groups, measured = benefits.i, benefits.groups, benefits.measured
     clamped = np.minimum(1.0, np.maximum(0.0, k.progress[i])) + 0.0  # + 0.0: no -0.0
-    measured = np.bincount(groups, minlength=n) > 0
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        ratio = sequential_sum(groups, weights * clamped, n) / sequential_sum(groups, weights, n)
-    value = round_like_python(np.where(measured, ratio, np.nan), RATIO_DIGITS)
+    value = round_like_python(benefits.mean(clamped), RATIO_DIGITS)
     light = np.where(~measured, NO_LIGHT,
                      _light(value >= rule.green, value >= rule.yellow))
     # No watermelons: a benefit KPI fed only by self-reports cannot make benefits green.
@@ -298,17 +326,12 @@ def proof(facts: Facts) -> Judged:
     """Green benefits that hold: attainment at the band's worse edge (each benefit KPI's
     newest measurements, review.columns.BAND_POINTS) and a long enough run of them."""
     rule, k, n, reasons = facts.policy.scale, facts.kpis, facts.n, facts.reasons
-    i = np.flatnonzero(k.benefit & k.has)
-    groups = k.ini[i]
+    benefits = facts.benefits
+    i, groups, measured = benefits.i, benefits.groups, benefits.measured
     too_few = k.count[i] < rule.min_measurements
     too_short = ~too_few & (k.span_days[i] < rule.min_span_days)
-    total_weight = sequential_sum(groups, k.weight[i], n)
-    weights = np.where(total_weight[groups] > 0, k.weight[i], 1.0)
     lows = np.minimum(1.0, np.maximum(0.0, k.band_low[i])) + 0.0  # + 0.0: no -0.0
-    measured = np.bincount(groups, minlength=n) > 0
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        ratio = sequential_sum(groups, weights * lows, n) / sequential_sum(groups, weights, n)
-    value = round_like_python(np.where(measured, ratio, np.nan), RATIO_DIGITS)
+    value = round_like_python(benefits.mean(lows), RATIO_DIGITS)
     short = np.bincount(groups[too_few | too_short], minlength=n) > 0
     proven = measured & ~short & (value >= facts.policy.attainment.green)
     light = np.where(~measured, NO_LIGHT, np.where(proven, GREEN, YELLOW))
