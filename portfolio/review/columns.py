@@ -62,23 +62,13 @@ def day_texts(days: np.ndarray) -> pa.Array:
 
 
 @dataclass(frozen=True)
-class Picked:
-    """The texts `values[positions]`, not yet taken: Reasons.table takes every piece of a
-    text param that picks from the same texts (a KPI's name, its unit) in one go, in
-    verdict order, instead of a take per piece and another to sort them."""
-
-    values: pa.Array
-    positions: np.ndarray
-
-
-@dataclass(frozen=True)
 class Strings:
-    """A text column kept in Arrow: indexing with positions picks, taken in C later."""
+    """A text column kept in Arrow: indexing with positions takes in C, not as objects."""
 
     values: pa.Array
 
-    def __getitem__(self, positions: np.ndarray) -> Picked:
-        return Picked(self.values, positions)
+    def __getitem__(self, positions: np.ndarray) -> pa.Array:
+        return self.values.take(positions)
 
 
 def round_like_python(values: np.ndarray, digits: int) -> np.ndarray:
@@ -137,72 +127,48 @@ class Reasons:
             self._pieces.append((ini, self._position[criterion], sequence, code, params))
 
     def table(self, ids: pa.Array) -> pa.Table:
-        """One row per reason, in verdict order.
+        """One row per reason, in the order the criteria added them: `position` and
+        `seq` give each its place in its verdict (VerdictFrames.to_verdicts sorts by
+        them, storage reads them so ordered).
 
-        A param column is one Arrow take, in verdict order, from the values the pieces
-        that give it carry (null where none does): no full-length copy per piece and
-        param, and the columns' memory comes from Arrow's pool, which keeps it for the
-        next run instead of faulting in fresh pages (~100 MB a national run)."""
-        sizes = np.array([p[0].size for p in self._pieces], dtype=np.int64)
-        starts = np.r_[0, np.cumsum(sizes)][:-1]
-        ini = np.concatenate([p[0] for p in self._pieces] or [np.zeros(0, np.int64)])
-        position = np.repeat([p[1] for p in self._pieces], sizes).astype(np.int64)
-        seq = np.concatenate([p[2] for p in self._pieces] or [np.zeros(0, np.int64)])
-        order = np.lexsort((seq, position, ini))
-        placed = np.empty_like(order)
-        placed[order] = np.arange(order.size)
-        """Where each row, as added, lands in verdict order."""
+        Each param column is the pieces' own values end to end, an Arrow chunk each, and
+        a slice of one null array where a piece does not give the param: nothing is
+        copied or sorted per param and row (that cost more than all criteria together on
+        the ~670 k reasons of a national run, #15)."""
+        pieces = self._pieces
+        sizes = [p[0].size for p in pieces]
+        ini = np.concatenate([p[0] for p in pieces] or [np.zeros(0, np.int64)])
+        position = np.repeat([p[1] for p in pieces], sizes).astype(np.int64)
+        seq = np.concatenate([p[2] for p in pieces] or [np.zeros(0, np.int64)])
         names = pa.array(self._order, pa.string())
-        codes = pa.array([p[3] for p in self._pieces], pa.string())
-        piece = np.repeat(np.arange(sizes.size, dtype=np.int64), sizes)
-        columns: dict[str, pa.Array] = {
-            "initiative_id": ids.take(ini[order]),
-            "criterion": names.take(position[order]),
-            "position": pa.array(position[order]),
-            "seq": pa.array(seq[order]),
-            "code": codes.take(piece[order]),
+        codes = pa.array([p[3] for p in pieces], pa.string())
+        piece = np.repeat(np.arange(len(pieces), dtype=np.int64), sizes)
+        columns: dict[str, pa.Array | pa.ChunkedArray] = {
+            "initiative_id": ids.take(ini),
+            "criterion": names.take(position),
+            "position": pa.array(position),
+            "seq": pa.array(seq),
+            "code": codes.take(piece),
         }
-        spans = [(p[4], placed[start:start + size])
-                 for p, start, size in zip(self._pieces, starts.tolist(), sizes.tolist(),
-                                           strict=True)]
-        pick = np.empty(order.size, dtype=np.int64)  # one buffer, refilled per param
+        longest = max(sizes, default=0)
         for name, kind in self._param_types.items():
-            given = [(params[name], at) for params, at in spans if name in params]
-            columns[name] = _param_column(given, kind, pick)
+            nulls = pa.nulls(longest, kind)
+            columns[name] = pa.chunked_array(
+                [_values(p[4][name], kind, size) if name in p[4] else nulls.slice(0, size)
+                 for p, size in zip(pieces, sizes, strict=True)], kind)
         return pa.table(columns)
 
 
-def _param_column(given: list[tuple[Any, np.ndarray]], kind: pa.DataType,
-                  pick: np.ndarray) -> pa.Array:
-    """A param column: `pick` says, per row in verdict order, which of the pieces' values
-    it takes (each distinct source once; -1, null: no piece gives the param). A float
-    that is NaN is null, as it is stored."""
-    pick.fill(-1)
-    sources: list[pa.Array] = []
-    offsets: dict[int, int] = {}  # by id(source); `given` and `sources` keep each alive
-    size = 0
-    for value, at in given:
-        source, positions = _source(value, kind, at.size)
-        if id(source) not in offsets:
-            offsets[id(source)] = size
-            sources.append(source)
-            size += len(source)
-        pick[at] = offsets[id(source)] + positions
-    every = pa.concat_arrays([s.cast(kind) for s in sources] or [pa.array([], kind)])
-    return every.take(pa.array(pick, pa.int64(), mask=pick < 0))
-
-
-def _source(value: Any, kind: pa.DataType, size: int) -> tuple[pa.Array, np.ndarray]:
-    """A piece's param as Arrow values and the position in them of each of its rows."""
-    if isinstance(value, Picked):
-        return value.values, value.positions
+def _values(value: Any, kind: pa.DataType, size: int) -> pa.Array:
+    """A piece's param as `size` Arrow values of `kind` (a float's NaN as null, as it is
+    stored): an array as it is, a single value repeated."""
     if isinstance(value, pa.Array):
-        return value, np.arange(size)
-    values = np.atleast_1d(np.asarray(value, dtype=kind.to_pandas_dtype()))
-    mask = np.isnan(values) if pa.types.is_floating(kind) else None
-    arrow = pa.array(values, kind, mask=mask)
-    return arrow, (np.arange(size) if values.size == size and np.ndim(value) else
-                   np.zeros(size, np.int64))
+        return value.cast(kind)
+    if np.ndim(value) == 0:
+        missing = value is None or (pa.types.is_floating(kind) and np.isnan(value))
+        return pa.repeat(pa.scalar(None if missing else value, kind), size)
+    values = np.asarray(value, dtype=kind.to_pandas_dtype())
+    return pa.array(values, kind, mask=np.isnan(values) if pa.types.is_floating(kind) else None)
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,9 @@ class PortfolioFrames:
 
 @dataclass(frozen=True)
 class VerdictFrames:
-    """One evaluation run's verdicts as three tables, each ordered as the verdicts are."""
+    """One evaluation run's verdicts as three tables: verdicts and KPIs ordered as the
+    verdicts are; reasons in the order the engine added them, each verdict's placed by
+    its `position` and `seq` (to_verdicts and storage order them so)."""
 
     as_of: date
     verdicts: pa.Table
@@ -79,7 +81,11 @@ class VerdictFrames:
         return tally
 
     def to_verdicts(self) -> list[Verdict]:
-        reasons = _grouped(self.reasons.to_pylist())
+        # Reasons come in the order the criteria added them; a verdict lists its own by
+        # position, then seq (a stable sort: the order of each initiative's is all that
+        # counts, and _grouped keeps it).
+        ordered = self.reasons.sort_by([("position", "ascending"), ("seq", "ascending")])
+        reasons = _grouped(ordered.to_pylist())
         kpis = _grouped(self.kpis.to_pylist())
         return [
             _verdict(row, self.as_of, reasons.get(row["initiative_id"], []),
