@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 
 import duckdb
-import numpy as np
 import pyarrow as pa
 
 from portfolio.models import KpiStats, Source, Stage
@@ -48,9 +47,7 @@ _EVERY_STAGE = ""
 # (tests/oracles/stats.py), up to floating-point summation order. The provenances seen
 # are one bit each (one bit_or costs less than three bool_or). The newest BAND_POINTS
 # values (#18), newest first, are the band and, first of them, the latest value: one
-# top-N aggregate instead of it and an arg_max (#15). The rows come unsorted, with each
-# initiative's rank by id (`ini`) and the KPI's id: _in_order sorts them by those two
-# integers, which costs a fraction of sorting the wide rows by text here (#15).
+# top-N aggregate instead of it and an arg_max (#15).
 _KPIS = """
 WITH stats AS (
     SELECT kpi_id,
@@ -67,22 +64,22 @@ WITH stats AS (
     WHERE measured_on <= ? {shard_kpis}
     GROUP BY kpi_id
 ),
-chosen AS (
-    SELECT i.id, (row_number() OVER (ORDER BY i.id) - 1)::INTEGER AS ini
-    FROM initiatives i
-    WHERE i.stage <> ? {shard}
+flat AS (  -- the lists end here: the join below carries three numbers, not a list
+    SELECT * EXCLUDE (recent), recent[1] AS latest_value, list_min(recent) AS band_min,
+           list_max(recent) AS band_max
+    FROM stats
 )
 SELECT k.initiative_id, k.name, k.kind, k.direction, k.unit, k.baseline, k.target, k.weight,
-       coalesce(s.count, 0) AS count, s.latest_on, s.recent[1] AS latest_value,
+       coalesce(s.count, 0) AS count, s.latest_on, s.latest_value,
        (?::DATE - s.latest_on) AS age_days, s.trend_per_30d,
        coalesce((s.sources & 1) > 0, false) AS has_system_export,
        coalesce((s.sources & 2) > 0, false) AS has_manual,
        coalesce((s.sources & 4) > 0, false) AS has_self_reported,
-       s.first_on, list_min(s.recent) AS band_min, list_max(s.recent) AS band_max,
-       c.ini, k.id AS kpi_id
+       s.first_on, s.band_min, s.band_max
 FROM kpis k
-JOIN chosen c ON c.id = k.initiative_id
-LEFT JOIN stats s ON s.kpi_id = k.id
+JOIN initiatives i ON i.id = k.initiative_id AND i.stage <> ? {shard}
+LEFT JOIN flat s ON s.kpi_id = k.id
+ORDER BY k.initiative_id, k.id
 """
 
 # The floor the engine is compared with (bench ratio_vs_scan): one grouped pass that
@@ -106,13 +103,7 @@ def _kpis(con: duckdb.DuckDBPyConnection, as_of: date, not_stage: str, scope: st
     the order the per-initiative read gives: by initiative, then KPI id."""
     sources = [Source.SYSTEM_EXPORT.value, Source.MANUAL.value, Source.SELF_REPORTED.value]
     sql = _KPIS.format(shard=scope, shard_kpis=shard_kpis, band=BAND_POINTS)
-    return _in_order(_table(con, sql, [*sources, as_of, *scoped, not_stage, *scoped, as_of]))
-
-
-def _in_order(table: pa.Table) -> pa.Table:
-    """Rows sorted by initiative (its rank by id), then KPI id; those two columns dropped."""
-    order = np.lexsort((table.column("kpi_id").to_numpy(), table.column("ini").to_numpy()))
-    return table.take(order).drop_columns(["ini", "kpi_id"])
+    return _table(con, sql, [*sources, as_of, *scoped, as_of, not_stage, *scoped])
 
 
 @dataclass
