@@ -48,6 +48,10 @@ def dashboard_command(settings: Settings, port: int) -> list[str]:
         "--server.headless=true", f"--server.port={port}",
         "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
         "--client.toolbarMode=viewer",  # no "Deploy" or developer menu for end users
+        # Streamlit runs a full gc.collect() after every page run: ~30 % of the server's
+        # CPU with ten people on it (#15, docs/performance.md). Python's own collector
+        # still runs; memory stays bounded by it.
+        "--runner.postScriptGC=false",
     ]
 
 

@@ -19,7 +19,13 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_time
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import (
+    NumberPattern,
+    format_currency,
+    format_decimal,
+    format_percent,
+    parse_pattern,
+)
 
 from portfolio import texts
 
@@ -34,6 +40,13 @@ def locale(lang: str) -> Locale:
     return Locale.parse(_LOCALES.get(lang, _LOCALES["en"]))
 
 
+@cache
+def _pattern(text: str) -> NumberPattern:
+    """A number pattern parsed once: Babel parses a pattern given as text at every call,
+    which was most of the time of formatting a table's cells (#15)."""
+    return parse_pattern(text)
+
+
 def _lang(lang: str) -> str:
     return lang if lang in LANGUAGES else "en"
 
@@ -41,18 +54,18 @@ def _lang(lang: str) -> str:
 def number(value: float | int, lang: str, *, decimals: int = 2) -> str:
     """Integers without decimals, others with up to `decimals` (trailing zeros dropped)."""
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=locale(lang))
+    return format_decimal(value, format=_pattern(pattern), locale=locale(lang))
 
 
 def fixed(value: float | int, lang: str, *, decimals: int = 2) -> str:
     """Exactly `decimals` decimals (a weight "1,00", a threshold "0,80")."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=locale(lang))
+    return format_decimal(value, format=_pattern(pattern), locale=locale(lang))
 
 
 def count(n: int, lang: str) -> str:
     """A whole number with the reader's thousands separator: 1.200 / 1,200."""
-    return format_decimal(int(n), format="#,##0", locale=locale(lang))
+    return format_decimal(int(n), format=_pattern("#,##0"), locale=locale(lang))
 
 
 def share(value: float | None, lang: str, *, signed: bool = False, decimals: int = 0) -> str:
@@ -72,7 +85,7 @@ def share(value: float | None, lang: str, *, signed: bool = False, decimals: int
         return ("+" if signed and value > 0 else "-" if value < 0 else "") + text
     if signed:
         pattern = f"+{pattern};-{pattern}"
-    return format_percent(value, format=pattern, locale=loc)
+    return format_percent(value, format=_pattern(pattern), locale=loc)
 
 
 def money(value: float, lang: str) -> str:
@@ -83,7 +96,7 @@ def money(value: float, lang: str) -> str:
     """
     loc = locale(lang)
     pattern = loc.currency_formats["standard"].pattern.split(";")[0].replace(".00", "")
-    text = format_currency(round(value), "DKK", format=pattern, locale=loc,
+    text = format_currency(round(value), "DKK", format=_pattern(pattern), locale=loc,
                            currency_digits=False)
     return re.sub(r"([A-Za-z.])(?=[\d-])", r"\1" + NBSP, text, count=1) \
         if pattern.startswith("¤") else text
