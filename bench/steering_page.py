@@ -13,19 +13,23 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from portfolio.models import Actor
+from portfolio.models import Actor, GroupKey
 from portfolio.storage import Database
 
 APP = Path(__file__).parents[1] / "dashboard" / "app.py"
 
 
-def middle_group(db: Database) -> str:
-    """The middle steering group, as the page's link names it: organisation/name (#13)."""
+def middle_group(db: Database) -> GroupKey:
+    """The middle steering group (organisation + name, #13)."""
     from portfolio.service.steering import steering_groups
 
     with db.reading() as store:
         groups = steering_groups(store, Actor.operator())
-    group = groups[len(groups) // 2]
+    return groups[len(groups) // 2]
+
+
+def group_link(group: GroupKey) -> str:
+    """A group as the steering page's link names it: organisation/name (#13)."""
     return f"{group.organisation}/{group.name}" if group.organisation else group.name
 
 
@@ -35,7 +39,7 @@ def bench_steering(db: Database) -> dict[str, float]:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    group = middle_group(db)
+    group = group_link(middle_group(db))
     os.environ["FAILSCALE_DB"] = str(db.path)
     os.environ.setdefault("FAILSCALE_AUTH_MODE", "none")
     app = AppTest.from_file(str(APP), default_timeout=600)

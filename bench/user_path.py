@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.prefect_server import free_port
+from portfolio.models import GroupKey
 
 BIN = Path(sys.executable).parent
 ROOT = Path(__file__).parents[1]
@@ -65,10 +66,12 @@ def cli_evaluate_municipal(db: Path, as_of: str, data_dir: Path) -> dict[str, fl
     return {"cli_evaluate_municipal_seconds": best}
 
 
-def reports(db: Path, group: str, folder: Path) -> dict[str, Any]:
+def reports(db: Path, group: GroupKey, folder: Path) -> dict[str, Any]:
     """The meeting pack of one steering group and the portfolio report, as PDF."""
     env = command_env(db, folder / "data-reports", None)
-    pack, pack_rss = run_command(["report", "agenda", "--group", group, "--lang", "en",
+    named = ["--group", group.name, *(["--organisation", group.organisation]
+                                      if group.organisation else [])]
+    pack, pack_rss = run_command(["report", "agenda", *named, "--lang", "en",
                                   "--out", str(folder / "pack.pdf")], env)
     report, report_rss = run_command(["report", "portfolio", "--lang", "en",
                                       "--out", str(folder / "portfolio.pdf")], env)
