@@ -28,18 +28,13 @@ def middle_group(db: Database) -> GroupKey:
     return groups[len(groups) // 2]
 
 
-def group_link(group: GroupKey) -> str:
-    """A group as the steering page's link names it: organisation/name (#13)."""
-    return f"{group.organisation}/{group.name}" if group.organisation else group.name
-
-
 def bench_steering(db: Database) -> dict[str, float]:
     """`steering_seconds_national` (warm) and `steering_seconds_national_cold` on `db`, for
     its middle steering group by name."""
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    group = group_link(middle_group(db))
+    group = middle_group(db).path()
     os.environ["FAILSCALE_DB"] = str(db.path)
     os.environ.setdefault("FAILSCALE_AUTH_MODE", "none")
     app = AppTest.from_file(str(APP), default_timeout=600)

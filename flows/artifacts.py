@@ -71,7 +71,7 @@ def agenda_markdown(group: GroupKey, items: tuple[AgendaItem, ...], agenda: Agen
         # Titles and ids are user text: literal, so a title cannot close the link (#14).
         lines.append(f"| {rec} | [{literal(ini.title)}]({link}) ({literal(ini.id)}) | {why} |")
     if len(items) > limit:
-        named = f"{group.organisation}/{group.name}" if group.organisation else group.name
+        named = group.path()
         rest = f"{base}/steering?{urlencode({'group': named})}"
         lines += ["", f"The {limit:,} most urgent of {len(items):,} items; "
                       f"[the steering page]({rest}) lists them all."]

@@ -165,6 +165,10 @@ class GroupKey(NamedTuple):
         """How a page or a file tells it apart: "name (organisation)"."""
         return f"{self.name} ({self.organisation})" if self.organisation else self.name
 
+    def path(self) -> str:
+        """How a link, an audit entity or a command names it: "organisation/name"."""
+        return f"{self.organisation}/{self.name}" if self.organisation else self.name
+
 
 class PersonKey(NamedTuple):
     """An address-book entry's identity: organisation + name (#13). An owner's reminders

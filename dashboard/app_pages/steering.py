@@ -60,7 +60,7 @@ shared_names = {g.name for g in groups if sum(h.name == g.name for h in groups) 
 
 
 def group_value(key: GroupKey) -> str:
-    return f"{key.organisation}/{key.name}" if key.name in shared_names else key.name
+    return key.path() if key.name in shared_names else key.name
 
 
 def group_label(key: GroupKey) -> str:
@@ -70,7 +70,7 @@ def group_label(key: GroupKey) -> str:
 
 asked = st.query_params.get("group")
 # A link may name a group as "organisation/name" (the flows' artifacts do): that says which.
-full = {f"{g.organisation}/{g.name}": g for g in groups}
+full = {g.path(): g for g in groups}
 if asked in full:
     asked = st.query_params["group"] = group_value(full[asked])
 group = url_select("group", t("steering_group", lang), groups, group_label,

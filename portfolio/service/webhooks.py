@@ -68,7 +68,7 @@ def remove_webhook(store: Store, actor: Actor, steering_group: str,
 
 
 def _entity(group: GroupKey) -> str:
-    return f"{group.organisation}/{group.name}" if group.organisation else group.name
+    return group.path()
 
 
 def webhooks(store: Store, actor: Actor) -> dict[GroupKey, Webhook]:

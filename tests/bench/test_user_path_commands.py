@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from bench.steering_page import group_link, middle_group
+from bench.steering_page import middle_group
 from bench.user_path import reports
 from portfolio.models import Actor
 from portfolio.service import evaluation
@@ -29,7 +29,7 @@ def test_the_bench_prints_the_pack_of_a_group_of_one_organisation_among_several(
     evaluation.store_run(db, Actor.operator(), "bench-test", AS_OF)
     group = middle_group(db)
     assert group.organisation  # several organisations: the name alone may not say which
-    assert group_link(group) == f"{group.organisation}/{group.name}"
+    assert group.path() == f"{group.organisation}/{group.name}"
 
     results = reports(db.path, group, tmp_path)
 
