@@ -14,6 +14,7 @@ import urllib.request
 from datetime import date
 from typing import Any
 
+from failscale.tuning import tune_for_one_run
 from portfolio.models import Actor
 from portfolio.settings import Settings
 
@@ -73,6 +74,7 @@ def run_evaluation(settings: Settings, as_of: date, actor: Actor) -> dict[str, A
     if api_url is None:
         from flows.local_run import evaluate_locally
 
+        tune_for_one_run()
         return evaluate_locally(as_of, str(settings.db), actor)
     os.environ["PREFECT_API_URL"] = api_url
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -80,6 +82,8 @@ def run_evaluation(settings: Settings, as_of: date, actor: Actor) -> dict[str, A
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     from flows.evaluate import evaluate_portfolio
+
+    tune_for_one_run()
 
     # No heartbeats: they tell the server that a run on a worker is still alive; this run
     # is the command in the user's terminal, and joining the heartbeat thread at the end

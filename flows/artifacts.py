@@ -7,6 +7,10 @@ Both are bounded (#7): a national run has 50 k verdicts and 100 steering groups 
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
+import queue
+import threading
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -14,7 +18,6 @@ from urllib.parse import urlencode
 
 from prefect import get_client
 from prefect.artifacts import Artifact, MarkdownArtifact, TableArtifact
-from prefect.utilities.asyncutils import run_coro_as_sync
 
 from flows.common import slug
 from portfolio import texts
@@ -91,32 +94,66 @@ def _urgency(item: AgendaItem) -> tuple[bool, int, str]:
     return urgency_key(AgendaReason.OVERDUE in item.reasons, rec, item.initiative.id)
 
 
-def publish(verdicts: Sequence[Verdict], titles: dict[str, str],
-            agendas: Sequence[tuple[GroupKey, str]], as_of: date) -> list[str]:
-    """Create the artifacts: the recommendations table and each steering group's agenda
-    (`agendas`: group and its markdown, agenda_markdown); returns their keys."""
+def recommendations_table(verdicts: Sequence[Verdict], titles: dict[str, str],
+                          as_of: date) -> TableArtifact:
+    """The run's most urgent recommendations (TABLE_ROWS) as a table artifact."""
     rows = recommendation_rows(verdicts, titles)
     shown = "" if len(rows) == len(verdicts) else (
         f" — the {len(rows):,} most urgent of {len(verdicts):,} (overdue, then close, then "
         "needs data); the dashboard's board and its export hold all")
-    artifacts: list[Artifact] = [TableArtifact(
-        table=rows, key="recommendations",
-        description=f"Recommendations as of {as_of.isoformat()}{shown}")]
-    artifacts += [
-        # keyed by organisation + name (#13): two municipalities' namesakes are two artifacts
-        MarkdownArtifact(markdown=markdown,
-                         key=f"agenda-{slug(group.organisation)}-{slug(group.name)}",
-                         description="Agenda of "
-                         + (group.label() if group.name else "no steering group"))
-        for group, markdown in agendas
-    ]
-    run_coro_as_sync(_create(artifacts))
-    return [str(a.key) for a in artifacts]
+    return TableArtifact(table=rows, key="recommendations",
+                         description=f"Recommendations as of {as_of.isoformat()}{shown}")
 
 
-async def _create(artifacts: list[Artifact]) -> None:
-    """All through one client: the synchronous helpers open a client, with a new SSL
-    context (~25 ms), per artifact — 2.5 s of a national run's 100 groups (#7)."""
-    async with get_client() as client:
-        for artifact in artifacts:
-            await artifact.acreate(client)
+def agenda_artifact(group: GroupKey, markdown: str) -> MarkdownArtifact:
+    """A steering group's agenda (agenda_markdown), keyed by organisation + name (#13):
+    two municipalities' namesakes are two artifacts."""
+    return MarkdownArtifact(
+        markdown=markdown, key=f"agenda-{slug(group.organisation)}-{slug(group.name)}",
+        description="Agenda of " + (group.label() if group.name else "no steering group"))
+
+
+class Publisher:
+    """Creates artifacts on the Prefect server from a thread of its own, in the order they
+    are handed over, through one client (a client per artifact costs a new SSL context,
+    ~25 ms: 2.5 s of a national run's 100 groups, #7).
+
+    The server's answers (~100 requests, ~2 s at national scale) are waited for while the
+    caller composes the next steering group's agenda (#15). The thread runs in the
+    context of whoever opened the publisher, so the artifacts belong to that task run.
+    Leaving the block waits for every artifact; a failed request is raised there, unless
+    the block itself failed (its error is the one that matters).
+    """
+
+    def __init__(self) -> None:
+        self._queue: queue.SimpleQueue[Artifact | None] = queue.SimpleQueue()
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+
+    def add(self, artifact: Artifact) -> None:
+        self._queue.put(artifact)
+
+    def __enter__(self) -> Publisher:
+        # the context of now: the run (and the settings) in force where the block opens
+        self._thread = threading.Thread(target=contextvars.copy_context().run,
+                                        args=(self._run,), name="artifacts", daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        self._queue.put(None)
+        if self._thread is not None:
+            self._thread.join()
+        if self._error is not None and kind is None:
+            raise self._error
+
+    def _run(self) -> None:
+        try:
+            asyncio.run(self._drain())
+        except BaseException as exc:  # raised by __exit__, in the caller's thread
+            self._error = exc  # what is still handed over waits in the queue, unread
+
+    async def _drain(self) -> None:
+        async with get_client() as client:
+            while (artifact := await asyncio.to_thread(self._queue.get)) is not None:
+                await artifact.acreate(client)

@@ -9,9 +9,7 @@ evaluating it). The core computes what it stores (#14): the flow never hands it 
 
 from __future__ import annotations
 
-import contextvars
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
@@ -21,7 +19,7 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from flows import steps
-from flows.artifacts import agenda_markdown, publish
+from flows.artifacts import Publisher, agenda_artifact, agenda_markdown, recommendations_table
 from portfolio.models import Actor, Verdict
 from portfolio.notify import DeliveryReport
 from portfolio.service import evaluation
@@ -34,26 +32,23 @@ evaluate_and_store = task(name="evaluate", retries=2, retry_delay_seconds=1,
 
 @task(name="follow-up", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def follow_up(db_path: str | None, as_of: date) -> steps.FollowUp:
-    """The agenda a steering group at a time: escalations composed, each group's agenda
-    rendered for its artifact (at most AGENDA_ROWS items each)."""
+    """The agenda a steering group at a time: escalations composed, and each group's
+    agenda (at most AGENDA_ROWS items) published as an artifact while the next group is
+    composed: publishing waits on the Prefect server, composing on this process (#15)."""
     style = steps.mail_style()
-    return steps.follow_up(db_path, as_of, render=lambda group, items, agenda: agenda_markdown(
-        group, items, agenda, style))
+    with Publisher() as publisher:
+        return steps.follow_up(db_path, as_of, each_group=lambda group, items, agenda: (
+            publisher.add(agenda_artifact(group, agenda_markdown(group, items, agenda, style)))))
 
 
 @task(name="notify", cache_policy=NO_CACHE)
 def notify(db_path: str | None, run: evaluation.RunInput, verdicts: Sequence[Verdict],
            follow: steps.FollowUp) -> DeliveryReport:
-    """Publish the Prefect artifacts and deliver the escalations, at once: publishing
-    waits on the Prefect server (~100 requests, ~2 s at 50 k) while the e-mails are
-    written here (#15)."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        # the thread carries this task's run context, so the artifacts belong to it
-        published = pool.submit(contextvars.copy_context().run, publish, verdicts,
-                                run.titles(), follow.agendas, follow.as_of)
-        delivery = steps.escalate(db_path, follow)
-        published.result()
-    return delivery
+    """Publish the recommendations table and deliver the escalations, at once: the table
+    waits on the Prefect server while the e-mails are written here (#15)."""
+    with Publisher() as publisher:
+        publisher.add(recommendations_table(verdicts, run.titles(), follow.as_of))
+        return steps.escalate(db_path, follow)
 
 
 def _notify(db_path: str | None, run: evaluation.RunInput, verdicts: Sequence[Verdict],

@@ -105,28 +105,27 @@ def deliver_to_channels(db_path: str | None, posts: Sequence[WebhookPost]) -> We
 
 @dataclass(frozen=True)
 class FollowUp:
-    """What a run's agenda asks of people: how many items, the escalations (one e-mail
+    """What a run's agenda asks of people: how many items and the escalations (one e-mail
     per steering group with zombies, and a post to its chat channel when it has a webhook,
-    #19) and, when a renderer is given, each group's agenda as text (the Prefect
-    artifacts). Built one steering group at a time (#15)."""
+    #19). Built one steering group at a time (#15)."""
 
     as_of: date
     items: int
     messages: tuple[Message, ...]
     posts: tuple[WebhookPost, ...] = ()
-    agendas: tuple[tuple[GroupKey, str], ...] = ()
 
 
-GroupRenderer = Callable[[GroupKey, tuple[AgendaItem, ...], Agenda], str]
+GroupHook = Callable[[GroupKey, tuple[AgendaItem, ...], Agenda], None]
+"""Called with each steering group's agenda items as the group is built (the flow
+publishes them as Prefect artifacts meanwhile)."""
 
 
-def follow_up(db_path: str | None, as_of: date,
-              render: GroupRenderer | None = None) -> FollowUp:
+def follow_up(db_path: str | None, as_of: date, each_group: GroupHook | None = None) -> FollowUp:
     """The agenda after the run, a steering group at a time: count it, compose each
-    group's escalations, and render its agenda (`render`, bounded per group). Nothing is
-    sent here: the read stays short, delivery follows in `notify`."""
+    group's escalations, and hand its agenda to `each_group`. Nothing is sent here: the
+    read stays short, delivery follows in `notify`."""
     style, notify = mail_style(), system_actor("notify")
-    items, messages, posts, agendas = 0, [], [], []
+    items, messages, posts = 0, [], []
     # the address book, the channels and the agenda from one consistent read (#16)
     with database(db_path).reading() as store:
         book, hooks = address_book(store, notify), webhooks(store, notify)
@@ -138,10 +137,10 @@ def follow_up(db_path: str | None, as_of: date,
             messages += escalations(agenda, book, style)
             if hooks:
                 posts += agenda_posts("escalation", agenda, hooks, style)
-            if render is not None:
-                agendas += [(group, render(group, steering, agenda))
-                            for group, steering in agenda.for_steering_groups().items()]
-    return FollowUp(as_of, items, tuple(messages), tuple(posts), tuple(agendas))
+            if each_group is not None:
+                for group, steering in agenda.for_steering_groups().items():
+                    each_group(group, steering, agenda)
+    return FollowUp(as_of, items, tuple(messages), tuple(posts))
 
 
 def escalate(db_path: str | None, follow: FollowUp) -> DeliveryReport:
