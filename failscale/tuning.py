@@ -26,8 +26,17 @@ SWITCH_INTERVAL_SECONDS = 0.001
 """How long a thread may hold the GIL while another waits (CPython's default: 5 ms)."""
 
 
+_tuned = False
+
+
 def tune_for_one_run() -> None:
-    """Call once the command's heavy modules are imported, before its work starts."""
+    """Call once the command's heavy modules are imported, before its work starts. Only the
+    first call freezes: a process that runs several commands (the test suite, in-process)
+    does not keep each command's leftovers from the collector."""
+    global _tuned
+    if _tuned:
+        return
+    _tuned = True
     gc.freeze()
     _, older, oldest = gc.get_threshold()
     gc.set_threshold(YOUNG_THRESHOLD, older, oldest)
