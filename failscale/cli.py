@@ -344,7 +344,7 @@ def _write_report(out: Path, html: str, as_html: bool) -> None:
 def _ready_to_report(as_html: bool) -> None:
     """Import what a report needs (WeasyPrint too, for a PDF) before its work starts, and
     tune the interpreter for the one run (failscale.tuning): a national meeting pack
-    6.0 -> 4.9 s, the portfolio report 14.1 -> 12.1 s (2026-12-05)."""
+    6.4-6.7 -> 4.6-5.5 s, the portfolio report 14.1 -> 12.1 s (2026-12-05)."""
     import portfolio.reports.documents  # noqa: F401
     from failscale.tuning import tune_for_one_run
 
