@@ -14,6 +14,7 @@ from prefect.runtime import task_run
 from prefect.settings import PREFECT_API_URL, PREFECT_CLIENT_MAX_RETRIES, temporary_settings
 
 from flows.artifacts import Publisher
+from tests.smtp import free_port
 
 pytestmark = [pytest.mark.flow, pytest.mark.usefixtures("prefect_harness")]
 
@@ -46,8 +47,6 @@ def test_every_artifact_handed_over_is_on_the_server_when_the_block_ends_and_bel
 @contextmanager
 def nobody_answering() -> Iterator[None]:
     """A Prefect API on a port nothing listens on, with no retries: every request fails."""
-    from bench.prefect_server import free_port
-
     with temporary_settings({PREFECT_API_URL: f"http://127.0.0.1:{free_port()}/api",
                              PREFECT_CLIENT_MAX_RETRIES: 0}):
         yield
