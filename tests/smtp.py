@@ -28,10 +28,18 @@ class Mailbox:
 
     port: int
     received: list[tuple[list[str], EmailMessage]] = field(default_factory=list)
+    peers: list[tuple[str, int]] = field(default_factory=list)
+    """The client's address and port of each message taken: one per SMTP session."""
+    refuse: int = 0
+    """How many messages to refuse (421, the session is closed) before taking any."""
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.refuse > 0:
+            self.refuse -= 1
+            return "421 Service not available, closing transmission channel"
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         self.received.append((list(envelope.rcpt_tos), message))  # type: ignore[arg-type]
+        self.peers.append(tuple(session.peer))  # type: ignore[arg-type]
         return "250 OK"
 
     def to(self, address: str) -> EmailMessage:

@@ -55,8 +55,11 @@ class Message:
         if self.cc:
             email["Cc"] = ", ".join(self.cc)
         email["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
-        email.set_content(self.text)
-        email.add_alternative(self.html, subtype="html")
+        # Base64 bodies: seven-bit safe for every SMTP server, and encoded in C, where the
+        # quoted-printable Python picks for Danish text cost 0.3 s of a national run's
+        # 100 escalations (#15)
+        email.set_content(self.text, cte="base64")
+        email.add_alternative(self.html, subtype="html", cte="base64")
         email["Content-Language"] = self.language  # after set_content, which clears Content-*
         return email
 

@@ -76,42 +76,87 @@ def deliver(messages: Sequence[Message], config: MailConfig) -> DeliveryReport:
     written: list[Path] = []
     unaddressed: list[Path] = []
     failed: list[FailedSend] = []
-    if config.host:
-        sent.extend(_resend_failed(config))
-    for message in messages:
-        mail = message.as_email(config.sender)
-        if not message.to:
-            unaddressed.append(_keep(mail, config.outbox / "unaddressed", message))
-        elif not config.host:
-            written.append(_keep(mail, config.outbox, message))
-        elif (error := _send(mail, config)) is None:
-            sent.append(message.to)
-        else:
-            kept = _keep(mail, config.outbox / "failed", message)
-            failed.append(FailedSend(message.recipient, message.to, error, kept))
+    with _Session(config) as session:
+        if config.host:
+            sent.extend(_resend_failed(config, session))
+        for message in messages:
+            mail = message.as_email(config.sender)
+            if not message.to:
+                unaddressed.append(_keep(mail, config.outbox / "unaddressed", message))
+            elif not config.host:
+                written.append(_keep(mail, config.outbox, message))
+            elif (error := session.send(mail)) is None:
+                sent.append(message.to)
+            else:
+                kept = _keep(mail, config.outbox / "failed", message)
+                failed.append(FailedSend(message.recipient, message.to, error, kept))
     return DeliveryReport(tuple(sent), tuple(written), tuple(unaddressed), tuple(failed))
 
 
-def _send(mail: EmailMessage, config: MailConfig) -> str | None:
-    """Send with `attempts` tries; the last error as text when every try failed."""
-    error = ""
-    for attempt in range(config.attempts):
-        if attempt:
-            time.sleep(config.retry_seconds)
-        try:
-            with smtplib.SMTP(config.host, config.port, timeout=config.timeout) as smtp:
+class _Session:
+    """One SMTP session for a whole delivery, opened at the first send: a run's hundred
+    escalations cost one connection and one STARTTLS handshake, not a hundred. A send
+    that fails closes the session, and the next try opens a new one."""
+
+    def __init__(self, config: MailConfig) -> None:
+        self.config = config
+        self._smtp: smtplib.SMTP | None = None
+
+    def __enter__(self) -> _Session:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._close()
+
+    def send(self, mail: EmailMessage) -> str | None:
+        """Send with `attempts` tries; the last error as text when every try failed."""
+        error = ""
+        for attempt in range(self.config.attempts):
+            if attempt:
+                time.sleep(self.config.retry_seconds)
+            try:
+                self._send_once(mail)
+                return None
+            except (OSError, smtplib.SMTPException) as exc:
+                error = f"{type(exc).__name__}: {exc}"
+                self._close()
+        return error
+
+    def _send_once(self, mail: EmailMessage) -> None:
+        if self._smtp is not None:
+            try:
+                self._smtp.send_message(mail)
+                return
+            except smtplib.SMTPServerDisconnected:
+                self._close()  # the server ended a session held open: a new one, same try
+        self._open().send_message(mail)
+
+    def _open(self) -> smtplib.SMTP:
+        if self._smtp is None:
+            config = self.config
+            smtp = smtplib.SMTP(config.host, config.port, timeout=config.timeout)
+            try:
                 if config.starttls:
                     smtp.starttls(context=ssl.create_default_context())
                 if config.username:
                     smtp.login(config.username, config.password)
-                smtp.send_message(mail)
-            return None
-        except (OSError, smtplib.SMTPException) as exc:
-            error = f"{type(exc).__name__}: {exc}"
-    return error
+            except BaseException:
+                smtp.close()
+                raise
+            self._smtp = smtp
+        return self._smtp
+
+    def _close(self) -> None:
+        smtp, self._smtp = self._smtp, None
+        if smtp is None:
+            return
+        try:
+            smtp.quit()
+        except (OSError, smtplib.SMTPException):
+            smtp.close()
 
 
-def _resend_failed(config: MailConfig) -> list[str]:
+def _resend_failed(config: MailConfig, session: _Session) -> list[str]:
     """Try messages kept by an earlier failed delivery once more; move sent ones to sent/."""
     folder = config.outbox / "failed"
     if not folder.is_dir():
@@ -119,7 +164,7 @@ def _resend_failed(config: MailConfig) -> list[str]:
     sent = []
     for path in sorted(folder.glob("*.eml")):
         mail = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-        if _send(mail, config) is None:
+        if session.send(mail) is None:
             target = config.outbox / "sent" / path.name
             target.parent.mkdir(parents=True, exist_ok=True)
             path.replace(target)

@@ -3,6 +3,8 @@ kept in the outbox — never lost."""
 
 from __future__ import annotations
 
+import email
+import email.policy
 from datetime import date, timedelta
 from email.message import EmailMessage
 from pathlib import Path
@@ -123,6 +125,49 @@ def test_a_send_to_a_server_that_is_down_is_retried_kept_and_sent_by_the_next_ru
     assert later.sent and "velfaerd@demo.example" in later.sent[0]
     assert not any((outbox / "failed").iterdir())
     assert [rcpts for rcpts, _ in smtp_server.received] == [["velfaerd@demo.example"]]
+
+
+def test_one_delivery_sends_every_message_in_one_smtp_session(
+    smtp_server: Mailbox, tmp_path: Path
+) -> None:
+    """A national run sends ~100 escalations: one connection (and STARTTLS handshake)
+    for them all, not one each."""
+    review = agenda()
+    messages = [*owner_reminders(review, PEOPLE, STYLE), *steering_agendas(review, PEOPLE, STYLE)]
+
+    report = deliver(messages, config(tmp_path / "outbox", smtp_server.port))
+
+    assert len(report.sent) == 3 == len(smtp_server.received)
+    assert len(set(smtp_server.peers)) == 1
+
+
+def test_a_refused_send_is_retried_in_a_new_session_and_the_rest_follow(
+    smtp_server: Mailbox, tmp_path: Path
+) -> None:
+    review = agenda()
+    messages = [*owner_reminders(review, PEOPLE, STYLE), *steering_agendas(review, PEOPLE, STYLE)]
+    smtp_server.refuse = 1
+
+    report = deliver(messages, config(tmp_path / "outbox", smtp_server.port))
+
+    assert sorted(report.sent) == ["hanne@demo.example", "sara@demo.example",
+                                   "velfaerd@demo.example"]
+    assert report.failed == () and len(smtp_server.received) == 3
+    assert len(set(smtp_server.peers)) == 1, "all taken in the session opened after the refusal"
+
+
+def test_message_bodies_are_seven_bit_and_read_back_as_written(tmp_path: Path) -> None:
+    """Danish text goes base64-encoded: every SMTP server takes it, and a mail client
+    shows it unchanged."""
+    (message,) = escalations(agenda(), PEOPLE, STYLE)
+
+    raw = message.as_email("fail-or-scale@demo.example").as_bytes()
+
+    assert raw.isascii()
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    text, html = parts(parsed)  # type: ignore[arg-type]
+    assert (text, html) == (message.text, message.html)
+    assert "Skærmbesøg" in text
 
 
 def test_escalations_name_only_reviews_overdue_without_a_decision() -> None:
