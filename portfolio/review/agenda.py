@@ -152,8 +152,9 @@ class Agenda:
 
     def overdue(self) -> Agenda:
         """Only the zombies: reviews passed without a decision, escalated every run."""
+        only = (AgendaReason.OVERDUE,)
         items = tuple(
-            replace(i, reasons=(AgendaReason.OVERDUE,))
+            i if i.reasons == only else replace(i, reasons=only)
             for i in self.items
             if AgendaReason.OVERDUE in i.reasons
         )
@@ -326,7 +327,9 @@ def _grouped(
 ) -> dict[K, tuple[AgendaItem, ...]]:
     grouped: dict[K, list[AgendaItem]] = defaultdict(list)
     for item in items:
-        reasons = tuple(r for r in item.reasons if r in wanted)
+        reasons = item.reasons
+        if not wanted.issuperset(reasons):
+            reasons = tuple(r for r in reasons if r in wanted)
         if reasons:
             # most items keep every reason: a copy of each cost ~1 s at 50 k (#15)
             grouped[key(item)].append(
