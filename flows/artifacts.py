@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 from prefect import get_client
 from prefect.artifacts import Artifact, MarkdownArtifact, TableArtifact
+from prefect.utilities.context import get_task_and_flow_run_ids
 
 from flows.common import slug
 from portfolio import texts
@@ -119,10 +120,10 @@ class Publisher:
     ~25 ms: 2.5 s of a national run's 100 groups, #7).
 
     The server's answers (~100 requests, ~2 s at national scale) are waited for while the
-    caller composes the next steering group's agenda (#15). The thread runs in the
-    context of whoever opened the publisher, so the artifacts belong to that task run.
-    Leaving the block waits for every artifact; a failed request is raised there, unless
-    the block itself failed (its error is the one that matters).
+    run goes on: the next steering group's agenda composed, then the e-mails delivered
+    (#15). An artifact belongs to the task run (or flow run) that handed it over, however
+    late it is sent. Leaving the block waits for every artifact; a failed request is
+    raised there, unless the block itself failed (its error is the one that matters).
     """
 
     def __init__(self) -> None:
@@ -131,7 +132,12 @@ class Publisher:
         self._thread: threading.Thread | None = None
 
     def add(self, artifact: Artifact) -> None:
-        self._queue.put(artifact)
+        """Hand `artifact` over, stamped with the run this is called in."""
+        task_run_id, flow_run_id = get_task_and_flow_run_ids()
+        self._queue.put(artifact.model_copy(update={
+            "task_run_id": artifact.task_run_id or task_run_id,
+            "flow_run_id": artifact.flow_run_id or flow_run_id,
+        }))
 
     def __enter__(self) -> Publisher:
         # the context of now: the run (and the settings) in force where the block opens

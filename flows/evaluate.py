@@ -31,33 +31,37 @@ evaluate_and_store = task(name="evaluate", retries=2, retry_delay_seconds=1,
 
 
 @task(name="follow-up", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def follow_up(db_path: str | None, as_of: date) -> steps.FollowUp:
+def follow_up(db_path: str | None, as_of: date, publisher: Publisher) -> steps.FollowUp:
     """The agenda a steering group at a time: escalations composed, and each group's
-    agenda (at most AGENDA_ROWS items) published as an artifact while the next group is
-    composed: publishing waits on the Prefect server, composing on this process (#15)."""
+    agenda (at most AGENDA_ROWS items) handed to the run's publisher as the group is
+    built: publishing waits on the Prefect server, composing on this process (#15)."""
     style = steps.mail_style()
-    with Publisher() as publisher:
-        return steps.follow_up(db_path, as_of, each_group=lambda group, items, agenda: (
-            publisher.add(agenda_artifact(group, agenda_markdown(group, items, agenda, style)))))
+    return steps.follow_up(db_path, as_of, each_group=lambda group, items, agenda: (
+        publisher.add(agenda_artifact(group, agenda_markdown(group, items, agenda, style)))))
 
 
 @task(name="notify", cache_policy=NO_CACHE)
 def notify(db_path: str | None, run: evaluation.RunInput, verdicts: Sequence[Verdict],
-           follow: steps.FollowUp) -> DeliveryReport:
-    """Publish the recommendations table and deliver the escalations, at once: the table
-    waits on the Prefect server while the e-mails are written here (#15)."""
-    with Publisher() as publisher:
-        publisher.add(recommendations_table(verdicts, run.titles(), follow.as_of))
-        return steps.escalate(db_path, follow)
+           follow: steps.FollowUp, publisher: Publisher) -> DeliveryReport:
+    """Hand the recommendations table to the run's publisher and deliver the escalations:
+    the agendas and the table wait on the Prefect server while the e-mails are written
+    here (#15)."""
+    publisher.add(recommendations_table(verdicts, run.titles(), follow.as_of))
+    return steps.escalate(db_path, follow)
 
 
-def _notify(db_path: str | None, run: evaluation.RunInput, verdicts: Sequence[Verdict],
-            follow: steps.FollowUp) -> DeliveryReport:
-    # quote: nothing in the e-mails or agendas is a future for Prefect to look for (#7)
-    return notify(db_path, run, verdicts, quote(follow))
+def _tasks(publisher: Publisher) -> steps.Steps:
+    """The steps as tasks, publishing through one publisher for the whole run."""
 
+    def _follow_up(db_path: str | None, as_of: date) -> steps.FollowUp:
+        return follow_up(db_path, as_of, quote(publisher))
 
-TASKS = steps.Steps(evaluate=evaluate_and_store, follow_up=follow_up, notify=_notify)
+    def _notify(db_path: str | None, run: evaluation.RunInput, verdicts: Sequence[Verdict],
+                follow: steps.FollowUp) -> DeliveryReport:
+        # quote: nothing in the e-mails or agendas is a future for Prefect to look for (#7)
+        return notify(db_path, run, verdicts, quote(follow), quote(publisher))
+
+    return steps.Steps(evaluate=evaluate_and_store, follow_up=_follow_up, notify=_notify)
 
 
 @flow(name="evaluate-portfolio", log_prints=False)
@@ -76,6 +80,8 @@ def evaluate_portfolio(
         from flows.shards import run_shards
 
         return run_shards(as_of or date.today(), db_path, actor or SYSTEM_ACTOR, shards)
-    return steps.evaluate_portfolio_with(
-        TASKS, as_of or date.today(), db_path, actor or SYSTEM_ACTOR,
-        str(flow_run.get_id() or "local"), get_run_logger())
+    # The artifacts go out while the run goes on; the run ends when the last is stored.
+    with Publisher() as publisher:
+        return steps.evaluate_portfolio_with(
+            _tasks(publisher), as_of or date.today(), db_path, actor or SYSTEM_ACTOR,
+            str(flow_run.get_id() or "local"), get_run_logger())

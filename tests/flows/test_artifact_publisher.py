@@ -44,6 +44,32 @@ def test_every_artifact_handed_over_is_on_the_server_when_the_block_ends_and_bel
             assert stored.data == text
 
 
+@task
+def hand_over(publisher: Publisher, key: str) -> str:
+    publisher.add(MarkdownArtifact(markdown=f"# {key}", key=key))
+    return str(task_run.get_id())
+
+
+@flow
+def publishing_for_the_run() -> tuple[str, str]:
+    with Publisher() as publisher:
+        first = hand_over(publisher, "publisher-first-task")
+        second = hand_over(publisher, "publisher-second-task")
+    return first, second
+
+
+def test_an_artifact_sent_after_its_task_ended_belongs_to_the_task_that_handed_it_over():
+    """The run's publisher outlives its tasks (the agendas go out while the e-mails are
+    written): each artifact still belongs to the task run it came from."""
+    first, second = publishing_for_the_run()
+
+    with get_client(sync_client=True) as client:
+        stored = {a.key: str(a.task_run_id) for a in client.read_artifacts()
+                  if a.key in ("publisher-first-task", "publisher-second-task")}
+    assert stored == {"publisher-first-task": first, "publisher-second-task": second}
+    assert first != second
+
+
 @contextmanager
 def nobody_answering() -> Iterator[None]:
     """A Prefect API on a port nothing listens on, with no retries: every request fails."""
