@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import pty
 import select
+import signal
 import socket
 import sys
 import time
@@ -39,6 +40,10 @@ class Terminal:
     def __init__(self, command: str, cwd: Path, env: dict[str, str]) -> None:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: bash in the new terminal
+            # A shell in a terminal hears Ctrl-C. A test run started in the background
+            # (`make test &`, nohup) ignores SIGINT, and every child would inherit that.
+            for signum in (signal.SIGINT, signal.SIGQUIT):
+                signal.signal(signum, signal.SIG_DFL)
             os.chdir(cwd)
             os.execvpe("bash", ["bash", "-c", command], env)
         self.output = b""
