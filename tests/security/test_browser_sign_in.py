@@ -110,7 +110,12 @@ def test_a_page_opened_by_its_url_before_sign_in_is_the_page_shown_after_it(
     expect(page.get_by_role("heading", name="Organisation", exact=True)).to_be_visible()
     assert page.url.endswith("/organisation")
     page.screenshot(path=str(tmp_path / "asked-organisation.png"), full_page=True)
+    # Sign out, and wait until it has happened: under load a navigation started right
+    # after the click beat the sign-out's rerun and opened /users still signed in (CI runs
+    # this beside the shared-store tests on two cores).
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for()
     page.get_by_role("button", name="Log ud").click()
+    expect(page.get_by_role("heading", name="Log ind i Fail or Scale")).to_be_visible()
 
     page.goto(url + "/users")
     page.get_by_role("textbox", name="User name").fill("hanne.lund")
