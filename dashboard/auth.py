@@ -192,7 +192,8 @@ def _forget() -> None:
         st.session_state.pop(key, None)
 
 
-def _end(actor: Actor, *, idle: bool) -> None:
+def _end(actor: Actor, *, idle: bool) -> bool:
+    """End the session; True when the browser is sent on to the provider's sign-out."""
     source = st.session_state.get(SOURCE)
     token = st.session_state.get(TOKEN)
     _forget()
@@ -201,13 +202,19 @@ def _end(actor: Actor, *, idle: bool) -> None:
     attempt(lambda: sign_out(database(), actor, idle=idle, session=token), "en")
     if source == "oidc":
         st.logout()
+        return True
+    return False
 
 
 def sign_out_button(actor: Actor, lang: str) -> None:
     """In the sidebar: end the session now (an OIDC session at the provider too)."""
     if settings().auth_mode != "none" and st.button(t("sign_out", lang), key="sign_out",
                                                      icon=":material/logout:"):
-        _end(actor, idle=False)
+        if _end(actor, idle=False):
+            # The redirect to the provider is queued for the browser: end this run so it
+            # is sent. A rerun here started a new run that could drop it unsent, and the
+            # click then signed out of the dashboard only (seen under load, CI).
+            st.stop()
         st.session_state[NOTICE] = t("signed_out", lang)
         st.rerun()
 
