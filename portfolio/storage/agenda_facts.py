@@ -125,38 +125,37 @@ _FACTS_BY_GROUP = _FACTS_TEMPLATE.format(
 
 # What a steering meeting adds to the follow-ups (reviews due soon, parked initiatives to
 # revisit) depends on these columns of every initiative, closed ones included.
-_SCHEDULED = """
+_SCHEDULED_TEMPLATE = """
 WITH chosen AS (
     SELECT id, department, coalesce(organisation, '') AS organisation, stage, review_on
     FROM initiatives
-    WHERE ($every
-        OR list_contains($departments::VARCHAR[][], [coalesce(organisation, ''), department])
-        OR (coalesce(organisation, '') = '' AND list_contains($names::VARCHAR[], department)))
+    WHERE true {chosen}
 )
 SELECT i.id, i.organisation, i.department, i.stage, i.review_on, d.kind
 FROM chosen i
 LEFT JOIN (
     SELECT initiative_id, kind FROM decisions
-    WHERE $every OR initiative_id IN (SELECT id FROM chosen)
+    WHERE true {of_chosen}
     QUALIFY row_number() OVER (
         PARTITION BY initiative_id ORDER BY decided_on DESC, id DESC) = 1
 ) d ON d.initiative_id = i.id
 ORDER BY i.id
 """
+_SCHEDULED = _SCHEDULED_TEMPLATE.format(**_NARROWED)
+_SCHEDULED_WHOLE = _SCHEDULED_TEMPLATE.format(**_WHOLE)
 
 DepartmentKey = tuple[str, str]
 """A department's identity: (organisation, name) (#13)."""
 
 
-def _chosen(departments: Collection[DepartmentKey] | None) -> dict[str, Any]:
-    """The query parameters that narrow a read to `departments` (None: every one)."""
-    return {"every": departments is None, **_departments(departments or ())}
-
-
-def _departments(departments: Collection[DepartmentKey]) -> dict[str, Any]:
-    """The parameters of the narrowed agenda facts (_NARROWED): these departments."""
+def _narrowed(whole: str, narrowed: str, departments: Collection[DepartmentKey] | None
+              ) -> tuple[str, dict[str, Any]]:
+    """The query and its parameters for `departments` (None: every one, `whole`)."""
+    if departments is None:
+        return whole, {}
     keys = sorted({(organisation, name) for organisation, name in departments})
-    return {"departments": [list(k) for k in keys], "names": sorted({name for _, name in keys})}
+    return narrowed, {"departments": [list(k) for k in keys],
+                      "names": sorted({name for _, name in keys})}
 
 
 @dataclass(frozen=True)
@@ -180,8 +179,7 @@ class AgendaFactsReader:
     ) -> list[AgendaFacts]:
         """The facts of every initiative that is not closed (of `departments` only, when
         given: (organisation, name) pairs), ordered by id."""
-        sql, chosen = (_FACTS_WHOLE, {}) if departments is None else (
-            _FACTS, _departments(departments))
+        sql, chosen = _narrowed(_FACTS_WHOLE, _FACTS, departments)
         rows = self.con.execute(sql, {
             "as_of": as_of, "closed": Stage.CLOSED.value, "scale": DecisionKind.SCALE.value,
             "benefit": KpiKind.BENEFIT.value, **chosen,
@@ -217,7 +215,8 @@ class AgendaFactsReader:
     ) -> list[Scheduled]:
         """Every initiative (of `departments` only, when given: (organisation, name)
         pairs), closed ones too, by id."""
-        rows = self.con.execute(_SCHEDULED, _chosen(departments)).fetchall()
+        rows = self.con.execute(*_narrowed(_SCHEDULED_WHOLE, _SCHEDULED, departments)
+                                ).fetchall()
         return [Scheduled(i, organisation, department, Stage(stage), review_on,
                           DecisionKind(kind) if kind else None)
                 for i, organisation, department, stage, review_on, kind in rows]
