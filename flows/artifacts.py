@@ -39,6 +39,10 @@ AGENDA_ROWS = 100
 def recommendation_rows(verdicts: Sequence[Verdict], titles: dict[str, str],
                         limit: int = TABLE_ROWS) -> list[dict[str, Any]]:
     """The `limit` most urgent verdicts (overdue, then CLOSE, NEEDS_DATA, …) as rows."""
+    return _rows(most_urgent(verdicts, limit), titles)
+
+
+def _rows(urgent: Sequence[Verdict], titles: dict[str, str]) -> list[dict[str, Any]]:
     return [
         {
             "initiative": v.initiative_id,
@@ -49,7 +53,7 @@ def recommendation_rows(verdicts: Sequence[Verdict], titles: dict[str, str],
             "overdue": v.overdue,
             "why": v.reasons[-1].render("en") if v.reasons else "",
         }
-        for v in most_urgent(verdicts, limit)
+        for v in urgent
     ]
 
 
@@ -98,9 +102,19 @@ def _urgency(item: AgendaItem) -> tuple[bool, int, str]:
 def recommendations_table(verdicts: Sequence[Verdict], titles: dict[str, str],
                           as_of: date) -> TableArtifact:
     """The run's most urgent recommendations (TABLE_ROWS) as a table artifact."""
-    rows = recommendation_rows(verdicts, titles)
-    shown = "" if len(rows) == len(verdicts) else (
-        f" — the {len(rows):,} most urgent of {len(verdicts):,} (overdue, then close, then "
+    return _table(recommendation_rows(verdicts, titles), len(verdicts), as_of)
+
+
+def urgent_table(urgent: Sequence[Verdict], total: int, titles: dict[str, str],
+                 as_of: date) -> TableArtifact:
+    """The same table from verdicts already chosen in urgency order (a sharded run reads
+    its shards' most urgent back from the store, `evaluation.most_urgent_of_runs`)."""
+    return _table(_rows(urgent, titles), total, as_of)
+
+
+def _table(rows: list[dict[str, Any]], total: int, as_of: date) -> TableArtifact:
+    shown = "" if len(rows) == total else (
+        f" — the {len(rows):,} most urgent of {total:,} (overdue, then close, then "
         "needs data); the dashboard's board and its export hold all")
     return TableArtifact(table=rows, key="recommendations",
                          description=f"Recommendations as of {as_of.isoformat()}{shown}")

@@ -2,9 +2,8 @@
 
 Thin orchestration: flows/steps.py holds the steps and their order, and a run without a
 Prefect server calls the same steps in-process (flows/local_run.py, #15); here each step
-is a task. Tasks get paths, dates and the acting user; the run's result travels in memory
-to the notify task, so task caching is off (hashing a portfolio would cost more than
-evaluating it). The core computes what it stores (#14): the flow never hands it verdicts.
+is a task (flows/tasks.py). The core computes what it stores (#14): the flow never hands
+it verdicts.
 """
 
 from __future__ import annotations
@@ -13,41 +12,18 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from prefect import flow, get_run_logger, task
-from prefect.cache_policies import NO_CACHE
+from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from flows import steps
-from flows.artifacts import Publisher, agenda_artifact, agenda_markdown, recommendations_table
+from flows.artifacts import Publisher
+from flows.tasks import evaluate_and_store, follow_up, notify
 from portfolio.models import Actor, Verdict
 from portfolio.notify import DeliveryReport
 from portfolio.service import evaluation
 
 SYSTEM_ACTOR = steps.SYSTEM_ACTOR
-
-evaluate_and_store = task(name="evaluate", retries=2, retry_delay_seconds=1,
-                          cache_policy=NO_CACHE)(steps.evaluate_and_store)
-
-
-@task(name="follow-up", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def follow_up(db_path: str | None, as_of: date, publisher: Publisher) -> steps.FollowUp:
-    """The agenda a steering group at a time: escalations composed, and each group's
-    agenda (at most AGENDA_ROWS items) handed to the run's publisher as the group is
-    built: publishing waits on the Prefect server, composing on this process (#15)."""
-    style = steps.mail_style()
-    return steps.follow_up(db_path, as_of, each_group=lambda group, items, agenda: (
-        publisher.add(agenda_artifact(group, agenda_markdown(group, items, agenda, style)))))
-
-
-@task(name="notify", cache_policy=NO_CACHE)
-def notify(db_path: str | None, run: evaluation.RunInput, verdicts: Sequence[Verdict],
-           follow: steps.FollowUp, publisher: Publisher) -> DeliveryReport:
-    """Hand the recommendations table to the run's publisher and deliver the escalations:
-    the agendas and the table wait on the Prefect server while the e-mails are written
-    here (#15)."""
-    publisher.add(recommendations_table(verdicts, run.titles(), follow.as_of))
-    return steps.escalate(db_path, follow)
 
 
 def _tasks(publisher: Publisher) -> steps.Steps:

@@ -7,7 +7,8 @@ the shared store. Each shard reads, evaluates and stores its own organisations' 
 in one transaction, under its own run id (whole or absent: a killed shard leaves nothing,
 and a rerun replaces what it stores). The parent waits for all of them, gathers their
 records from the run table, and only then builds the agenda and sends the escalations,
-once for the whole portfolio.
+once for the whole portfolio, publishing the same artifacts as an unsharded run (each
+steering group's agenda, the most urgent recommendations, read back bounded).
 """
 
 from __future__ import annotations
@@ -19,8 +20,11 @@ from typing import Any
 from prefect import flow
 from prefect.deployments import run_deployment
 from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
 
 from flows import steps
+from flows.artifacts import Publisher
+from flows.tasks import follow_up, notify_shards
 from portfolio.models import Actor
 from portfolio.service import evaluation
 
@@ -64,9 +68,11 @@ def run_shards(as_of: date, db_path: str | None, actor: Actor, count: int) -> di
                                       for r in failed))
     records = evaluation.runs_stored(steps.database(db_path), actor,
                                      [str(r.id) for r in runs])
-    # The same follow-up as an unsharded run: one steering group at a time (#15).
-    follow = steps.follow_up(db_path, as_of)
-    delivery = steps.escalate(db_path, follow)
+    # The same follow-up and artifacts as an unsharded run: a steering group at a time
+    # (#15), published while the run goes on.
+    with Publisher() as publisher:
+        follow = follow_up(db_path, as_of, quote(publisher))
+        delivery = notify_shards(db_path, actor, records, quote(follow), quote(publisher))
     return {"as_of": as_of.isoformat(), "shards": len(runs),
             "stored": sum(records.values()), "agenda": follow.items,
             "mail": delivery.summary(),

@@ -81,6 +81,25 @@ def runs_stored(db: Database, actor: Actor, run_ids: list[str]) -> dict[str, int
         return store.evaluations.completed_counts(run_ids)
 
 
+@dataclass(frozen=True)
+class UrgentVerdicts:
+    """The most urgent verdicts of a sharded run, read back bounded, with their titles."""
+
+    verdicts: list[Evaluation]
+    titles: dict[str, str]
+
+
+def most_urgent_of_runs(db: Database, actor: Actor, run_ids: list[str],
+                        limit: int) -> UrgentVerdicts:
+    """At most `limit` verdicts these runs (the shards of one run) stored, the most urgent
+    first (review.urgency): what an unsharded run's `most_urgent` gives from memory."""
+    authorize(actor, Permission.READ)
+    with db.reading() as store:
+        chosen = store.evaluations.most_urgent_of_runs(run_ids, limit)
+        named = store.initiatives.for_ids({e.initiative_id for e in chosen})
+    return UrgentVerdicts(chosen, {i.id: i.title for i in named})
+
+
 def evaluate_run(run: RunInput) -> VerdictTable:
     """Every verdict of the run; a Sequence[Verdict] whose models are built only when read."""
     return VerdictTable(evaluate_frames(run.frames, run.policy, run.as_of))

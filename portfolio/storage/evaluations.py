@@ -10,9 +10,22 @@ import duckdb
 
 from portfolio.models import Evaluation
 from portfolio.review.frames import VerdictFrames
+from portfolio.review.urgency import URGENCY
 from portfolio.storage.rows import fetch_dicts, fetch_value
 from portfolio.storage.stored_verdicts import read_evaluations
 from portfolio.storage.verdict_rows import frames_of, insert_verdict_frames
+
+_URGENCY_ORDER = (
+    "NOT overdue, CASE recommendation "
+    + " ".join(f"WHEN '{rec.value}' THEN {rank}" for rank, rec in enumerate(URGENCY))
+    + f" ELSE {len(URGENCY)} END, initiative_id"
+)
+"""review.urgency's order (urgency_key) in SQL, written from the same constants."""
+
+_OF_RUNS_BY_URGENCY = f"""
+SELECT * FROM evaluations WHERE run_id IN (SELECT unnest($runs::VARCHAR[]))
+ORDER BY {_URGENCY_ORDER} LIMIT $limit
+"""  # noqa: S608 - only the constant order is formatted in
 
 
 @dataclass(frozen=True)
@@ -115,6 +128,14 @@ class Evaluations:
             "UPDATE evaluation_runs SET status = ?, evaluated = ?, finished_at = ?, error = ? "
             "WHERE run_id = ?",
             [status, evaluated, at, error, run_id],
+        )
+
+    def most_urgent_of_runs(self, run_ids: Collection[str], limit: int) -> list[Evaluation]:
+        """At most `limit` verdicts stored by these runs (the shards of one run), in
+        review.urgency's order, read back as models: a bounded table, not 50 k models."""
+        return read_evaluations(
+            self.con,
+            _OF_RUNS_BY_URGENCY, _URGENCY_ORDER, {"runs": sorted(run_ids), "limit": limit},
         )
 
     def completed_counts(self, run_ids: Collection[str]) -> dict[str, int]:

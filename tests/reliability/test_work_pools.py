@@ -5,6 +5,7 @@ and store exactly what one process stores on a file."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -18,11 +19,18 @@ import duckdb
 import pyarrow as pa
 import pytest
 from prefect.client.orchestration import get_client
-from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterName
+from prefect.client.schemas.filters import (
+    ArtifactFilter,
+    ArtifactFilterFlowRunId,
+    DeploymentFilter,
+    DeploymentFilterName,
+)
 from prefect.deployments import run_deployment
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from failscale.prefect_env import server_is_up
+from flows import steps
+from flows.artifacts import agenda_artifact, recommendation_rows
 from portfolio.models import Actor
 from portfolio.service import evaluation
 from portfolio.service.setup import initialise
@@ -119,13 +127,24 @@ def shard_runs(api_url: str) -> list[object]:
             name=DeploymentFilterName(any_=["evaluate-shard"]))))
 
 
+def artifacts_of(api_url: str, flow_run_id: object) -> dict[str, object]:
+    """The artifacts of a flow run (its tasks' included) by key: their data."""
+    with temporary_settings({PREFECT_API_URL: api_url}), get_client(sync_client=True) as c:
+        found = c.read_artifacts(artifact_filter=ArtifactFilter(
+            flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id])))
+    return {a.key: a.data for a in found if a.key}
+
+
 def test_three_workers_in_three_shards_store_what_one_process_stores_on_a_file(
         pool, tmp_path: Path):
     api_url, lake, _ = pool
     file = Database(tmp_path / "reference.duckdb")
     initialise(file, Actor.operator())
     generate_portfolio(file, Actor.operator(), SPEC)
-    evaluation.store_run(file, Actor.operator(), "one-process", AS_OF)
+    one = evaluation.store_run(file, Actor.operator(), "one-process", AS_OF)
+    agenda_keys: set[str] = set()
+    steps.follow_up(str(file.location), AS_OF, each_group=lambda group, items, agenda: (
+        agenda_keys.add(agenda_artifact(group, "").key)))
 
     with temporary_settings({PREFECT_API_URL: api_url}):
         parent = run_deployment("evaluate-portfolio/evaluate-portfolio",
@@ -140,3 +159,10 @@ def test_three_workers_in_three_shards_store_what_one_process_stores_on_a_file(
         file_rows, lake_rows = rows(file, table), rows(lake, table)
         assert file_rows.num_rows > 0
         assert differences(file_rows, lake_rows) == (0, 0), table
+    # the parent publishes what an unsharded run publishes: the most urgent
+    # recommendations and each steering group's agenda
+    published = artifacts_of(api_url, parent.id)
+    assert json.loads(str(published["recommendations"])) == json.loads(
+        json.dumps(recommendation_rows(one.verdicts, one.run.titles())))
+    assert len(agenda_keys) > 1
+    assert {key for key in published if key.startswith("agenda-")} == agenda_keys
