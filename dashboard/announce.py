@@ -30,7 +30,7 @@ def _post(db: Database, actor: Actor, decision: Decision, style: Style,
 
 def announce(db: Database, actor: Actor, decision: Decision) -> threading.Thread:
     settings = load_settings()
-    style = Style(settings.dashboard_url, settings.organisation, settings.language)
+    style = Style.from_settings(settings)
     thread = threading.Thread(
         target=_post, args=(db, actor, decision, style, WebhookConfig.from_settings(settings)),
         name="announce-decision", daemon=True)

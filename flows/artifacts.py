@@ -26,8 +26,7 @@ from portfolio.markdown_text import literal
 from portfolio.models import GroupKey, Verdict
 from portfolio.notify.compose import Style
 from portfolio.notify.texts import recommendation
-from portfolio.review.agenda import Agenda, AgendaItem, AgendaReason
-from portfolio.review.urgency import urgency_key
+from portfolio.review.agenda import Agenda, AgendaItem, most_urgent_items
 from portfolio.service.evaluation import most_urgent
 
 TABLE_ROWS = 500
@@ -71,7 +70,7 @@ def agenda_markdown(group: GroupKey, items: tuple[AgendaItem, ...], agenda: Agen
         f"| {texts.text('word.recommendation', lang)} | Initiative | Why |",
         "|---|---|---|",
     ]
-    for item in _most_urgent(items, limit):
+    for item in most_urgent_items(items, limit):
         ini = item.initiative
         link = f"{base}/initiative?{urlencode({'id': ini.id})}"
         rec = recommendation(item.recommendation.value if item.recommendation else None, lang)
@@ -84,19 +83,6 @@ def agenda_markdown(group: GroupKey, items: tuple[AgendaItem, ...], agenda: Agen
         lines += ["", f"The {limit:,} most urgent of {len(items):,} items; "
                       f"[the steering page]({rest}) lists them all."]
     return "\n".join(lines) + "\n"
-
-
-def _most_urgent(items: tuple[AgendaItem, ...], limit: int) -> list[AgendaItem]:
-    """At most `limit` items, the most urgent, in the agenda's order (by initiative id)."""
-    if len(items) <= limit:
-        return list(items)
-    chosen = sorted(items, key=_urgency)[:limit]
-    return sorted(chosen, key=lambda item: item.initiative.id)
-
-
-def _urgency(item: AgendaItem) -> tuple[bool, int, str]:
-    rec = item.recommendation.value if item.recommendation else None
-    return urgency_key(AgendaReason.OVERDUE in item.reasons, rec, item.initiative.id)
 
 
 def recommendations_table(verdicts: Sequence[Verdict], titles: dict[str, str],

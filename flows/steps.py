@@ -50,8 +50,7 @@ def database(db_path: str | None) -> Database:
 
 
 def mail_style() -> Style:
-    settings = load_settings()
-    return Style(settings.dashboard_url, settings.organisation, settings.language)
+    return Style.from_settings(load_settings())
 
 
 def slug(name: str) -> str:

@@ -127,6 +127,11 @@ class Settings(BaseSettings):
     smtp_retry_seconds: float = Field(
         default=2.0, ge=0, description="Pause between two attempts to send one e-mail"
     )
+    mail_items: int = Field(
+        default=50, ge=1,
+        description="Most initiatives one e-mail lists, the most urgent first; a longer "
+                    "agenda is counted and linked to the page that lists it all",
+    )
     stale_after_days: int = Field(
         default=60, ge=1,
         description="An owner is reminded when a KPI's newest measurement is older than this",

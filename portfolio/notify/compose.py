@@ -7,6 +7,7 @@ address still gets its message, with an empty `to`, so delivery can keep it visi
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,7 +22,8 @@ from portfolio import texts
 from portfolio.i18n import LIGHTS
 from portfolio.models import GroupAddress, GroupKey, Person, PersonKey
 from portfolio.notify.texts import recommendation, text
-from portfolio.review.agenda import Agenda, AgendaItem, AgendaReason
+from portfolio.review.agenda import Agenda, AgendaItem, AgendaReason, most_urgent_items
+from portfolio.settings import Settings
 
 _TEMPLATES = Environment(
     loader=PackageLoader("portfolio.notify"),
@@ -60,6 +62,9 @@ class Message:
         # 100 escalations (#15)
         email.set_content(self.text, cte="base64")
         email.add_alternative(self.html, subtype="html", cte="base64")
+        # A boundary of our own: no base64 line holds a '-', so it cannot occur in the
+        # parts, and the generator need not search every message for one (#15).
+        email.set_boundary(f"=_failscale-{uuid.uuid4().hex}")
         email["Content-Language"] = self.language  # after set_content, which clears Content-*
         return email
 
@@ -72,6 +77,15 @@ class Style:
     dashboard_url: str
     organisation: str
     default_language: str = "en"
+    items_shown: int = 50
+    """Most initiatives a message lists (FAILSCALE_MAIL_ITEMS): a national steering group
+    had 208 escalations in one 190 KB e-mail; the most urgent are listed, the rest counted
+    and linked."""
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Style:
+        return cls(settings.dashboard_url, settings.organisation, settings.language,
+                   settings.mail_items)
 
 
 @dataclass(frozen=True)
@@ -134,12 +148,18 @@ def _message(
     shown = name or text("no_name", lang)
     n = len(items)
     subject = text(f"subject.{kind}", lang, n=n, group=shown)
+    listed = most_urgent_items(items, style.items_shown)
     context: dict[str, Any] = {
         "lang": lang,
         "subject": subject,
         "greeting": text("greeting", lang, name=shown),
         "intro": text(f"intro.{kind}", lang, group=shown, date=as_of.isoformat()),
-        "items": [item_summary(item, lang, style) for item in items],
+        "items": [item_summary(item, lang, style) for item in listed],
+        "more": None if len(listed) == n else {
+            "text": text("more", lang, shown=len(listed), total=n),
+            "link": (_link(style, "steering", group=key.path()) if isinstance(key, GroupKey)
+                     else _link(style, "board")),
+        },
         "labels": {"recommendation": texts.text("word.recommendation", lang),
                    "open": text("open", lang), "board": text("board", lang)},
         "board_link": _link(style, "board"),

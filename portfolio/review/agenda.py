@@ -31,6 +31,7 @@ from portfolio.models import (
     Recommendation,
     Stage,
 )
+from portfolio.review.urgency import urgency_key
 
 K = TypeVar("K", GroupKey, PersonKey)
 
@@ -335,3 +336,18 @@ def _grouped(
             grouped[key(item)].append(
                 item if reasons == item.reasons else replace(item, reasons=reasons))
     return {k: tuple(v) for k, v in sorted(grouped.items())}
+
+
+def most_urgent_items(items: Sequence[AgendaItem], limit: int) -> list[AgendaItem]:
+    """At most `limit` items, the most urgent (overdue, then CLOSE, NEEDS_DATA, …:
+    review.urgency), in the agenda's order (by initiative id): what a bounded e-mail or
+    artifact shows of a long agenda, with a link to the rest."""
+    if len(items) <= limit:
+        return list(items)
+    chosen = sorted(items, key=_urgency)[:limit]
+    return sorted(chosen, key=lambda item: item.initiative.id)
+
+
+def _urgency(item: AgendaItem) -> tuple[bool, int, str]:
+    rec = item.recommendation.value if item.recommendation else None
+    return urgency_key(AgendaReason.OVERDUE in item.reasons, rec, item.initiative.id)

@@ -31,7 +31,7 @@ from portfolio.models import (
 )
 from portfolio.review.criteria import CRITERIA, PARAM_TYPES
 from portfolio.review.recommend import RECOMMEND, RULES
-from portfolio.review.urgency import urgency_key
+from portfolio.review.urgency import URGENCY
 
 __all__ = ["CRITERIA_ORDER", "PARAM_TYPES", "REASON_PARAMS", "RECOMMEND", "PortfolioFrames",
            "VerdictFrames", "VerdictTable"]
@@ -127,11 +127,16 @@ class VerdictTable(Sequence[Verdict]):
         """At most `limit` verdicts in urgency order (review.urgency), building only their
         models: a bounded table for 50 k verdicts costs milliseconds, not seconds."""
         table = self.frames.verdicts
-        keys = zip(table.column("overdue").to_pylist(),
-                   table.column("recommendation").to_pylist(),
-                   table.column("initiative_id").to_pylist(), strict=True)
-        chosen = [key[2] for key in sorted(urgency_key(*k) for k in keys)[:limit]]
-        wanted = pa.array(chosen, pa.string())
+        # urgency_key's order, sorted by Arrow: 45 k Python tuples sorted cost ~0.1 s
+        rank = pc.fill_null(pc.index_in(table.column("recommendation"),
+                                        value_set=pa.array([r.value for r in URGENCY])),
+                            len(URGENCY))
+        keys = pa.table({"later": pc.invert(table.column("overdue")), "rank": rank,
+                         "id": table.column("initiative_id")})
+        order = pc.sort_indices(keys, sort_keys=[("later", "ascending"), ("rank", "ascending"),
+                                                 ("id", "ascending")])
+        wanted = keys.column("id").take(order[:limit]).combine_chunks()
+        chosen = wanted.to_pylist()
 
         def only(part: pa.Table) -> pa.Table:
             return part.filter(pc.is_in(part.column("initiative_id"), value_set=wanted))

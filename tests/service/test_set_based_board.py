@@ -97,10 +97,12 @@ def test_a_decision_changes_the_boards_data_version(demo):
     assert in_reading(demo, board_version, OPERATOR) != before
 
 
-def test_the_most_urgent_verdicts_of_a_run_need_not_build_every_model(synthetic):
+@pytest.mark.parametrize("limit", [25, 1_000_000])
+def test_the_most_urgent_verdicts_of_a_run_need_not_build_every_model(synthetic, limit):
     verdicts = evaluate_run(prepare_run(synthetic, Actor.operator(), AS_OF))
-    urgent = most_urgent(verdicts, 25)
+    urgent = most_urgent(verdicts, limit)
     assert verdicts._models is None
     everyone = sorted(verdicts, key=lambda v: urgency_key(
         v.overdue, v.recommendation.value, v.initiative_id))
-    assert urgent == everyone[:25]
+    assert urgent == everyone[:limit]
+    assert len({(v.overdue, v.recommendation) for v in urgent}) > 1 or limit == 25

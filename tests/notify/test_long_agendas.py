@@ -1,0 +1,63 @@
+"""A long agenda in one e-mail (#15): a national steering group had 208 escalations in a
+190 KB message. An e-mail lists the FAILSCALE_MAIL_ITEMS most urgent, says how many there
+are, and links to the page that lists them all; the subject still counts every one."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from portfolio.models import Department, Person, Recommendation
+from portfolio.notify import escalations, owner_reminders
+from portfolio.notify.compose import AddressBook, Style
+from portfolio.review.agenda import Agenda, build_agenda
+from tests.factories import AS_OF, make_evaluation, make_initiative
+
+GROUP = "Styregruppen for digitalisering"
+STYLE = Style(dashboard_url="https://portfolio.example/", organisation="Demo Kommune",
+              default_language="da", items_shown=3)
+BOOK = AddressBook(people={p.key: p for p in (
+    Person(name=GROUP, email="styregruppe@demo.example", language="da"),
+    Person(name="Hanne Lund", email="hanne@demo.example", language="en"),
+)})
+# five zombies of one group: two recommended CLOSE, one NEEDS_DATA, two CONTINUE
+RECOMMENDED = {"Z-1": Recommendation.CONTINUE, "Z-2": Recommendation.CLOSE,
+               "Z-3": Recommendation.CONTINUE, "Z-4": Recommendation.NEEDS_DATA,
+               "Z-5": Recommendation.CLOSE}
+
+
+def zombies() -> Agenda:
+    initiatives = [make_initiative(id=i, title=f"Forsøg {i}", owner="Hanne Lund",
+                                   review_on=AS_OF - timedelta(days=10))
+                   for i in RECOMMENDED]
+    latest = {i: make_evaluation(i, rec) for i, rec in RECOMMENDED.items()}
+    return build_agenda(initiatives, latest, [],
+                        [Department(name="Social services", steering_group=GROUP)], AS_OF)
+
+
+def test_an_escalation_lists_the_most_urgent_and_links_to_them_all() -> None:
+    [message] = escalations(zombies(), BOOK, STYLE)
+
+    assert message.subject.startswith("Fail or Scale: 5 ")
+    listed = [i for i in RECOMMENDED if f"({i})" in message.text]
+    assert listed == ["Z-2", "Z-4", "Z-5"], "CLOSE and NEEDS_DATA first, in id order"
+    assert [i for i in RECOMMENDED if f"({i})" in message.html] == listed
+    link = "https://portfolio.example/steering?group=Styregruppen+for+digitalisering"
+    assert f"Her står de 3 mest presserende af 5. Se dem alle: {link}" in message.text
+    assert f'<a href="{link}">Her står de 3 mest presserende af 5. Se dem alle</a>' \
+        in message.html
+
+
+def test_an_owner_is_pointed_to_the_board_in_their_language() -> None:
+    [message] = owner_reminders(zombies(), BOOK, STYLE)
+
+    assert "The 3 most urgent of 5 are listed here. See them all: " \
+           "https://portfolio.example/board" in message.text
+
+
+def test_an_agenda_that_fits_is_listed_whole_without_a_count() -> None:
+    [message] = escalations(zombies(), BOOK, replace(STYLE, items_shown=5))
+
+    assert all(f"({i})" in message.text for i in RECOMMENDED)
+    assert "mest presserende" not in message.text
+    assert "mest presserende" not in message.html
