@@ -57,8 +57,8 @@ def notify_shards(db_path: str | None, actor: Actor, stored: dict[str, int],
                   follow: steps.FollowUp, publisher: Publisher) -> DeliveryReport:
     """As `notify`, for a run whose verdicts the shards stored (`stored`: how many each
     shard run did): the table's most urgent rows are read back from the store, bounded."""
-    urgent = evaluation.most_urgent_of_runs(steps.database(db_path), actor, list(stored),
-                                            TABLE_ROWS)
+    with steps.database(db_path).reading() as store:
+        urgent = evaluation.most_urgent_of_runs(store, actor, list(stored), TABLE_ROWS)
     publisher.add(urgent_table(urgent.verdicts, sum(stored.values()), urgent.titles,
                                follow.as_of))
     return steps.escalate(db_path, follow)

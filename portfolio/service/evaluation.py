@@ -89,14 +89,13 @@ class UrgentVerdicts:
     titles: dict[str, str]
 
 
-def most_urgent_of_runs(db: Database, actor: Actor, run_ids: list[str],
+def most_urgent_of_runs(store: Store, actor: Actor, run_ids: list[str],
                         limit: int) -> UrgentVerdicts:
     """At most `limit` verdicts these runs (the shards of one run) stored, the most urgent
     first (review.urgency): what an unsharded run's `most_urgent` gives from memory."""
     authorize(actor, Permission.READ)
-    with db.reading() as store:
-        chosen = store.evaluations.most_urgent_of_runs(run_ids, limit)
-        named = store.initiatives.for_ids({e.initiative_id for e in chosen})
+    chosen = store.evaluations.most_urgent_of_runs(run_ids, limit)
+    named = store.initiatives.for_ids({e.initiative_id for e in chosen})
     return UrgentVerdicts(chosen, {i.id: i.title for i in named})
 
 

@@ -30,7 +30,8 @@ def test_the_shards_most_urgent_are_what_one_run_shows(
         evaluation.store_run(db, operator, f"shard-{n}", AS_OF, organisations)
         runs.append(f"shard-{n}")
 
-    urgent = evaluation.most_urgent_of_runs(db, operator, runs, limit)
+    with db.reading() as store:
+        urgent = evaluation.most_urgent_of_runs(store, operator, runs, limit)
     table = urgent_table(urgent.verdicts, len(whole.verdicts), urgent.titles, AS_OF)
 
     assert len(runs) == 3
@@ -47,7 +48,8 @@ def test_another_runs_verdicts_stay_out(db: Database, operator: Actor) -> None:
     evaluation.store_run(db, operator, "mine", AS_OF, first)
     evaluation.store_run(db, operator, "other", AS_OF, rest[0])
 
-    urgent = evaluation.most_urgent_of_runs(db, operator, ["mine"], 500)
+    with db.reading() as store:
+        urgent = evaluation.most_urgent_of_runs(store, operator, ["mine"], 500)
 
     assert {v.run_id for v in urgent.verdicts} == {"mine"}
     with db.reading() as store:
