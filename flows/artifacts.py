@@ -14,7 +14,6 @@ import threading
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
-from urllib.parse import urlencode
 
 from prefect import get_client
 from prefect.artifacts import Artifact, MarkdownArtifact, TableArtifact
@@ -24,7 +23,7 @@ from flows.common import slug
 from portfolio import texts
 from portfolio.markdown_text import literal
 from portfolio.models import GroupKey, Verdict
-from portfolio.notify.compose import Style
+from portfolio.notify.compose import Style, dashboard_link
 from portfolio.notify.texts import recommendation
 from portfolio.review.agenda import Agenda, AgendaItem, most_urgent_items
 from portfolio.service.evaluation import most_urgent
@@ -62,7 +61,6 @@ def agenda_markdown(group: GroupKey, items: tuple[AgendaItem, ...], agenda: Agen
     NEEDS_DATA, …), in the agenda's order, and a link to the rest. The group is
     organisation + name (#13): the heading names both."""
     lang = style.default_language
-    base = style.dashboard_url.rstrip("/")
     lines = [
         f"# {literal(group.label()) if group.name else '(no steering group)'} — "
         f"{agenda.as_of.isoformat()}",
@@ -72,14 +70,14 @@ def agenda_markdown(group: GroupKey, items: tuple[AgendaItem, ...], agenda: Agen
     ]
     for item in most_urgent_items(items, limit):
         ini = item.initiative
-        link = f"{base}/initiative?{urlencode({'id': ini.id})}"
+        link = dashboard_link(style, "initiative", id=ini.id)
         rec = recommendation(item.recommendation.value if item.recommendation else None, lang)
         why = "; ".join(r.value.replace("_", " ") for r in item.reasons)
         # Titles and ids are user text: literal, so a title cannot close the link (#14).
         lines.append(f"| {rec} | [{literal(ini.title)}]({link}) ({literal(ini.id)}) | {why} |")
     if len(items) > limit:
         named = group.path()
-        rest = f"{base}/steering?{urlencode({'group': named})}"
+        rest = dashboard_link(style, "steering", group=named)
         lines += ["", f"The {limit:,} most urgent of {len(items):,} items; "
                       f"[the steering page]({rest}) lists them all."]
     return "\n".join(lines) + "\n"

@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from portfolio import texts
+from portfolio.formats import number
 from portfolio.i18n import LIGHTS
 from portfolio.models import GroupAddress, GroupKey, Person, PersonKey
 from portfolio.notify.texts import recommendation, text
@@ -147,7 +148,7 @@ def _message(
     lang = person.language if person else style.default_language
     shown = name or text("no_name", lang)
     n = len(items)
-    subject = text(f"subject.{kind}", lang, n=n, group=shown)
+    subject = text(f"subject.{kind}", lang, n=number(n, lang), group=shown)
     listed = most_urgent_items(items, style.items_shown)
     context: dict[str, Any] = {
         "lang": lang,
@@ -156,13 +157,14 @@ def _message(
         "intro": text(f"intro.{kind}", lang, group=shown, date=as_of.isoformat()),
         "items": [item_summary(item, lang, style) for item in listed],
         "more": None if len(listed) == n else {
-            "text": text("more", lang, shown=len(listed), total=n),
-            "link": (_link(style, "steering", group=key.path()) if isinstance(key, GroupKey)
-                     else _link(style, "board")),
+            "text": text("more", lang, shown=number(len(listed), lang),
+                         total=number(n, lang)),
+            "link": (dashboard_link(style, "steering", group=key.path())
+                     if isinstance(key, GroupKey) else dashboard_link(style, "board")),
         },
         "labels": {"recommendation": texts.text("word.recommendation", lang),
                    "open": text("open", lang), "board": text("board", lang)},
-        "board_link": _link(style, "board"),
+        "board_link": dashboard_link(style, "board"),
         "footer": text("footer", lang, organisation=style.organisation),
     }
     return Message(
@@ -187,7 +189,7 @@ def item_summary(item: AgendaItem, lang: str, style: Style) -> dict[str, Any]:
             item.recommendation.value if item.recommendation else None, lang
         ),
         "reasons": [_reason(reason, item, lang) for reason in item.reasons],
-        "link": _link(style, "initiative", id=initiative.id),
+        "link": dashboard_link(style, "initiative", id=initiative.id),
         "lights": _lights(item, lang),
     }
 
@@ -214,6 +216,8 @@ def _reason(reason: AgendaReason, item: AgendaItem, lang: str) -> str:
     )
 
 
-def _link(style: Style, page: str, **query: str) -> str:
+def dashboard_link(style: Style, page: str, **query: str) -> str:
+    """A link to a dashboard page (`initiative`, `steering`, `board`) with its query: the
+    e-mails', the webhooks' and the flow's artifacts' one way to point into the dashboard."""
     base = f"{style.dashboard_url.rstrip('/')}/{page}"
     return f"{base}?{urlencode(query)}" if query else base

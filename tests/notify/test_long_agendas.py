@@ -61,3 +61,15 @@ def test_an_agenda_that_fits_is_listed_whole_without_a_count() -> None:
     assert all(f"({i})" in message.text for i in RECOMMENDED)
     assert "mest presserende" not in message.text
     assert "mest presserende" not in message.html
+
+
+def test_the_counts_are_written_the_danish_way() -> None:
+    many = [make_initiative(id=f"M-{n:04d}", title=f"Forsøg {n}", owner="Hanne Lund",
+                            review_on=AS_OF - timedelta(days=10)) for n in range(1_200)]
+    agenda = build_agenda(many, {}, [], [Department(name="Social services",
+                                                     steering_group=GROUP)], AS_OF)
+
+    [message] = escalations(agenda, BOOK, replace(STYLE, items_shown=50))
+
+    assert "1.200" in message.subject
+    assert "Her står de 50 mest presserende af 1.200." in message.text
