@@ -25,7 +25,7 @@ from portfolio.markdown_text import literal
 from portfolio.models import GroupKey, Verdict
 from portfolio.notify.compose import Style, dashboard_link
 from portfolio.notify.texts import recommendation
-from portfolio.review.agenda import Agenda, AgendaItem, most_urgent_items
+from portfolio.review.agenda import Agenda, Items
 from portfolio.service.evaluation import most_urgent
 
 TABLE_ROWS = 500
@@ -55,7 +55,7 @@ def _rows(urgent: Sequence[Verdict], titles: dict[str, str]) -> list[dict[str, A
     ]
 
 
-def agenda_markdown(group: GroupKey, items: tuple[AgendaItem, ...], agenda: Agenda,
+def agenda_markdown(group: GroupKey, items: Items, agenda: Agenda,
                     style: Style, limit: int = AGENDA_ROWS) -> str:
     """The group's agenda as a table: the `limit` most urgent items (overdue, then CLOSE,
     NEEDS_DATA, …), in the agenda's order, and a link to the rest. The group is
@@ -68,7 +68,7 @@ def agenda_markdown(group: GroupKey, items: tuple[AgendaItem, ...], agenda: Agen
         f"| {texts.text('word.recommendation', lang)} | Initiative | Why |",
         "|---|---|---|",
     ]
-    for item in most_urgent_items(items, limit):
+    for item in items.most_urgent(limit):
         ini = item.initiative
         link = dashboard_link(style, "initiative", id=ini.id)
         rec = recommendation(item.recommendation.value if item.recommendation else None, lang)

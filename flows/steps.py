@@ -24,7 +24,7 @@ from portfolio.notify.compose import AddressBook, Style
 from portfolio.notify.webhook_delivery import WebhookConfig, WebhookReport, deliver_posts
 from portfolio.notify.webhooks import WebhookPost, agenda_posts
 from portfolio.openness import Webhook
-from portfolio.review.agenda import Agenda, AgendaItem
+from portfolio.review.agenda import Agenda, Items
 from portfolio.review.policy import default_policy
 from portfolio.service import evaluation
 from portfolio.service.agenda import agendas_by_steering_group, review_agenda
@@ -114,7 +114,7 @@ class FollowUp:
     posts: tuple[WebhookPost, ...] = ()
 
 
-GroupHook = Callable[[GroupKey, tuple[AgendaItem, ...], Agenda], None]
+GroupHook = Callable[[GroupKey, Items, Agenda], None]
 """Called with each steering group's agenda items as the group is built (the flow
 publishes them as Prefect artifacts meanwhile)."""
 

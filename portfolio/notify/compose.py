@@ -23,7 +23,7 @@ from portfolio.formats import number
 from portfolio.i18n import LIGHTS
 from portfolio.models import GroupAddress, GroupKey, Person, PersonKey
 from portfolio.notify.texts import recommendation, text
-from portfolio.review.agenda import Agenda, AgendaItem, AgendaReason, most_urgent_items
+from portfolio.review.agenda import Agenda, AgendaItem, AgendaReason, Items
 from portfolio.settings import Settings
 
 _TEMPLATES = Environment(
@@ -141,7 +141,7 @@ def escalations(agenda: Agenda, book: AddressBook, style: Style) -> list[Message
 
 
 def _message(
-    kind: str, key: GroupKey | PersonKey, items: tuple[AgendaItem, ...], as_of: date,
+    kind: str, key: GroupKey | PersonKey, items: Items, as_of: date,
     person: Person | None, style: Style,
 ) -> Message:
     name = key.name
@@ -149,7 +149,7 @@ def _message(
     shown = name or text("no_name", lang)
     n = len(items)
     subject = text(f"subject.{kind}", lang, n=number(n, lang), group=shown)
-    listed = most_urgent_items(items, style.items_shown)
+    listed = items.most_urgent(style.items_shown)
     context: dict[str, Any] = {
         "lang": lang,
         "subject": subject,

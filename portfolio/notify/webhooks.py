@@ -11,17 +11,18 @@ Markdown character in user text is backslash-escaped.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from portfolio import texts
+from portfolio.formats import number
 from portfolio.models import Decision, GroupKey
-from portfolio.notify.compose import Style, item_summary
+from portfolio.notify.compose import Style, dashboard_link, item_summary
 from portfolio.notify.texts import recommendation, text
 from portfolio.openness import Webhook, WebhookFormat
-from portfolio.review.agenda import Agenda, AgendaItem
+from portfolio.review.agenda import Agenda, Items
 
 _SLACK_LIMIT = 3000  # characters of one section block
 _MARKDOWN = re.compile(r"([\\`*_\[\]()~#<>|])")
@@ -106,17 +107,25 @@ def payload(card: Card, format_: WebhookFormat) -> dict[str, Any]:
     return teams_payload(card) if format_ is WebhookFormat.TEAMS else slack_payload(card)
 
 
-def _agenda_card(kind: str, group: str, items: Sequence[AgendaItem], as_of: date,
+def _agenda_card(kind: str, group: GroupKey, items: Items, as_of: date,
                  style: Style) -> Card:
+    """The group's agenda as a chat card, bounded as its e-mail is: the
+    `style.items_shown` most urgent items, a count of the rest and a link to the group's
+    steering page, which lists them all (a national group's 5,000 items are no post)."""
     lang = style.default_language
-    lines = [text(f"intro.{kind}", lang, group=group, date=as_of.isoformat())]
-    for item in items:
+    lines = [text(f"intro.{kind}", lang, group=group.name, date=as_of.isoformat())]
+    listed = items.most_urgent(style.items_shown)
+    for item in listed:
         shown = item_summary(item, lang, style)
         lines.append(f"• {shown['id']} {shown['title']} ({shown['department']}) — "
                      f"{texts.text('word.recommendation', lang)}: {shown['recommendation']}")
         lines += [f"   {reason}" for reason in shown["reasons"]]
-    return Card(text(f"subject.{kind}", lang, n=len(items), group=group), tuple(lines),
-                f"{style.dashboard_url.rstrip('/')}/steering", text("open", lang))
+    if len(listed) < len(items):
+        lines.append(text("more", lang, shown=number(len(listed), lang),
+                          total=number(len(items), lang)))
+    return Card(text(f"subject.{kind}", lang, n=number(len(items), lang), group=group.name),
+                tuple(lines), dashboard_link(style, "steering", group=group.path()),
+                text("open", lang))
 
 
 def agenda_posts(kind: str, agenda: Agenda, hooks: Mapping[GroupKey, Webhook],
@@ -126,7 +135,7 @@ def agenda_posts(kind: str, agenda: Agenda, hooks: Mapping[GroupKey, Webhook],
     grouped = (agenda.overdue() if kind == "escalation" else agenda).for_steering_groups()
     return [
         WebhookPost(kind, group.name, payload(
-            _agenda_card(kind, group.name, items, agenda.as_of, style), hooks[group].format),
+            _agenda_card(kind, group, items, agenda.as_of, style), hooks[group].format),
             group.organisation)
         for group, items in grouped.items() if group in hooks
     ]

@@ -5,11 +5,12 @@ run or another use case (the steering agenda reads its follow-ups in its own rea
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable
 from datetime import date
 
 from portfolio.models import Actor
-from portfolio.review.agenda import Agenda, agenda_of
+from portfolio.review.agenda import Agenda
+from portfolio.review.agenda_rules import agenda_of
 from portfolio.service.access import Permission, authorize
 from portfolio.service.evaluation import active_policy
 from portfolio.storage import Store
@@ -32,13 +33,11 @@ def review_agenda(
 
 def agendas_by_steering_group(
     store: Store, actor: Actor, as_of: date, *, stale_after_days: int = 60
-) -> Iterator[Agenda]:
+) -> Iterable[Agenda]:
     """The agenda of `review_agenda`, one steering group's part at a time (each part's
     items all have its steering group; together they are the whole agenda): what a run
-    escalates and publishes per group, with one group's rows in Python at a time (#15).
-    Consume it within the caller's unit of work, promptly: it reads group by group."""
-    authorize(actor, Permission.READ)
-    months = active_policy(store).followup.months_after_scaling
-    for _group, facts in store.agenda_facts.active_by_group(as_of):
-        yield agenda_of(facts, as_of, stale_after_days=stale_after_days,
-                        follow_up_months=months)
+    escalates and publishes per group. One read of the whole portfolio's facts, as
+    columns: the items are built only where a group's message or artifact shows them
+    (#15)."""
+    return review_agenda(store, actor, as_of, stale_after_days=stale_after_days
+                         ).by_steering_group().values()

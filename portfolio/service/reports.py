@@ -26,7 +26,8 @@ from portfolio.models import (
     Lesson,
     Measurement,
 )
-from portfolio.review.agenda import AgendaReason, build_agenda
+from portfolio.review.agenda import AgendaReason
+from portfolio.review.agenda_rules import build_agenda
 from portfolio.service.access import Permission, authorize, within
 from portfolio.service.evaluation import active_policy
 from portfolio.service.steering import group_named

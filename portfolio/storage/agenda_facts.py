@@ -8,21 +8,23 @@ KPI's newest measurement date, which DuckDB gives in one query.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
-from portfolio.models import DecisionKind, GroupKey, KpiKind, Light, Recommendation, Stage
-from portfolio.review.agenda import AgendaFacts, LastDecision, Subject
+from portfolio.models import DecisionKind, KpiKind, Stage
+from portfolio.review.agenda_rules import FACTS
 
 # The newest measurement of each KPI up to the agenda's date: what the owner has recorded
 # counts, also since the last evaluation. Latest verdicts and decisions are ordered as
-# Evaluations.latest() and build_agenda order them. Narrowed (`{chosen}` etc. filled by
-# _NARROWED) only the initiatives of `$departments` are read, and every part of the query
-# is narrowed to them: one steering group's agenda costs what its own rows cost. Whole
+# Evaluations.latest() and review.agenda_rules.build_agenda order them. Narrowed
+# (`{chosen}` etc. filled by _NARROWED) only the initiatives of `$departments` are read,
+# and every part of the query is narrowed to them: one steering group's agenda costs
+# what its own rows cost. Whole
 # (_WHOLE), the filters are left out of the text: as `$every OR …` parameters DuckDB still
 # ran them, a semi-join of 10 M measurements among others (#15). A department is
 # organisation + name (#13): `$departments` holds [organisation, name] pairs, so Aarhus's
@@ -92,9 +94,10 @@ WITH chosen AS (
 )
 SELECT i.id, i.title, i.department, i.owner, i.stage, i.review_on,
        coalesce(g.steering_group, '') AS steering_group,
-       coalesce(nullif(i.organisation, ''), g.organisation, '') AS group_organisation,
-       e.recommendation, e.as_of, d.decided_on, d.kind, d.recommendation AS decided_recommendation,
-       s.scaled_on, k.names, k.dates,
+       coalesce(nullif(i.organisation, ''), g.organisation, '') AS organisation,
+       e.recommendation, e.as_of AS evaluated_on, d.decided_on, d.kind AS decided_kind,
+       d.recommendation AS decided_recommendation,
+       s.scaled_on, k.names AS kpi_names, k.dates AS kpi_latest_on,
        e.budget_light, e.time_light, e.benefit_light,
        coalesce(i.review_on IS NOT NULL
                 AND (f.never OR f.passed OR f.forecast_on > i.review_on), false)
@@ -120,8 +123,6 @@ _WHOLE = dict.fromkeys(_NARROWED, "")
 
 _FACTS = _FACTS_TEMPLATE.format(**_NARROWED, order="i.id")
 _FACTS_WHOLE = _FACTS_TEMPLATE.format(**_WHOLE, order="i.id")
-_FACTS_BY_GROUP = _FACTS_TEMPLATE.format(
-    **_WHOLE, order="group_organisation, steering_group, i.id")
 
 # What a steering meeting adds to the follow-ups (reviews due soon, parked initiatives to
 # revisit) depends on these columns of every initiative, closed ones included.
@@ -176,39 +177,15 @@ class AgendaFactsReader:
 
     def active(
         self, as_of: date, departments: Collection[DepartmentKey] | None = None
-    ) -> list[AgendaFacts]:
-        """The facts of every initiative that is not closed (of `departments` only, when
-        given: (organisation, name) pairs), ordered by id."""
+    ) -> pa.Table:
+        """The facts (review.agenda_rules.FACTS) of every initiative that is not closed
+        (of `departments` only, when given: (organisation, name) pairs), ordered by id:
+        columns, so the rules judge them at once without a Python object per row (#15)."""
         sql, chosen = _narrowed(_FACTS_WHOLE, _FACTS, departments)
-        rows = self.con.execute(sql, {
+        return self.con.execute(sql, {
             "as_of": as_of, "closed": Stage.CLOSED.value, "scale": DecisionKind.SCALE.value,
             "benefit": KpiKind.BENEFIT.value, **chosen,
-        }).fetchall()
-        return [_facts(row) for row in rows]
-
-    def active_by_group(
-        self, as_of: date, batch: int = 5_000
-    ) -> Iterator[tuple[GroupKey, list[AgendaFacts]]]:
-        """The facts of every initiative that is not closed, one steering group at a time
-        (organisation + name, #13; name '' for departments without one), fetched in
-        batches: a caller holds one group's rows, not the nation's 45 k (#15)."""
-        cursor = self.con.execute(_FACTS_BY_GROUP, {
-            "as_of": as_of, "closed": Stage.CLOSED.value, "scale": DecisionKind.SCALE.value,
-            "benefit": KpiKind.BENEFIT.value,
-        })
-        group: GroupKey | None = None
-        facts: list[AgendaFacts] = []
-        while rows := cursor.fetchmany(batch):
-            for row in rows:
-                fact = _facts(row)
-                key = GroupKey(fact.initiative.organisation, fact.steering_group)
-                if key != group and facts and group is not None:
-                    yield group, facts
-                    facts = []
-                group = key
-                facts.append(fact)
-        if facts and group is not None:
-            yield group, facts
+        }).to_arrow_table().cast(FACTS)
 
     def scheduled(
         self, departments: Collection[DepartmentKey] | None = None
@@ -220,36 +197,3 @@ class AgendaFactsReader:
         return [Scheduled(i, organisation, department, Stage(stage), review_on,
                           DecisionKind(kind) if kind else None)
                 for i, organisation, department, stage, review_on, kind in rows]
-
-
-# Stored values to members by a dict: calling the Enum class (Stage(value)) per value was
-# ~0.1 s of a national run's 45 k rows (#15).
-_STAGES = {m.value: m for m in Stage}
-_RECOMMENDATIONS = {m.value: m for m in Recommendation}
-_KINDS = {m.value: m for m in DecisionKind}
-_LIGHTS = {m.value: m for m in Light}
-
-
-def _facts(row: tuple[Any, ...]) -> AgendaFacts:
-    (initiative_id, title, department, owner, stage, review_on, group, organisation,
-     recommendation,
-     evaluated_on, decided_on, kind, decided_recommendation, scaled_on, names, dates,
-     budget, time, benefit, forecast_late) = row
-    last = None
-    if decided_on is not None:
-        last = LastDecision(decided_on, _KINDS[kind],
-                            _RECOMMENDATIONS[decided_recommendation] if decided_recommendation
-                            else None)
-    return AgendaFacts(
-        initiative=Subject(initiative_id, title, department, owner, _STAGES[stage], review_on,
-                           organisation),
-        steering_group=group,
-        recommendation=_RECOMMENDATIONS[recommendation] if recommendation else None,
-        evaluated_on=evaluated_on,
-        kpis_latest_on=tuple(zip(names, dates, strict=True)) if names else (),
-        last_decision=last,
-        scaled_on=scaled_on,
-        lights=(_LIGHTS[budget] if budget else None, _LIGHTS[time] if time else None,
-                _LIGHTS[benefit] if benefit else None),
-        forecast_late=bool(forecast_late),
-    )

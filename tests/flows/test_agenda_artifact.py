@@ -7,7 +7,7 @@ from datetime import timedelta
 from flows.artifacts import agenda_markdown
 from portfolio.models import Department, GroupKey, Recommendation
 from portfolio.notify.compose import Style
-from portfolio.review.agenda import build_agenda
+from portfolio.review.agenda_rules import build_agenda
 from tests.factories import AS_OF, make_evaluation, make_initiative
 from tests.security.markup import active_parts
 

@@ -10,7 +10,10 @@ from datetime import timedelta
 from portfolio.models import Department, Person, Recommendation
 from portfolio.notify import escalations, owner_reminders
 from portfolio.notify.compose import AddressBook, Style
-from portfolio.review.agenda import Agenda, build_agenda
+from portfolio.notify.webhooks import agenda_posts
+from portfolio.openness import Webhook
+from portfolio.review.agenda import Agenda
+from portfolio.review.agenda_rules import build_agenda
 from tests.factories import AS_OF, make_evaluation, make_initiative
 
 GROUP = "Styregruppen for digitalisering"
@@ -73,3 +76,16 @@ def test_the_counts_are_written_the_danish_way() -> None:
 
     assert "1.200" in message.subject
     assert "Her står de 50 mest presserende af 1.200." in message.text
+
+
+def test_a_chat_post_of_a_long_agenda_is_bounded_like_its_e_mail() -> None:
+    """A national group's 5,000 zombies are no chat post: the most urgent, a count in the
+    reader's number format, and the button to the group's steering page."""
+    hook = Webhook(steering_group=GROUP, url="https://chat.example/hook")
+    [post] = agenda_posts("escalation", zombies(), {hook.key: hook}, STYLE)
+
+    body = post.payload["blocks"][1]["text"]["text"]
+    assert [i for i in RECOMMENDED if f"• {i} " in body] == ["Z-2", "Z-4", "Z-5"]
+    assert "Her står de 3 mest presserende af 5. Se dem alle" in body
+    assert post.payload["blocks"][2]["elements"][0]["url"] == \
+        "https://portfolio.example/steering?group=Styregruppen+for+digitalisering"

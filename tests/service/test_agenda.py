@@ -14,7 +14,8 @@ from portfolio.models import (
     Recommendation,
     Stage,
 )
-from portfolio.review.agenda import AgendaReason, add_months, build_agenda
+from portfolio.review.agenda import AgendaReason
+from portfolio.review.agenda_rules import build_agenda
 from portfolio.review.policy import default_policy
 from portfolio.service.agenda import review_agenda
 from portfolio.service.evaluation import evaluate_now
@@ -22,6 +23,7 @@ from portfolio.service.initiatives import save_initiative
 from portfolio.service.policy_admin import activate_policy
 from portfolio.storage import Database
 from tests.factories import AS_OF, make_evaluation, make_initiative, make_kpi
+from tests.oracles.agenda import add_months
 from tests.units import in_reading, in_transaction
 
 GROUP = GroupKey("", "Velfærdsstyregruppen")

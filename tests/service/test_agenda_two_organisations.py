@@ -12,7 +12,7 @@ import pytest
 from portfolio.models import Actor, Department, GroupKey, Stage
 from portfolio.notify import escalations, steering_agendas
 from portfolio.notify.compose import Style
-from portfolio.review.agenda import build_agenda
+from portfolio.review.agenda_rules import build_agenda
 from portfolio.service import initiatives
 from portfolio.service.agenda import review_agenda
 from portfolio.service.evaluation import evaluate_now

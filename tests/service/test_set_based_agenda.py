@@ -7,7 +7,8 @@ from datetime import timedelta
 import pytest
 
 from portfolio.models import Actor, Measurement, Source
-from portfolio.review.agenda import AgendaReason, build_agenda
+from portfolio.review.agenda import AgendaReason
+from portfolio.review.agenda_rules import build_agenda
 from portfolio.service.agenda import review_agenda
 from portfolio.service.evaluation import evaluate_now
 from portfolio.service.initiatives import record_measurement, save_initiative

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 import pytest
 
 from portfolio.models import Actor, Decision, DecisionKind, GroupKey, Stage
-from portfolio.review.agenda import AgendaReason, build_agenda
+from portfolio.review.agenda import AgendaReason
+from portfolio.review.agenda_rules import build_agenda
 from portfolio.service.decisions import record_decision
 from portfolio.service.evaluation import evaluate_now
 from portfolio.service.reports import agenda_material
