@@ -20,11 +20,12 @@ from prefect.artifacts import Artifact, MarkdownArtifact, TableArtifact
 from prefect.utilities.context import get_task_and_flow_run_ids
 
 from flows.common import slug
-from portfolio import texts
+from portfolio import formats, texts
 from portfolio.markdown_text import literal
 from portfolio.models import GroupKey, Verdict
 from portfolio.notify.compose import Style, dashboard_link
 from portfolio.notify.texts import recommendation
+from portfolio.reports.words import Words
 from portfolio.review.agenda import Agenda, Items
 from portfolio.service.evaluation import most_urgent
 
@@ -34,13 +35,16 @@ AGENDA_ROWS = 100
 """Most items of a steering group's agenda artifact; the steering page lists them all."""
 
 
-def recommendation_rows(verdicts: Sequence[Verdict], titles: dict[str, str],
+def recommendation_rows(verdicts: Sequence[Verdict], titles: dict[str, str], lang: str,
                         limit: int = TABLE_ROWS) -> list[dict[str, Any]]:
-    """The `limit` most urgent verdicts (overdue, then CLOSE, NEEDS_DATA, …) as rows."""
-    return _rows(most_urgent(verdicts, limit), titles)
+    """The `limit` most urgent verdicts (overdue, then CLOSE, NEEDS_DATA, …) as rows; the
+    last reason in `lang`. The columns and codes stay as they are (a reader of the
+    artifact through Prefect's API keys on them)."""
+    return _rows(most_urgent(verdicts, limit), titles, lang)
 
 
-def _rows(urgent: Sequence[Verdict], titles: dict[str, str]) -> list[dict[str, Any]]:
+def _rows(urgent: Sequence[Verdict], titles: dict[str, str],
+          lang: str) -> list[dict[str, Any]]:
     return [
         {
             "initiative": v.initiative_id,
@@ -49,7 +53,7 @@ def _rows(urgent: Sequence[Verdict], titles: dict[str, str]) -> list[dict[str, A
             "light": v.light.value,
             "score": None if v.score is None else round(v.score, 3),
             "overdue": v.overdue,
-            "why": v.reasons[-1].render("en") if v.reasons else "",
+            "why": v.reasons[-1].render(lang) if v.reasons else "",
         }
         for v in urgent
     ]
@@ -57,59 +61,62 @@ def _rows(urgent: Sequence[Verdict], titles: dict[str, str]) -> list[dict[str, A
 
 def agenda_markdown(group: GroupKey, items: Items, agenda: Agenda,
                     style: Style, limit: int = AGENDA_ROWS) -> str:
-    """The group's agenda as a table: the `limit` most urgent items (overdue, then CLOSE,
-    NEEDS_DATA, …), in the agenda's order, and a link to the rest. The group is
-    organisation + name (#13): the heading names both."""
-    lang = style.default_language
+    """The group's agenda as a table in the organisation's language: the `limit` most
+    urgent items (overdue, then CLOSE, NEEDS_DATA, …), in the agenda's order, and a link
+    to the rest. The group is organisation + name (#13): the heading names both."""
+    w = Words.of(style.default_language)
+    name = literal(group.label()) if group.name else w.t("flow.no_steering_group")
     lines = [
-        f"# {literal(group.label()) if group.name else '(no steering group)'} — "
-        f"{agenda.as_of.isoformat()}",
+        f"# {name} — {w.day(agenda.as_of)}",
         "",
-        f"| {texts.text('word.recommendation', lang)} | Initiative | Why |",
+        f"| {w.t('word.recommendation')} | {w.t('word.initiative')} | {w.t('word.why')} |",
         "|---|---|---|",
     ]
     for item in items.most_urgent(limit):
         ini = item.initiative
         link = dashboard_link(style, "initiative", id=ini.id)
-        rec = recommendation(item.recommendation.value if item.recommendation else None, lang)
-        why = "; ".join(r.value.replace("_", " ") for r in item.reasons)
+        rec = recommendation(item.recommendation.value if item.recommendation else None,
+                             w.lang)
+        why = "; ".join(w.due(r.value) for r in item.reasons)
         # Titles and ids are user text: literal, so a title cannot close the link (#14).
         lines.append(f"| {rec} | [{literal(ini.title)}]({link}) ({literal(ini.id)}) | {why} |")
     if len(items) > limit:
-        named = group.path()
-        rest = dashboard_link(style, "steering", group=named)
-        lines += ["", f"The {limit:,} most urgent of {len(items):,} items; "
-                      f"[the steering page]({rest}) lists them all."]
+        rest = dashboard_link(style, "steering", group=group.path())
+        lines += ["", w.t("flow.agenda_more", shown=formats.number(limit, w.lang),
+                          total=formats.number(len(items), w.lang), link=rest)]
     return "\n".join(lines) + "\n"
 
 
 def recommendations_table(verdicts: Sequence[Verdict], titles: dict[str, str],
-                          as_of: date) -> TableArtifact:
+                          as_of: date, lang: str) -> TableArtifact:
     """The run's most urgent recommendations (TABLE_ROWS) as a table artifact."""
-    return _table(recommendation_rows(verdicts, titles), len(verdicts), as_of)
+    return _table(recommendation_rows(verdicts, titles, lang), len(verdicts), as_of, lang)
 
 
 def urgent_table(urgent: Sequence[Verdict], total: int, titles: dict[str, str],
-                 as_of: date) -> TableArtifact:
+                 as_of: date, lang: str) -> TableArtifact:
     """The same table from verdicts already chosen in urgency order (a sharded run reads
     its shards' most urgent back from the store, `evaluation.most_urgent_of_runs`)."""
-    return _table(_rows(urgent, titles), total, as_of)
+    return _table(_rows(urgent, titles, lang), total, as_of, lang)
 
 
-def _table(rows: list[dict[str, Any]], total: int, as_of: date) -> TableArtifact:
-    shown = "" if len(rows) == total else (
-        f" — the {len(rows):,} most urgent of {total:,} (overdue, then close, then "
-        "needs data); the dashboard's board and its export hold all")
-    return TableArtifact(table=rows, key="recommendations",
-                         description=f"Recommendations as of {as_of.isoformat()}{shown}")
+def _table(rows: list[dict[str, Any]], total: int, as_of: date, lang: str) -> TableArtifact:
+    description = texts.text("flow.recommendations_as_of", lang,
+                             day=formats.day(as_of, lang))
+    if len(rows) < total:
+        description += " — " + texts.text(
+            "flow.recommendations_capped", lang, shown=formats.number(len(rows), lang),
+            total=formats.number(total, lang))
+    return TableArtifact(table=rows, key="recommendations", description=description)
 
 
-def agenda_artifact(group: GroupKey, markdown: str) -> MarkdownArtifact:
+def agenda_artifact(group: GroupKey, markdown: str, lang: str) -> MarkdownArtifact:
     """A steering group's agenda (agenda_markdown), keyed by organisation + name (#13):
     two municipalities' namesakes are two artifacts."""
     return MarkdownArtifact(
         markdown=markdown, key=f"agenda-{slug(group.organisation)}-{slug(group.name)}",
-        description="Agenda of " + (group.label() if group.name else "no steering group"))
+        description=texts.text("flow.agenda_of", lang, group=group.label()) if group.name
+        else texts.text("flow.no_steering_group", lang))
 
 
 class Publisher:

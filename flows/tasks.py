@@ -39,7 +39,8 @@ def follow_up(db_path: str | None, as_of: date, publisher: Publisher) -> steps.F
     built: publishing waits on the Prefect server, composing on this process (#15)."""
     style = steps.mail_style()
     return steps.follow_up(db_path, as_of, each_group=lambda group, items, agenda: (
-        publisher.add(agenda_artifact(group, agenda_markdown(group, items, agenda, style)))))
+        publisher.add(agenda_artifact(group, agenda_markdown(group, items, agenda, style),
+                                      style.default_language))))
 
 
 @task(name="notify", cache_policy=NO_CACHE)
@@ -48,7 +49,8 @@ def notify(db_path: str | None, run: evaluation.RunInput, verdicts: Sequence[Ver
     """Hand the recommendations table to the run's publisher and deliver the escalations:
     the agendas and the table wait on the Prefect server while the e-mails are written
     here (#15)."""
-    publisher.add(recommendations_table(verdicts, run.titles(), follow.as_of))
+    publisher.add(recommendations_table(verdicts, run.titles(), follow.as_of,
+                                        steps.mail_style().default_language))
     return steps.escalate(db_path, follow)
 
 
@@ -60,5 +62,5 @@ def notify_shards(db_path: str | None, actor: Actor, stored: dict[str, int],
     with steps.database(db_path).reading() as store:
         urgent = evaluation.most_urgent_of_runs(store, actor, list(stored), TABLE_ROWS)
     publisher.add(urgent_table(urgent.verdicts, sum(stored.values()), urgent.titles,
-                               follow.as_of))
+                               follow.as_of, steps.mail_style().default_language))
     return steps.escalate(db_path, follow)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flows.artifacts import agenda_markdown
-from portfolio.models import Department, GroupKey, Recommendation
+from flows.artifacts import agenda_markdown, urgent_table
+from portfolio import formats
+from portfolio.models import Department, GroupKey, Reason, Recommendation
 from portfolio.notify.compose import Style
 from portfolio.review.agenda_rules import build_agenda
 from tests.factories import AS_OF, make_evaluation, make_initiative
@@ -58,3 +59,44 @@ def test_a_hostile_title_stays_text_in_the_agenda_artifact():
 
     assert [p for p in active_parts(text) if "dash.example" not in p] == []
     assert "evil" in text
+
+
+def test_the_agenda_artifact_reads_in_the_organisations_language():
+    """Danish first: an organisation whose language is Danish reads its agenda in the
+    Prefect UI in Danish, with Danish dates and numbers (1.200, not 1,200)."""
+    late = [make_initiative(id=f"LATE-{n:04d}", review_on=AS_OF - timedelta(days=5),
+                            organisation=GROUP.organisation) for n in range(1_200)]
+    agenda = build_agenda(late, {}, [], DEPARTMENTS, AS_OF)
+    danish = Style("http://dash.example", "Demo Kommune", default_language="da")
+
+    text = agenda_markdown(GROUP, agenda.for_steering_groups()[GROUP], agenda, danish,
+                           limit=2)
+
+    heading, _, columns, *_ = text.splitlines()
+    assert heading.endswith(formats.day(AS_OF, "da")) and "juni" in heading
+    assert columns == "| Anbefaling | Initiativ | Hvorfor |"
+    assert "Review overskredet" in text
+    assert "De 2 mest presserende af 1.200 punkter; [styregruppesiden](" in text
+    english = agenda_markdown(GROUP, agenda.for_steering_groups()[GROUP], agenda, STYLE,
+                              limit=2)
+    assert "The 2 most urgent of 1,200 items" in english and "Review overdue" in english
+
+
+def test_the_recommendations_table_says_what_it_holds_in_the_organisations_language():
+    verdicts = [make_evaluation(f"INI-{n}", Recommendation.NEEDS_DATA,
+                                reasons=(Reason(code="evidence.no_benefit_kpi"),))
+                for n in range(3)]
+
+    danish = urgent_table(verdicts, 3, {}, AS_OF, "da")
+    english = urgent_table(verdicts, 3, {}, AS_OF, "en")
+    capped = urgent_table(verdicts[:1], 2_500, {}, AS_OF, "da")
+
+    assert danish.description == f"Anbefalinger pr. {formats.day(AS_OF, 'da')}"
+    assert english.description == f"Recommendations as of {formats.day(AS_OF, 'en')}"
+    assert "de 1 mest presserende af 2.500" in (capped.description or "")
+    # the rows keep their codes (a reader through Prefect's API keys on them); the reason
+    # is text, in the language
+    assert [r["recommendation"] for r in danish.table] == ["NEEDS_DATA"] * 3
+    assert danish.table[0]["why"] == Reason(code="evidence.no_benefit_kpi").render("da")
+    assert english.table[0]["why"] == Reason(code="evidence.no_benefit_kpi").render("en")
+    assert danish.table[0]["why"] != english.table[0]["why"]

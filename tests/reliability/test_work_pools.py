@@ -144,7 +144,7 @@ def test_three_workers_in_three_shards_store_what_one_process_stores_on_a_file(
     one = evaluation.store_run(file, Actor.operator(), "one-process", AS_OF)
     agenda_keys: set[str] = set()
     steps.follow_up(str(file.location), AS_OF, each_group=lambda group, items, agenda: (
-        agenda_keys.add(agenda_artifact(group, "").key)))
+        agenda_keys.add(agenda_artifact(group, "", "en").key)))
 
     with temporary_settings({PREFECT_API_URL: api_url}):
         parent = run_deployment("evaluate-portfolio/evaluate-portfolio",
@@ -163,6 +163,6 @@ def test_three_workers_in_three_shards_store_what_one_process_stores_on_a_file(
     # recommendations and each steering group's agenda
     published = artifacts_of(api_url, parent.id)
     assert json.loads(str(published["recommendations"])) == json.loads(
-        json.dumps(recommendation_rows(one.verdicts, one.run.titles())))
+        json.dumps(recommendation_rows(one.verdicts, one.run.titles(), "en")))
     assert len(agenda_keys) > 1
     assert {key for key in published if key.startswith("agenda-")} == agenda_keys

@@ -24,7 +24,7 @@ def test_the_shards_most_urgent_are_what_one_run_shows(
 ) -> None:
     generate_portfolio(db, operator, SPEC)
     whole = evaluation.store_run(db, operator, "whole", AS_OF)
-    expected = recommendation_rows(whole.verdicts, whole.run.titles(), limit)
+    expected = recommendation_rows(whole.verdicts, whole.run.titles(), "en", limit)
     runs = []
     for n, organisations in enumerate(evaluation.shards(db, operator, 3)):
         evaluation.store_run(db, operator, f"shard-{n}", AS_OF, organisations)
@@ -32,7 +32,7 @@ def test_the_shards_most_urgent_are_what_one_run_shows(
 
     with db.reading() as store:
         urgent = evaluation.most_urgent_of_runs(store, operator, runs, limit)
-    table = urgent_table(urgent.verdicts, len(whole.verdicts), urgent.titles, AS_OF)
+    table = urgent_table(urgent.verdicts, len(whole.verdicts), urgent.titles, AS_OF, "en")
 
     assert len(runs) == 3
     assert table.table == expected
