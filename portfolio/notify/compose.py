@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from portfolio import texts
-from portfolio.formats import number
+from portfolio.formats import day, number
 from portfolio.i18n import LIGHTS
 from portfolio.models import GroupAddress, GroupKey, Person, PersonKey
 from portfolio.notify.texts import recommendation, text
@@ -154,7 +154,7 @@ def _message(
         "lang": lang,
         "subject": subject,
         "greeting": text("greeting", lang, name=shown),
-        "intro": text(f"intro.{kind}", lang, group=shown, date=as_of.isoformat()),
+        "intro": text(f"intro.{kind}", lang, group=shown, date=day(as_of, lang)),
         "items": [item_summary(item, lang, style) for item in listed],
         "more": None if len(listed) == n else {
             "text": text("more", lang, shown=number(len(listed), lang),
@@ -207,10 +207,10 @@ def _reason(reason: AgendaReason, item: AgendaItem, lang: str) -> str:
     before = item.last_decision.recommendation if item.last_decision else None
     return text(
         f"reason.{reason.value}", lang,
-        review_on=item.initiative.review_on.isoformat() if item.initiative.review_on else "",
+        review_on=day(item.initiative.review_on, lang) if item.initiative.review_on else "",
         before=recommendation(before.value if before else None, lang),
         now=recommendation(item.recommendation.value if item.recommendation else None, lang),
-        on=item.follow_up_on.isoformat() if item.follow_up_on else "",
+        on=day(item.follow_up_on, lang) if item.follow_up_on else "",
         months=item.follow_up_months or "",
         kpis=", ".join(item.stale_kpis),
     )

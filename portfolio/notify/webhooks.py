@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from portfolio import texts
-from portfolio.formats import number
+from portfolio.formats import day, number
 from portfolio.models import Decision, GroupKey
 from portfolio.notify.compose import Style, dashboard_link, item_summary
 from portfolio.notify.texts import recommendation, text
@@ -113,7 +113,7 @@ def _agenda_card(kind: str, group: GroupKey, items: Items, as_of: date,
     `style.items_shown` most urgent items, a count of the rest and a link to the group's
     steering page, which lists them all (a national group's 5,000 items are no post)."""
     lang = style.default_language
-    lines = [text(f"intro.{kind}", lang, group=group.name, date=as_of.isoformat())]
+    lines = [text(f"intro.{kind}", lang, group=group.name, date=day(as_of, lang))]
     listed = items.most_urgent(style.items_shown)
     for item in listed:
         shown = item_summary(item, lang, style)
@@ -146,12 +146,12 @@ def decision_post(decision: Decision, title: str, group: str, hook: Webhook,
     lang = style.default_language
     word = recommendation(decision.kind.value, lang)
     lines = [text("decision.line", lang, id=decision.initiative_id, title=title, decision=word,
-                  on=decision.decided_on.isoformat())]
+                  on=day(decision.decided_on, lang))]
     if decision.rationale:
         lines.append(f"{texts.text('word.rationale', lang)}: {decision.rationale}")
     if decision.next_review_on:
         lines.append(f"{texts.text('word.next_review', lang)}: "
-                     f"{decision.next_review_on.isoformat()}")
+                     f"{day(decision.next_review_on, lang)}")
     card = Card(text("subject.decision", lang, group=group, id=decision.initiative_id,
                      decision=word), tuple(lines),
                 f"{style.dashboard_url.rstrip('/')}/initiative?id={decision.initiative_id}",
