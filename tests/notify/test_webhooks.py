@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from portfolio import formats
 from portfolio.errors import NotAllowed
 from portfolio.models import Actor, Decision, DecisionKind, GroupKey, Role
 from portfolio.notify.compose import Style
@@ -135,6 +136,8 @@ def test_a_decision_reaches_its_groups_channel_with_user_text_escaped(
     shown = " ".join(b["text"] for b in blocks)
     assert HOSTILE not in shown
     assert r"\*fed\*" in shown and r"\[klik\]\(http://evil.example\)" in shown
+    # Danish first: the decision's date as a Danish reader writes it
+    assert formats.day(TODAY, "da") in shown and TODAY.isoformat() not in shown
 
 
 def test_only_administrators_set_webhooks_and_the_audit_keeps_no_url(
