@@ -7,7 +7,8 @@ a namespaced key, not the English text, so a wording can change without touching
     page.*      the dashboard's pages          report.*   the printed reports
     mail.*      the e-mails                    public.*   the public results page
     error.*     refusals and import problems   reason.*   the evaluation's reasons
-    word.*      a word several places share    stage.*, role.*, light.*, kpi_kind.* …
+    word.*      a word several places share    flow.*     the flow's artifacts (Prefect UI)
+                                               stage.*, role.*, light.*, kpi_kind.* …
                                                           a vocabulary of the domain
 
 `text(key, lang, **params)` is the one lookup; `table(namespace)` reads a namespace as the
