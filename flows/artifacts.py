@@ -112,11 +112,12 @@ def _table(rows: list[dict[str, Any]], total: int, as_of: date, lang: str) -> Ta
 
 def agenda_artifact(group: GroupKey, markdown: str, lang: str) -> MarkdownArtifact:
     """A steering group's agenda (agenda_markdown), keyed by organisation + name (#13):
-    two municipalities' namesakes are two artifacts."""
+    two municipalities' namesakes are two artifacts. The Prefect UI renders the
+    description as Markdown too, so the group's name in it is literal (#14)."""
     return MarkdownArtifact(
         markdown=markdown, key=f"agenda-{slug(group.organisation)}-{slug(group.name)}",
-        description=texts.text("flow.agenda_of", lang, group=group.label()) if group.name
-        else texts.text("flow.no_steering_group", lang))
+        description=texts.text("flow.agenda_of", lang, group=literal(group.label()))
+        if group.name else texts.text("flow.no_steering_group", lang))
 
 
 class Publisher:

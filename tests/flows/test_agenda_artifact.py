@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flows.artifacts import agenda_markdown, urgent_table
+from flows.artifacts import agenda_artifact, agenda_markdown, urgent_table
 from portfolio import formats
 from portfolio.models import Department, GroupKey, Reason, Recommendation
 from portfolio.notify.compose import Style
@@ -100,3 +100,13 @@ def test_the_recommendations_table_says_what_it_holds_in_the_organisations_langu
     assert danish.table[0]["why"] == Reason(code="evidence.no_benefit_kpi").render("da")
     assert english.table[0]["why"] == Reason(code="evidence.no_benefit_kpi").render("en")
     assert danish.table[0]["why"] != english.table[0]["why"]
+
+
+def test_a_hostile_group_name_stays_text_in_the_artifacts_description():
+    """The Prefect UI renders an artifact's description as Markdown as well (#14)."""
+    hostile = GroupKey("Demo Kommune", "[Gruppe](http://evil.example) ![i](http://x.example/b.png)")
+
+    artifact = agenda_artifact(hostile, "", "da")
+
+    assert active_parts(artifact.description or "") == []
+    assert r"evil\.example" in (artifact.description or "")  # shown, as text
