@@ -25,12 +25,14 @@ from portfolio.models import GroupAddress, GroupKey, Person, PersonKey
 from portfolio.notify.texts import recommendation, text
 from portfolio.review.agenda import Agenda, AgendaItem, AgendaReason, Items
 from portfolio.settings import Settings
+from portfolio.template_cache import template_cache
 
 _TEMPLATES = Environment(
     loader=PackageLoader("portfolio.notify"),
     autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
     undefined=StrictUndefined,
     keep_trailing_newline=True,
+    bytecode_cache=template_cache(),
 )
 
 

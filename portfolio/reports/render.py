@@ -13,6 +13,8 @@ from typing import Any
 
 import jinja2
 
+from portfolio.template_cache import template_cache
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -24,6 +26,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=template_cache(),
     )
 
 
