@@ -1,24 +1,28 @@
-"""The portfolio report's charts for print: Altair specs rendered offline to SVG data URIs
-by vl-convert (a KPI's chart in the meeting pack is hand-written: kpi_svg.py).
+"""The portfolio report's charts for print, as small hand-written SVG data URIs.
 
-SVG stays vector in the PDF (crisp at any zoom, small files) and renders twice as fast
-as PNG at print resolution. Names typed by
-users stay out of the charts where possible (captions are HTML, escaped there); the
-charts carry numbers, dates and our own labels. No chart may fetch anything.
+They were Altair specs drawn by vl-convert. In a `failscale report portfolio` process that
+cost 1.0-1.5 s of the national report (#15): importing Altair ~0.35-0.5 s, and starting
+vl-convert's JavaScript engine 0.6-0.8 s on the first chart, holding the GIL, so it could
+not even overlap with the report's queries. Written directly, as the meeting pack's KPI
+charts (kpi_svg.py), the three charts take milliseconds and carry a few dozen nodes for
+WeasyPrint to paint instead of ~30 KB of SVG each.
+
+SVG stays vector in the PDF (crisp at any zoom, small files). Numbers and percentages are
+written in the reader's format (portfolio.formats). A group's name is typed by users: it
+is escaped, cut to what fits, and an image's SVG runs no script and fetches nothing.
 """
 
 from __future__ import annotations
 
 import base64
+import math
 from collections.abc import Sequence
-from typing import Any
-
-import altair as alt
-import vl_convert
+from xml.sax.saxutils import escape
 
 from portfolio import formats
 from portfolio.models import DecisionKind
 from portfolio.reports.figures import Quarter, Realised
+from portfolio.reports.kpi_svg import nice_ticks
 from portfolio.reports.words import Words
 
 INK = "#1d3557"
@@ -26,93 +30,168 @@ GREY = "#8d99ae"
 GREEN = "#2a9d8f"
 AMBER = "#e9a23b"
 RED = "#c8553d"
+GRID = "#e5e8ec"
+DOMAIN = "#b0b7c0"
+LABEL = "#333333"
 FONT = "DejaVu Sans"
-WIDTH = 230
 DECISION_COLOURS = {
     DecisionKind.SCALE: GREEN, DecisionKind.CONTINUE: "#457b9d", DecisionKind.PIVOT: AMBER,
     DecisionKind.CLOSE: RED, DecisionKind.PARK: GREY,
 }
-_CONFIG: dict[str, Any] = {
-    "font": FONT,
-    "view": {"stroke": None},
-    "axis": {"labelColor": "#333333", "titleColor": "#333333", "gridColor": "#e5e8ec",
-             "domainColor": "#b0b7c0", "tickColor": "#b0b7c0", "labelFontSize": 10,
-             "titleFontSize": 10, "titleFontWeight": "normal"},
-    "legend": {"labelFontSize": 10, "titleFontSize": 10, "orient": "bottom"},
-}
+CHAR_WIDTH = 5.6
+"""Mean width of a DejaVu Sans character at 10 px, to place legend entries and to cut a
+label to its room (measured on the labels the report draws)."""
+LABEL_ROOM = 220.0
+"""Room for a group's name left of the bars, as Vega's labelLimit had it."""
+BAR_WIDTH = 300.0
+GROUP_STEP = 24.0
+"""Height of one group: its two bars and the space around them."""
+TREND_WIDTH = 440.0
+SHARE_TICKS = [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
 
 
-def to_data_uri(chart: alt.TopLevelMixin, lang: str) -> str:
-    """Render a chart to an SVG data URI, offline, in the language's date and number style."""
-    return spec_to_data_uri(chart.to_dict(validate=False), lang)
+def _text(x: float, y: float, content: str, *, anchor: str = "start",
+          rotate: bool = False) -> str:
+    turn = f' transform="rotate(-90 {x:.1f} {y:.1f})"' if rotate else ""
+    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="10" fill="{LABEL}"'
+            f' text-anchor="{anchor}"{turn}>{escape(content)}</text>')
 
 
-def spec_to_data_uri(spec: dict[str, Any], lang: str) -> str:
-    """Render a Vega-Lite spec as `to_data_uri` does; vl-convert releases the GIL here."""
-    locale = formats.vega_locale(lang)  # the same CLDR rules as the dashboard's charts
-    svg = vl_convert.vegalite_to_svg(
-        spec, config=_CONFIG, allowed_base_urls=[],
-        format_locale=locale["number"], time_format_locale=locale["time"],
-    )
+def _rect(x: float, y: float, width: float, height: float, colour: str) -> str:
+    return (f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(width, 0.0):.1f}"'
+            f' height="{max(height, 0.0):.1f}" fill="{colour}"/>')
+
+
+def _line(d: str, colour: str) -> str:
+    return f'<path d="{d}" stroke="{colour}" stroke-width="1" fill="none"/>'
+
+
+def fitted(label: str, room: float = LABEL_ROOM) -> str:
+    """`label` cut with an ellipsis to what fits in `room` pixels."""
+    most = int(room / CHAR_WIDTH)
+    return label if len(label) <= most else label[:most - 1].rstrip() + "…"
+
+
+def _legend(x: float, y: float, entries: Sequence[tuple[str, str]], *,
+            dots: bool = False) -> list[str]:
+    """Swatches (squares, or dots for lines) and their labels in one row from (x, y)."""
+    parts = []
+    for label, colour in entries:
+        if dots:
+            parts.append(f'<circle cx="{x + 5:.1f}" cy="{y - 3.5:.1f}" r="5" fill="{colour}"/>')
+        else:
+            parts.append(_rect(x, y - 8.5, 10, 10, colour))
+        parts.append(_text(x + 15, y, label))
+        x += 15 + len(label) * CHAR_WIDTH + 14
+    return parts
+
+
+def _svg(width: float, height: float, parts: list[str]) -> str:
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}"'
+           f' height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}"'
+           f' font-family="{FONT}">{"".join(parts)}</svg>')
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
 
 
+def _share_axis(left: float, top: float, width: float, height: float, lang: str,
+                *, vertical: bool) -> list[str]:
+    """Grid lines and labels of a 0-100 % scale, along x (bars) or y (lines)."""
+    parts = []
+    grid = []
+    for tick in SHARE_TICKS:
+        text = formats.share(tick, lang)
+        if vertical:
+            y = top + height * (1 - tick)
+            grid.append(f"M{left:.1f} {y:.1f}h{width:.1f}")
+            parts.append(_text(left - 5, y + 3.5, text, anchor="end"))
+        else:
+            x = left + width * tick
+            grid.append(f"M{x:.1f} {top:.1f}v{height:.1f}")
+            parts.append(_text(x, top + height + 14, text, anchor="middle"))
+    parts.insert(0, _line("".join(grid), GRID))
+    domain = (f"M{left:.1f} {top + height:.1f}h{width:.1f}" if vertical
+              else f"M{left:.1f} {top:.1f}v{height:.1f}")
+    parts.insert(1, _line(domain, DOMAIN))
+    return parts
+
+
 def realised_bars(rows: Sequence[Realised], w: Words, label_of: dict[str, str]) -> str:
-    """Share of expected benefits realised per group, cashable next to non-cashable."""
-    values = [
-        {"group": label_of.get(r.label, r.label), "kind": w.t(kind), "share": share}
-        for r in rows
-        for kind, share in (("cashable", r.cashable), ("non_cashable", r.non_cashable))
-        if share is not None
-    ]
-    kinds = [w.t("cashable"), w.t("non_cashable")]
-    chart = alt.Chart(alt.Data(values=values)).mark_bar().encode(
-        y=alt.Y("group:N", title=None, sort=[label_of.get(r.label, r.label) for r in rows],
-                axis=alt.Axis(labelLimit=220, labelFontSize=10),
-                scale=alt.Scale(paddingInner=0.35, paddingOuter=0.2)),
-        yOffset=alt.YOffset("kind:N", sort=kinds, scale=alt.Scale(paddingInner=0.1)),
-        x=alt.X("share:Q", title=None, scale=alt.Scale(domain=[0, 1]),
-                axis=alt.Axis(format=".0%", tickCount=5)),
-        color=alt.Color("kind:N", title=None, sort=kinds,
-                        scale=alt.Scale(domain=kinds, range=[INK, GREEN])),
-    )
-    return to_data_uri(chart.properties(width=300, height=alt.Step(8)), w.lang)
+    """Share of expected benefits realised per group, cashable next to non-cashable; a
+    group without a share of one kind has no bar for it."""
+    kinds = ((w.t("cashable"), INK, "cashable"), (w.t("non_cashable"), GREEN, "non_cashable"))
+    left, top = LABEL_ROOM + 8, 4.0
+    height = GROUP_STEP * len(rows)
+    parts = _share_axis(left, top, BAR_WIDTH, height, w.lang, vertical=False)
+    for i, row in enumerate(rows):
+        y = top + i * GROUP_STEP
+        parts.append(_text(left - 6, y + GROUP_STEP / 2 + 3.5,
+                           fitted(label_of.get(row.label, row.label)), anchor="end"))
+        for j, (_, colour, field) in enumerate(kinds):
+            share = getattr(row, field)
+            if share is not None:
+                parts.append(_rect(left, y + 3.5 + j * 9, BAR_WIDTH * min(max(share, 0), 1),
+                                   8, colour))
+    bottom = top + height + 20
+    parts += _legend(left, bottom + 16, [(label, colour) for label, colour, _ in kinds])
+    return _svg(left + BAR_WIDTH + 20, bottom + 24, parts)
 
 
 def trend_chart(quarters: Sequence[Quarter], w: Words) -> str:
-    """Decisions per quarter (bars) above the share of benefits realised (lines)."""
+    """Decisions per quarter (stacked bars by kind) above the share of benefits realised
+    (a line per kind of benefit), on one row of quarters."""
     names = [w.quarter(q.year, q.number) for q in quarters]
     kinds = [k for k in DecisionKind if any(q.decisions[k] for q in quarters)]
-    bars_data = [
-        {"quarter": name, "kind": w.recommendation(k), "n": q.decisions[k]}
-        for name, q in zip(names, quarters, strict=True) for k in kinds if q.decisions[k]
-    ]
-    bars = alt.Chart(alt.Data(values=bars_data)).mark_bar(size=26).encode(
-        x=alt.X("quarter:N", title=None, sort=names, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("n:Q", title=w.t("word.decisions"), axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color(
-            "kind:N", title=None, sort=[w.recommendation(k) for k in kinds],
-            scale=alt.Scale(domain=[w.recommendation(k) for k in kinds],
-                            range=[DECISION_COLOURS[k] for k in kinds]),
-        ),
-    ).properties(width=440, height=120)
+    left, top, bars_height, lines_height = 62.0, 6.0, 120.0, 150.0
+    step = TREND_WIDTH / max(len(quarters), 1)
+
+    def middle(i: int) -> float:
+        return left + step * (i + 0.5)
+
+    most = max((sum(q.decisions.values()) for q in quarters), default=0)
+    tick, _ = nice_ticks(0, max(most, 1))
+    tick = max(tick, 1.0)  # whole decisions
+    ceiling = math.ceil(max(most, 1) / tick) * tick  # a nice scale, as Vega's "nice"
+    ticks = [i * tick for i in range(round(ceiling / tick) + 1)]
+    grid = "".join(f"M{left:.1f} {top + bars_height * (1 - t / ceiling):.1f}h{TREND_WIDTH:.1f}"
+                   for t in ticks)
+    parts = [_line(grid, GRID),
+             _line(f"M{left:.1f} {top + bars_height:.1f}h{TREND_WIDTH:.1f}", DOMAIN)]
+    parts += [_text(left - 5, top + bars_height * (1 - t / ceiling) + 3.5,
+                    formats.count(round(t), w.lang), anchor="end") for t in ticks]
+    parts.append(_text(14, top + bars_height / 2, w.t("word.decisions"), anchor="middle",
+                       rotate=True))
+    for i, quarter in enumerate(quarters):
+        base = top + bars_height
+        for kind in kinds:
+            n = quarter.decisions[kind]
+            if n:
+                tall = bars_height * n / ceiling
+                base -= tall
+                parts.append(_rect(middle(i) - 13, base, 26, tall, DECISION_COLOURS[kind]))
+        parts.append(_text(middle(i), top + bars_height + 14, names[i], anchor="middle"))
+    parts += _legend(left, top + bars_height + 40,
+                     [(w.recommendation(k), DECISION_COLOURS[k]) for k in kinds])
+
+    lines_top = top + bars_height + 70
+    parts += _share_axis(left, lines_top, TREND_WIDTH, lines_height, w.lang, vertical=True)
+    parts.append(_text(14, lines_top + lines_height / 2, w.t("word.realised"),
+                       anchor="middle", rotate=True))
+    parts += [_text(middle(i), lines_top + lines_height + 14, name, anchor="middle")
+              for i, name in enumerate(names)]
     series = (("all_benefits", "overall", INK), ("cashable", "cashable", GREEN),
               ("non_cashable", "non_cashable", AMBER))
-    line_data = [
-        {"quarter": name, "series": w.t(key), "share": share}
-        for name, q in zip(names, quarters, strict=True)
-        for key, field, _ in series
-        if (share := getattr(q.realised, field)) is not None
-    ]
-    lines = alt.Chart(alt.Data(values=line_data)).mark_line(point=True, strokeWidth=2).encode(
-        x=alt.X("quarter:N", title=None, sort=names, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("share:Q", title=w.t("word.realised"), scale=alt.Scale(domain=[0, 1]),
-                axis=alt.Axis(format=".0%", tickCount=5)),
-        color=alt.Color(
-            "series:N", title=None, sort=[w.t(k) for k, _, _ in series],
-            scale=alt.Scale(domain=[w.t(k) for k, _, _ in series],
-                            range=[c for _, _, c in series]),
-        ),
-    ).properties(width=440, height=150)
-    chart = alt.vconcat(bars, lines, spacing=18).resolve_scale(color="independent")
-    return to_data_uri(chart, w.lang)
+    for _, field, colour in series:
+        points = [(middle(i), lines_top + lines_height * (1 - min(max(share, 0), 1)))
+                  for i, q in enumerate(quarters)
+                  if (share := getattr(q.realised, field)) is not None]
+        if points:
+            line = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+            parts.append(f'<polyline points="{line}" fill="none" stroke="{colour}"'
+                         ' stroke-width="2" stroke-linejoin="round"/>')
+            dots = "".join(f"M{x - 2.5:.1f} {y:.1f}a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0"
+                           for x, y in points)
+            parts.append(f'<path d="{dots}" fill="{colour}"/>')
+    bottom = lines_top + lines_height + 40
+    parts += _legend(left, bottom, [(w.t(key), colour) for key, _, colour in series],
+                     dots=True)
+    return _svg(left + TREND_WIDTH + 10, bottom + 10, parts)
