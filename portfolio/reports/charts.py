@@ -115,6 +115,15 @@ def _share_axis(left: float, top: float, width: float, height: float, lang: str,
     return parts
 
 
+def _quarter_label(x: float, y: float, name: str, room: float) -> list[str]:
+    """A quarter's name under its column; on two lines (quarter, year) where one is too
+    wide for the column, as Danish names are ("1. kvt. 2025") with eight quarters."""
+    if len(name) * CHAR_WIDTH <= room - 4 or " " not in name:
+        return [_text(x, y, name, anchor="middle")]
+    quarter, year = name.rsplit(" ", 1)
+    return [_text(x, y, quarter, anchor="middle"), _text(x, y + 11, year, anchor="middle")]
+
+
 def realised_bars(rows: Sequence[Realised], w: Words, label_of: dict[str, str]) -> str:
     """Share of expected benefits realised per group, cashable next to non-cashable; a
     group without a share of one kind has no bar for it."""
@@ -168,16 +177,16 @@ def trend_chart(quarters: Sequence[Quarter], w: Words) -> str:
                 tall = bars_height * n / ceiling
                 base -= tall
                 parts.append(_rect(middle(i) - 13, base, 26, tall, DECISION_COLOURS[kind]))
-        parts.append(_text(middle(i), top + bars_height + 14, names[i], anchor="middle"))
-    parts += _legend(left, top + bars_height + 40,
+        parts += _quarter_label(middle(i), top + bars_height + 14, names[i], step)
+    parts += _legend(left, top + bars_height + 44,
                      [(w.recommendation(k), DECISION_COLOURS[k]) for k in kinds])
 
-    lines_top = top + bars_height + 70
+    lines_top = top + bars_height + 74
     parts += _share_axis(left, lines_top, TREND_WIDTH, lines_height, w.lang, vertical=True)
     parts.append(_text(14, lines_top + lines_height / 2, w.t("word.realised"),
                        anchor="middle", rotate=True))
-    parts += [_text(middle(i), lines_top + lines_height + 14, name, anchor="middle")
-              for i, name in enumerate(names)]
+    for i, name in enumerate(names):
+        parts += _quarter_label(middle(i), lines_top + lines_height + 14, name, step)
     series = (("all_benefits", "overall", INK), ("cashable", "cashable", GREEN),
               ("non_cashable", "non_cashable", AMBER))
     for _, field, colour in series:
@@ -191,7 +200,7 @@ def trend_chart(quarters: Sequence[Quarter], w: Words) -> str:
             dots = "".join(f"M{x - 2.5:.1f} {y:.1f}a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0"
                            for x, y in points)
             parts.append(f'<path d="{dots}" fill="{colour}"/>')
-    bottom = lines_top + lines_height + 40
+    bottom = lines_top + lines_height + 44
     parts += _legend(left, bottom, [(w.t(key), colour) for key, _, colour in series],
                      dots=True)
     return _svg(left + TREND_WIDTH + 10, bottom + 10, parts)

@@ -65,3 +65,12 @@ def test_the_trend_stacks_each_quarters_decisions_on_a_round_scale() -> None:
     assert {"Skalér", "Luk"} <= set(texts) and "Parkér" not in texts  # kinds that occur
     lines = list(svg.iter(f"{SVG}polyline"))
     assert len(lines) == 3 and all(len(line.get("points", "").split()) == 1 for line in lines)
+
+
+def test_eight_danish_quarter_names_go_on_two_lines_so_they_do_not_overlap() -> None:
+    quarters = [Quarter(2025 + n // 4, n % 4 + 1, {k: 1 for k in DecisionKind},
+                        Realised("", 1, 0.5, 0.5, 0.5)) for n in range(8)]
+    texts = _texts(_svg(trend_chart(quarters, Words.of("da"))))
+
+    assert "1. kvt. 2025" not in texts
+    assert texts.count("1. kvt.") == 4 and texts.count("2026") == 8  # two axes
