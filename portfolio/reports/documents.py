@@ -46,15 +46,14 @@ def agenda_html(
     limit = settings.pack_detail_pages
     with db.reading() as store:  # closed before the pack is laid out (#16)
         pack = agenda_material(store, actor, group, detailed=limit)  # overdue first if longer
-    items = pack.items
-    views = agenda_views(items[:limit], pack.as_of, w)
+    views = agenda_views(pack.items, pack.as_of, w)
     # The table lists at most pack_agenda_rows items, saying how many the steering page
     # holds (#15: WeasyPrint lays a 450-row table out in ~3 s).
-    listed = items[:max(settings.pack_agenda_rows, limit)]
+    listed = pack.due[:max(settings.pack_agenda_rows, limit)]
     return render_html(
         "agenda.html.j2", w=w, as_of=pack.as_of,
         organisation=_organisation(organisation or pack.organisation or None), pack=pack,
-        items=items, listed=listed, views=views,
+        items=pack.due, listed=listed, views=views,
     )
 
 

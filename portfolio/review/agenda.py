@@ -161,6 +161,8 @@ class Agenda:
 
     as_of: date
     items: Items
+    judged: int | None = None
+    """How many initiatives were judged (active ones); None for a part of an agenda."""
 
     def for_steering_groups(self) -> dict[GroupKey, Items]:
         """Items a steering group must look at, by group: organisation + name (#13; name

@@ -21,7 +21,7 @@ from portfolio.review.agenda_rules import FACTS
 
 # The newest measurement of each KPI up to the agenda's date: what the owner has recorded
 # counts, also since the last evaluation. Latest verdicts and decisions are ordered as
-# Evaluations.latest() and review.agenda_rules.build_agenda order them. Narrowed
+# Evaluations.latest() and Decisions order them. Narrowed
 # (`{chosen}` etc. filled by _NARROWED) only the initiatives of `$departments` are read,
 # and every part of the query is narrowed to them: one steering group's agenda costs
 # what its own rows cost. Whole

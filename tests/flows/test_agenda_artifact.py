@@ -8,7 +8,7 @@ from flows.artifacts import agenda_artifact, agenda_markdown, urgent_table
 from portfolio import formats
 from portfolio.models import Department, GroupKey, Reason, Recommendation
 from portfolio.notify.compose import Style
-from portfolio.review.agenda_rules import build_agenda
+from tests.agenda_models import build_agenda
 from tests.factories import AS_OF, make_evaluation, make_initiative
 from tests.security.markup import active_parts
 

@@ -13,7 +13,7 @@ from portfolio.models import Department, Person, Recommendation
 from portfolio.notify import MailConfig, deliver, escalations, owner_reminders, steering_agendas
 from portfolio.notify.compose import AddressBook, Style
 from portfolio.review.agenda import Agenda
-from portfolio.review.agenda_rules import build_agenda
+from tests.agenda_models import build_agenda
 from tests.factories import AS_OF, make_evaluation, make_initiative
 from tests.smtp import Mailbox, free_port
 

@@ -13,7 +13,7 @@ from portfolio.notify.compose import AddressBook, Style
 from portfolio.notify.webhooks import agenda_posts
 from portfolio.openness import Webhook
 from portfolio.review.agenda import Agenda
-from portfolio.review.agenda_rules import build_agenda
+from tests.agenda_models import build_agenda
 from tests.factories import AS_OF, make_evaluation, make_initiative
 
 GROUP = "Styregruppen for digitalisering"

@@ -6,14 +6,18 @@ import os
 import re
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from portfolio.models import Actor
 from portfolio.reports.documents import agenda_pdf
+from portfolio.service.initiatives import save_initiative
 from portfolio.storage import Database
-from tests.reports.conftest import WELFARE, pdf_pages
+from tests.factories import make_initiative, make_kpi
+from tests.reports.conftest import ANCHOR, WELFARE, pdf_pages, seed_evaluated_demo
+from tests.units import in_transaction
 
 FAILSCALE = str(Path(sys.executable).parent / "failscale")
 DUE = {
@@ -96,3 +100,21 @@ def test_a_long_agenda_lists_its_most_urgent_items_and_says_where_the_rest_are(
     assert "Review overskredet" in summary  # overdue reviews first
     detailed = next(page for page in pages if re.match(r"[A-Z]{2}-\d{2} ·", page))
     assert detailed[:5] in summary  # the detailed item is among those listed
+
+
+def test_an_initiative_registered_after_the_last_run_and_overdue_is_listed_unjudged(
+    tmp_path: Path,
+) -> None:
+    db = seed_evaluated_demo(Database(tmp_path / "portfolio.duckdb", lock_timeout=5))
+    with db.reading() as store:
+        department = next(d for d in store.departments.all() if d.steering_group == WELFARE)
+    late = make_initiative(id="NY-01", title="Ny og aldrig vurderet",
+                           department=department.name, organisation=department.organisation,
+                           review_on=ANCHOR - timedelta(days=10))
+    in_transaction(db, save_initiative, Actor.operator(), late,
+                   [make_kpi(initiative_id="NY-01")])
+
+    summary = pdf_pages(agenda_pdf(db, Actor.operator(), WELFARE, "da"))[0]
+
+    row = summary[summary.index("NY-01"):]
+    assert row.startswith("NY-01 Ny og aldrig vurderet") and "—" in row[:120]

@@ -8,8 +8,8 @@ from portfolio.i18n import LANGUAGES
 from portfolio.models import Decision, DecisionKind, Department, Evaluation, Light, Recommendation
 from portfolio.reports import labels
 from portfolio.review.agenda import AgendaReason
-from portfolio.review.agenda_rules import build_agenda
 from portfolio.service.reports import InitiativeFile
+from tests.agenda_models import build_agenda
 from tests.factories import AS_OF, make_initiative, make_kpi, make_measurements
 from tests.reports.realised_oracle import realised_kpis, summarise
 

@@ -15,13 +15,13 @@ from portfolio.models import (
     Stage,
 )
 from portfolio.review.agenda import AgendaReason
-from portfolio.review.agenda_rules import build_agenda
 from portfolio.review.policy import default_policy
 from portfolio.service.agenda import review_agenda
 from portfolio.service.evaluation import evaluate_now
 from portfolio.service.initiatives import save_initiative
 from portfolio.service.policy_admin import activate_policy
 from portfolio.storage import Database
+from tests.agenda_models import build_agenda
 from tests.factories import AS_OF, make_evaluation, make_initiative, make_kpi
 from tests.oracles.agenda import add_months
 from tests.units import in_reading, in_transaction

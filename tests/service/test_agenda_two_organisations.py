@@ -12,7 +12,6 @@ import pytest
 from portfolio.models import Actor, Department, GroupKey, Stage
 from portfolio.notify import escalations, steering_agendas
 from portfolio.notify.compose import Style
-from portfolio.review.agenda_rules import build_agenda
 from portfolio.service import initiatives
 from portfolio.service.agenda import review_agenda
 from portfolio.service.evaluation import evaluate_now
@@ -21,6 +20,7 @@ from portfolio.service.people import address_book
 from portfolio.service.reports import agenda_material
 from portfolio.service.steering import agenda_view, steering_groups
 from portfolio.storage import Database
+from tests.agenda_models import build_agenda
 from tests.factories import AS_OF, make_initiative, make_kpi
 from tests.units import by_group, in_reading, in_transaction
 

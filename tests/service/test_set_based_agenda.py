@@ -8,13 +8,13 @@ import pytest
 
 from portfolio.models import Actor, Measurement, Source
 from portfolio.review.agenda import AgendaReason
-from portfolio.review.agenda_rules import build_agenda
 from portfolio.service.agenda import review_agenda
 from portfolio.service.evaluation import evaluate_now
 from portfolio.service.initiatives import record_measurement, save_initiative
 from portfolio.service.setup import seed_demo
 from portfolio.storage import Database
 from portfolio.synth import SynthSpec, generate_portfolio
+from tests.agenda_models import build_agenda
 from tests.factories import AS_OF, make_initiative, make_kpi
 from tests.units import in_reading, in_transaction
 

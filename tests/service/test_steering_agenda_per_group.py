@@ -9,7 +9,6 @@ import pytest
 
 from portfolio.models import Actor, Decision, DecisionKind, GroupKey, Stage
 from portfolio.review.agenda import AgendaReason
-from portfolio.review.agenda_rules import build_agenda
 from portfolio.service.decisions import record_decision
 from portfolio.service.evaluation import evaluate_now
 from portfolio.service.reports import agenda_material
@@ -24,6 +23,7 @@ from portfolio.service.steering import (
 )
 from portfolio.storage import Database
 from portfolio.synth import SynthSpec, generate_portfolio
+from tests.agenda_models import build_agenda
 from tests.factories import AS_OF
 from tests.units import in_reading, in_transaction
 

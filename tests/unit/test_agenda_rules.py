@@ -22,7 +22,8 @@ from portfolio.review.agenda import (
     LastDecision,
     Subject,
 )
-from portfolio.review.agenda_rules import add_months, agenda_of, facts_table
+from portfolio.review.agenda_rules import add_months, agenda_of
+from tests.agenda_models import facts_table
 from tests.oracles import agenda as oracle
 
 pytestmark = pytest.mark.oracle
