@@ -22,18 +22,11 @@ from xml.sax.saxutils import escape
 from portfolio import formats
 from portfolio.models import DecisionKind
 from portfolio.reports.figures import Quarter, Realised
-from portfolio.reports.kpi_svg import nice_ticks
+from portfolio.reports.kpi_svg import AMBER, FONT, GREEN, GREY, GRID, INK, LABEL, nice_ticks
 from portfolio.reports.words import Words
 
-INK = "#1d3557"
-GREY = "#8d99ae"
-GREEN = "#2a9d8f"
-AMBER = "#e9a23b"
 RED = "#c8553d"
-GRID = "#e5e8ec"
 DOMAIN = "#b0b7c0"
-LABEL = "#333333"
-FONT = "DejaVu Sans"
 DECISION_COLOURS = {
     DecisionKind.SCALE: GREEN, DecisionKind.CONTINUE: "#457b9d", DecisionKind.PIVOT: AMBER,
     DecisionKind.CLOSE: RED, DecisionKind.PARK: GREY,
