@@ -14,19 +14,27 @@ is escaped, cut to what fits, and an image's SVG runs no script and fetches noth
 
 from __future__ import annotations
 
-import base64
 import math
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
 from portfolio import formats
 from portfolio.models import DecisionKind
 from portfolio.reports.figures import Quarter, Realised
-from portfolio.reports.kpi_svg import AMBER, FONT, GREEN, GREY, GRID, INK, LABEL, nice_ticks
+from portfolio.reports.svg import (
+    AMBER,
+    DOMAIN,
+    FONT,
+    GREEN,
+    GREY,
+    GRID,
+    INK,
+    RED,
+    data_uri,
+    nice_ticks,
+    text,
+)
 from portfolio.reports.words import Words
 
-RED = "#c8553d"
-DOMAIN = "#b0b7c0"
 DECISION_COLOURS = {
     DecisionKind.SCALE: GREEN, DecisionKind.CONTINUE: "#457b9d", DecisionKind.PIVOT: AMBER,
     DecisionKind.CLOSE: RED, DecisionKind.PARK: GREY,
@@ -41,13 +49,6 @@ GROUP_STEP = 24.0
 """Height of one group: its two bars and the space around them."""
 TREND_WIDTH = 440.0
 SHARE_TICKS = [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
-
-
-def _text(x: float, y: float, content: str, *, anchor: str = "start",
-          rotate: bool = False) -> str:
-    turn = f' transform="rotate(-90 {x:.1f} {y:.1f})"' if rotate else ""
-    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="10" fill="{LABEL}"'
-            f' text-anchor="{anchor}"{turn}>{escape(content)}</text>')
 
 
 def _rect(x: float, y: float, width: float, height: float, colour: str) -> str:
@@ -74,16 +75,15 @@ def _legend(x: float, y: float, entries: Sequence[tuple[str, str]], *,
             parts.append(f'<circle cx="{x + 5:.1f}" cy="{y - 3.5:.1f}" r="5" fill="{colour}"/>')
         else:
             parts.append(_rect(x, y - 8.5, 10, 10, colour))
-        parts.append(_text(x + 15, y, label))
+        parts.append(text(x + 15, y, label))
         x += 15 + len(label) * CHAR_WIDTH + 14
     return parts
 
 
 def _svg(width: float, height: float, parts: list[str]) -> str:
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}"'
-           f' height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}"'
-           f' font-family="{FONT}">{"".join(parts)}</svg>')
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
+    return data_uri(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}"'
+                    f' height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}"'
+                    f' font-family="{FONT}">{"".join(parts)}</svg>')
 
 
 def _share_axis(left: float, top: float, width: float, height: float, lang: str,
@@ -92,15 +92,15 @@ def _share_axis(left: float, top: float, width: float, height: float, lang: str,
     parts = []
     grid = []
     for tick in SHARE_TICKS:
-        text = formats.share(tick, lang)
+        label = formats.share(tick, lang)
         if vertical:
             y = top + height * (1 - tick)
             grid.append(f"M{left:.1f} {y:.1f}h{width:.1f}")
-            parts.append(_text(left - 5, y + 3.5, text, anchor="end"))
+            parts.append(text(left - 5, y + 3.5, label, anchor="end"))
         else:
             x = left + width * tick
             grid.append(f"M{x:.1f} {top:.1f}v{height:.1f}")
-            parts.append(_text(x, top + height + 14, text, anchor="middle"))
+            parts.append(text(x, top + height + 14, label, anchor="middle"))
     parts.insert(0, _line("".join(grid), GRID))
     domain = (f"M{left:.1f} {top + height:.1f}h{width:.1f}" if vertical
               else f"M{left:.1f} {top:.1f}v{height:.1f}")
@@ -112,9 +112,9 @@ def _quarter_label(x: float, y: float, name: str, room: float) -> list[str]:
     """A quarter's name under its column; on two lines (quarter, year) where one is too
     wide for the column, as Danish names are ("1. kvt. 2025") with eight quarters."""
     if len(name) * CHAR_WIDTH <= room - 4 or " " not in name:
-        return [_text(x, y, name, anchor="middle")]
+        return [text(x, y, name, anchor="middle")]
     quarter, year = name.rsplit(" ", 1)
-    return [_text(x, y, quarter, anchor="middle"), _text(x, y + 11, year, anchor="middle")]
+    return [text(x, y, quarter, anchor="middle"), text(x, y + 11, year, anchor="middle")]
 
 
 def realised_bars(rows: Sequence[Realised], w: Words, label_of: dict[str, str]) -> str:
@@ -126,7 +126,7 @@ def realised_bars(rows: Sequence[Realised], w: Words, label_of: dict[str, str]) 
     parts = _share_axis(left, top, BAR_WIDTH, height, w.lang, vertical=False)
     for i, row in enumerate(rows):
         y = top + i * GROUP_STEP
-        parts.append(_text(left - 6, y + GROUP_STEP / 2 + 3.5,
+        parts.append(text(left - 6, y + GROUP_STEP / 2 + 3.5,
                            fitted(label_of.get(row.label, row.label)), anchor="end"))
         for j, (_, colour, field) in enumerate(kinds):
             share = getattr(row, field)
@@ -158,9 +158,9 @@ def trend_chart(quarters: Sequence[Quarter], w: Words) -> str:
                    for t in ticks)
     parts = [_line(grid, GRID),
              _line(f"M{left:.1f} {top + bars_height:.1f}h{TREND_WIDTH:.1f}", DOMAIN)]
-    parts += [_text(left - 5, top + bars_height * (1 - t / ceiling) + 3.5,
+    parts += [text(left - 5, top + bars_height * (1 - t / ceiling) + 3.5,
                     formats.count(round(t), w.lang), anchor="end") for t in ticks]
-    parts.append(_text(14, top + bars_height / 2, w.t("word.decisions"), anchor="middle",
+    parts.append(text(14, top + bars_height / 2, w.t("word.decisions"), anchor="middle",
                        rotate=True))
     for i, quarter in enumerate(quarters):
         base = top + bars_height
@@ -176,7 +176,7 @@ def trend_chart(quarters: Sequence[Quarter], w: Words) -> str:
 
     lines_top = top + bars_height + 74
     parts += _share_axis(left, lines_top, TREND_WIDTH, lines_height, w.lang, vertical=True)
-    parts.append(_text(14, lines_top + lines_height / 2, w.t("word.realised"),
+    parts.append(text(14, lines_top + lines_height / 2, w.t("word.realised"),
                        anchor="middle", rotate=True))
     for i, name in enumerate(names):
         parts += _quarter_label(middle(i), lines_top + lines_height + 14, name, step)

@@ -13,24 +13,16 @@ are written into the SVG, escaped all the same.
 
 from __future__ import annotations
 
-import base64
 import math
 from collections.abc import Sequence
 from datetime import date
-from xml.sax.saxutils import escape
 
 from portfolio import formats
 from portfolio.models import Kpi, KpiKind, KpiStats, Measurement
 from portfolio.reports.kpi_layers import kpi_layers
+from portfolio.reports.svg import AMBER, FONT, GREEN, GREY, GRID, INK, data_uri, nice_ticks, text
 from portfolio.reports.words import Words
 
-INK = "#1d3557"
-GREY = "#8d99ae"
-GREEN = "#2a9d8f"
-AMBER = "#e9a23b"
-GRID = "#e5e8ec"
-LABEL = "#333333"
-FONT = "DejaVu Sans"
 SIZE = (308, 99)
 PLOT = (32.0, 5.0, 230.0, 72.0)
 """Left, top, width, height of the plotting area inside SIZE; the right margin holds the
@@ -38,22 +30,8 @@ baseline and target labels."""
 GUARDRAIL_SPAN = 0.15
 MOST_POINTS = 24
 """Beyond this many measurements the dots merge into a band: a bare line reads better."""
-VALUE_TICKS = 4
 MONTH_TICKS = 5
 _MONTH_STEPS = (1, 2, 3, 4, 6, 12, 24, 36, 60, 120)
-
-
-def nice_ticks(low: float, high: float, count: int = VALUE_TICKS) -> tuple[float, list[float]]:
-    """Round tick values covering [low, high] (1, 2 or 5 times a power of ten apart, as
-    d3's ticks), and that step: the axis then reads 10, 20, 30, not 11.7, 23.4."""
-    span = high - low
-    if not span > 0 or not math.isfinite(span):
-        return 1.0, [low]
-    step = 10 ** math.floor(math.log10(span / count))
-    error = count * step / span
-    step *= 10 if error <= 0.15 else 5 if error <= 0.35 else 2 if error <= 0.75 else 1
-    first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
-    return step, [i * step for i in range(first, last + 1)]
 
 
 def _month_index(day: date) -> int:
@@ -81,13 +59,6 @@ def _month_label(day: date, lang: str) -> str:
 def _value_label(value: float, step: float, lang: str) -> str:
     decimals = max(0, -math.floor(math.log10(step) + 1e-9)) if step < 1 else 0
     return formats.number(round(value, decimals), lang, decimals=decimals)
-
-
-def _text(x: float, y: float, content: str, *, anchor: str = "start", colour: str = LABEL,
-          bold: bool = False, size: int = 10) -> str:
-    weight = ' font-weight="bold"' if bold else ""
-    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{colour}"'
-            f' text-anchor="{anchor}"{weight}>{escape(content)}</text>')
 
 
 def kpi_svg(kpi: Kpi, measurements: Sequence[Measurement], w: Words,
@@ -131,9 +102,9 @@ def kpi_svg(kpi: Kpi, measurements: Sequence[Measurement], w: Words,
     parts.append(f'<path d="{grid}" stroke="{GRID}" stroke-width="1" fill="none"/>')
     parts.append(f'<path d="M{left:.1f} {bottom:.1f}h{width:.1f}" stroke="#b0b7c0"'
                  ' stroke-width="1" fill="none"/>')
-    parts += [_text(left - 4, y_of(t) + 3, _value_label(t, step, w.lang), anchor="end")
+    parts += [text(left - 4, y_of(t) + 3, _value_label(t, step, w.lang), anchor="end")
               for t in ticks]
-    parts += [_text(x_of(m), bottom + 13, _month_label(m, w.lang), anchor="middle")
+    parts += [text(x_of(m), bottom + 13, _month_label(m, w.lang), anchor="middle")
               for m in month_ticks(min(days), max(days))]
     if layers.band:
         band_left, band_right = x_of(layers.band["start"]), x_of(layers.band["end"])
@@ -161,7 +132,7 @@ def kpi_svg(kpi: Kpi, measurements: Sequence[Measurement], w: Words,
         y = y_of(value)
         parts.append(f'<path d="M{left:.1f} {y:.1f}h{width:.1f}" stroke="{colour}"'
                      ' stroke-width="1.5" stroke-dasharray="5 3" fill="none"/>')
-        parts.append(_text(left + width + 4, y + 3, label, colour=colour, bold=True, size=9))
+        parts.append(text(left + width + 4, y + 3, label, colour=colour, bold=True, size=9))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -169,5 +140,4 @@ def kpi_svg(kpi: Kpi, measurements: Sequence[Measurement], w: Words,
 def kpi_chart(kpi: Kpi, measurements: Sequence[Measurement], w: Words,
               stats: KpiStats | None = None) -> str:
     """The chart as an SVG data URI for an <img> of a report."""
-    svg = kpi_svg(kpi, measurements, w, stats)
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
+    return data_uri(kpi_svg(kpi, measurements, w, stats))
