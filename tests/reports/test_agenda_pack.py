@@ -117,4 +117,4 @@ def test_an_initiative_registered_after_the_last_run_and_overdue_is_listed_unjud
     summary = pdf_pages(agenda_pdf(db, Actor.operator(), WELFARE, "da"))[0]
 
     row = summary[summary.index("NY-01"):]
-    assert row.startswith("NY-01 Ny og aldrig vurderet") and "—" in row[:120]
+    assert row.startswith("NY-01 Ny og aldrig vurderet") and "Endnu ikke vurderet" in row[:120]
