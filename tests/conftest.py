@@ -2,14 +2,16 @@
 
 The store is a DuckDB file, or with FAILSCALE_TEST_STORE=lake (`make test` runs the
 storage, service and flow tests a second time so) DuckLake on a real PostgreSQL that the
-session starts itself: each test gets a fresh catalog database copied from an initialised
-template, with a data path of its own.
+session starts itself. Either way a test gets a copy of a store built once per session
+(`Templates`): the initialised one as `db`, a seeded one through `seeded` — a file copied,
+or a catalog database created from a template with a copy of its data path.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,6 +55,54 @@ def postgres() -> Iterator[Postgres]:
         yield server
 
 
+class Templates:
+    """Stores built once per test session (per xdist worker) and copied for each test.
+
+    Seeding the demo portfolio and evaluating it takes 3-4 s on the file and ~20 s on the
+    lake (a few hundred small units of work, each a few catalog round trips); a copy takes
+    a fraction of a second on either. A test still gets a store of its own to change.
+    """
+
+    def __init__(self, factory: pytest.TempPathFactory, request: pytest.FixtureRequest):
+        self._factory, self._request = factory, request
+        self._built: dict[str, tuple[str, Path]] = {}
+
+    def copy(self, build: Callable[[Database], object], folder: Path) -> Database:
+        """A fresh copy, in `folder`, of the initialised store after `build` ran on it once."""
+        key = f"{build.__module__}.{build.__qualname__}"
+        if "<" in key:
+            raise ValueError("a template is built by a named function, not a lambda")
+        if key not in self._built:
+            self._built[key] = self._build(build)
+        return self._copy(self._built[key], folder)
+
+    def _build(self, build: Callable[[Database], object]) -> tuple[str, Path]:
+        folder = self._factory.mktemp("template")
+        if not LAKE:
+            database = Database(folder / "portfolio.duckdb")
+            initialise(database, Actor.operator())
+            build(database)
+            return database.location, database.path
+        from tests.postgres import new_lake
+
+        postgres = self._request.getfixturevalue("postgres")
+        base = self._request.getfixturevalue("lake_template")
+        database = new_lake(postgres, base, folder)
+        build(database)
+        release(database.location)  # CREATE DATABASE … TEMPLATE needs it unused
+        name = database.location.split("dbname=", 1)[1].split()[0]
+        return name, Path(database.lake.data_path)  # type: ignore[union-attr]
+
+    def _copy(self, template: tuple[str, Path], folder: Path) -> Database:
+        if not LAKE:
+            path = folder / "portfolio.duckdb"
+            shutil.copy(template[1], path)
+            return Database(path, lock_timeout=5)
+        from tests.postgres import new_lake
+
+        return new_lake(self._request.getfixturevalue("postgres"), template, folder)
+
+
 @pytest.fixture(scope="session")
 def lake_template(postgres: Postgres, tmp_path_factory: pytest.TempPathFactory,
                   ) -> tuple[str, Path]:
@@ -64,21 +114,44 @@ def lake_template(postgres: Postgres, tmp_path_factory: pytest.TempPathFactory,
     return name, data
 
 
-@pytest.fixture
-def db(tmp_path: Path, operator: Actor, request: pytest.FixtureRequest,
-       monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
-    if not LAKE:
-        database = Database(tmp_path / "portfolio.duckdb", lock_timeout=5)
-        initialise(database, operator)
-        yield database
-        return
-    from tests.postgres import new_lake
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest,
+              ) -> Templates:
+    return Templates(tmp_path_factory, request)
 
-    database = new_lake(request.getfixturevalue("postgres"),
-                        request.getfixturevalue("lake_template"), tmp_path)
-    monkeypatch.setenv("FAILSCALE_LAKE_DATA_PATH", str(database.lake.data_path))  # type: ignore[union-attr]
-    yield database
-    release(database.location)
+
+def _initialised(database: Database) -> None:
+    """The template of `db`: what `initialise` leaves (it runs on every template)."""
+
+
+@pytest.fixture
+def seeded(templates: Templates, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+           ) -> Iterator[Callable[[Callable[[Database], object]], Database]]:
+    """`seeded(build)`: a store of this test's own, copied from one `build` made once.
+
+    `build` is a named module-level function of the database; everything it depends on
+    must be the same for every test that asks for it.
+    """
+    made: list[Database] = []
+
+    def copy(build: Callable[[Database], object]) -> Database:
+        if made:
+            raise RuntimeError("one seeded store per test")
+        database = templates.copy(build, tmp_path)
+        if database.lake is not None:
+            monkeypatch.setenv("FAILSCALE_LAKE_DATA_PATH", str(database.lake.data_path))
+        made.append(database)
+        return database
+
+    yield copy
+    for database in made:
+        if database.lake is not None:
+            release(database.location)
+
+
+@pytest.fixture
+def db(seeded: Callable[[Callable[[Database], object]], Database]) -> Database:
+    return seeded(_initialised)
 
 
 @pytest.fixture
@@ -105,3 +178,14 @@ def smtp_server() -> Iterator[Mailbox]:
 
     with running_smtp_server() as mailbox:
         yield mailbox
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On the lake pass, only the tests that get a store: the others (a file of their own,
+    a Prefect server, the parser) would run exactly as the first pass ran them."""
+    if not LAKE:
+        return
+    keep = [item for item in items if "seeded" in getattr(item, "fixturenames", ())]
+    if len(keep) < len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in keep])
+        items[:] = keep

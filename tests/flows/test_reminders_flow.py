@@ -3,33 +3,32 @@
 from __future__ import annotations
 
 import os
-from datetime import date
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from flows.reminders import send_reminders
 from portfolio.errors import DeliveryFailed
-from portfolio.models import Actor
-from portfolio.service.evaluation import evaluate_now
-from portfolio.service.setup import seed_demo
 from portfolio.storage import Database
+from tests.factories import AS_OF as ANCHOR
+from tests.seeds import evaluated_demo
 from tests.smtp import Mailbox, free_port
 
 pytestmark = [pytest.mark.flow, pytest.mark.usefixtures("prefect_harness")]
 
-ANCHOR = date(2025, 6, 30)
-
 
 @pytest.fixture
-def demo(db_env: Database, operator: Actor, monkeypatch: pytest.MonkeyPatch) -> Database:
-    seed_demo(db_env, operator, ANCHOR)
-    evaluate_now(db_env, operator, ANCHOR, "demo-run")
+def demo(seeded: Callable[..., Database], tmp_path: Path,
+         monkeypatch: pytest.MonkeyPatch) -> Database:
+    db = seeded(evaluated_demo)
+    monkeypatch.setenv("FAILSCALE_DB", db.location)
+    monkeypatch.setenv("FAILSCALE_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("FAILSCALE_SMTP_HOST", "127.0.0.1")
     monkeypatch.setenv("FAILSCALE_SMTP_STARTTLS", "false")
     monkeypatch.setenv("FAILSCALE_SMTP_ATTEMPTS", "2")
     monkeypatch.setenv("FAILSCALE_SMTP_RETRY_SECONDS", "0.01")
-    return db_env
+    return db
 
 
 def test_owners_and_both_steering_groups_get_their_mail_in_their_language(

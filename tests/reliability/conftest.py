@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,16 +24,20 @@ ROOT = Path(__file__).resolve().parents[2]
 WRITERS = 3
 
 
-@pytest.fixture
-def portfolio(db: Database, operator: Actor) -> Database:
+def demo_and_writers(db: Database) -> None:
     """The demo portfolio (35 initiatives to evaluate) plus one initiative per writer."""
+    operator = Actor.operator()
     seed_demo(db, operator, AS_OF)
     for writer in range(WRITERS):
         initiative = writer_initiative(writer)
         in_transaction(db, save_initiative,
                        operator, make_initiative(id=initiative, stage=Stage.IDEA),
                         [make_kpi(initiative_id=initiative)])
-    return db
+
+
+@pytest.fixture
+def portfolio(seeded: Callable[..., Database]) -> Database:
+    return seeded(demo_and_writers)
 
 
 @dataclass

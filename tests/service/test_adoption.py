@@ -162,10 +162,10 @@ def test_saving_an_initiative_leaves_its_adoptions_alone(scaled, operator):
         "Renamed", (SCHOOLS,))
 
 
-def test_the_demo_records_its_spread_as_adoptions(db, operator: Actor):
-    from portfolio.service.setup import seed_demo
+def test_the_demo_records_its_spread_as_adoptions(seeded, operator: Actor):
+    from tests.seeds import evaluated_demo
 
-    seed_demo(db, operator, AS_OF)
+    db = seeded(evaluated_demo)
 
     adopted = in_reading(db, adoptions_of, operator, "TM-01")
     assert [a.department for a in adopted] == ["Kultur og Borgerservice"]

@@ -3,6 +3,7 @@ once, in its own group's part, and nothing else."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -10,23 +11,24 @@ import pytest
 from portfolio.models import Actor
 from portfolio.service.agenda import review_agenda
 from portfolio.service.evaluation import evaluate_now
-from portfolio.service.setup import seed_demo
 from portfolio.storage import Database
 from portfolio.synth import SynthSpec, generate_portfolio
+from tests.seeds import evaluated_demo
 from tests.units import by_group, in_reading
 
 AS_OF = date(2025, 6, 30)
 
 
-@pytest.mark.parametrize("portfolio", ["demo", "synthetic"])
+def evaluated_synthetic(db: Database) -> None:
+    generate_portfolio(db, Actor.operator(), SynthSpec(400, 30_000, 5, AS_OF, 4))
+    evaluate_now(db, Actor.operator(), AS_OF, "run")
+
+
+@pytest.mark.parametrize("portfolio", [evaluated_demo, evaluated_synthetic])
 def test_the_agendas_by_steering_group_are_the_agenda_split_by_group(
-    db: Database, operator: Actor, portfolio: str
+    seeded: Callable[..., Database], operator: Actor, portfolio: Callable[[Database], None]
 ) -> None:
-    if portfolio == "demo":
-        seed_demo(db, operator, AS_OF)
-    else:
-        generate_portfolio(db, operator, SynthSpec(400, 30_000, 5, AS_OF, 4))
-    evaluate_now(db, operator, AS_OF, "run")
+    db = seeded(portfolio)
     whole = in_reading(db, review_agenda, operator, AS_OF)
 
     parts = in_reading(db, by_group, operator, AS_OF)

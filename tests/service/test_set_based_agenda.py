@@ -11,24 +11,19 @@ from portfolio.review.agenda import AgendaReason
 from portfolio.service.agenda import review_agenda
 from portfolio.service.evaluation import evaluate_now
 from portfolio.service.initiatives import record_measurement, save_initiative
-from portfolio.service.setup import seed_demo
 from portfolio.storage import Database
 from portfolio.synth import SynthSpec, generate_portfolio
 from tests.agenda_models import build_agenda
 from tests.factories import AS_OF, make_initiative, make_kpi
+from tests.seeds import evaluated_demo
 from tests.units import in_reading, in_transaction
 
 OPERATOR = Actor.operator()
 
 
-def demo(db: Database) -> Database:
-    seed_demo(db, OPERATOR, AS_OF)
-    return db
-
-
-def synthetic(db: Database) -> Database:
+def synthetic(db: Database) -> None:
     generate_portfolio(db, OPERATOR, SynthSpec(400, 4_000, 3, AS_OF))
-    return db
+    evaluate_now(db, OPERATOR, AS_OF, "run-1")
 
 
 def from_models(db: Database, stale_after_days: int):
@@ -40,12 +35,12 @@ def from_models(db: Database, stale_after_days: int):
             stale_after_days=stale_after_days)
 
 
-@pytest.mark.parametrize("portfolio", [demo, synthetic])
+@pytest.mark.parametrize("portfolio", [evaluated_demo, synthetic])
 @pytest.mark.parametrize("stale_after_days", [30, 60])
 def test_the_set_based_agenda_equals_the_agenda_built_from_models(
-    db, portfolio, stale_after_days
+    seeded, portfolio, stale_after_days
 ):
-    evaluate_now(portfolio(db), OPERATOR, AS_OF, "run-1")
+    db = seeded(portfolio)
 
     agenda = in_reading(db, review_agenda, OPERATOR, AS_OF, stale_after_days=stale_after_days)
 

@@ -10,10 +10,10 @@ from portfolio.service.board import board_version, portfolio_board
 from portfolio.service.board_metrics import DIMENSIONS, BoardFilters
 from portfolio.service.decisions import record_decision
 from portfolio.service.evaluation import evaluate_now, evaluate_run, most_urgent, prepare_run
-from portfolio.service.setup import initialise, seed_demo
 from portfolio.synth import SynthSpec, generate_portfolio
 from tests.factories import AS_OF
 from tests.oracles.board import board_view
+from tests.seeds import evaluated_demo
 from tests.units import in_reading, in_transaction
 
 OPERATOR = Actor.operator()
@@ -27,20 +27,19 @@ FILTERS = (
 )
 
 
-@pytest.fixture
-def demo(db):
-    initialise(db, OPERATOR)
-    seed_demo(db, OPERATOR, AS_OF)
-    evaluate_now(db, OPERATOR, AS_OF, "demo-run")
-    return db
-
-
-@pytest.fixture
-def synthetic(db):
-    initialise(db, OPERATOR)
+def evaluated_synthetic(db):
     generate_portfolio(db, OPERATOR, SynthSpec(400, 4_000, 3, AS_OF))
     evaluate_now(db, OPERATOR, AS_OF, "synth-run")
-    return db
+
+
+@pytest.fixture
+def demo(seeded):
+    return seeded(evaluated_demo)
+
+
+@pytest.fixture
+def synthetic(seeded):
+    return seeded(evaluated_synthetic)
 
 
 def assert_same_board(db, filters):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from portfolio.models import Actor, Evaluation, Stage
 from portfolio.service.evaluation import evaluate_now
@@ -17,11 +19,22 @@ from tests.factories import AS_OF, make_initiative
 OPERATOR = Actor.operator()
 
 
-def demo_evaluations(db: Database) -> list[Evaluation]:
+def evaluated_demo(db: Database) -> None:
     seed_demo(db, OPERATOR, AS_OF)
     with db.transaction() as store:
         store.initiatives.save(make_initiative(id="NO-KPIS"))
-    return evaluate_now(db, OPERATOR, AS_OF, "demo-run")
+    evaluate_now(db, OPERATOR, AS_OF, "demo-run")
+
+
+@pytest.fixture
+def demo(seeded: Callable[..., Database]) -> Database:
+    return seeded(evaluated_demo)
+
+
+def demo_evaluations(db: Database) -> list[Evaluation]:
+    """The demo's verdicts as stored, in initiative order."""
+    with db.reading() as store:
+        return sorted(store.evaluations.for_run("demo-run"), key=lambda e: e.initiative_id)
 
 
 def third_version_database(path: Path, evaluations: list[Evaluation]) -> None:
@@ -46,11 +59,11 @@ def third_version_database(path: Path, evaluations: list[Evaluation]) -> None:
 
 
 def test_a_third_version_database_with_evaluations_upgrades_to_identical_evaluations(
-    db: Database, tmp_path: Path
+    demo: Database, tmp_path: Path
 ) -> None:
     # What release 3 stored: no proof criterion, band, first date or forecast (#18,
     # schema 10); such a verdict reads back without them.
-    evaluations = [before_schema_10(e) for e in demo_evaluations(db)]
+    evaluations = [before_schema_10(e) for e in demo_evaluations(demo)]
     assert any(e.kpis for e in evaluations) and any(not e.kpis for e in evaluations)
     path = tmp_path / "v3" / "portfolio.duckdb"
     path.parent.mkdir()
@@ -60,8 +73,9 @@ def test_a_third_version_database_with_evaluations_upgrades_to_identical_evaluat
     held = evaluations
     with upgraded.reading() as store:
         assert current_version(store.con) == latest_version()
-        assert store.evaluations.for_run("demo-run") == held
-        assert store.evaluations.latest() == held
+        by_id = sorted(store.evaluations.for_run("demo-run"), key=lambda e: e.initiative_id)
+        assert by_id == held
+        assert sorted(store.evaluations.latest(), key=lambda e: e.initiative_id) == held
 
 
 def before_schema_10(e: Evaluation) -> Evaluation:
@@ -78,10 +92,12 @@ def before_schema_10(e: Evaluation) -> Evaluation:
 
 
 def test_re_running_an_as_of_date_replaces_the_verdicts_with_their_kpi_statistics(
-    db: Database,
+    demo: Database,
 ) -> None:
+    db = demo
     first = demo_evaluations(db)
-    again = evaluate_now(db, OPERATOR, AS_OF, "demo-run-again")
+    again = sorted(evaluate_now(db, OPERATOR, AS_OF, "demo-run-again"),
+                   key=lambda e: e.initiative_id)
 
     with db.reading() as store:
         assert store.evaluations.for_run("demo-run") == []
@@ -92,8 +108,9 @@ def test_re_running_an_as_of_date_replaces_the_verdicts_with_their_kpi_statistic
 
 
 def test_an_initiative_left_out_of_a_re_run_keeps_its_verdict_and_kpi_statistics(
-    db: Database,
+    demo: Database,
 ) -> None:
+    db = demo
     first = {e.initiative_id: e for e in demo_evaluations(db)}
     closed = next(e for e in first.values() if e.kpis)
     with db.transaction() as store:
