@@ -71,11 +71,11 @@ LAKE_TESTS := tests/storage tests/service tests/flows tests/reliability/test_cra
 
 # The tests besides the browser's run in two processes (pytest-xdist, a file per process at
 # a time): alone they kept one of CI's two cores busy about half the time, waiting on the
-# servers they start; 948 -> 631 s here (2026-12-06). The shared-store pass is the longest
-# lane of the second part (951 s against the browser tests' 407 s at a slow hour,
-# 2026-12-06 23:31), so the security and dashboard tests (LATE_TESTS, about a third of the
-# first part's work) run after the browser tests, beside it, instead of before both.
-LATE_TESTS := tests/security tests/dashboard
+# servers they start; 948 -> 631 s here (2026-12-06). Then two lanes side by side: the
+# shared-store pass (~590 s since the tests copy stores built once per session instead of
+# seeding each, 2026-12-07) and the browser tests followed by the security tests (LATE_TESTS,
+# ~366 + 298 s), which balances the two lanes better than either order of the three.
+LATE_TESTS := tests/security
 test: dev browser node postgres
 	$(RUN) ruff check .
 	$(RUN) pytest -n 2 --dist loadfile -m "not e2e" $(LATE_TESTS:%=--ignore=%)
