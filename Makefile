@@ -61,33 +61,31 @@ postgres:
 lint: dev
 	$(RUN) ruff check .
 
-# Browser tests run in their own process: Playwright installs an event loop that Prefect's
-# synchronous client calls in the other tests must not inherit. Beside them, in a process
-# of its own, the storage, service and flow tests (and the SIGKILL and concurrent-writer
-# tests) run again on the shared store (DuckLake on a PostgreSQL the tests start; #17);
-# the target fails if either fails.
+# Two lanes from the start, one per core of CI's two. Beside the others, in a process of its
+# own: the storage, service and flow tests (and the SIGKILL and concurrent-writer tests)
+# again on the shared store (DuckLake on a PostgreSQL the tests start; #17), then the
+# security tests. In front: the other tests in two processes (pytest-xdist, a file per
+# process at a time: alone they kept a core busy about half the time, waiting on the
+# servers they start), then the browser tests, in their own process because Playwright
+# installs an event loop that Prefect's synchronous client calls must not inherit. The
+# target fails if any part fails; the side lane's output is printed at the end.
+# (2026-12-07: in sequence the parts took 617 + 485 + 362 s beside a 741 s lake pass,
+# 24 min 41 s in all, with the cores idle ~30 % of it.)
 LAKE_TESTS := tests/storage tests/service tests/flows tests/reliability/test_crash_safety.py \
   tests/reliability/test_concurrent_writers.py
-
-# The tests besides the browser's run in two processes (pytest-xdist, a file per process at
-# a time): alone they kept one of CI's two cores busy about half the time, waiting on the
-# servers they start; 948 -> 631 s here (2026-12-06). Then two lanes side by side: the
-# shared-store pass (~590 s since the tests copy stores built once per session instead of
-# seeding each, 2026-12-07) and the browser tests followed by the security tests (LATE_TESTS,
-# ~366 + 298 s), which balances the two lanes better than either order of the three.
 LATE_TESTS := tests/security
 test: dev browser node postgres
 	$(RUN) ruff check .
-	$(RUN) pytest -n 2 --dist loadfile -m "not e2e" $(LATE_TESTS:%=--ignore=%)
 	@log=$$(mktemp); \
-	FAILSCALE_TEST_STORE=lake $(RUN) pytest -q -m "not e2e" -p no:cacheprovider \
-	  $(LAKE_TESTS) >$$log 2>&1 & lake=$$!; \
+	{ FAILSCALE_TEST_STORE=lake $(RUN) pytest -q -m "not e2e" -p no:cacheprovider $(LAKE_TESTS); \
+	  lake=$$?; $(RUN) pytest -q -m "not e2e" -p no:cacheprovider $(LATE_TESTS); \
+	  test $$lake -eq 0 -a $$? -eq 0; } >$$log 2>&1 & side=$$!; \
+	$(RUN) pytest -n 2 --dist loadfile -m "not e2e" $(LATE_TESTS:%=--ignore=%); first=$$?; \
 	$(RUN) pytest -m e2e; e2e=$$?; \
-	$(RUN) pytest -m "not e2e" $(LATE_TESTS); late=$$?; \
-	wait $$lake; lake_rc=$$?; \
-	echo "--- the storage, service and flow tests on the shared store (DuckLake) ---"; \
+	wait $$side; side_rc=$$?; \
+	echo "--- beside them: the storage, service and flow tests on the shared store (DuckLake), then the security tests ---"; \
 	cat $$log; rm -f $$log; \
-	test $$e2e -eq 0 && test $$late -eq 0 && test $$lake_rc -eq 0
+	test $$first -eq 0 && test $$e2e -eq 0 && test $$side_rc -eq 0
 
 lake-test: dev postgres
 	FAILSCALE_TEST_STORE=lake $(RUN) pytest -m "not e2e" $(LAKE_TESTS)
