@@ -64,16 +64,20 @@ lint: dev
 # Two lanes from the start, one per core of CI's two. Beside the others, in a process of its
 # own: the storage, service and flow tests (and the SIGKILL and concurrent-writer tests)
 # again on the shared store (DuckLake on a PostgreSQL the tests start; #17), then the
-# security tests. In front: the other tests in two processes (pytest-xdist, a file per
+# security and work-pool tests. In front: the other tests in two processes (pytest-xdist, a file per
 # process at a time: alone they kept a core busy about half the time, waiting on the
 # servers they start), then the browser tests, in their own process because Playwright
 # installs an event loop that Prefect's synchronous client calls must not inherit. The
 # target fails if any part fails; the side lane's output is printed at the end.
 # (2026-12-07: in sequence the parts took 617 + 485 + 362 s beside a 741 s lake pass,
-# 24 min 41 s in all, with the cores idle ~30 % of it.)
+# 24 min 41 s in all, with the cores idle ~30 % of it; in these two lanes 19 min 54 s:
+# front 792 + 394 s, side 659 + 519 s.)
 LAKE_TESTS := tests/storage tests/service tests/flows tests/reliability/test_crash_safety.py \
   tests/reliability/test_concurrent_writers.py
-LATE_TESTS := tests/security
+# The side lane finished ~200 s before the front one (1,158 against 1,364 s), so the two
+# multi-process tests of the work pools (three workers and a Prefect server each) go there.
+LATE_TESTS := tests/security tests/reliability/test_work_pools.py \
+  tests/reliability/test_shard_kill.py
 test: dev browser node postgres
 	$(RUN) ruff check .
 	@log=$$(mktemp); \
