@@ -192,9 +192,10 @@ def import_measurements(file: FileArg, as_json: JsonOpt = False) -> None:
 @import_app.command("benefits")
 @friendly
 def import_benefits(file: FileArg, as_json: JsonOpt = False) -> None:
-    """Import benefit-realisation plans: per initiative and year, planned and realised
-    kroner with their budget line, and non-cashable benefits in their units
-    (see docs/benefits.md)."""
+    """Import benefit-realisation plans (docs/benefits.md).
+
+    Per initiative and year: planned and realised kroner with their budget line, and
+    non-cashable benefits in their units."""
     _import(ImportKind.BENEFITS, file, as_json)
 
 
@@ -206,9 +207,11 @@ def evaluate(
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Evaluate every active initiative as the acting user (refused for a role that may
-    not evaluate, or a date after today): a recorded Prefect flow run when a Prefect
-    server answers, else the same steps in this process, recorded in the run table."""
+    """Evaluate every active initiative as the acting user.
+
+    Refused for a role that may not evaluate, or a date after today. A recorded Prefect
+    flow run when a Prefect server answers, else the same steps in this process,
+    recorded in the run table."""
     from failscale import evaluate_output, prefect_env
     from portfolio.service.evaluation import check_run, run_verdict_pages
     from portfolio.service.setup import initialise

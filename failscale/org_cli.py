@@ -24,8 +24,10 @@ org_app = typer.Typer(help="Organisations, their departments and steering groups
 def list_organisations(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
 ) -> None:
-    """Print every organisation, its departments and their steering groups, and what is
-    missing (a department without a steering group, a group without an address)."""
+    """Print every organisation, its departments and their steering groups.
+
+    Also what is missing: a department without a steering group, a group without an
+    address."""
     from portfolio.error_messages import render_error
     from portfolio.service.organisation import view_organisation
     from portfolio.service.setup import initialise

@@ -28,8 +28,10 @@ def import_radar_file(
     )] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON")] = False,
 ) -> None:
-    """Replace the stored radar with the file's rows; refused rows are listed with their
-    reasons. Exit code 0 when every row was accepted, 1 when some were refused."""
+    """Replace the stored radar with the file's rows.
+
+    Refused rows are listed with their reasons. Exit code 0 when every row was accepted,
+    1 when some were refused."""
     from portfolio.service.radar import import_radar
     from portfolio.service.setup import initialise
 

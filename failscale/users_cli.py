@@ -168,8 +168,10 @@ def export(
 @audit_app.command("verify")
 @friendly
 def verify() -> None:
-    """Check the audit log's hash chain; name the first event edited, deleted or inserted
-    (administrators only). Exit code 0 when intact, 1 when broken."""
+    """Check the audit log's hash chain (administrators only).
+
+    Names the first event edited, deleted or inserted. Exit code 0 when intact, 1 when
+    broken."""
     from portfolio.service.audit_log import verify_audit
 
     actor = current_actor()
