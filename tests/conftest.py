@@ -155,11 +155,22 @@ def db(seeded: Callable[[Callable[[Database], object]], Database]) -> Database:
 
 
 @pytest.fixture
-def db_env(db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Database:
+def in_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[Database], Database]:
+    """`in_env(db)`: the database, also named by FAILSCALE_DB (and a data directory of the
+    test's own) for code that reads settings."""
+
+    def name(database: Database) -> Database:
+        monkeypatch.setenv("FAILSCALE_DB", database.location)
+        monkeypatch.setenv("FAILSCALE_DATA_DIR", str(tmp_path / "data"))
+        return database
+
+    return name
+
+
+@pytest.fixture
+def db_env(db: Database, in_env: Callable[[Database], Database]) -> Database:
     """The database, also named by FAILSCALE_DB for code that reads settings."""
-    monkeypatch.setenv("FAILSCALE_DB", db.location)
-    monkeypatch.setenv("FAILSCALE_DATA_DIR", str(tmp_path / "data"))
-    return db
+    return in_env(db)
 
 
 @pytest.fixture(scope="session")

@@ -19,11 +19,9 @@ pytestmark = [pytest.mark.flow, pytest.mark.usefixtures("prefect_harness")]
 
 
 @pytest.fixture
-def demo(seeded: Callable[..., Database], tmp_path: Path,
+def demo(seeded: Callable[..., Database], in_env: Callable[[Database], Database],
          monkeypatch: pytest.MonkeyPatch) -> Database:
-    db = seeded(evaluated_demo)
-    monkeypatch.setenv("FAILSCALE_DB", db.location)
-    monkeypatch.setenv("FAILSCALE_DATA_DIR", str(tmp_path / "data"))
+    db = in_env(seeded(evaluated_demo))
     monkeypatch.setenv("FAILSCALE_SMTP_HOST", "127.0.0.1")
     monkeypatch.setenv("FAILSCALE_SMTP_STARTTLS", "false")
     monkeypatch.setenv("FAILSCALE_SMTP_ATTEMPTS", "2")
