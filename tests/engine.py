@@ -1,8 +1,9 @@
 """The production engine on initiatives held in memory, for tests that build one by hand.
 
 A snapshot is put into an in-memory DuckDB as the four tables the statistics query reads
-(initiatives, kpis, measurements, decisions), and the run's own code does the rest:
-KpiStatsReader's grouped query, then portfolio.review.vectorised. So the hand-computed
+(initiatives, kpis, measurements, decisions), with the statistics a store keeps at write
+time beside them, and the run's own code does the rest: KpiStatsReader's query, then
+portfolio.review.vectorised. So the hand-computed
 cases test what production runs, in milliseconds, without a database file per case.
 The store keeps one measurement per KPI and date; a hand-built snapshot may hold two, and
 then the worse one is kept (as the reference's tie rule reads them), so the result does
@@ -22,6 +23,7 @@ from portfolio.models import Direction, InitiativeSnapshot, Measurement, Verdict
 from portfolio.review.frames import PortfolioFrames
 from portfolio.review.policy import ReviewPolicy
 from portfolio.review.vectorised import evaluate_frames
+from portfolio.storage import measurement_stats
 from portfolio.storage.kpi_stats import KpiStatsReader
 
 
@@ -70,6 +72,9 @@ def portfolio_frames(snapshots: Sequence[InitiativeSnapshot], as_of: date) -> Po
     con = _connection()
     for name, schema in schemas.items():
         con.register(name, pa.Table.from_pylist(rows[name], schema=schema))
+    # The statistics a store keeps at write time, by the store's own aggregate.
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {measurement_stats.TABLE} AS "
+                f"{measurement_stats.aggregate('true')}", measurement_stats.source_bits())
     try:
         return KpiStatsReader(con).portfolio(as_of)
     finally:

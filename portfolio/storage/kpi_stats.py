@@ -1,9 +1,11 @@
-"""Per-KPI statistics of the whole portfolio in one grouped pass: the set-based read.
+"""Per-KPI statistics of the whole portfolio in one query: the set-based read.
 
 The per-initiative read (service.evaluation before #7) turned 10 M measurements into
 10 M models; this returns one row per KPI instead, with the aggregates every criterion
-needs, so memory is bounded by the number of KPIs, not of measurements. The policy is
-applied to these frames in portfolio.review.vectorised.
+needs, so memory is bounded by the number of KPIs, not of measurements. Since #15 the
+aggregates are mostly read as stored at write time (storage.measurement_stats), not
+computed over every measurement again. The policy is applied to these frames in
+portfolio.review.vectorised.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from datetime import date
 import duckdb
 import pyarrow as pa
 
-from portfolio.models import KpiStats, Source, Stage
+from portfolio.models import KpiStats, Stage
 from portfolio.review.columns import BAND_POINTS
 from portfolio.review.frames import PortfolioFrames, kpi_stats_of
 from portfolio.review.vectorised import kpi_statistics
+from portfolio.storage import measurement_stats
 
 # Active initiatives, ordered by id as the per-initiative read orders them.
 _INITIATIVES = """
@@ -26,61 +29,49 @@ SELECT i.id AS initiative_id, i.title, i.stage, i.review_on, i.budget_dkk, i.spe
 FROM initiatives i
 LEFT JOIN (SELECT initiative_id, max(decided_on) AS last_decision_on
            FROM decisions GROUP BY initiative_id) d ON d.initiative_id = i.id
-WHERE i.stage <> ? {shard}
+WHERE i.stage <> $not_stage {shard}
 ORDER BY i.id
 """
 
 # A shard of the portfolio (#17): the initiatives of some organisations, by the
 # organisation of their department, which the initiative carries (schema 12, #13: two
 # organisations may each have a department of the same name).
-_SHARD = """AND coalesce(i.organisation, '') IN (SELECT unnest(?::VARCHAR[]))"""
+_SHARD = """AND coalesce(i.organisation, '') IN (SELECT unnest($scoped::VARCHAR[]))"""
 
 # The initiatives of a list of ids, whatever their stage (no stage is '').
-_OF_IDS = "AND i.id IN (SELECT unnest(?::VARCHAR[]))"
+_OF_IDS = "AND i.id IN (SELECT unnest($scoped::VARCHAR[]))"
 _OF_IDS_KPIS = ("AND kpi_id IN (SELECT id FROM kpis "
-                "WHERE initiative_id IN (SELECT unnest(?::VARCHAR[])))")
+                "WHERE initiative_id IN (SELECT unnest($scoped::VARCHAR[])))")
 _EVERY_STAGE = ""
 
-# One row per KPI of the chosen initiatives (active ones, a shard's, or some ids).
-# (kpi_id, measured_on) is the primary key of measurements, so arg_max has no ties to
-# break. The trend is the least-squares slope per 30 days, as the reference
-# (tests/oracles/stats.py), up to floating-point summation order. The provenances seen
-# are one bit each (one bit_or costs less than three bool_or). The newest BAND_POINTS
-# values (#18), newest first, are the band and, first of them, the latest value: one
-# top-N aggregate instead of it and an arg_max (#15).
+# One row per KPI of the chosen initiatives (active ones, a shard's, or some ids), with
+# the statistics of its measurements up to the run's date: the stored row where it
+# counts nothing newer (and has the policy's band width), else the same aggregate again
+# over the measurements up to that date (storage.measurement_stats).
 _KPIS = """
 WITH stats AS (
-    SELECT kpi_id,
-           count(*) AS count,
-           max(measured_on) AS latest_on,
-           CASE WHEN count(*) >= 2
-                THEN regr_slope(value, (measured_on - DATE '2000-01-01')::DOUBLE) * 30
-           END AS trend_per_30d,
-           bit_or(CASE provenance WHEN ? THEN 1 WHEN ? THEN 2 WHEN ? THEN 4 ELSE 0 END)
-               AS sources,
-           min(measured_on) AS first_on,
-           arg_max(value, measured_on, {band}) AS recent
-    FROM measurements
-    WHERE measured_on <= ? {shard_kpis}
-    GROUP BY kpi_id
-),
-flat AS (  -- the lists end here: the join below carries three numbers, not a list
-    SELECT * EXCLUDE (recent), recent[1] AS latest_value, list_min(recent) AS band_min,
-           list_max(recent) AS band_max
-    FROM stats
+    SELECT * FROM kpi_measurement_stats
+    WHERE latest_on <= $as_of AND band_points = $band {shard_kpis}
+    UNION ALL BY NAME
+    {again}
 )
 SELECT k.initiative_id, k.name, k.kind, k.direction, k.unit, k.baseline, k.target, k.weight,
        coalesce(s.count, 0) AS count, s.latest_on, s.latest_value,
-       (?::DATE - s.latest_on) AS age_days, s.trend_per_30d,
+       ($as_of::DATE - s.latest_on) AS age_days, s.trend_per_30d,
        coalesce((s.sources & 1) > 0, false) AS has_system_export,
        coalesce((s.sources & 2) > 0, false) AS has_manual,
        coalesce((s.sources & 4) > 0, false) AS has_self_reported,
        s.first_on, s.band_min, s.band_max
 FROM kpis k
-JOIN initiatives i ON i.id = k.initiative_id AND i.stage <> ? {shard}
-LEFT JOIN flat s ON s.kpi_id = k.id
+JOIN initiatives i ON i.id = k.initiative_id AND i.stage <> $not_stage {shard}
+LEFT JOIN stats s ON s.kpi_id = k.id
 ORDER BY k.initiative_id, k.id
 """
+
+# The KPIs whose stored row does not answer for the run's date.
+_AGAIN = """measured_on <= $as_of AND kpi_id IN (
+    SELECT kpi_id FROM kpi_measurement_stats WHERE latest_on > $as_of OR band_points <> $band)
+    {shard_kpis}"""
 
 # The floor the engine is compared with (bench ratio_vs_scan): one grouped pass that
 # returns each KPI's count, newest date and latest value. Fetched in full: wrapped in
@@ -92,18 +83,25 @@ FROM measurements GROUP BY kpi_id
 """
 
 
-def _table(con: duckdb.DuckDBPyConnection, sql: str, params: list[object]) -> pa.Table:
+def _table(con: duckdb.DuckDBPyConnection, sql: str,
+           params: dict[str, object] | list[object]) -> pa.Table:
     return con.execute(sql, params).to_arrow_table()
 
 
 def _kpis(con: duckdb.DuckDBPyConnection, as_of: date, not_stage: str, scope: str = "",
-          shard_kpis: str = "", scoped: tuple[object, ...] = ()) -> pa.Table:
+          shard_kpis: str = "", scoped: object = None) -> pa.Table:
     """The _KPIS rows of the initiatives not in stage `not_stage` that `scope` keeps (its
-    params `scoped`; `shard_kpis` keeps their measurements, with the same params), in
+    parameter `$scoped`; `shard_kpis` keeps their KPIs' statistics, with the same), in
     the order the per-initiative read gives: by initiative, then KPI id."""
-    sources = [Source.SYSTEM_EXPORT.value, Source.MANUAL.value, Source.SELF_REPORTED.value]
-    sql = _KPIS.format(shard=scope, shard_kpis=shard_kpis, band=BAND_POINTS)
-    return _table(con, sql, [*sources, as_of, *scoped, as_of, not_stage, *scoped])
+    again = measurement_stats.aggregate(_AGAIN.format(shard_kpis=shard_kpis))
+    sql = _KPIS.format(shard=scope, shard_kpis=shard_kpis, again=again)
+    params: dict[str, object] = {
+        "as_of": as_of, "band": BAND_POINTS, "not_stage": not_stage,
+        **measurement_stats.source_bits(),
+    }
+    if scope:
+        params["scoped"] = scoped
+    return _table(con, sql, params)
 
 
 @dataclass
@@ -116,15 +114,16 @@ class KpiStatsReader:
         closed = Stage.CLOSED.value
         if organisations is None:
             return PortfolioFrames(
-                initiatives=_table(self.con, _INITIATIVES.format(shard=""), [closed]),
+                initiatives=_table(self.con, _INITIATIVES.format(shard=""),
+                                   {"not_stage": closed}),
                 kpis=_kpis(self.con, as_of, closed),
             )
         shard_kpis = ("AND kpi_id IN (SELECT k.id FROM kpis k JOIN initiatives i "  # noqa: S608 - fixed text
                       f"ON i.id = k.initiative_id WHERE true {_SHARD})")
         return PortfolioFrames(
             initiatives=_table(self.con, _INITIATIVES.format(shard=_SHARD),
-                               [closed, organisations]),
-            kpis=_kpis(self.con, as_of, closed, _SHARD, shard_kpis, (organisations,)),
+                               {"not_stage": closed, "scoped": organisations}),
+            kpis=_kpis(self.con, as_of, closed, _SHARD, shard_kpis, organisations),
         )
 
     def frames_of(self, ids: list[str], as_of: date) -> PortfolioFrames:
@@ -132,14 +131,14 @@ class KpiStatsReader:
         stood on a past date (the demo's decisions keep the evidence of that date)."""
         return PortfolioFrames(
             initiatives=_table(self.con, _INITIATIVES.format(shard=_OF_IDS),
-                               [_EVERY_STAGE, ids]),
-            kpis=_kpis(self.con, as_of, _EVERY_STAGE, _OF_IDS, _OF_IDS_KPIS, (ids,)),
+                               {"not_stage": _EVERY_STAGE, "scoped": ids}),
+            kpis=_kpis(self.con, as_of, _EVERY_STAGE, _OF_IDS, _OF_IDS_KPIS, ids),
         )
 
     def of_initiatives(self, ids: list[str], as_of: date) -> dict[str, list[KpiStats]]:
         """The statistics of the KPIs of `ids` (closed ones too), computed by the same
         query a run uses: a report shows a KPI the last run did not judge as a run would."""
-        table = _kpis(self.con, as_of, _EVERY_STAGE, _OF_IDS, _OF_IDS_KPIS, (ids,))
+        table = _kpis(self.con, as_of, _EVERY_STAGE, _OF_IDS, _OF_IDS_KPIS, ids)
         found: dict[str, list[KpiStats]] = {}
         for row in kpi_statistics(table).to_pylist():
             found.setdefault(row["initiative_id"], []).append(kpi_stats_of(row))

@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from portfolio.scope import Scope
+from portfolio.storage import measurement_stats
 
 _CLASSIFY_PAIRS = """
 SELECT p.pair, ini.department, k.id AS kpi_id,
@@ -136,6 +137,12 @@ def upsert_columns(
             con.execute(_UPDATE)
 
         _with(con, "incoming_measurements", updates, update)
+    written = ~stored  # added, and below: updated
+    written[existing.column("position").to_numpy()[changed]] = True
+    touched = incoming.column("kpi_id").filter(pa.array(written))
+    if len(touched):
+        _with(con, "touched_kpis", pa.table({"kpi_id": pc.unique(touched)}),
+              lambda: measurement_stats.refresh(con, "SELECT kpi_id FROM touched_kpis"))
     return ColumnsResult(
         added=int((~stored).sum()), updated=int(changed.sum()),
         unchanged=int(len(changed) - changed.sum()),

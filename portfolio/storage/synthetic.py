@@ -16,6 +16,8 @@ from datetime import date
 
 import duckdb
 
+from portfolio.storage import measurement_stats
+
 MAX_ORGANISATIONS = 103
 """98 municipalities and 5 regions, each with six departments and a steering group."""
 
@@ -299,4 +301,5 @@ class Synthetic:
             row = self.con.execute(sql, used).fetchone()
             counts.append(int(row[0]) if row else 0)
         self.con.execute(_ORGANISATIONS)
+        measurement_stats.refresh(self.con)
         return SynthCounts(*counts)

@@ -14,10 +14,14 @@ from pathlib import Path
 import duckdb
 
 from portfolio.errors import SchemaTooNew
-from portfolio.storage import measurement_key
+from portfolio.storage import measurement_key, measurement_stats
 from portfolio.storage.consistent_copy import copy_database
 
 _NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+
+# What a migration computes in Python after its SQL, in the same transaction: schema 18's
+# statistics are filled by the aggregate storage.measurement_stats keeps, not a copy of it.
+_FILLS = {18: measurement_stats.refresh}
 
 
 def available() -> list[tuple[int, str, str]]:
@@ -81,6 +85,8 @@ def migrate(
     # that met 011 first must still get 009 when it arrives.
     applied = _applied(con)
     pending = [m for m in available() if m[0] not in applied and m[0] <= goal]
+    if pending:
+        con.execute("SET enable_progress_bar = false")  # an upgrade prints no bars
     if version > 0 and pending and path is not None:
         copy_database(con, upgrade_backup_path(path, version))
     if pending:  # schema 12 puts existing departments in FAILSCALE_ORGANISATION's
@@ -94,6 +100,8 @@ def migrate(
                 "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
             )
             con.execute(sql)
+            if number in _FILLS:
+                _FILLS[number](con)
             con.execute(
                 "INSERT INTO schema_version VALUES (?, ?, current_timestamp)", [number, name]
             )
