@@ -13,7 +13,7 @@ from prefect.client.orchestration import get_client
 from prefect.runtime import task_run
 from prefect.settings import PREFECT_API_URL, PREFECT_CLIENT_MAX_RETRIES, temporary_settings
 
-from flows.artifacts import Publisher
+from flows.artifacts import IN_FLIGHT, Publisher
 from tests.smtp import free_port
 
 pytestmark = [pytest.mark.flow, pytest.mark.usefixtures("prefect_harness")]
@@ -42,6 +42,23 @@ def test_every_artifact_handed_over_is_on_the_server_when_the_block_ends_and_bel
             (stored,) = [a for a in client.read_artifacts()
                          if a.key == key and str(a.task_run_id) == task_run_id]
             assert stored.data == text
+
+
+@flow
+def publishing_many(keys: list[str]) -> None:
+    with Publisher() as publisher:
+        for key in keys:
+            publisher.add(MarkdownArtifact(markdown=f"# {key}", key=key))
+
+
+def test_more_artifacts_than_are_sent_at_once_all_arrive():
+    keys = [f"publisher-many-{n}" for n in range(3 * IN_FLIGHT + 1)]
+
+    publishing_many(keys)
+
+    for key in keys:
+        artifact = Artifact.get(key)
+        assert artifact is not None and artifact.data == f"# {key}"
 
 
 @task
