@@ -74,7 +74,7 @@ def portfolio_frames(snapshots: Sequence[InitiativeSnapshot], as_of: date) -> Po
         con.register(name, pa.Table.from_pylist(rows[name], schema=schema))
     # The statistics a store keeps at write time, by the store's own aggregate.
     con.execute(f"CREATE OR REPLACE TEMP TABLE {measurement_stats.TABLE} AS "
-                f"{measurement_stats.aggregate('true')}", measurement_stats.source_bits())
+                f"{measurement_stats.aggregate('true')}")
     try:
         return KpiStatsReader(con).portfolio(as_of)
     finally:

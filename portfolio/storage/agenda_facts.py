@@ -18,18 +18,19 @@ import pyarrow as pa
 
 from portfolio.models import DecisionKind, KpiKind, Stage
 from portfolio.review.agenda_rules import FACTS
+from portfolio.storage import measurement_stats
 
 # The newest measurement of each KPI up to the agenda's date: what the owner has recorded
-# counts, also since the last evaluation. Latest verdicts and decisions are ordered as
-# Evaluations.latest() and Decisions order them. Narrowed
-# (`{chosen}` etc. filled by _NARROWED) only the initiatives of `$departments` are read,
-# and every part of the query is narrowed to them: one steering group's agenda costs
-# what its own rows cost. Whole
-# (_WHOLE), the filters are left out of the text: as `$every OR …` parameters DuckDB still
-# ran them, a semi-join of 10 M measurements among others (#15). A department is
-# organisation + name (#13): `$departments` holds [organisation, name] pairs, so Aarhus's
-# "Børn og Unge" never brings Odense's along; an initiative stored without an organisation
-# matches by name, as the departments join below does.
+# counts, also since the last evaluation (kept at write time, storage.measurement_stats).
+# Latest verdicts and decisions are ordered as Evaluations.latest() and Decisions order
+# them. Narrowed (`{chosen}` etc. filled by _NARROWED) only the initiatives of
+# `$departments` are read, and every part of the query is narrowed to them: one steering
+# group's agenda costs what its own rows cost. Whole (_WHOLE), the filters are left out of
+# the text: as `$every OR …` parameters DuckDB still ran them, a semi-join of 10 M
+# measurements among others (#15). A department is organisation + name (#13):
+# `$departments` holds [organisation, name] pairs, so Aarhus's "Børn og Unge" never brings
+# Odense's along; an initiative stored without an organisation matches by name, as the
+# departments join below does.
 _FACTS_TEMPLATE = """
 WITH chosen AS (
     SELECT * FROM initiatives WHERE stage <> $closed {chosen}
@@ -55,10 +56,7 @@ WITH chosen AS (
 ), chosen_kpis AS (
     SELECT k.id, k.initiative_id, k.name FROM kpis k JOIN chosen i ON i.id = k.initiative_id
 ), newest AS (
-    SELECT kpi_id, max(measured_on) AS latest_on
-    FROM measurements
-    WHERE measured_on <= $as_of {kpis_of_chosen}
-    GROUP BY kpi_id
+    SELECT kpi_id, latest_on FROM ({newest})
 ), forecasts AS (
     -- Benefit KPIs of the latest verdict that reach their target only after the review
     -- date at their trend, or not at all (#18): put on the agenda before the date.
@@ -121,8 +119,9 @@ _NARROWED = {
 }
 _WHOLE = dict.fromkeys(_NARROWED, "")
 
-_FACTS = _FACTS_TEMPLATE.format(**_NARROWED, order="i.id")
-_FACTS_WHOLE = _FACTS_TEMPLATE.format(**_WHOLE, order="i.id")
+_FACTS = _FACTS_TEMPLATE.format(**_NARROWED, order="i.id",
+                                newest=measurement_stats.as_of(_NARROWED["kpis_of_chosen"]))
+_FACTS_WHOLE = _FACTS_TEMPLATE.format(**_WHOLE, order="i.id", newest=measurement_stats.as_of())
 
 # What a steering meeting adds to the follow-ups (reviews due soon, parked initiatives to
 # revisit) depends on these columns of every initiative, closed ones included.

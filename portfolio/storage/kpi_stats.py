@@ -17,7 +17,6 @@ import duckdb
 import pyarrow as pa
 
 from portfolio.models import KpiStats, Stage
-from portfolio.review.columns import BAND_POINTS
 from portfolio.review.frames import PortfolioFrames, kpi_stats_of
 from portfolio.review.vectorised import kpi_statistics
 from portfolio.storage import measurement_stats
@@ -45,16 +44,9 @@ _OF_IDS_KPIS = ("AND kpi_id IN (SELECT id FROM kpis "
 _EVERY_STAGE = ""
 
 # One row per KPI of the chosen initiatives (active ones, a shard's, or some ids), with
-# the statistics of its measurements up to the run's date: the stored row where it
-# counts nothing newer (and has the policy's band width), else the same aggregate again
-# over the measurements up to that date (storage.measurement_stats).
+# the statistics of its measurements up to the run's date (storage.measurement_stats).
 _KPIS = """
-WITH stats AS (
-    SELECT * FROM kpi_measurement_stats
-    WHERE latest_on <= $as_of AND band_points = $band {shard_kpis}
-    UNION ALL BY NAME
-    {again}
-)
+WITH stats AS ({stats})
 SELECT k.initiative_id, k.name, k.kind, k.direction, k.unit, k.baseline, k.target, k.weight,
        coalesce(s.count, 0) AS count, s.latest_on, s.latest_value,
        ($as_of::DATE - s.latest_on) AS age_days, s.trend_per_30d,
@@ -67,11 +59,6 @@ JOIN initiatives i ON i.id = k.initiative_id AND i.stage <> $not_stage {shard}
 LEFT JOIN stats s ON s.kpi_id = k.id
 ORDER BY k.initiative_id, k.id
 """
-
-# The KPIs whose stored row does not answer for the run's date.
-_AGAIN = """measured_on <= $as_of AND kpi_id IN (
-    SELECT kpi_id FROM kpi_measurement_stats WHERE latest_on > $as_of OR band_points <> $band)
-    {shard_kpis}"""
 
 # The floor the engine is compared with (bench ratio_vs_scan): one grouped pass that
 # returns each KPI's count, newest date and latest value. Fetched in full: wrapped in
@@ -93,12 +80,8 @@ def _kpis(con: duckdb.DuckDBPyConnection, as_of: date, not_stage: str, scope: st
     """The _KPIS rows of the initiatives not in stage `not_stage` that `scope` keeps (its
     parameter `$scoped`; `shard_kpis` keeps their KPIs' statistics, with the same), in
     the order the per-initiative read gives: by initiative, then KPI id."""
-    again = measurement_stats.aggregate(_AGAIN.format(shard_kpis=shard_kpis))
-    sql = _KPIS.format(shard=scope, shard_kpis=shard_kpis, again=again)
-    params: dict[str, object] = {
-        "as_of": as_of, "band": BAND_POINTS, "not_stage": not_stage,
-        **measurement_stats.source_bits(),
-    }
+    sql = _KPIS.format(shard=scope, stats=measurement_stats.as_of(shard_kpis))
+    params: dict[str, object] = {"as_of": as_of, "not_stage": not_stage}
     if scope:
         params["scoped"] = scoped
     return _table(con, sql, params)

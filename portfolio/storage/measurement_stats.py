@@ -11,10 +11,11 @@ The aggregate is written once, below, and used both ways:
   KPIs a write touched, in the writer's transaction (the one way measurements are
   stored, storage.measurement_columns, the synthetic portfolio, and the migration that
   adds the table), so the stored rows are never older than the measurements;
-- at read time (kpi_stats), for a run as of a date before a KPI's newest measurement:
-  a stored row counts everything, so such a KPI is aggregated again over the
-  measurements up to that date. The same happens to a row stored with another band
-  width than review.columns.BAND_POINTS, so changing it needs no migration.
+- at read time (`as_of`: a run's statistics in kpi_stats, the agenda's newest dates in
+  agenda_facts), for a date before a KPI's newest measurement: a stored row counts
+  everything, so such a KPI is aggregated again over the measurements up to that date.
+  The same happens to a row stored with another band width than
+  review.columns.BAND_POINTS, so changing it needs no migration.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ TABLE = "kpi_measurement_stats"
 # floating-point summation order. The provenances seen are one bit each (one bit_or costs
 # less than three bool_or). The newest BAND_POINTS values (#18), newest first, are the
 # band and, first of them, the latest value: one top-N aggregate instead of it and an
-# arg_max.
+# arg_max. Bit 1, 2 and 4 of the sources are SOURCE_BITS.
 _AGGREGATE = """
 SELECT * EXCLUDE (recent), recent[1] AS latest_value, list_min(recent) AS band_min,
        list_max(recent) AS band_max, {band} AS band_points
@@ -43,9 +44,7 @@ FROM (
            CASE WHEN count(*) >= 2
                 THEN regr_slope(value, (measured_on - DATE '2000-01-01')::DOUBLE) * 30
            END AS trend_per_30d,
-           bit_or(CASE provenance WHEN $system_export THEN 1 WHEN $manual THEN 2
-                               WHEN $self_reported THEN 4 ELSE 0 END)
-               AS sources,
+           bit_or(CASE provenance {source_bits} ELSE 0 END) AS sources,
            min(measured_on) AS first_on,
            arg_max(value, measured_on, {band}) AS recent
     FROM measurements
@@ -56,16 +55,36 @@ FROM (
 
 
 
-def source_bits() -> dict[str, str]:
-    """The aggregate's parameters: the provenance of bit 1, 2 and 4 of `sources`."""
-    return {"system_export": Source.SYSTEM_EXPORT.value, "manual": Source.MANUAL.value,
-            "self_reported": Source.SELF_REPORTED.value}
+SOURCE_BITS = (Source.SYSTEM_EXPORT, Source.MANUAL, Source.SELF_REPORTED)
+
+_AS_OF = """
+SELECT * FROM kpi_measurement_stats
+WHERE latest_on <= $as_of AND band_points = {band} {kpis}
+UNION ALL BY NAME
+{again}
+"""
+
+# The KPIs whose stored row does not answer for the date.
+_AGAIN = """measured_on <= $as_of AND kpi_id IN (
+    SELECT kpi_id FROM kpi_measurement_stats WHERE latest_on > $as_of OR band_points <> {band})
+    {kpis}"""
 
 
 def aggregate(where: str) -> str:
-    """The aggregate over the measurements `where` keeps; its named parameters are
-    source_bits() and those of `where`."""
-    return _AGGREGATE.format(band=BAND_POINTS, where=where)
+    """The aggregate over the measurements `where` keeps (its parameters are those of
+    `where`)."""
+    bits = " ".join(f"WHEN '{source.value}' THEN {1 << n}" for n, source in
+                    enumerate(SOURCE_BITS))
+    return _AGGREGATE.format(band=BAND_POINTS, where=where, source_bits=bits)
+
+
+def as_of(kpis: str = "") -> str:
+    """A query of each KPI's statistics up to the date `$as_of` (a KPI with nothing
+    measured by then has no row): the stored row where it counts nothing newer and has
+    the policy's band width, else the aggregate again over what was measured by then.
+    `kpis`: an `AND kpi_id IN (…)` clause that keeps only some KPIs."""
+    again = aggregate(_AGAIN.format(band=BAND_POINTS, kpis=kpis))
+    return _AS_OF.format(band=BAND_POINTS, kpis=kpis, again=again)
 
 
 def refresh(con: duckdb.DuckDBPyConnection, kpis: str | None = None) -> None:
@@ -73,4 +92,4 @@ def refresh(con: duckdb.DuckDBPyConnection, kpis: str | None = None) -> None:
     KPI), from all their measurements; within the caller's transaction."""
     only = "true" if kpis is None else f"kpi_id IN ({kpis})"
     con.execute(f"DELETE FROM {TABLE} WHERE {only}")  # noqa: S608 - fixed text
-    con.execute(f"INSERT INTO {TABLE} BY NAME {aggregate(only)}", source_bits())
+    con.execute(f"INSERT INTO {TABLE} BY NAME {aggregate(only)}")

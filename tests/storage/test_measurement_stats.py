@@ -23,8 +23,7 @@ def _stored_and_recomputed(con: duckdb.DuckDBPyConnection) -> tuple[list[tuple],
     stored = con.execute(f"SELECT * EXCLUDE (trend_per_30d), round(trend_per_30d, 9) "
                          f"FROM {table} ORDER BY kpi_id").fetchall()
     again = con.execute(f"SELECT * EXCLUDE (trend_per_30d), round(trend_per_30d, 9) FROM "
-                        f"({measurement_stats.aggregate('true')}) ORDER BY kpi_id",
-                        measurement_stats.source_bits()).fetchall()
+                        f"({measurement_stats.aggregate('true')}) ORDER BY kpi_id").fetchall()
     return stored, again
 
 
