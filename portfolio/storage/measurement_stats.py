@@ -27,13 +27,16 @@ from portfolio.review.columns import BAND_POINTS
 
 TABLE = "kpi_measurement_stats"
 
+SOURCE_BITS = (Source.SYSTEM_EXPORT, Source.MANUAL, Source.SELF_REPORTED)
+"""The provenance of bit 1, 2 and 4 of a row's `sources`."""
+
 # One row per KPI of the measurements the caller's WHERE clause keeps. (kpi_id,
 # measured_on) is the key of measurements, so arg_max has no ties to break. The trend is
 # the least-squares slope per 30 days, as the reference (tests/oracles/stats.py), up to
 # floating-point summation order. The provenances seen are one bit each (one bit_or costs
 # less than three bool_or). The newest BAND_POINTS values (#18), newest first, are the
 # band and, first of them, the latest value: one top-N aggregate instead of it and an
-# arg_max. Bit 1, 2 and 4 of the sources are SOURCE_BITS.
+# arg_max.
 _AGGREGATE = """
 SELECT * EXCLUDE (recent), recent[1] AS latest_value, list_min(recent) AS band_min,
        list_max(recent) AS band_max, {band} AS band_points
@@ -53,10 +56,8 @@ FROM (
 )
 """
 
-
-
-SOURCE_BITS = (Source.SYSTEM_EXPORT, Source.MANUAL, Source.SELF_REPORTED)
-
+# Every KPI is either answered by its stored row or aggregated again, never both: the
+# stored rows are complete (every KPI with a measurement has one, see `refresh`).
 _AS_OF = """
 SELECT * FROM kpi_measurement_stats
 WHERE latest_on <= $as_of AND band_points = {band} {kpis}
