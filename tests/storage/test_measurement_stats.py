@@ -90,6 +90,10 @@ def test_a_run_as_of_an_earlier_date_counts_only_what_was_measured_by_then(
         "digital share": (1, 10.0, 10.0, 10.0, False, True),
         "waiting days": (1, 9.0, 9.0, 9.0, True, False),
     }
+    assert _latest(db, AS_OF - timedelta(days=50)) == {
+        "digital share": (1, 10.0, 10.0, 10.0, False, True),
+        "waiting days": (0, None, None, None, False, False),
+    }
     assert _latest(db, AS_OF - timedelta(days=30)) == {
         "digital share": (2, 20.0, 10.0, 20.0, True, True),
         "waiting days": (1, 9.0, 9.0, 9.0, True, False),
