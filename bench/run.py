@@ -162,17 +162,18 @@ def flows(national: Database, municipal: Database, subset: Database | None, fold
 def pages_pack_and_flows(national: Database, municipal: Database, subset: Database | None,
                          folder: Path, quick: bool) -> dict[str, float]:
     """The pages, the meeting pack and the portfolio report, then the flows and the user's
-    commands, then ten browsers on the dashboard. The Prefect server starts beside the
-    reports (full scale: they take longer than the server's start-up), or beside the pages
-    at 1/20 scale, where the reports are too short to hide it and the pages' numbers carry
-    no target either."""
+    commands, then ten browsers on the dashboard. At 1/20 scale the Prefect server starts
+    beside the pages, whose numbers carry no target there; at full scale the pages, the
+    pack and the report all have targets, so it starts after them and the flows wait for
+    it (10-20 s): a user's `failscale report` runs beside an idle server, not a starting
+    one."""
     server = PrefectServer(folder / "prefect")
     try:
         if quick:
             server.start()
         results = boards(national, municipal, folder)
-        server.start()
         results.update(user_path.reports(national.path, middle_group(national), folder))
+        server.start()
         results.update(flows(national, municipal, subset, folder, server))
         results.update(user_path.cli_evaluate_municipal(municipal.path, AS_OF.isoformat(),
                                                         folder / "data-cli"))
