@@ -2,9 +2,10 @@
 
 A run reads one consistent snapshot, evaluates it in memory, and writes every verdict in
 one transaction: a crash leaves the whole run or none of it. The portfolio run is
-set-based (#7): per-KPI statistics come from one grouped pass in DuckDB, the policy is
-applied column-wise (portfolio.review.vectorised) and the verdicts are stored in bulk.
-That one engine is all production runs; tests/oracles/ keeps the per-initiative reference.
+set-based (#7): per-KPI statistics come from one query in DuckDB (kept at write time
+since #15, storage.measurement_stats), the policy is applied column-wise
+(portfolio.review.vectorised) and the verdicts are stored in bulk. That one engine is all
+production runs; tests/oracles/ keeps the per-initiative reference.
 """
 
 from __future__ import annotations
