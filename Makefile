@@ -76,12 +76,8 @@ LAKE_TESTS := tests/storage tests/service tests/flows tests/reliability/test_cra
   tests/reliability/test_concurrent_writers.py
 # The side lane finished ~200 s before the front one (1,158 against 1,364 s), so the two
 # multi-process tests of the work pools (three workers and a Prefect server each) go there.
-# 2026-12-07, later: front 1,012 + 600 s against a side lane of 851 + 460 s on a slow hour,
-# so the operator-language CLI tests and the engine's property tests (~160 s of test
-# time, ~80 s of the front lane's two processes) move there too.
 LATE_TESTS := tests/security tests/reliability/test_work_pools.py \
-  tests/reliability/test_shard_kill.py tests/cli/test_cli_language.py \
-  tests/unit/test_engine_properties.py
+  tests/reliability/test_shard_kill.py
 test: dev browser node postgres
 	$(RUN) ruff check .
 	@log=$$(mktemp); \
