@@ -87,7 +87,7 @@ test: dev browser node postgres
 	$(RUN) pytest -n 2 --dist loadfile -m "not e2e" $(LATE_TESTS:%=--ignore=%); first=$$?; \
 	$(RUN) pytest -m e2e; e2e=$$?; \
 	wait $$side; side_rc=$$?; \
-	echo "--- beside them: the storage, service and flow tests on the shared store (DuckLake), then the security tests ---"; \
+	echo "--- beside them: the storage, service and flow tests on the shared store (DuckLake), then the security and work-pool tests ---"; \
 	cat $$log; rm -f $$log; \
 	test $$first -eq 0 && test $$e2e -eq 0 && test $$side_rc -eq 0
 
