@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,6 +27,25 @@ def env(tmp_path: Path) -> dict[str, str]:
             "FAILSCALE_DATA_DIR": str(tmp_path / "data"), "PREFECT_API_URL": ""}
 
 
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The database `failscale demo` leaves, made once (~8 s) for the tests that start
+    from it; test_demo_prints_every_demo_login_once runs the command itself."""
+    folder = tmp_path_factory.mktemp("demo")
+    made = run(["demo"], {**os.environ, "FAILSCALE_LANGUAGE": "en",
+                          "FAILSCALE_DB": str(folder / "cli.duckdb"),
+                          "FAILSCALE_DATA_DIR": str(folder / "data"), "PREFECT_API_URL": ""})
+    assert made.returncode == 0, made.stderr
+    return folder / "cli.duckdb"
+
+
+@pytest.fixture
+def demo_env(env: dict[str, str], demo_file: Path) -> dict[str, str]:
+    """`env` with a copy of the demo database of its own."""
+    shutil.copy(demo_file, env["FAILSCALE_DB"])
+    return env
+
+
 def test_init_prints_the_first_administrators_one_time_password_only_once(env) -> None:
     first = run(["init"], env)
     again = run(["init"], env)
@@ -42,8 +62,8 @@ def test_demo_prints_every_demo_login_once(env) -> None:
     assert "Demo logins" not in run(["demo"], env).stdout
 
 
-def test_an_administrator_adds_lists_disables_and_resets_users(env) -> None:
-    run(["demo"], env)
+def test_an_administrator_adds_lists_disables_and_resets_users(demo_env) -> None:
+    env = demo_env
     added = run(["user", "add", "ny.leder", "--role", "leader",
                  "--department", "Børn og Unge", "--name", "Ny Leder"], env)
     assert added.returncode == 0, added.stderr
@@ -59,9 +79,9 @@ def test_an_administrator_adds_lists_disables_and_resets_users(env) -> None:
 
 
 def test_as_a_named_user_the_cli_has_that_users_rights_and_the_audit_names_them(
-    env, tmp_path: Path
+    demo_env, tmp_path: Path
 ) -> None:
-    run(["demo"], env)
+    env = demo_env
     viewer = run(["--as", "borgmester", "user", "add", "y", "--role", "viewer"], env)
     assert viewer.returncode == 1
     assert "borgmester (viewer) may not manage users" in viewer.stderr

@@ -10,6 +10,7 @@ except the trend, which DuckDB sums in another order (it is shown, never judged)
 from __future__ import annotations
 
 import itertools
+import shutil
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -41,7 +42,7 @@ from tests.oracles.engine import evaluate_all
 from tests.oracles.snapshots import load_snapshots
 
 PORTFOLIOS = settings(
-    max_examples=40, deadline=None,
+    max_examples=25, deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 _files = itertools.count()
@@ -99,9 +100,19 @@ def portfolios(draw) -> tuple[list[Initiative], list[Kpi], list[Measurement], li
     return initiatives, kpis, measurements, decisions
 
 
-def stored(tmp_path: Path, portfolio) -> Database:
-    db = Database(tmp_path / f"portfolio-{next(_files)}.duckdb", lock_timeout=5)
+@pytest.fixture(scope="module")
+def initialised(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An initialised database file, copied for each example (initialising one is most of
+    an example's time)."""
+    db = Database(tmp_path_factory.mktemp("initialised") / "portfolio.duckdb")
     initialise(db, Actor.operator())
+    return db.path
+
+
+def stored(tmp_path: Path, initialised: Path, portfolio) -> Database:
+    path = tmp_path / f"portfolio-{next(_files)}.duckdb"
+    shutil.copy(initialised, path)
+    db = Database(path, lock_timeout=5)
     initiatives, kpis, measurements, decisions = portfolio
     with db.transaction() as store:
         for initiative in initiatives:
@@ -121,8 +132,10 @@ def reference(db: Database, policy: ReviewPolicy) -> list[Verdict]:
 
 @PORTFOLIOS
 @given(portfolios())
-def test_set_based_engine_gives_the_reference_verdicts_on_any_portfolio(tmp_path, portfolio):
-    db = stored(tmp_path, portfolio)
+def test_set_based_engine_gives_the_reference_verdicts_on_any_portfolio(
+    tmp_path, initialised, portfolio
+):
+    db = stored(tmp_path, initialised, portfolio)
     policy = default_policy()
     run = evaluation.prepare_run(db, Actor.operator(), AS_OF)
     assert_same_verdicts(list(evaluation.evaluate_run(run)), reference(db, policy))
@@ -131,9 +144,9 @@ def test_set_based_engine_gives_the_reference_verdicts_on_any_portfolio(tmp_path
 @PORTFOLIOS
 @given(portfolios(), st.integers(1, 5), st.integers(1, 200), st.sampled_from([0.0, 0.3]))
 def test_set_based_engine_follows_every_policy_threshold(
-    tmp_path, portfolio, min_measurements, max_age_days, max_worsening
+    tmp_path, initialised, portfolio, min_measurements, max_age_days, max_worsening
 ):
-    db = stored(tmp_path, portfolio)
+    db = stored(tmp_path, initialised, portfolio)
     policy = default_policy().next_version(
         evidence={"min_measurements": min_measurements, "max_age_days": max_age_days},
         guardrail={"max_worsening": max_worsening},
@@ -144,11 +157,11 @@ def test_set_based_engine_follows_every_policy_threshold(
     assert_same_verdicts(list(evaluation.evaluate_run(run)), reference(db, policy))
 
 
-@settings(max_examples=15, deadline=None,
+@settings(max_examples=10, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(portfolios())
-def test_bulk_stored_evaluations_equal_those_stored_row_by_row(tmp_path, portfolio):
-    db = stored(tmp_path, portfolio)
+def test_bulk_stored_evaluations_equal_those_stored_row_by_row(tmp_path, initialised, portfolio):
+    db = stored(tmp_path, initialised, portfolio)
     operator = Actor.operator()
     policy = evaluation.store_run(db, operator, "bulk", AS_OF).run.policy
     with db.reading() as store:
