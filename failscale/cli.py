@@ -315,6 +315,36 @@ def restore(
         echo("cli.restore_safety_copy", path=done.safety_copy.path, held=done.held_from)
 
 
+@app.command()
+@friendly
+def maintain(
+    keep_days: Annotated[
+        int | None,
+        typer.Option("--keep-days", min=0, show_default=False,
+                     help="Days of snapshots and unused files to keep for long reads and "
+                     "backups; default FAILSCALE_MAINTAIN_KEEP_DAYS (7)"),
+    ] = None,
+) -> None:
+    """Tidy the store: merge the shared store's small files, delete what it no longer uses."""
+    from portfolio.service.housekeeping import tidy_store
+
+    settings = load_settings()
+    days = settings.maintain_keep_days if keep_days is None else keep_days
+    done = tidy_store(_database(settings), _actor(), days)
+    if done.shared:
+        echo("cli.tidied_lake", before=done.data_files_before, after=done.data_files_after,
+             merged=done.files_merged, expired=done.snapshots_expired, days=days,
+             deleted=done.files_deleted, bytes_before=_or_dash(done.bytes_before),
+             bytes_after=_or_dash(done.bytes_after))
+    else:
+        echo("cli.tidied_file", db=settings.db, bytes_before=done.bytes_before,
+             bytes_after=done.bytes_after)
+
+
+def _or_dash(value: int | None) -> int | str:
+    return "–" if value is None else value
+
+
 report_app = typer.Typer(
     help="Print the steering meeting pack, meeting minutes or the portfolio report (PDF/HTML)."
 )

@@ -13,6 +13,7 @@ from prefect.schedules import Cron
 from flows.backup import backup_database
 from flows.evaluate import evaluate_portfolio
 from flows.ingest import ingest_inbox
+from flows.maintenance import maintain_store
 from flows.reminders import send_reminders
 from flows.reports import portfolio_report
 from portfolio.settings import Settings
@@ -61,6 +62,15 @@ def deployments(settings: Settings) -> list[RunnerDeployment]:
             description="Back the database up while it runs; keep the newest copies.",
             tags=TAGS,
             concurrency_limit=1,  # two copies at once would only slow writers down
+        ),
+        maintain_store.to_deployment(
+            name="maintain-store",
+            schedule=Cron(settings.maintain_cron, timezone=settings.timezone),
+            parameters={"db_path": db_path, "keep_days": settings.maintain_keep_days},
+            description="Tidy the store: merge the shared store's small files and delete "
+            "what no recent snapshot uses.",
+            tags=TAGS,
+            concurrency_limit=1,
         ),
     ]
 

@@ -98,6 +98,14 @@ class Settings(BaseSettings):
     backup_keep: int = Field(
         default=14, ge=1, description="How many scheduled backups are kept; older ones go"
     )
+    maintain_cron: str = Field(
+        default="0 4 * * *", description="When maintain-store tidies the store (cron)"
+    )
+    maintain_keep_days: int = Field(
+        default=7, ge=0,
+        description="Days of snapshots and unused files the shared store keeps for long reads "
+        "and backups (`failscale maintain`)",
+    )
     backups: Path | None = Field(
         default=None, description="Folder for backups (default `data_dir`/backups)"
     )

@@ -167,6 +167,18 @@ class LakeBackend:
             cursor.close()
 
     @contextmanager
+    def plain_cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor that says statements as written, for DuckLake's own functions
+        (housekeeping); units of work use `cursor`."""
+        self.migrate_once()
+        cursor = self._instance().cursor()
+        try:
+            cursor.execute(f"USE {LAKE}")
+            yield cursor
+        finally:
+            cursor.close()
+
+    @contextmanager
     def writers_turn(self) -> Iterator[None]:
         """The cluster-wide writer's turn: a PostgreSQL advisory lock for one transaction.
 
