@@ -27,6 +27,9 @@ KEPT = {
            "of work; its failure record must be stored although the run's write failed; "
            "the verdicts stored are only ever those store_run computed (#14)"),
     "portfolio.service.backup": (2, "copies and replaces the database file itself"),
+    "portfolio.service.housekeeping": (
+        1, "DuckLake's maintenance functions commit themselves, outside any unit of work; "
+           "the audit of what they did follows in one"),
     "portfolio.service.signin": (
         5, "a failed sign-in's attempt is committed although sign-in fails (rate limit)"),
     "portfolio.service.oidc": (
