@@ -83,8 +83,7 @@ def seed_demo(db: Database, actor: Actor, anchor: date) -> int:
         for initiative in demo.initiatives:
             store.initiatives.save(initiative.model_copy(
                 update={"organisation": home.get(initiative.department, "")}))
-        for kpi in demo.kpis:
-            store.kpis.save(kpi)
+        store.kpis.add_many(demo.kpis)
         store.measurements.upsert_many(list(demo.measurements))
         for decision in sorted(demo.decisions, key=lambda d: d.decided_on):
             store.decisions.add(_with_evidence(store, decision))
@@ -92,8 +91,7 @@ def seed_demo(db: Database, actor: Actor, anchor: date) -> int:
             store.lessons.add(lesson)
         for adoption in demo.adoptions:
             store.adoptions.add(adoption)
-        for line in demo.benefit_lines:
-            store.benefit_plans.save(line, line.updated_by)
+        store.benefit_plans.add_many(demo.benefit_lines)
         for person in demo.people:
             store.people.save(person)
         audit.record(

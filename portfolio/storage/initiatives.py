@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -163,6 +163,19 @@ class Kpis:
         return fetch_value(
             self.con, "SELECT id FROM kpis WHERE initiative_id = ? AND name = ?",
             [initiative_id, name],
+        )
+
+    def add_many(self, kpis: Sequence[Kpi]) -> None:
+        """Insert KPIs none of which is stored yet, in one statement: a bulk load (the
+        demo's). On the lake a `save` is a MERGE of its own, ~0.1 s each."""
+        if not kpis:
+            return
+        row = "(" + ", ".join("?" for _ in _KPI_COLUMNS) + ")"
+        dumped = [k.model_dump(mode="json") for k in kpis]
+        self.con.execute(
+            f"INSERT INTO kpis ({', '.join(_KPI_COLUMNS)}) "  # noqa: S608 - fixed names
+            f"VALUES {', '.join([row] * len(kpis))}",
+            [d[c] for d in dumped for c in _KPI_COLUMNS],
         )
 
     def save(self, kpi: Kpi) -> None:
