@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -9,6 +10,7 @@ from pydantic import BaseModel
 
 from portfolio.models import Actor
 from portfolio.storage import Store
+from portfolio.storage.audit import NewEvent
 
 
 def snapshot(model: BaseModel | None) -> dict[str, Any] | None:
@@ -21,6 +23,23 @@ SECRET_KEYS = frozenset({"password", "password_hash", "current_password", "new_p
 
 def _clean(values: dict[str, Any] | None) -> dict[str, Any] | None:
     return None if values is None else {k: v for k, v in values.items() if k not in SECRET_KEYS}
+
+
+def record_many(
+    store: Store,
+    actor: Actor,
+    action: str,
+    entity: str,
+    changes: Sequence[tuple[str, BaseModel | None, BaseModel | None]],
+) -> None:
+    """`record` for each (entity id, before, after) of `changes`, in their order, written
+    together (an import's rows): the same events `record` would write one by one."""
+    at = datetime.now(UTC).replace(tzinfo=None)
+    store.audit.append_many([
+        NewEvent(actor=actor.username, via=actor.via, action=action, entity=entity,
+                 entity_id=entity_id, before=_clean(snapshot(before)),
+                 after=_clean(snapshot(after)), at=at)
+        for entity_id, before, after in changes])
 
 
 def record(

@@ -275,11 +275,21 @@ def _keeping_what_the_file_does_not_give(record: R, before: R | None,
 
 def _apply_kpis(store: Store, actor: Actor, batch: ParsedBatch, _import_id: str,
                 _organisation: str) -> _Tally:
+    """The file's KPIs judged row by row against what one read found (their initiatives
+    and the KPIs stored for them), then written together: new ones in one statement,
+    changed ones each as an upsert, the audit events in one. Row by row, with three reads
+    and four writes a row, 100 KPIs took ~50 s on the shared store (#17)."""
     tally = _Tally()
+    ids = sorted({accepted.record.initiative_id for accepted in batch.accepted})
+    initiatives = {i.id: i for i in store.initiatives.for_ids(ids)}
+    stored = {(k.initiative_id, k.name): k for k in store.kpis.for_initiatives(ids)}
+    new: list[Kpi] = []
+    changed: list[Kpi] = []
+    changes: list[tuple[str, Kpi | None, Kpi]] = []
     for accepted in batch.accepted:
         kpi = accepted.record
         assert isinstance(kpi, Kpi)
-        initiative = store.initiatives.get(kpi.initiative_id)
+        initiative = initiatives.get(kpi.initiative_id)
         if initiative is None:
             tally.rejected.append(Rejection.of_fields(
                 accepted.row, _unknown_initiative(kpi.initiative_id), _fields(kpi)))
@@ -289,17 +299,24 @@ def _apply_kpis(store: Store, actor: Actor, batch: ParsedBatch, _import_id: str,
             tally.rejected.append(Rejection.of_fields(
                 accepted.row, _outside_scope(actor, initiative.department), _fields(kpi)))
             continue
-        before = store.kpis.get(kpi.initiative_id, kpi.name)
+        key = (kpi.initiative_id, kpi.name)
+        before = stored.get(key)
         kpi = _keeping_what_the_file_does_not_give(kpi, before, batch.columns)
         if before == kpi:
             tally.unchanged += 1
             continue
-        store.kpis.save(kpi)
-        audit.record(store, actor, "import", "kpi", f"{kpi.initiative_id}/{kpi.name}", before, kpi)
+        # A file that names one KPI twice: the second row changes what the first stored.
+        (new if before is None else changed).append(kpi)
+        stored[key] = kpi
+        changes.append((f"{kpi.initiative_id}/{kpi.name}", before, kpi))
         if before is None:
             tally.added += 1
         else:
             tally.updated += 1
+    store.kpis.add_many(new)
+    for kpi in changed:
+        store.kpis.save(kpi)
+    audit.record_many(store, actor, "import", "kpi", changes)
     return tally
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -12,6 +12,22 @@ import duckdb
 from portfolio.models import AuditEvent
 from portfolio.storage.audit_chain import GENESIS, ChainReport, event_hash, walk
 from portfolio.storage.rows import fetch_dicts, from_json, to_json
+
+_ROWS_PER_INSERT = 1_000
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    """One event to append, as `AuditLog.append` takes it."""
+
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    at: datetime
+    via: str | None = None
 
 
 def _event(row: dict[str, Any]) -> AuditEvent:
@@ -53,6 +69,34 @@ class AuditLog:
             [event_id, at, actor, via, action, entity, entity_id, before_text, after_text,
              prev, digest],
         )
+
+    def append_many(self, events: Sequence[NewEvent]) -> None:
+        """Append `events` in their order, chained as `append` chains one: one draw of
+        their ids and one read of the newest hash for them all, and an INSERT per
+        thousand (an import's rows; on the lake each statement costs catalog round trips,
+        so three a row made a 100-KPI import take ~50 s under load)."""
+        if not events:
+            return
+        ids = sorted(int(row[0]) for row in self.con.execute(
+            "SELECT nextval('audit_id_seq') FROM range(?)", [len(events)]).fetchall())
+        last = self._last_hash(ids[0])
+        prev = last[0] if last else GENESIS
+        rows: list[list[Any]] = []
+        for event_id, event in zip(ids, events, strict=True):
+            before_text, after_text = to_json(event.before), to_json(event.after)
+            digest = event_hash(prev, event_id, event.at, event.actor, event.via, event.action,
+                                event.entity, event.entity_id, before_text, after_text)
+            rows.append([event_id, event.at, event.actor, event.via, event.action, event.entity,
+                         event.entity_id, before_text, after_text, prev, digest])
+            prev = digest
+        for start in range(0, len(rows), _ROWS_PER_INSERT):
+            chunk = rows[start:start + _ROWS_PER_INSERT]
+            marks = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(chunk))
+            self.con.execute(
+                "INSERT INTO audit_events (id, \"at\", actor, via, action, entity, "  # noqa: S608 - marks
+                f"entity_id, before, after, prev_hash, hash) VALUES {marks}",
+                [value for row in chunk for value in row],
+            )
 
     def _last_hash(self, event_id: int) -> tuple[str] | None:
         """The newest chained event's hash. Ids are drawn in order, so it is almost always

@@ -168,15 +168,14 @@ class Kpis:
     def add_many(self, kpis: Sequence[Kpi]) -> None:
         """Insert KPIs none of which is stored yet, in one statement: a bulk load (the
         demo's). On the lake a `save` is a MERGE of its own, ~0.1 s each."""
-        if not kpis:
-            return
         row = "(" + ", ".join("?" for _ in _KPI_COLUMNS) + ")"
-        dumped = [k.model_dump(mode="json") for k in kpis]
-        self.con.execute(
-            f"INSERT INTO kpis ({', '.join(_KPI_COLUMNS)}) "  # noqa: S608 - fixed names
-            f"VALUES {', '.join([row] * len(kpis))}",
-            [d[c] for d in dumped for c in _KPI_COLUMNS],
-        )
+        for start in range(0, len(kpis), 1_000):
+            dumped = [k.model_dump(mode="json") for k in kpis[start:start + 1_000]]
+            self.con.execute(
+                f"INSERT INTO kpis ({', '.join(_KPI_COLUMNS)}) "  # noqa: S608 - fixed names
+                f"VALUES {', '.join([row] * len(dumped))}",
+                [d[c] for d in dumped for c in _KPI_COLUMNS],
+            )
 
     def save(self, kpi: Kpi) -> None:
         data = kpi.model_dump(mode="json")

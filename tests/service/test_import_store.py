@@ -205,3 +205,40 @@ def test_a_kpis_export_without_weights_keeps_the_stored_weights(
         kpi = store.kpis.get("A-1", "digital share")
     assert kpi is not None and kpi.weight == 3
     assert (again.updated, again.unchanged) == (0, 1)
+
+
+def test_a_kpis_file_is_judged_row_by_row_and_audited_in_its_order_on_an_intact_chain(
+    db: Database, operator: Actor, tmp_path: Path
+) -> None:
+    """The KPIs of a file are written together (#17), with what writing them one by one
+    gave: an unknown initiative's row is refused, a changed KPI updated and an unchanged
+    one left, and the trail holds one event a stored row, in the file's order, chained on
+    to what was there."""
+    import_file(db, operator, write(tmp_path / "i.csv", DANISH_INITIATIVES, "cp1252"),
+                ImportKind.INITIATIVES)
+    header = "initiative_id,kpi,unit,direction,baseline,target,kind\n"
+    first = ("A-1,digital share,%,higher,40,80,benefit\n"
+             "NOPE-9,digital share,%,higher,40,80,benefit\n"
+             "A-1,waiting days,days,lower,20,10,benefit\n")
+    second = ("A-1,waiting days,days,lower,20,10,benefit\n"
+              "A-1,digital share,%,higher,40,90,benefit\n"
+              "A-1,calls,per week,lower,500,300,guardrail\n")
+
+    added = import_file(db, operator, write(tmp_path / "k.csv", header + first),
+                        ImportKind.KPIS)
+    changed = import_file(db, operator, write(tmp_path / "k2.csv", header + second),
+                          ImportKind.KPIS)
+
+    assert (added.added, added.updated, added.rejected) == (2, 0, 1)
+    assert [e.row for e in added.errors] == [3]
+    assert (changed.added, changed.updated, changed.unchanged) == (1, 1, 1)
+    with db.reading() as store:
+        kpis = [(k.name, k.target) for k in store.kpis.for_initiative("A-1")]
+        events = [e for e in store.audit.recent() if e.entity == "kpi"]
+        chain = store.audit.verify_chain()
+    assert kpis == [("digital share", 90), ("waiting days", 10), ("calls", 300)]
+    assert [(e.entity_id, (e.before or {}).get("target"), e.after["target"])  # type: ignore[index]
+            for e in sorted(events, key=lambda e: e.id)] == [
+        ("A-1/digital share", None, 80), ("A-1/waiting days", None, 10),
+        ("A-1/digital share", 80, 90), ("A-1/calls", None, 300)]
+    assert chain.broken_at is None and chain.checked > 4
