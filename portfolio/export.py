@@ -49,8 +49,11 @@ def inert_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM, so Excel opens Danish letters correctly."""
-    return inert_frame(frame).to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 with BOM, so Excel opens Danish letters correctly. Lines end in CRLF (RFC
+    4180): a text holding a bare carriage return is then quoted, where with "\n" it was
+    written unquoted and split its row in two for every reader (found by the hostile-text
+    fuzzing)."""
+    return inert_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def xlsx_bytes(frame: pd.DataFrame, sheet: str) -> bytes:

@@ -133,6 +133,7 @@ def assert_inert_exports(db: Database, title: str, text: str) -> None:
 @given(title=TEXT, kpi=TEXT, text=TEXT)
 @example(title=ATTACKS[0], kpi=ATTACKS[3], text=ATTACKS[1])
 @example(title=ATTACKS[4], kpi=ATTACKS[5], text=ATTACKS[2])
+@example(title="Linje 1\rLinje 2", kpi="0", text="0")  # a bare CR split a CSV row (found here)
 def test_any_text_survives_import_storage_pages_and_exports_exactly_and_inert(
     app, demo_db: Database, tmp_path, title: str, kpi: str, text: str
 ) -> None:
