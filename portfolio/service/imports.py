@@ -203,11 +203,21 @@ def _unknown_initiative(initiative_id: str) -> Problem:
 
 def _apply_initiatives(store: Store, actor: Actor, batch: ParsedBatch, _import_id: str,
                        default_organisation: str) -> _Tally:
+    """The file's initiatives judged row by row against what one read found, then written
+    together: new ones a thousand a statement, changed ones each as an upsert, the audit
+    events in one (a department new to the store is created, and audited, at its first
+    row). Row by row, 50 initiatives took 6-15 s on the shared store (#17)."""
     tally = _Tally()
     home = home_of(store, actor, default_organisation)
+    ids = sorted({accepted.record.id for accepted in batch.accepted})
+    stored = {i.id: i for i in store.initiatives.for_ids(ids)}
+    ensured: set[tuple[str, str]] = set()
+    new: list[Initiative] = []
+    changed: list[Initiative] = []
+    changes: list[tuple[str, Initiative | None, Initiative]] = []
     for accepted in batch.accepted:
         assert isinstance(accepted.record, Initiative)
-        before = store.initiatives.get(accepted.record.id)
+        before = stored.get(accepted.record.id)
         initiative = _keeping_what_the_file_does_not_give(accepted.record, before,
                                                           batch.columns)
         if not initiative.organisation:  # a department is looked up within its organisation
@@ -224,16 +234,24 @@ def _apply_initiatives(store: Store, actor: Actor, batch: ParsedBatch, _import_i
             tally.rejected.append(Rejection.of_fields(accepted.row, unknown,
                                                       _fields(accepted.record)))
             continue
-        ensure_department(store, actor, initiative.department, initiative.organisation)
+        place = (initiative.department, initiative.organisation)
+        if place not in ensured:
+            ensure_department(store, actor, *place)
+            ensured.add(place)
         if before == initiative:
             tally.unchanged += 1
             continue
-        store.initiatives.save(initiative)
-        audit.record(store, actor, "import", "initiative", initiative.id, before, initiative)
+        (new if before is None else changed).append(initiative)
+        stored[initiative.id] = initiative
+        changes.append((initiative.id, before, initiative))
         if before is None:
             tally.added += 1
         else:
             tally.updated += 1
+    store.initiatives.add_many(new)
+    for initiative in changed:
+        store.initiatives.save(initiative)
+    audit.record_many(store, actor, "import", "initiative", changes)
     return tally
 
 

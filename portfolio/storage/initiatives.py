@@ -25,6 +25,13 @@ LEFT JOIN (SELECT initiative_id,
 _KPI_COLUMNS = [f for f in Kpi.model_fields]
 
 
+def _stored(initiative: Initiative) -> dict[str, Any]:
+    data = initiative.model_dump(mode="json")
+    data["tags"] = list(initiative.tags)
+    data["planned_departments"] = list(initiative.planned_departments)
+    return data
+
+
 def _initiative(row: dict[str, Any]) -> Initiative:
     return Initiative.model_validate({k: row[k] for k in _INITIATIVE_COLUMNS
                                       if row.get(k) is not None or k != "organisation"})
@@ -105,10 +112,20 @@ class Initiatives:
     def count(self) -> int:
         return int(fetch_value(self.con, "SELECT count(*) FROM initiatives") or 0)
 
+    def add_many(self, initiatives: Sequence[Initiative]) -> None:
+        """Insert initiatives none of which is stored yet, a thousand a statement: an
+        import's new rows. On the lake a `save` is a MERGE of its own, ~0.1 s each."""
+        row = "(" + ", ".join("?" for _ in _STORED_COLUMNS) + ")"
+        for start in range(0, len(initiatives), 1_000):
+            chunk = [_stored(i) for i in initiatives[start:start + 1_000]]
+            self.con.execute(
+                f"INSERT INTO initiatives ({', '.join(_STORED_COLUMNS)}) "  # noqa: S608 - fixed names
+                f"VALUES {', '.join([row] * len(chunk))}",
+                [d[c] for d in chunk for c in _STORED_COLUMNS],
+            )
+
     def save(self, initiative: Initiative) -> None:
-        data = initiative.model_dump(mode="json")
-        data["tags"] = list(initiative.tags)
-        data["planned_departments"] = list(initiative.planned_departments)
+        data = _stored(initiative)
         columns = ", ".join(_STORED_COLUMNS)
         marks = ", ".join("?" for _ in _STORED_COLUMNS)
         updates = ", ".join(f"{c} = excluded.{c}" for c in _STORED_COLUMNS if c != "id")

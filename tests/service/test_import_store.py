@@ -242,3 +242,35 @@ def test_a_kpis_file_is_judged_row_by_row_and_audited_in_its_order_on_an_intact_
         ("A-1/digital share", None, 80), ("A-1/waiting days", None, 10),
         ("A-1/digital share", 80, 90), ("A-1/calls", None, 300)]
     assert chain.broken_at is None and chain.checked > 4
+
+
+def test_an_initiatives_file_is_judged_row_by_row_and_audited_in_its_order(
+    db: Database, operator: Actor, tmp_path: Path
+) -> None:
+    """Initiatives are written together too (#17): new and changed rows as one by one
+    gave them, a department new to the store created and audited once, one event a
+    stored row in the file's order, on an intact chain."""
+    header = "id,title,department,owner,stage,started_on,review_on,budget_dkk,spent_dkk\n"
+    first = ("B-1,Robot,Ny afdeling,Eva,experiment,2025-01-01,2025-09-01,100,0\n"
+             "B-2,Chatbot,Ny afdeling,Bo,experiment,2025-01-01,2025-09-01,100,0\n")
+    second = ("B-2,Chatbot,Ny afdeling,Bo,experiment,2025-01-01,2025-09-01,100,0\n"
+              "B-1,Robot 2,Ny afdeling,Eva,experiment,2025-01-01,2025-09-01,100,5\n"
+              "B-3,Sensor,Ny afdeling,Ida,idea,2025-01-01,,100,0\n")
+
+    added = import_file(db, operator, write(tmp_path / "i.csv", header + first),
+                        ImportKind.INITIATIVES)
+    changed = import_file(db, operator, write(tmp_path / "i2.csv", header + second),
+                          ImportKind.INITIATIVES)
+
+    assert (added.added, changed.added, changed.updated, changed.unchanged) == (2, 1, 1, 1)
+    with db.reading() as store:
+        titles = [(i.id, i.title, i.spent_dkk) for i in store.initiatives.all()]
+        events = sorted(store.audit.recent(), key=lambda e: e.id)
+        chain = store.audit.verify_chain()
+    assert titles == [("B-1", "Robot 2", 5), ("B-2", "Chatbot", 0), ("B-3", "Sensor", 0)]
+    assert [(e.entity, e.entity_id) for e in events if e.entity == "department"] == [
+        ("department", "/Ny afdeling")]
+    assert [(e.entity_id, (e.before or {}).get("title")) for e in events
+            if e.entity == "initiative"] == [
+        ("B-1", None), ("B-2", None), ("B-1", "Robot"), ("B-3", None)]
+    assert chain.broken_at is None
