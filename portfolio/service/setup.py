@@ -80,9 +80,8 @@ def seed_demo(db: Database, actor: Actor, anchor: date) -> int:
             store.departments.save(department)
         _organise(store, demo.departments, demo.people)
         home = {d.name: d.organisation for d in demo.departments}
-        for initiative in demo.initiatives:
-            store.initiatives.save(initiative.model_copy(
-                update={"organisation": home.get(initiative.department, "")}))
+        store.initiatives.add_many([i.model_copy(
+            update={"organisation": home.get(i.department, "")}) for i in demo.initiatives])
         store.kpis.add_many(demo.kpis)
         store.measurements.upsert_many(list(demo.measurements))
         for decision in sorted(demo.decisions, key=lambda d: d.decided_on):
