@@ -17,6 +17,7 @@ from flows.maintenance import maintain_store
 from flows.reminders import send_reminders
 from flows.reports import portfolio_report
 from portfolio.settings import Settings
+from portfolio.storage.lake import is_lake
 
 TAGS = ["fail-or-scale"]
 
@@ -54,15 +55,7 @@ def deployments(settings: Settings) -> list[RunnerDeployment]:
             description="Write the monthly portfolio report (PDF) to the reports folder.",
             tags=TAGS,
         ),
-        backup_database.to_deployment(
-            name="backup-database",
-            schedule=Cron(settings.backup_cron, timezone=settings.timezone),
-            parameters={"db_path": db_path, "backups_dir": str(settings.backups_dir.resolve()),
-                        "keep": settings.backup_keep},
-            description="Back the database up while it runs; keep the newest copies.",
-            tags=TAGS,
-            concurrency_limit=1,  # two copies at once would only slow writers down
-        ),
+        *_backups(settings, db_path),
         maintain_store.to_deployment(
             name="maintain-store",
             schedule=Cron(settings.maintain_cron, timezone=settings.timezone),
@@ -73,6 +66,22 @@ def deployments(settings: Settings) -> list[RunnerDeployment]:
             concurrency_limit=1,
         ),
     ]
+
+
+def _backups(settings: Settings, db_path: str) -> list[RunnerDeployment]:
+    """backup-database, on the file only: the shared store is backed up with `pg_dump`
+    and a copy of its data path (docs/scale-out.md), and the flow would refuse every run."""
+    if is_lake(db_path):
+        return []
+    return [backup_database.to_deployment(
+        name="backup-database",
+        schedule=Cron(settings.backup_cron, timezone=settings.timezone),
+        parameters={"db_path": db_path, "backups_dir": str(settings.backups_dir.resolve()),
+                    "keep": settings.backup_keep},
+        description="Back the database up while it runs; keep the newest copies.",
+        tags=TAGS,
+        concurrency_limit=1,  # two copies at once would only slow writers down
+    )]
 
 
 def serve_all(settings: Settings) -> None:
