@@ -8,9 +8,10 @@ import pytest
 
 from portfolio.errors import FileUnreadable
 from portfolio.importing import ImportKind
-from portfolio.models import Actor, Role
-from portfolio.service.imports import import_file
+from portfolio.models import Actor, AuditEvent, Role
+from portfolio.service.imports import ImportReport, import_file
 from portfolio.storage import Database
+from portfolio.storage.audit_chain import ChainReport
 from tests.conftest import FIXTURES
 
 DANISH_INITIATIVES = (
@@ -207,6 +208,20 @@ def test_a_kpis_export_without_weights_keeps_the_stored_weights(
     assert (again.updated, again.unchanged) == (0, 1)
 
 
+def imported_twice(db: Database, operator: Actor, folder: Path, kind: ImportKind,
+                   header: str, first: str, second: str) -> tuple[ImportReport, ImportReport]:
+    return tuple(import_file(db, operator, write(folder / f"{n}.csv", header + rows), kind)
+                 for n, rows in (("first", first), ("second", second)))  # type: ignore[return-value]
+
+
+def trail(db: Database, entity: str) -> tuple[list[AuditEvent], ChainReport]:
+    """The audit events of `entity` in the order written, and the whole chain's check."""
+    with db.reading() as store:
+        events = sorted((e for e in store.audit.recent() if e.entity == entity),
+                        key=lambda e: e.id)
+        return events, store.audit.verify_chain()
+
+
 def test_a_kpis_file_is_judged_row_by_row_and_audited_in_its_order_on_an_intact_chain(
     db: Database, operator: Actor, tmp_path: Path
 ) -> None:
@@ -216,29 +231,25 @@ def test_a_kpis_file_is_judged_row_by_row_and_audited_in_its_order_on_an_intact_
     to what was there."""
     import_file(db, operator, write(tmp_path / "i.csv", DANISH_INITIATIVES, "cp1252"),
                 ImportKind.INITIATIVES)
-    header = "initiative_id,kpi,unit,direction,baseline,target,kind\n"
-    first = ("A-1,digital share,%,higher,40,80,benefit\n"
-             "NOPE-9,digital share,%,higher,40,80,benefit\n"
-             "A-1,waiting days,days,lower,20,10,benefit\n")
-    second = ("A-1,waiting days,days,lower,20,10,benefit\n"
-              "A-1,digital share,%,higher,40,90,benefit\n"
-              "A-1,calls,per week,lower,500,300,guardrail\n")
-
-    added = import_file(db, operator, write(tmp_path / "k.csv", header + first),
-                        ImportKind.KPIS)
-    changed = import_file(db, operator, write(tmp_path / "k2.csv", header + second),
-                          ImportKind.KPIS)
+    added, changed = imported_twice(
+        db, operator, tmp_path, ImportKind.KPIS,
+        "initiative_id,kpi,unit,direction,baseline,target,kind\n",
+        "A-1,digital share,%,higher,40,80,benefit\n"
+        "NOPE-9,digital share,%,higher,40,80,benefit\n"
+        "A-1,waiting days,days,lower,20,10,benefit\n",
+        "A-1,waiting days,days,lower,20,10,benefit\n"
+        "A-1,digital share,%,higher,40,90,benefit\n"
+        "A-1,calls,per week,lower,500,300,guardrail\n")
 
     assert (added.added, added.updated, added.rejected) == (2, 0, 1)
     assert [e.row for e in added.errors] == [3]
     assert (changed.added, changed.updated, changed.unchanged) == (1, 1, 1)
     with db.reading() as store:
         kpis = [(k.name, k.target) for k in store.kpis.for_initiative("A-1")]
-        events = [e for e in store.audit.recent() if e.entity == "kpi"]
-        chain = store.audit.verify_chain()
+    events, chain = trail(db, "kpi")
     assert kpis == [("digital share", 90), ("waiting days", 10), ("calls", 300)]
     assert [(e.entity_id, (e.before or {}).get("target"), e.after["target"])  # type: ignore[index]
-            for e in sorted(events, key=lambda e: e.id)] == [
+            for e in events] == [
         ("A-1/digital share", None, 80), ("A-1/waiting days", None, 10),
         ("A-1/digital share", 80, 90), ("A-1/calls", None, 300)]
     assert chain.broken_at is None and chain.checked > 4
@@ -250,27 +261,21 @@ def test_an_initiatives_file_is_judged_row_by_row_and_audited_in_its_order(
     """Initiatives are written together too (#17): new and changed rows as one by one
     gave them, a department new to the store created and audited once, one event a
     stored row in the file's order, on an intact chain."""
-    header = "id,title,department,owner,stage,started_on,review_on,budget_dkk,spent_dkk\n"
-    first = ("B-1,Robot,Ny afdeling,Eva,experiment,2025-01-01,2025-09-01,100,0\n"
-             "B-2,Chatbot,Ny afdeling,Bo,experiment,2025-01-01,2025-09-01,100,0\n")
-    second = ("B-2,Chatbot,Ny afdeling,Bo,experiment,2025-01-01,2025-09-01,100,0\n"
-              "B-1,Robot 2,Ny afdeling,Eva,experiment,2025-01-01,2025-09-01,100,5\n"
-              "B-3,Sensor,Ny afdeling,Ida,idea,2025-01-01,,100,0\n")
-
-    added = import_file(db, operator, write(tmp_path / "i.csv", header + first),
-                        ImportKind.INITIATIVES)
-    changed = import_file(db, operator, write(tmp_path / "i2.csv", header + second),
-                          ImportKind.INITIATIVES)
+    added, changed = imported_twice(
+        db, operator, tmp_path, ImportKind.INITIATIVES,
+        "id,title,department,owner,stage,started_on,review_on,budget_dkk,spent_dkk\n",
+        "B-1,Robot,Ny afdeling,Eva,experiment,2025-01-01,2025-09-01,100,0\n"
+        "B-2,Chatbot,Ny afdeling,Bo,experiment,2025-01-01,2025-09-01,100,0\n",
+        "B-2,Chatbot,Ny afdeling,Bo,experiment,2025-01-01,2025-09-01,100,0\n"
+        "B-1,Robot 2,Ny afdeling,Eva,experiment,2025-01-01,2025-09-01,100,5\n"
+        "B-3,Sensor,Ny afdeling,Ida,idea,2025-01-01,,100,0\n")
 
     assert (added.added, changed.added, changed.updated, changed.unchanged) == (2, 1, 1, 1)
     with db.reading() as store:
         titles = [(i.id, i.title, i.spent_dkk) for i in store.initiatives.all()]
-        events = sorted(store.audit.recent(), key=lambda e: e.id)
-        chain = store.audit.verify_chain()
+    events, chain = trail(db, "initiative")
     assert titles == [("B-1", "Robot 2", 5), ("B-2", "Chatbot", 0), ("B-3", "Sensor", 0)]
-    assert [(e.entity, e.entity_id) for e in events if e.entity == "department"] == [
-        ("department", "/Ny afdeling")]
-    assert [(e.entity_id, (e.before or {}).get("title")) for e in events
-            if e.entity == "initiative"] == [
+    assert [e.entity_id for e in trail(db, "department")[0]] == ["/Ny afdeling"]
+    assert [(e.entity_id, (e.before or {}).get("title")) for e in events] == [
         ("B-1", None), ("B-2", None), ("B-1", "Robot"), ("B-3", None)]
     assert chain.broken_at is None
