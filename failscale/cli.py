@@ -329,11 +329,10 @@ def maintain(
     from portfolio.service.housekeeping import tidy_store
 
     settings = load_settings()
-    days = settings.maintain_keep_days if keep_days is None else keep_days
-    done = tidy_store(_database(settings), _actor(), days)
+    done = tidy_store(_database(settings), _actor(), keep_days)
     if done.shared:
         echo("cli.tidied_lake", before=done.data_files_before, after=done.data_files_after,
-             merged=done.files_merged, expired=done.snapshots_expired, days=days,
+             merged=done.files_merged, expired=done.snapshots_expired, days=done.keep_days,
              deleted=done.files_deleted, bytes_before=_or_dash(done.bytes_before),
              bytes_after=_or_dash(done.bytes_after))
     else:

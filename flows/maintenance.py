@@ -14,13 +14,12 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.common import database, system_actor
 from portfolio.service.housekeeping import tidy_store
-from portfolio.settings import load_settings
 
 SYSTEM_ACTOR = system_actor("maintain-store")
 
 
 @task(name="tidy", cache_policy=NO_CACHE)
-def tidy(db_path: str | None, keep_days: int) -> dict[str, Any]:
+def tidy(db_path: str | None, keep_days: int | None) -> dict[str, Any]:
     return asdict(tidy_store(database(db_path), SYSTEM_ACTOR, keep_days))
 
 
@@ -29,8 +28,7 @@ def maintain_store(db_path: str | None = None, keep_days: int | None = None) -> 
     """Merge the shared store's small files and delete what no snapshot of the last
     `keep_days` days (default FAILSCALE_MAINTAIN_KEEP_DAYS) uses; on the file, a
     checkpoint. See portfolio/storage/housekeeping.py."""
-    days = load_settings().maintain_keep_days if keep_days is None else keep_days
-    summary = tidy(db_path, days)
+    summary = tidy(db_path, keep_days)
     get_run_logger().info("Data files %s -> %s; %s snapshots expired; %s files deleted",
                           summary["data_files_before"], summary["data_files_after"],
                           summary["snapshots_expired"], summary["files_deleted"])

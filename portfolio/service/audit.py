@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -25,6 +24,17 @@ def _clean(values: dict[str, Any] | None) -> dict[str, Any] | None:
     return None if values is None else {k: v for k, v in values.items() if k not in SECRET_KEYS}
 
 
+def _values(values: BaseModel | dict[str, Any] | None) -> dict[str, Any] | None:
+    return _clean(values if isinstance(values, dict) or values is None else snapshot(values))
+
+
+def _event(actor: Actor, action: str, entity: str, entity_id: str,
+           before: BaseModel | dict[str, Any] | None,
+           after: BaseModel | dict[str, Any] | None) -> NewEvent:
+    return NewEvent(actor=actor.username, via=actor.via, action=action, entity=entity,
+                    entity_id=entity_id, before=_values(before), after=_values(after))
+
+
 def record_many(
     store: Store,
     actor: Actor,
@@ -34,12 +44,8 @@ def record_many(
 ) -> None:
     """`record` for each (entity id, before, after) of `changes`, in their order, written
     together (an import's rows): the same events `record` would write one by one."""
-    at = datetime.now(UTC).replace(tzinfo=None)
-    store.audit.append_many([
-        NewEvent(actor=actor.username, via=actor.via, action=action, entity=entity,
-                 entity_id=entity_id, before=_clean(snapshot(before)),
-                 after=_clean(snapshot(after)), at=at)
-        for entity_id, before, after in changes])
+    store.audit.append_many([_event(actor, action, entity, entity_id, before, after)
+                             for entity_id, before, after in changes])
 
 
 def record(
@@ -51,14 +57,4 @@ def record(
     before: BaseModel | dict[str, Any] | None = None,
     after: BaseModel | dict[str, Any] | None = None,
 ) -> None:
-    store.audit.append(
-        actor=actor.username,
-        via=actor.via,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        before=_clean(before if isinstance(before, dict) or before is None
-                      else snapshot(before)),
-        after=_clean(after if isinstance(after, dict) or after is None else snapshot(after)),
-        at=datetime.now(UTC).replace(tzinfo=None),
-    )
+    store.audit.append(_event(actor, action, entity, entity_id, before, after))

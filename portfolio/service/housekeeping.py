@@ -12,18 +12,20 @@ from portfolio.errors import NotAllowed
 from portfolio.models import Actor
 from portfolio.service import audit
 from portfolio.service.access import Permission, authorize
+from portfolio.settings import load_settings
 from portfolio.storage import Database
 from portfolio.storage.housekeeping import Tidied, tidy
 
 
-def tidy_store(db: Database, actor: Actor, keep_days: int) -> Tidied:
+def tidy_store(db: Database, actor: Actor, keep_days: int | None = None) -> Tidied:
     """Merge the store's small files and delete what no snapshot of the last `keep_days`
-    days refers to (the shared store), or checkpoint the file; see storage.housekeeping."""
+    days (default FAILSCALE_MAINTAIN_KEEP_DAYS) refers to on the shared store, or
+    checkpoint the file; see storage.housekeeping."""
     authorize(actor, Permission.BACKUP)
     if actor.organisation:
         raise NotAllowed(code="housekeeping.national_only",
                          params={"user": actor.username, "organisation": actor.organisation})
-    done = tidy(db, keep_days)
+    done = tidy(db, load_settings().maintain_keep_days if keep_days is None else keep_days)
     with db.transaction() as store:
         # Not the location: a libpq string may hold a password.
         audit.record(store, actor, "tidy", "database", "shared store" if done.shared

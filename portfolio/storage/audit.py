@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,9 +11,7 @@ import duckdb
 
 from portfolio.models import AuditEvent
 from portfolio.storage.audit_chain import GENESIS, ChainReport, event_hash, walk
-from portfolio.storage.rows import fetch_dicts, from_json, to_json
-
-_ROWS_PER_INSERT = 1_000
+from portfolio.storage.rows import fetch_dicts, from_json, insert_values, to_json
 
 
 @dataclass(frozen=True)
@@ -24,9 +22,9 @@ class NewEvent:
     action: str
     entity: str
     entity_id: str
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-    at: datetime
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+    at: datetime = field(default_factory=lambda: datetime.now(UTC).replace(tzinfo=None))
     via: str | None = None
 
 
@@ -42,39 +40,15 @@ def _event(row: dict[str, Any]) -> AuditEvent:
 class AuditLog:
     con: duckdb.DuckDBPyConnection
 
-    def append(
-        self,
-        *,
-        actor: str,
-        action: str,
-        entity: str,
-        entity_id: str,
-        before: dict[str, Any] | None = None,
-        after: dict[str, Any] | None = None,
-        at: datetime | None = None,
-        via: str | None = None,
-    ) -> None:
-        """Append one event, chained to the newest (writers take turns on the file, so
-        the newest is read and extended in one unit of work)."""
-        at = at or datetime.now(UTC).replace(tzinfo=None)
-        event_id = int(self.con.execute("SELECT nextval('audit_id_seq')").fetchone()[0])
-        last = self._last_hash(event_id)
-        prev = last[0] if last else GENESIS
-        before_text, after_text = to_json(before), to_json(after)
-        digest = event_hash(prev, event_id, at, actor, via, action, entity, entity_id,
-                            before_text, after_text)
-        self.con.execute(
-            "INSERT INTO audit_events (id, \"at\", actor, via, action, entity, entity_id, "
-            "before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [event_id, at, actor, via, action, entity, entity_id, before_text, after_text,
-             prev, digest],
-        )
+    def append(self, event: NewEvent) -> None:
+        """Append one event, chained to the newest (writers take turns, so the newest is
+        read and extended in one unit of work)."""
+        self.append_many([event])
 
     def append_many(self, events: Sequence[NewEvent]) -> None:
-        """Append `events` in their order, chained as `append` chains one: one draw of
-        their ids and one read of the newest hash for them all, and an INSERT per
-        thousand (an import's rows; on the lake each statement costs catalog round trips,
-        so three a row made a 100-KPI import take ~50 s under load)."""
+        """Append `events` in their order, each chained to the one before: one draw of
+        their ids, one read of the newest hash, and an INSERT per thousand (an import's
+        rows: three statements a row made a 100-KPI import take ~50 s on the lake)."""
         if not events:
             return
         ids = sorted(int(row[0]) for row in self.con.execute(
@@ -89,14 +63,9 @@ class AuditLog:
             rows.append([event_id, event.at, event.actor, event.via, event.action, event.entity,
                          event.entity_id, before_text, after_text, prev, digest])
             prev = digest
-        for start in range(0, len(rows), _ROWS_PER_INSERT):
-            chunk = rows[start:start + _ROWS_PER_INSERT]
-            marks = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(chunk))
-            self.con.execute(
-                "INSERT INTO audit_events (id, \"at\", actor, via, action, entity, "  # noqa: S608 - marks
-                f"entity_id, before, after, prev_hash, hash) VALUES {marks}",
-                [value for row in chunk for value in row],
-            )
+        insert_values(self.con, "INSERT INTO audit_events (id, \"at\", actor, via, action, "
+                      "entity, entity_id, before, after, prev_hash, hash)",
+                      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def _last_hash(self, event_id: int) -> tuple[str] | None:
         """The newest chained event's hash. Ids are drawn in order, so it is almost always

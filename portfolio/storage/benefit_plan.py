@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import duckdb
 
 from portfolio.models import BenefitLine
-from portfolio.storage.rows import fetch_dicts
+from portfolio.storage.rows import fetch_dicts, insert_values
 
 _SELECT = (
     "SELECT initiative_id, year, kind, benefit, budget_line, unit, planned, realised, note, "
@@ -37,20 +37,15 @@ class BenefitPlans:
         return BenefitLine.model_validate(rows[0]) if rows else None
 
     def add_many(self, lines: Sequence[BenefitLine]) -> None:
-        """Insert lines none of whose keys is stored yet, each with its own `updated_by`,
-        in one statement: a bulk load (the demo's). On the lake a `save` is a MERGE and
-        a read, ~0.1 s each."""
-        if not lines:
-            return
-        rows = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, get_current_timestamp())"] * len(lines))
-        sql = ("INSERT INTO benefit_plan (initiative_id, year, kind, benefit, "  # noqa: S608 - marks
-               f"budget_line, unit, planned, realised, note, updated_by, updated_at) VALUES {rows}")
-        self.con.execute(
-            sql,
-            [value for line in lines for value in (
-                line.initiative_id, line.year, line.kind.value, line.benefit, line.budget_line,
-                line.unit, line.planned, line.realised, line.note, line.updated_by)],
-        )
+        """Insert lines none of whose keys is stored yet, each with its own `updated_by`
+        (the demo's plans), a thousand a statement; `save` is an upsert and a read a line."""
+        insert_values(
+            self.con, "INSERT INTO benefit_plan (initiative_id, year, kind, benefit, "
+            "budget_line, unit, planned, realised, note, updated_by, updated_at)",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, get_current_timestamp())",
+            [[line.initiative_id, line.year, line.kind.value, line.benefit, line.budget_line,
+              line.unit, line.planned, line.realised, line.note, line.updated_by]
+             for line in lines])
 
     def save(self, line: BenefitLine, updated_by: str) -> BenefitLine:
         """Store the line (new, or replacing the one of its key); returns it as stored."""

@@ -21,7 +21,6 @@ the database (and may shrink, when freed blocks lie at its end).
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -94,18 +93,7 @@ def _live_files(con: duckdb.DuckDBPyConnection) -> int:
 def _bytes(folder: Path | None) -> int | None:
     if folder is None or not folder.is_dir():
         return None
-    return sum(entry.stat().st_size for entry in _walk(folder))
-
-
-def _walk(folder: Path) -> list[os.DirEntry[str]]:
-    found: list[os.DirEntry[str]] = []
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                found += _walk(Path(entry.path))
-            elif entry.is_file(follow_symlinks=False):
-                found.append(entry)
-    return found
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
 def _tidy_file(db: Database, keep_days: int) -> Tidied:

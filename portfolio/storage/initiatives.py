@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 
 from portfolio.models import Department, Initiative, Kpi, Stage
-from portfolio.storage.rows import fetch_dicts, fetch_value
+from portfolio.storage.rows import fetch_dicts, fetch_value, insert_values
 
 _INITIATIVE_COLUMNS = [f for f in Initiative.model_fields]
 # Derived from the adoptions table (migration 005), not a column: saving leaves it alone.
@@ -23,6 +23,10 @@ LEFT JOIN (SELECT initiative_id,
            FROM adoptions GROUP BY initiative_id) a ON a.initiative_id = i.id
 """
 _KPI_COLUMNS = [f for f in Kpi.model_fields]
+
+
+def _marks(columns: list[str]) -> str:
+    return "(" + ", ".join("?" for _ in columns) + ")"
 
 
 def _stored(initiative: Initiative) -> dict[str, Any]:
@@ -113,16 +117,11 @@ class Initiatives:
         return int(fetch_value(self.con, "SELECT count(*) FROM initiatives") or 0)
 
     def add_many(self, initiatives: Sequence[Initiative]) -> None:
-        """Insert initiatives none of which is stored yet, a thousand a statement: an
-        import's new rows. On the lake a `save` is a MERGE of its own, ~0.1 s each."""
-        row = "(" + ", ".join("?" for _ in _STORED_COLUMNS) + ")"
-        for start in range(0, len(initiatives), 1_000):
-            chunk = [_stored(i) for i in initiatives[start:start + 1_000]]
-            self.con.execute(
-                f"INSERT INTO initiatives ({', '.join(_STORED_COLUMNS)}) "  # noqa: S608 - fixed names
-                f"VALUES {', '.join([row] * len(chunk))}",
-                [d[c] for d in chunk for c in _STORED_COLUMNS],
-            )
+        """Insert initiatives none of which is stored yet (an import's new rows, the
+        demo's), a thousand a statement; `save` is an upsert a row."""
+        rows = [[data[c] for c in _STORED_COLUMNS] for data in map(_stored, initiatives)]
+        insert_values(self.con, f"INSERT INTO initiatives ({', '.join(_STORED_COLUMNS)})",
+                      _marks(_STORED_COLUMNS), rows)
 
     def save(self, initiative: Initiative) -> None:
         data = _stored(initiative)
@@ -183,16 +182,12 @@ class Kpis:
         )
 
     def add_many(self, kpis: Sequence[Kpi]) -> None:
-        """Insert KPIs none of which is stored yet, in one statement: a bulk load (the
-        demo's). On the lake a `save` is a MERGE of its own, ~0.1 s each."""
-        row = "(" + ", ".join("?" for _ in _KPI_COLUMNS) + ")"
-        for start in range(0, len(kpis), 1_000):
-            dumped = [k.model_dump(mode="json") for k in kpis[start:start + 1_000]]
-            self.con.execute(
-                f"INSERT INTO kpis ({', '.join(_KPI_COLUMNS)}) "  # noqa: S608 - fixed names
-                f"VALUES {', '.join([row] * len(dumped))}",
-                [d[c] for d in dumped for c in _KPI_COLUMNS],
-            )
+        """Insert KPIs none of which is stored yet (an import's new rows, the demo's), a
+        thousand a statement; `save` is an upsert a row."""
+        rows = [[data[c] for c in _KPI_COLUMNS] for data in
+                (k.model_dump(mode="json") for k in kpis)]
+        insert_values(self.con, f"INSERT INTO kpis ({', '.join(_KPI_COLUMNS)})",
+                      _marks(_KPI_COLUMNS), rows)
 
     def save(self, kpi: Kpi) -> None:
         data = kpi.model_dump(mode="json")

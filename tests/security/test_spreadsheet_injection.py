@@ -26,6 +26,7 @@ from portfolio.service import audit_log, decisions
 from portfolio.service.board import portfolio_board
 from portfolio.service.lessons import search_lessons
 from portfolio.storage import Database
+from portfolio.storage.audit import NewEvent
 from tests.factories import make_initiative
 from tests.security.conftest import ACTORS
 from tests.units import in_reading, in_transaction
@@ -104,8 +105,8 @@ def test_lessons_export_keeps_formulas_inert(hostile: Database) -> None:
 
 def test_audit_export_keeps_formulas_inert(hostile: Database) -> None:
     with hostile.transaction() as store:  # an event whose every text cell is hostile
-        store.audit.append(actor=ATTACKS[0], via=ATTACKS[1], action=ATTACKS[2],
-                           entity=ATTACKS[3], entity_id=ATTACKS[4], before=None, after=None)
+        store.audit.append(NewEvent(actor=ATTACKS[0], via=ATTACKS[1], action=ATTACKS[2],
+                                    entity=ATTACKS[3], entity_id=ATTACKS[4]))
     cells = _cells_of_csv(audit_log.audit_csv(hostile, ADMIN).encode("utf-8"))
     assert not [c for c in cells if c.startswith(FORMULA_START)]
     assert [inert(a) for a in ATTACKS[:5]] in [cells[i:i + 5] for i in range(len(cells))]
