@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.test_journeys import settled
+from tests.e2e.streamlit_ui import settled
 
 pytestmark = pytest.mark.e2e
 

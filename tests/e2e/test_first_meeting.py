@@ -24,7 +24,7 @@ from playwright.sync_api import Page, expect
 
 from flows.reminders import send_reminders
 from tests.e2e.server import ROOT, dashboard
-from tests.e2e.test_journeys import settled
+from tests.e2e.streamlit_ui import choose, settled
 from tests.smtp import Mailbox, running_smtp_server
 
 pytestmark = pytest.mark.e2e
@@ -116,14 +116,6 @@ def field(container, label: str):
 def tab(page: Page, name: str) -> None:
     """Open a tab; the page remembers it with a rerun, which must end before typing."""
     page.get_by_role("tab", name=name).click()
-    settled(page)
-
-
-def choose(page: Page, label: str, option: str, within=None) -> None:
-    """Pick from a selectbox by typing (long lists are virtualised)."""
-    (within or page).get_by_label(label, exact=True).click()
-    page.keyboard.type(option[:12])
-    page.get_by_role("option", name=option, exact=True).click()
     settled(page)
 
 

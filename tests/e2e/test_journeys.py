@@ -12,14 +12,9 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.streamlit_ui import choose, settled
+
 pytestmark = pytest.mark.e2e
-
-
-def settled(page: Page) -> Page:
-    """Wait until Streamlit has finished the rerun an interaction started."""
-    page.wait_for_timeout(300)
-    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for()
-    return page
 
 
 def metric(page: Page, label: str) -> int:
@@ -31,14 +26,6 @@ def type_into(page: Page, label: str, text: str) -> None:
     field = page.get_by_label(label, exact=True)
     field.fill(text)
     field.press("Tab")
-    settled(page)
-
-
-def choose(page: Page, label: str, option: str) -> None:
-    """Pick from a selectbox, typing to filter: long option lists are virtualised."""
-    page.get_by_label(label, exact=True).click()
-    page.keyboard.type(option[:12])
-    page.get_by_role("option", name=option, exact=True).click()
     settled(page)
 
 

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.server import dashboard, demo_database
-from tests.e2e.test_journeys import settled
+from tests.e2e.streamlit_ui import settled
 
 pytestmark = pytest.mark.e2e
 
