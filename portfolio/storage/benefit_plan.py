@@ -7,7 +7,7 @@ board and the portfolio report are read in storage.board, under the board's filt
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -32,6 +32,13 @@ class BenefitPlans:
                            "ORDER BY year, kind, benefit", [initiative_id])
         return [BenefitLine.model_validate(r) for r in rows]
 
+    def for_initiatives(self, ids: Collection[str]) -> list[BenefitLine]:
+        """The lines of `ids`, as for_initiative orders them within each initiative."""
+        rows = fetch_dicts(self.con, _SELECT + "WHERE initiative_id IN "
+                           "(SELECT unnest(?::VARCHAR[])) ORDER BY initiative_id, year, kind, "
+                           "benefit", [sorted(ids)])
+        return [BenefitLine.model_validate(r) for r in rows]
+
     def get(self, key: tuple[str, int, str, str]) -> BenefitLine | None:
         rows = fetch_dicts(self.con, _SELECT + "WHERE " + _KEY, list(key))
         return BenefitLine.model_validate(rows[0]) if rows else None
@@ -49,20 +56,26 @@ class BenefitPlans:
 
     def save(self, line: BenefitLine, updated_by: str) -> BenefitLine:
         """Store the line (new, or replacing the one of its key); returns it as stored."""
-        self.con.execute(
-            "INSERT INTO benefit_plan (initiative_id, year, kind, benefit, budget_line, unit, "
-            "planned, realised, note, updated_by, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, get_current_timestamp()) "
-            "ON CONFLICT (initiative_id, year, kind, benefit) DO UPDATE SET "
-            "budget_line = excluded.budget_line, unit = excluded.unit, "
-            "planned = excluded.planned, realised = excluded.realised, note = excluded.note, "
-            "updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-            [line.initiative_id, line.year, line.kind.value, line.benefit, line.budget_line,
-             line.unit, line.planned, line.realised, line.note, updated_by],
-        )
+        self.save_many([line], updated_by)
         stored = self.get(line.key)
         assert stored is not None  # just written, in this transaction
         return stored
+
+    def save_many(self, lines: Sequence[BenefitLine], updated_by: str) -> None:
+        """Store each line, new or replacing the one of its key, a thousand a statement (an
+        import's lines; a statement a line cost catalog round trips each on the lake, #17).
+        The keys must differ: one statement may not change a row twice."""
+        insert_values(
+            self.con, "INSERT INTO benefit_plan (initiative_id, year, kind, benefit, "
+            "budget_line, unit, planned, realised, note, updated_by, updated_at)",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, get_current_timestamp())",
+            [[line.initiative_id, line.year, line.kind.value, line.benefit, line.budget_line,
+              line.unit, line.planned, line.realised, line.note, updated_by]
+             for line in lines],
+            tail="ON CONFLICT (initiative_id, year, kind, benefit) DO UPDATE SET "
+            "budget_line = excluded.budget_line, unit = excluded.unit, "
+            "planned = excluded.planned, realised = excluded.realised, note = excluded.note, "
+            "updated_by = excluded.updated_by, updated_at = excluded.updated_at")
 
     def remove(self, key: tuple[str, int, str, str]) -> None:
         self.con.execute("DELETE FROM benefit_plan WHERE " + _KEY, list(key))  # noqa: S608 - constant

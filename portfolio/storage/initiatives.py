@@ -124,15 +124,18 @@ class Initiatives:
                       _marks(_STORED_COLUMNS), rows)
 
     def save(self, initiative: Initiative) -> None:
-        data = _stored(initiative)
-        columns = ", ".join(_STORED_COLUMNS)
-        marks = ", ".join("?" for _ in _STORED_COLUMNS)
+        self.save_many([initiative])
+
+    def save_many(self, initiatives: Sequence[Initiative]) -> None:
+        """Upsert initiatives (new, or replacing the one of their id), a thousand a
+        statement: an import's changed rows (#17). The ids must differ: one statement may
+        not change a row twice."""
+        rows = [[data[c] for c in _STORED_COLUMNS] for data in map(_stored, initiatives)]
         updates = ", ".join(f"{c} = excluded.{c}" for c in _STORED_COLUMNS if c != "id")
-        self.con.execute(
-            f"INSERT INTO initiatives ({columns}) VALUES ({marks}) "  # noqa: S608 - fixed names
-            f"ON CONFLICT (id) DO UPDATE SET {updates}, updated_at = get_current_timestamp()",
-            [data[c] for c in _STORED_COLUMNS],
-        )
+        insert_values(self.con, f"INSERT INTO initiatives ({', '.join(_STORED_COLUMNS)})",
+                      _marks(_STORED_COLUMNS), rows,
+                      tail=f"ON CONFLICT (id) DO UPDATE SET {updates}, "
+                      "updated_at = get_current_timestamp()")
 
     def search(self, text: str) -> list[Initiative]:
         pattern = f"%{text.lower()}%"
@@ -190,13 +193,15 @@ class Kpis:
                       _marks(_KPI_COLUMNS), rows)
 
     def save(self, kpi: Kpi) -> None:
-        data = kpi.model_dump(mode="json")
-        columns = ", ".join(_KPI_COLUMNS)
-        marks = ", ".join("?" for _ in _KPI_COLUMNS)
+        self.save_many([kpi])
+
+    def save_many(self, kpis: Sequence[Kpi]) -> None:
+        """Upsert KPIs (new, or replacing the one of their initiative and name), a thousand
+        a statement: an import's changed rows (#17). The keys must differ."""
+        rows = [[data[c] for c in _KPI_COLUMNS] for data in
+                (k.model_dump(mode="json") for k in kpis)]
         keys = {"initiative_id", "name"}
         updates = ", ".join(f"{c} = excluded.{c}" for c in _KPI_COLUMNS if c not in keys)
-        self.con.execute(
-            f"INSERT INTO kpis ({columns}) VALUES ({marks}) "  # noqa: S608 - fixed names
-            f"ON CONFLICT (initiative_id, name) DO UPDATE SET {updates}",
-            [data[c] for c in _KPI_COLUMNS],
-        )
+        insert_values(self.con, f"INSERT INTO kpis ({', '.join(_KPI_COLUMNS)})",
+                      _marks(_KPI_COLUMNS), rows,
+                      tail=f"ON CONFLICT (initiative_id, name) DO UPDATE SET {updates}")

@@ -27,14 +27,15 @@ ROWS_PER_INSERT = 1_000
 
 
 def insert_values(con: duckdb.DuckDBPyConnection, head: str, marks: str,
-                  rows: Sequence[Sequence[Any]]) -> None:
+                  rows: Sequence[Sequence[Any]], tail: str = "") -> None:
     """`head` (an `INSERT INTO t (columns)` of fixed names) with `rows` as one VALUES list
     of `marks` each, a thousand rows a statement: a bulk write. On the lake every
     statement costs catalog round trips (a row a statement made a 100-KPI import take
-    ~50 s there, #17); translated there like any INSERT (lake_sql)."""
+    ~50 s there, #17); translated there like any INSERT (lake_sql). `tail` follows the
+    VALUES: an `ON CONFLICT` clause makes the statement an upsert."""
     for start in range(0, len(rows), ROWS_PER_INSERT):
         chunk = rows[start:start + ROWS_PER_INSERT]
-        con.execute(f"{head} VALUES {', '.join([marks] * len(chunk))}",
+        con.execute(f"{head} VALUES {', '.join([marks] * len(chunk))} {tail}",
                     [value for row in chunk for value in row])
 
 

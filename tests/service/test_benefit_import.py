@@ -162,3 +162,34 @@ def test_a_file_without_the_plan_columns_cannot_be_read(plan_db, operator, tmp_p
 def test_the_inbox_knows_a_plan_by_its_name_or_its_header(tmp_path):
     assert kind_of(write(tmp_path, GOOD, "gevinstrealiseringsplan.csv")) is ImportKind.BENEFITS
     assert kind_of(write(tmp_path, GOOD, "plan-2026.csv")) is ImportKind.BENEFITS
+
+
+def test_a_plan_is_written_together_and_audited_line_by_line_in_the_files_order(
+        plan_db, operator, tmp_path):
+    """The lines of a file are written in one statement and read back once (#17), with the
+    trail that writing them one by one gave: one event a stored line, in the file's order,
+    its before and after as stored (who saved it), on an intact chain; an unchanged line
+    writes nothing."""
+    import_file(plan_db, operator, write(tmp_path, GOOD), "benefits")
+    changed = (
+        f"{HEADER}\n"
+        f"S-1;{THIS_YEAR};økonomisk;Husleje;4.10;;80.000;;;\n"                # new
+        f"A-1;{THIS_YEAR - 1};økonomisk;Kørsel;5.32.32 Hjemmepleje;;1.300.000;;;\n"  # changed
+        f"A-1;{THIS_YEAR};ikke-økonomisk;Frigjorte timer;;timer;;;1500;\n"    # unchanged
+    )
+
+    report = import_file(plan_db, operator, write(tmp_path, changed, "igen.csv"), "benefits")
+
+    assert (report.added, report.updated, report.unchanged) == (1, 1, 1)
+    with plan_db.reading() as store:
+        events = sorted((e for e in store.audit.recent(100) if e.entity == "benefit_line"),
+                        key=lambda e: e.id)
+        chain = store.audit.verify_chain()
+        kørsel = store.benefit_plans.get(("A-1", THIS_YEAR - 1, "cashable", "Kørsel"))
+    assert [(e.entity_id, (e.before or {}).get("planned"), e.after["planned"])  # type: ignore[index]
+            for e in events[3:]] == [
+        (f"S-1/{THIS_YEAR}/cashable/Husleje", None, 80_000),
+        (f"A-1/{THIS_YEAR - 1}/cashable/Kørsel", 1_200_000, 1_300_000)]
+    assert {e.after["updated_by"] for e in events} == {operator.username}  # type: ignore[index]
+    assert kørsel is not None and kørsel.realised == 950_000.5  # the blank cell kept it
+    assert chain.broken_at is None and chain.checked >= 5
