@@ -223,7 +223,7 @@ def _parse_regular(
     get = {name: cells[header.index(columns[name])] for name in columns}
     day, day_ok = calendar_dates(get["date"], (MIN_YEAR, MAX_YEAR))
     value, value_ok = _numbers(get["value"])
-    source = get.get("source", pa.array(np.full(regular.size, "", dtype=object), pa.string()))
+    source = get.get("source", pa.repeat(pa.scalar("", pa.string()), regular.size))
     source_ok = _true(pc.less_equal(pc.utf8_length(source), MAX_SOURCE_LENGTH))
     kind, kind_ok = _provenances(get.get("provenance"), source, provenance)
     plain = (~_true(pc.equal(get["initiative_id"], "")) & ~_true(pc.equal(get["kpi"], ""))

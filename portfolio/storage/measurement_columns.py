@@ -159,7 +159,7 @@ def _scope_params(scope: Scope) -> dict[str, object]:
 def _recorders(rows: pa.Table, recorded_by: str) -> pa.Array | pa.ChunkedArray:
     if "recorded_by" in rows.column_names:
         return rows.column("recorded_by")
-    return pa.array(np.full(len(rows), recorded_by, dtype=object), pa.string())
+    return pa.repeat(pa.scalar(recorded_by, pa.string()), len(rows))
 
 
 def _pairs(rows: pa.Table) -> tuple[pa.Table, pa.Array]:
