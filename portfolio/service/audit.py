@@ -44,8 +44,18 @@ def record_many(
 ) -> None:
     """`record` for each (entity id, before, after) of `changes`, in their order, written
     together (an import's rows): the same events `record` would write one by one."""
-    store.audit.append_many([_event(actor, action, entity, entity_id, before, after)
-                             for entity_id, before, after in changes])
+    record_events(store, actor, [(action, entity, entity_id, before, after)
+                                 for entity_id, before, after in changes])
+
+
+def record_events(
+    store: Store,
+    actor: Actor,
+    events: Sequence[tuple[str, str, str, BaseModel | None, BaseModel | None]],
+) -> None:
+    """`record` for each (action, entity, entity id, before, after) of `events`, in their
+    order, written together."""
+    store.audit.append_many([_event(actor, *event) for event in events])
 
 
 def record(

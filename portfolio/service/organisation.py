@@ -140,17 +140,28 @@ def save_department(store: Store, actor: Actor, department: Department) -> Depar
 def put_department(store: Store, actor: Actor, department: Department) -> bool:
     """Store a department within a unit of work (its group must exist); True if changed."""
     group = department.steering_group
-    if group and store.steering_groups.get(department.organisation, group) is None:
-        raise ValidationFailed(field="steering_group", code="organisation.unknown_group",
-                               params={"group": group,
-                                       "organisation": department.organisation})
+    check_department(department, not group or store.steering_groups.get(
+        department.organisation, group) is not None)
     before = store.departments.get(department.name, department.organisation)
     if before == department:
         return False
     store.departments.save(department)
     audit.record(store, actor, "create" if before is None else "update", "department",
-                 f"{department.organisation}/{department.name}", before, department)
+                 department_id(department), before, department)
     return True
+
+
+def check_department(department: Department, group_known: bool) -> None:
+    """A department's steering group must exist (`group_known`: it does, or none is named)."""
+    if not group_known:
+        raise ValidationFailed(field="steering_group", code="organisation.unknown_group",
+                               params={"group": department.steering_group,
+                                       "organisation": department.organisation})
+
+
+def department_id(department: Department) -> str:
+    """How the audit trail names a department: 'Odder Kommune/Ældre'."""
+    return f"{department.organisation}/{department.name}"
 
 
 def save_steering_group(store: Store, actor: Actor, group: SteeringGroup) -> SteeringGroup:
@@ -165,20 +176,30 @@ def save_steering_group(store: Store, actor: Actor, group: SteeringGroup) -> Ste
 
 def put_group(store: Store, actor: Actor, group: SteeringGroup) -> bool:
     """Store a steering group within a unit of work, by the rules; True if changed."""
-    if group.chair and store.people.get(group.chair, group.organisation) is None:
-        raise ValidationFailed(field="chair", code="organisation.unknown_person",
-                               params={"name": group.chair})
+    check_group(group, not group.chair or store.people.get(
+        group.chair, group.organisation) is not None)
     before = store.steering_groups.get(group.organisation, group.name)
-    _seat_members(store, actor, group, before)
+    seat_members(store, actor, group, before)
     if before == group:
         return False
     store.steering_groups.save(group)
     audit.record(store, actor, "create" if before is None else "update", "steering_group",
-                 f"{group.organisation}/{group.name}", before, group)
+                 group_id(group), before, group)
     return True
 
 
-def _seat_members(store: Store, actor: Actor, group: SteeringGroup,
+def check_group(group: SteeringGroup, chair_known: bool) -> None:
+    """A steering group's chair must be in the address book (`chair_known`: is, or none)."""
+    if not chair_known:
+        raise ValidationFailed(field="chair", code="organisation.unknown_person",
+                               params={"name": group.chair})
+
+
+def group_id(group: SteeringGroup) -> str:
+    return f"{group.organisation}/{group.name}"
+
+
+def seat_members(store: Store, actor: Actor, group: SteeringGroup,
                   before: SteeringGroup | None) -> None:
     """Members are steering-member accounts of the organisation; each acts for the group's
     departments (User.steering_group), and one who leaves the group no longer does."""
@@ -216,17 +237,25 @@ def save_address(store: Store, actor: Actor, person: Person) -> Person:
 def put_person(store: Store, actor: Actor, person: Person) -> bool:
     """Store an address-book entry (organisation + name, #13) within a unit of work;
     True if changed. An organisation's administrator writes only their own's."""
-    if not within(actor, person.organisation) or (actor.organisation and not person.organisation):
-        raise NotAllowed(code="access.other_organisation",
-                         params={"user": actor.username, "organisation": person.organisation})
+    check_person(actor, person)
     before = store.people.get(person.name, person.organisation)
     if before == person:
         return False
     store.people.save(person)
     audit.record(store, actor, "create" if before is None else "update", "person",
-                 f"{person.organisation}/{person.name}" if person.organisation else person.name,
-                 before, person)
+                 person_id(person), before, person)
     return True
+
+
+def check_person(actor: Actor, person: Person) -> None:
+    """An organisation's administrator writes only their own organisation's entries."""
+    if not within(actor, person.organisation) or (actor.organisation and not person.organisation):
+        raise NotAllowed(code="access.other_organisation",
+                         params={"user": actor.username, "organisation": person.organisation})
+
+
+def person_id(person: Person) -> str:
+    return f"{person.organisation}/{person.name}" if person.organisation else person.name
 
 
 def steering_group_of(store: Store, actor: Actor, organisation: str, name: str) -> SteeringGroup:

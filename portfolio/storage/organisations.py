@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import duckdb
 
 from portfolio.models import Organisation, SteeringGroup
-from portfolio.storage.rows import fetch_dicts
+from portfolio.storage.rows import fetch_dicts, insert_values
 
 _GROUP_COLUMNS = ("organisation, name, chair, members, emails, meeting_dates, cadence_weeks")
 
@@ -34,12 +35,16 @@ class Organisations:
         return Organisation.model_validate(rows[0]) if rows else None
 
     def save(self, organisation: Organisation) -> None:
-        self.con.execute(
-            "INSERT INTO organisations (name, kind, cvr, shares_lessons) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, cvr = excluded.cvr, "
-            "shares_lessons = excluded.shares_lessons",
-            [organisation.name, organisation.kind.value, organisation.cvr,
-             organisation.shares_lessons])
+        self.save_many([organisation])
+
+    def save_many(self, organisations: Sequence[Organisation]) -> None:
+        """Upsert organisations of distinct names, a thousand a statement (an import's)."""
+        insert_values(
+            self.con, "INSERT INTO organisations (name, kind, cvr, shares_lessons)",
+            "(?, ?, ?, ?)",
+            [[o.name, o.kind.value, o.cvr, o.shares_lessons] for o in organisations],
+            tail="ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, cvr = excluded.cvr, "
+            "shares_lessons = excluded.shares_lessons")
 
     def sharing(self) -> list[str]:
         """The organisations whose lessons others may read."""
@@ -73,11 +78,15 @@ class SteeringGroups:
         return [_group(r) for r in rows]
 
     def save(self, group: SteeringGroup) -> None:
-        self.con.execute(
-            "INSERT INTO steering_groups (organisation, name, chair, members, emails, "
-            "meeting_dates, cadence_weeks) VALUES (?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (organisation, name) DO UPDATE SET chair = excluded.chair, "
+        self.save_many([group])
+
+    def save_many(self, groups: Sequence[SteeringGroup]) -> None:
+        """Upsert groups of distinct keys, a thousand a statement (an import's)."""
+        insert_values(
+            self.con, "INSERT INTO steering_groups (organisation, name, chair, members, emails, "
+            "meeting_dates, cadence_weeks)", "(?, ?, ?, ?, ?, ?, ?)",
+            [[g.organisation, g.name, g.chair, list(g.members), list(g.emails),
+              list(g.meeting_dates), g.cadence_weeks] for g in groups],
+            tail="ON CONFLICT (organisation, name) DO UPDATE SET chair = excluded.chair, "
             "members = excluded.members, emails = excluded.emails, "
-            "meeting_dates = excluded.meeting_dates, cadence_weeks = excluded.cadence_weeks",
-            [group.organisation, group.name, group.chair, list(group.members),
-             list(group.emails), list(group.meeting_dates), group.cadence_weeks])
+            "meeting_dates = excluded.meeting_dates, cadence_weeks = excluded.cadence_weeks")
