@@ -56,8 +56,9 @@ class _Setup:
     people: dict[Key, Person]
     groups: dict[Key, SteeringGroup]
     departments: dict[Key, Department]
-    written: dict[str, dict[Any, BaseModel]] = field(default_factory=lambda: {
+    changed: dict[str, dict[Any, None]] = field(default_factory=lambda: {
         "organisation": {}, "person": {}, "steering_group": {}, "department": {}})
+    """The keys of what changed, by entity, in order (the maps above hold the values)."""
     events: list[tuple[str, str, str, BaseModel | None, BaseModel]] = field(
         default_factory=list)
     seated: dict[Key, PortfolioError | None] = field(default_factory=dict)
@@ -75,7 +76,7 @@ class _Setup:
              after: BaseModel) -> bool:
         if before == after:
             return False
-        self.written[entity][key] = after
+        self.changed[entity][key] = None
         self.events.append(("create" if before is None else "update", entity, entity_id,
                             before, after))
         return True
@@ -138,10 +139,13 @@ class _Setup:
 
     def write(self, store: Store, actor: Actor) -> None:
         """Everything changed, a statement a table, and the events in their order."""
-        store.organisations.save_many(list(self.written["organisation"].values()))
-        store.people.save_many(list(self.written["person"].values()))
-        store.steering_groups.save_many(list(self.written["steering_group"].values()))
-        store.departments.save_many(list(self.written["department"].values()))
+        store.organisations.save_many([self.organisations[k]
+                                       for k in self.changed["organisation"]])
+        store.people.save_many([self.people[k] for k in self.changed["person"]])
+        store.steering_groups.save_many([self.groups[k]
+                                         for k in self.changed["steering_group"]])
+        store.departments.save_many([self.departments[k]
+                                     for k in self.changed["department"]])
         audit.record_events(store, actor, self.events)
 
 
