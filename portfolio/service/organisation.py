@@ -196,6 +196,7 @@ def check_group(group: SteeringGroup, chair_known: bool) -> None:
 
 
 def group_id(group: SteeringGroup) -> str:
+    """How the audit trail names a steering group: 'Odder Kommune/Velfærd'."""
     return f"{group.organisation}/{group.name}"
 
 
@@ -255,6 +256,7 @@ def check_person(actor: Actor, person: Person) -> None:
 
 
 def person_id(person: Person) -> str:
+    """How the audit trail names an address-book entry (its organisation's, or national)."""
     return f"{person.organisation}/{person.name}" if person.organisation else person.name
 
 
