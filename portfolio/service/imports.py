@@ -384,8 +384,8 @@ def _apply_benefits(store: Store, actor: Actor, batch: ParsedBatch, _import_id: 
                     _organisation: str) -> _Tally:
     """Plan lines (#18) of initiatives the actor may edit, judged row by row against one
     read of their initiatives and stored lines, then written together and read back once
-    for the trail (row by row, a line cost seven statements; a municipality's plans of a few
-    thousand lines took minutes on the shared store, #17). A blank realised cell keeps the
+    for the trail (row by row, a line cost seven statements: 2,000 lines took 19 minutes
+    on the shared store, #17). A blank realised cell keeps the
     value recorded before (a plan re-imported does not erase what was realised), and so
     does an absent note column."""
     tally, today = _Tally(), date.today()
