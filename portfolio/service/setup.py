@@ -76,8 +76,7 @@ def seed_demo(db: Database, actor: Actor, anchor: date) -> int:
     with db.transaction() as store:
         if store.initiatives.count():
             return 0
-        for department in demo.departments:
-            store.departments.save(department)
+        store.departments.save_many(demo.departments)
         _organise(store, demo.departments, demo.people)
         home = {d.name: d.organisation for d in demo.departments}
         store.initiatives.add_many([i.model_copy(
@@ -91,8 +90,7 @@ def seed_demo(db: Database, actor: Actor, anchor: date) -> int:
         for adoption in demo.adoptions:
             store.adoptions.add(adoption)
         store.benefit_plans.add_many(demo.benefit_lines)
-        for person in demo.people:
-            store.people.save(person)
+        store.people.save_many(demo.people)
         audit.record(
             store, actor, "load_demo", "portfolio", "demo",
             after={"anchor": anchor.isoformat(), "initiatives": len(demo.initiatives),
@@ -105,13 +103,14 @@ def _organise(store: Store, departments: Sequence[Department], people: Sequence[
     """The demo's organisation and steering groups (schema 12), from its departments; a
     group's address is the address-book entry of its name, as mail found it before."""
     addresses = {p.name: p.email for p in people}
-    for name in sorted({d.organisation for d in departments if d.organisation}):
-        store.organisations.save(Organisation(name=name))
-    for organisation, group in sorted({(d.organisation, d.steering_group) for d in departments
-                                       if d.organisation and d.steering_group}):
-        email = addresses.get(group)
-        store.steering_groups.save(SteeringGroup(
-            organisation=organisation, name=group, emails=(email,) if email else ()))
+    store.organisations.save_many([Organisation(name=name) for name in sorted(
+        {d.organisation for d in departments if d.organisation})])
+    store.steering_groups.save_many([
+        SteeringGroup(organisation=organisation, name=group,
+                      emails=(addresses[group],) if addresses.get(group) else ())
+        for organisation, group in sorted({(d.organisation, d.steering_group)
+                                           for d in departments
+                                           if d.organisation and d.steering_group})])
 
 
 def _with_evidence(store: Store, decision: Decision) -> Decision:
