@@ -212,10 +212,13 @@ def _merge(table: str, columns: list[str], source: str, keys: tuple[str, ...],
            sets: str | None, fills: dict[str, str]) -> str:
     on = " AND ".join(f"{table}.{k} = excluded.{k}" for k in keys)
     extra = [c for c in fills if c not in columns]
-    values = [fills[c].replace("row_number() OVER ()", "1") for c in extra]
-    values += [f"excluded.{c}" for c in columns]
-    merge = (f"MERGE INTO {table} USING (SELECT * FROM ({source}) AS excluded_source"  # noqa: S608 - SQL from SQL
-             f"({', '.join(columns)})) AS excluded ON {on} ")
+    # The fills are computed in the source, where a window may number its rows: a MERGE's
+    # INSERT takes no window, and numbering there gave every new row of a bulk upsert the
+    # same id. A matched row's number is computed and not used.
+    filled = "".join(f", {fills[c]} AS {c}" for c in extra)
+    values = [f"excluded.{c}" for c in extra + columns]
+    merge = (f"MERGE INTO {table} USING (SELECT *{filled} FROM ({source}) AS "  # noqa: S608 - SQL from SQL
+             f"excluded_source({', '.join(columns)})) AS excluded ON {on} ")
     if sets is not None:
         merge += f"WHEN MATCHED THEN UPDATE SET {sets} "
     return (merge + f"WHEN NOT MATCHED THEN INSERT ({', '.join(extra + columns)}) "  # noqa: S608 - SQL from SQL

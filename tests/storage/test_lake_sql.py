@@ -76,6 +76,20 @@ def test_on_conflict_do_update_is_an_upsert_on_the_named_key(lake_like):
         ("a", "second"), ("b", "other")]
 
 
+def test_an_upsert_of_many_new_rows_numbers_each_of_them(lake_like):
+    """A bulk upsert (rows.insert_values with ON CONFLICT: an import's KPIs) gives every
+    new row its own number, as the file's sequence does; a matched row keeps its own."""
+    con, schema = lake_like
+    run(con, schema, "INSERT INTO things (name) VALUES ('a')")
+    run(con, schema, "INSERT INTO things (name, note) VALUES (?, ?), (?, ?), (?, ?) "
+                     "ON CONFLICT (name) DO UPDATE SET note = excluded.note",
+        ["a", "changed", "b", "new", "c", "new"])
+    rows = con.execute("SELECT id, name, note, tags FROM things ORDER BY name").fetchall()
+    assert rows[0] == (1, "a", "changed", [])
+    assert [r[1:] for r in rows[1:]] == [("b", "new", []), ("c", "new", [])]
+    assert len({r[0] for r in rows}) == 3 and min(r[0] for r in rows[1:]) > 1
+
+
 def test_do_nothing_and_insert_or_replace_use_the_declared_key(lake_like):
     con, schema = lake_like
     run(con, schema, "INSERT INTO things (id, name, note) VALUES (1, 'a', 'x')")
