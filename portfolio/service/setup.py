@@ -79,9 +79,9 @@ def seed_demo(db: Database, actor: Actor, anchor: date) -> int:
         store.departments.save_many(demo.departments)
         _organise(store, demo.departments, demo.people)
         home = {d.name: d.organisation for d in demo.departments}
-        store.initiatives.add_many([i.model_copy(
+        store.initiatives.save_many([i.model_copy(
             update={"organisation": home.get(i.department, "")}) for i in demo.initiatives])
-        store.kpis.add_many(demo.kpis)
+        store.kpis.save_many(demo.kpis)
         store.measurements.upsert_many(list(demo.measurements))
         for decision in sorted(demo.decisions, key=lambda d: d.decided_on):
             store.decisions.add(_with_evidence(store, decision))
@@ -89,7 +89,7 @@ def seed_demo(db: Database, actor: Actor, anchor: date) -> int:
             store.lessons.add(lesson)
         for adoption in demo.adoptions:
             store.adoptions.add(adoption)
-        store.benefit_plans.add_many(demo.benefit_lines)
+        store.benefit_plans.save_many(demo.benefit_lines)
         store.people.save_many(demo.people)
         audit.record(
             store, actor, "load_demo", "portfolio", "demo",

@@ -43,17 +43,6 @@ class BenefitPlans:
         rows = fetch_dicts(self.con, _SELECT + "WHERE " + _KEY, list(key))
         return BenefitLine.model_validate(rows[0]) if rows else None
 
-    def add_many(self, lines: Sequence[BenefitLine]) -> None:
-        """Insert lines none of whose keys is stored yet, each with its own `updated_by`
-        (the demo's plans), a thousand a statement; `save` is an upsert and a read a line."""
-        insert_values(
-            self.con, "INSERT INTO benefit_plan (initiative_id, year, kind, benefit, "
-            "budget_line, unit, planned, realised, note, updated_by, updated_at)",
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, get_current_timestamp())",
-            [[line.initiative_id, line.year, line.kind.value, line.benefit, line.budget_line,
-              line.unit, line.planned, line.realised, line.note, line.updated_by]
-             for line in lines])
-
     def save(self, line: BenefitLine, updated_by: str) -> BenefitLine:
         """Store the line (new, or replacing the one of its key); returns it as stored."""
         self.save_many([line], updated_by)
@@ -61,16 +50,18 @@ class BenefitPlans:
         assert stored is not None  # just written, in this transaction
         return stored
 
-    def save_many(self, lines: Sequence[BenefitLine], updated_by: str) -> None:
+    def save_many(self, lines: Sequence[BenefitLine], updated_by: str | None = None) -> None:
         """Store each line, new or replacing the one of its key, a thousand a statement (an
-        import's lines; a statement a line cost catalog round trips each on the lake, #17).
-        The keys must differ: one statement may not change a row twice."""
+        import's lines, the demo's; a statement a line cost catalog round trips each on the
+        lake, #17), saved by `updated_by` (None: each line's own). The keys must differ:
+        one statement may not change a row twice."""
         insert_values(
             self.con, "INSERT INTO benefit_plan (initiative_id, year, kind, benefit, "
             "budget_line, unit, planned, realised, note, updated_by, updated_at)",
             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, get_current_timestamp())",
             [[line.initiative_id, line.year, line.kind.value, line.benefit, line.budget_line,
-              line.unit, line.planned, line.realised, line.note, updated_by]
+              line.unit, line.planned, line.realised, line.note,
+              line.updated_by if updated_by is None else updated_by]
              for line in lines],
             tail="ON CONFLICT (initiative_id, year, kind, benefit) DO UPDATE SET "
             "budget_line = excluded.budget_line, unit = excluded.unit, "

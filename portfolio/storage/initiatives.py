@@ -120,20 +120,14 @@ class Initiatives:
     def count(self) -> int:
         return int(fetch_value(self.con, "SELECT count(*) FROM initiatives") or 0)
 
-    def add_many(self, initiatives: Sequence[Initiative]) -> None:
-        """Insert initiatives none of which is stored yet (an import's new rows, the
-        demo's), a thousand a statement; `save` is an upsert a row."""
-        rows = [[data[c] for c in _STORED_COLUMNS] for data in map(_stored, initiatives)]
-        insert_values(self.con, f"INSERT INTO initiatives ({', '.join(_STORED_COLUMNS)})",
-                      _marks(_STORED_COLUMNS), rows)
-
     def save(self, initiative: Initiative) -> None:
         self.save_many([initiative])
 
     def save_many(self, initiatives: Sequence[Initiative]) -> None:
         """Upsert initiatives (new, or replacing the one of their id), a thousand a
-        statement: an import's changed rows (#17). The ids must differ: one statement may
-        not change a row twice."""
+        statement: an import's rows, the demo's (#17: a statement a row cost catalog round
+        trips each on the lake). The ids must differ: one statement may not change a row
+        twice."""
         rows = [[data[c] for c in _STORED_COLUMNS] for data in map(_stored, initiatives)]
         updates = ", ".join(f"{c} = excluded.{c}" for c in _STORED_COLUMNS if c != "id")
         insert_values(self.con, f"INSERT INTO initiatives ({', '.join(_STORED_COLUMNS)})",
@@ -188,20 +182,12 @@ class Kpis:
             [initiative_id, name],
         )
 
-    def add_many(self, kpis: Sequence[Kpi]) -> None:
-        """Insert KPIs none of which is stored yet (an import's new rows, the demo's), a
-        thousand a statement; `save` is an upsert a row."""
-        rows = [[data[c] for c in _KPI_COLUMNS] for data in
-                (k.model_dump(mode="json") for k in kpis)]
-        insert_values(self.con, f"INSERT INTO kpis ({', '.join(_KPI_COLUMNS)})",
-                      _marks(_KPI_COLUMNS), rows)
-
     def save(self, kpi: Kpi) -> None:
         self.save_many([kpi])
 
     def save_many(self, kpis: Sequence[Kpi]) -> None:
         """Upsert KPIs (new, or replacing the one of their initiative and name), a thousand
-        a statement: an import's changed rows (#17). The keys must differ."""
+        a statement: an import's rows, the demo's (#17). The keys must differ."""
         rows = [[data[c] for c in _KPI_COLUMNS] for data in
                 (k.model_dump(mode="json") for k in kpis)]
         keys = {"initiative_id", "name"}
