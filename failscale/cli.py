@@ -19,7 +19,7 @@ from failscale.adoption_cli import adoption_app
 from failscale.api_cli import public_app, run_api, token_app, webhook_app
 from failscale.common import actor as _actor
 from failscale.common import database as _database
-from failscale.common import friendly
+from failscale.common import friendly, not_negative
 from failscale.common import parse_date as _parse_date
 from failscale.export_cli import export_app
 from failscale.org_cli import org_app
@@ -320,7 +320,7 @@ def restore(
 def maintain(
     keep_days: Annotated[
         int | None,
-        typer.Option("--keep-days", min=0, show_default=False,
+        typer.Option("--keep-days", callback=not_negative, show_default=False,
                      help="Days of snapshots and unused files to keep for long reads and "
                      "backups; default FAILSCALE_MAINTAIN_KEEP_DAYS (7)"),
     ] = None,

@@ -52,6 +52,14 @@ def actor() -> Actor:
     return current_actor()
 
 
+def not_negative(value: int | None) -> int | None:
+    """A count or number of days from the command line, or a usage error in the user's
+    language (Typer's own `min=` says it in English)."""
+    if value is not None and value < 0:
+        raise typer.BadParameter(say("cli.negative", value=value))
+    return value
+
+
 def parse_date(text: str) -> date:
     """An ISO date from the command line, or a usage error that says the expected form."""
     try:

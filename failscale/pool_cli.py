@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from failscale.common import friendly
+from failscale.common import friendly, not_negative
 from failscale.say import echo
 from portfolio.settings import load_settings
 
@@ -18,8 +18,9 @@ PoolOpt = Annotated[str, typer.Option("--pool", help="Name of the Prefect proces
 @friendly
 def deploy(pool: PoolOpt,
            shards: Annotated[int, typer.Option(
-               min=0, help="Evaluate in this many shards of organisations, one run each "
-                           "(0: one run)")] = 0) -> None:
+               callback=not_negative,
+               help="Evaluate in this many shards of organisations, one run each "
+                    "(0: one run)")] = 0) -> None:
     """Register the scheduled deployments on a process work pool (created if missing)."""
     from failscale import prefect_env
 

@@ -42,3 +42,4 @@ def test_maintain_checkpoints_the_file_and_refuses_a_negative_retention(tmp_path
     assert done.stdout.startswith(f"Databasefilen {tmp_path / 'portfolio.duckdb'} er "
                                   "checkpointet ("), done.stdout
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "-1 er negativt; brug 0" in refused.stderr, refused.stderr
