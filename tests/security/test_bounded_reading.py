@@ -141,6 +141,43 @@ def test_a_csv_too_large_or_with_an_endless_field_is_refused(tmp_path: Path) -> 
     check_file(fine, limits)
 
 
+def _field_at(path: Path, start: int, length: int) -> Path:
+    """A CSV whose field of `length` bytes starts at byte `start`, in plain rows."""
+    before = start - len(HEADER) - 1
+    padding = b"X-1,k,2025-01-01,1\n" * (before // 19) + b"x" * (before % 19)
+    path.write_bytes(HEADER + padding + b"," + b"k" * length + b",2025-01-01,1\n")
+    return path
+
+
+def test_a_field_one_byte_beyond_a_screened_limit_is_refused_wherever_it_starts(
+    tmp_path: Path
+) -> None:
+    """A limit of 4,096 bytes or more takes the fast screen: every offset over more than
+    a whole screen block (2,049 bytes at this limit) is tried, at and one past the limit."""
+    limits = ReadLimits(max_field_bytes=4_096)
+    for start in range(30, 30 + 2_100):
+        with pytest.raises(FileUnreadable, match="4097 bytes in one field"):
+            check_file(_field_at(tmp_path / "too_long.csv", start, 4_097), limits)
+        check_file(_field_at(tmp_path / "at_limit.csv", start, 4_096), limits)
+
+
+@pytest.mark.parametrize("start", [30, 8_388_600, 8_388_737, 8_454_140])
+def test_at_the_default_limit_a_long_field_is_found_across_the_8_mb_chunks(
+    tmp_path: Path, start: int
+) -> None:
+    with pytest.raises(FileUnreadable, match="131073 bytes in one field"):
+        check_file(_field_at(tmp_path / "too_long.csv", start, 131_073), ReadLimits())
+    check_file(_field_at(tmp_path / "at_limit.csv", start, 131_072), ReadLimits())
+
+
+def test_at_the_default_field_limit_too_many_lines_are_refused(tmp_path: Path) -> None:
+    many = tmp_path / "many.csv"
+    many.write_bytes(HEADER + b"X-1,k,2025-01-01,1\n" * 1_001)
+    with pytest.raises(FileUnreadable, match="more than the 1000"):
+        check_file(many, ReadLimits(max_rows=1_000))
+    check_file(many, ReadLimits(max_rows=1_001))
+
+
 def test_the_command_line_exits_2_and_says_why(
     portfolio: Database, bomb: Path, tmp_path: Path
 ) -> None:
