@@ -59,12 +59,11 @@ class SynthReport:
 
 
 def generate_portfolio(db: Database, actor: Actor, spec: SynthSpec) -> SynthReport:
-    """Fill an empty database with a synthetic portfolio in one transaction (a bulk load:
-    the measurement key is built once, after the rows)."""
+    """Fill an empty database with a synthetic portfolio in one transaction."""
     authorize(actor, Permission.ADMIN_USERS)
     spec.check()
     started = time.perf_counter()
-    with db.loading_measurements() as store:
+    with db.transaction() as store:
         if store.initiatives.count():
             raise ValidationFailed(
                 f"{db.path} already holds initiatives; synthetic data goes only into an empty "

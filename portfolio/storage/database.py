@@ -6,13 +6,15 @@ again; a lock held by another process is retried with jittered backoff for a bou
 time, after which the user is told the database is busy — never a raw DuckDB error.
 
 That is the embedded store, a file. `FAILSCALE_DB=ducklake:postgres:…` selects the shared
-store instead (lake.py): the same units of work — transaction, reading,
-loading_measurements — on a held instance, with writers taking turns in PostgreSQL.
+store instead (lake.py): the same units of work — transaction and reading — on a held
+instance, with writers taking turns in PostgreSQL.
 
 Inside one process (the dashboard serves many sessions from threads) DuckDB would let two
-writers run at once and fail one of them on commit ("Conflict on update", or a duplicate
-key from two concurrent upserts). Writers therefore take turns per file, so a unit of work
-never has to be re-run; readers do not wait for writers (MVCC). See docs/architecture.md.
+writers run at once and fail one of them on commit ("Conflict on update"), or let two
+concurrent imports each add the same KPI's value for a date: the one write path of
+measurements keeps one value per KPI per date by matching what is stored (schema 19).
+Writers therefore take turns per file, so a unit of work never has to be re-run and always
+sees every earlier write; readers do not wait for writers (MVCC). See docs/architecture.md.
 """
 
 from __future__ import annotations
@@ -33,11 +35,9 @@ import duckdb
 import pandas  # noqa: F401
 
 from portfolio.errors import DatabaseBusy
-from portfolio.storage import measurement_key
 from portfolio.storage.file_turn import turn_for
 from portfolio.storage.lake import LakeBackend, is_lake
 from portfolio.storage.migrations import migrate
-from portfolio.storage.rows import fetch_value
 from portfolio.storage.store import Store
 
 # Another process holds the file, or (same process) the shared instance is being closed
@@ -177,33 +177,6 @@ class Database:
         deadline = time.monotonic() + self.lock_timeout
         with self.writer_turn(deadline), self.connect(deadline) as con, _atomic(con) as store:
             yield store
-
-    @contextmanager
-    def loading_measurements(self) -> Iterator[Store]:
-        """A transaction that loads millions of measurements into an empty table.
-
-        The measurement key is dropped before it (committed first: DuckDB goes on
-        maintaining an index dropped in the same transaction) and built again after it,
-        sorted, in one pass; see measurement_key. The file stays held throughout, so no
-        other unit of work ever sees the table without its key, and the key comes back
-        whether the load commits or not. With measurements already stored this is an
-        ordinary transaction: rebuilding a large key would cost more than it saves.
-        On the lake there is no key to drop: it is an ordinary transaction.
-        """
-        if self.lake is not None:
-            with self.lake.transaction() as lake_store:
-                yield lake_store
-            return
-        deadline = time.monotonic() + self.lock_timeout
-        with self.writer_turn(deadline), self.connect(deadline) as con:
-            empty = not fetch_value(con, "SELECT count(*) FROM measurements")
-            if empty:
-                measurement_key.drop(con)
-            try:
-                with _atomic(con) as store:
-                    yield store
-            finally:
-                measurement_key.build(con)
 
     @contextmanager
     def reading(self) -> Iterator[Store]:

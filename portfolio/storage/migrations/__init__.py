@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 
 from portfolio.errors import SchemaTooNew
-from portfolio.storage import measurement_key, measurement_stats
+from portfolio.storage import measurement_stats
 from portfolio.storage.consistent_copy import copy_database
 
 _NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
@@ -109,10 +109,7 @@ def migrate(
         except BaseException:
             con.rollback()
             raise
-    reached = max(version, goal)
-    if reached >= measurement_key.SINCE_VERSION:
-        measurement_key.build(con)  # a bulk load that died half-way left it dropped
-    return reached
+    return max(version, goal)
 
 
 def _default_organisation() -> str:
