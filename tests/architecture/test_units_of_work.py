@@ -2,10 +2,11 @@
 
 A module of portfolio/service that opens one (`db.transaction()`, `db.reading()`) must be
 listed here with how many it opens and why; a use case that takes the caller's `Store`
-composes with others in one unit of work, one that opens its own cannot. The list shrinks as modules are converted: a count that no longer
-matches fails too, so the list stays the truth (docs/architecture.md repeats it). Every
-other use case takes the caller's `Store` (#16, item 3: the last ones converted were the
-agenda, steering, people, reports and integration modules).
+composes with others in one unit of work, one that opens its own cannot. The list shrinks
+as modules are converted: a count that no longer matches fails too, so the list stays the
+truth (docs/architecture.md repeats it). Every other use case takes the caller's `Store`
+(#16, item 3: the last ones converted were the agenda, steering, people, reports and
+integration modules).
 """
 
 from __future__ import annotations
