@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from portfolio.models import Actor
 from portfolio.service.queries import initiative_detail
 from portfolio.storage import Database
 from portfolio.storage.backup import inspect
-from portfolio.storage.migrations import current_version, latest_version, migrate
+from portfolio.storage.migrations import current_version, latest_version
+from tests.storage.old_schema import at_version
 from tests.units import in_reading
 
 pytestmark = pytest.mark.reliability
@@ -19,13 +19,9 @@ pytestmark = pytest.mark.reliability
 
 def first_version_database(path: Path) -> None:
     """What release 1 left behind: migration 001 only, with one initiative in it."""
-    con = duckdb.connect(str(path))
-    try:
-        migrate(con, path, target=1)
+    with at_version(path, 1) as con:
         con.execute("INSERT INTO initiatives (id, title, department, stage) "
                     "VALUES ('OLD-1', 'Robotic invoice matching', 'Finance', 'experiment')")
-    finally:
-        con.close()
 
 
 def test_a_first_version_database_is_upgraded_in_place_after_a_backup(

@@ -4,21 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
-
 from portfolio.models import Actor
 from portfolio.service.adoption import adoptions_of
 from portfolio.service.lessons import search_lessons
 from portfolio.storage import Database
-from portfolio.storage.migrations import current_version, latest_version, migrate
+from portfolio.storage.migrations import current_version, latest_version
+from tests.storage.old_schema import at_version
 from tests.units import in_reading
 
 
 def version_3_database(path: Path) -> None:
     """What release 3 left behind: spread kept as a list on the initiative, no dates."""
-    con = duckdb.connect(str(path))
-    try:
-        migrate(con, path, target=3)
+    with at_version(path, 3) as con:
         con.execute(
             "INSERT INTO initiatives (id, title, department, stage, planned_departments, "
             "adopted_departments) VALUES "
@@ -27,8 +24,6 @@ def version_3_database(path: Path) -> None:
             "('SA-02', 'Care journal', 'Health', 'operation', [], []), "
             "('OLD-1', 'Invoice robot', 'Finance', 'closed', [], ['Health'])"
         )
-    finally:
-        con.close()
 
 
 def test_a_version_3_database_keeps_its_spread_as_adoptions_without_dates(

@@ -11,9 +11,9 @@ import duckdb
 
 from portfolio.models import Actor, Measurement, Source
 from portfolio.storage import Database, measurement_stats
-from portfolio.storage.migrations import migrate
 from portfolio.synth import SynthSpec, generate_portfolio
 from tests.factories import AS_OF, make_initiative, make_kpi
+from tests.storage.old_schema import at_version
 
 KPIS = ("digital share", "waiting days")
 
@@ -123,9 +123,7 @@ def test_an_upgraded_database_has_the_statistics_of_its_measurements(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "portfolio.duckdb"
-    con = duckdb.connect(str(path))
-    try:
-        migrate(con, path, target=17)
+    with at_version(path, 17) as con:
         con.execute("INSERT INTO initiatives (id, title, department, stage) VALUES "
                     "('OLD-1', 'Selvbetjening', 'Borgerservice', 'experiment')")
         con.execute("INSERT INTO kpis (initiative_id, name, direction, baseline, target, kind) "
@@ -133,8 +131,6 @@ def test_an_upgraded_database_has_the_statistics_of_its_measurements(
         con.execute("INSERT INTO measurements (kpi_id, measured_on, value, provenance) VALUES "
                     "(1, DATE '2025-04-30', 20, 'self_reported'), "
                     "(1, DATE '2025-05-31', 30, 'manual')")
-    finally:
-        con.close()
 
     stored = _assert_kept(Database(path))
 

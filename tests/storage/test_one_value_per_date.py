@@ -7,14 +7,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import duckdb
-
 from portfolio.models import Actor, Measurement, Source
 from portfolio.service.imports import import_file
 from portfolio.storage import Database
-from portfolio.storage.migrations import migrate
 from portfolio.synth import SynthSpec, generate_portfolio
 from tests.factories import make_initiative, make_kpi
+from tests.storage.old_schema import at_version
 
 ANCHOR = date(2025, 6, 30)
 
@@ -30,9 +28,7 @@ def test_a_version_5_database_keeps_its_measurements_and_one_value_a_date(
     tmp_path: Path
 ) -> None:
     path = tmp_path / "portfolio.duckdb"
-    con = duckdb.connect(str(path))
-    try:
-        migrate(con, path, target=5)
+    with at_version(path, 5) as con:
         con.execute(
             "INSERT INTO measurements (kpi_id, measured_on, value, source, recorded_by, "
             "recorded_at) VALUES (1, DATE '2025-01-31', 40, 'manual', 'ane', "
@@ -41,8 +37,6 @@ def test_a_version_5_database_keeps_its_measurements_and_one_value_a_date(
             "TIMESTAMP '2025-02-02 09:30')"
         )
         before = con.execute("FROM measurements ORDER BY ALL").fetchall()
-    finally:
-        con.close()
     db = Database(path)
 
     with db.connect() as con:

@@ -6,19 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from portfolio.models import Role
 from portfolio.storage import Database
-from portfolio.storage.migrations import current_version, latest_version, migrate
+from portfolio.storage.migrations import current_version, latest_version
+from tests.storage.old_schema import at_version
 
 
 def schema_7_database(path: Path) -> None:
     """What release 7 left behind: departments keyed by name, steering groups as strings."""
-    con = duckdb.connect(str(path))
-    try:
-        migrate(con, path, target=7)
+    with at_version(path, 7) as con:
         con.execute("INSERT INTO departments (name, organisation, steering_group) VALUES "
                     "('Børn og Unge', '', 'Digitaliseringsstyregruppen'), "
                     "('Sundhed', '', 'Digitaliseringsstyregruppen'), "
@@ -31,8 +29,6 @@ def schema_7_database(path: Path) -> None:
         con.execute("INSERT INTO users (username, role, departments, steering_group) VALUES "
                     "('sofie', 'steering_member', [], 'Digitaliseringsstyregruppen'), "
                     "('lars', 'leader', ['Teknik'], ''), ('admin', 'admin', [], '')")
-    finally:
-        con.close()
 
 
 def test_a_schema_7_database_is_organised_under_failscale_organisation_without_loss(

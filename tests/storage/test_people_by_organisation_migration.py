@@ -6,21 +6,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from portfolio.models import GroupKey, PersonKey
 from portfolio.storage import Database
-from portfolio.storage.migrations import current_version, latest_version, migrate
+from portfolio.storage.migrations import current_version, latest_version
+from tests.storage.old_schema import at_version
 
 AARHUS, ODENSE = "Aarhus Kommune", "Odense Kommune"
 
 
 def schema_16_database(path: Path) -> None:
     """What release 16 left behind: people keyed by name alone, webhooks by group name."""
-    con = duckdb.connect(str(path))
-    try:
-        migrate(con, path, target=16, organisation=AARHUS)
+    with at_version(path, 16, organisation=AARHUS) as con:
         con.execute("INSERT INTO organisations (name) VALUES (?), (?)", [AARHUS, ODENSE])
         con.execute("INSERT INTO steering_groups (organisation, name, chair) VALUES "
                     "(?, 'Digi Aarhus', 'Mette Holm'), (?, 'Digi Odense', '')", [AARHUS, ODENSE])
@@ -37,8 +35,6 @@ def schema_16_database(path: Path) -> None:
                     "('Ingen Steder', 'is@k.dk', 'da', '')")
         con.execute("INSERT INTO webhooks VALUES ('Digi Odense', 'https://chat.example/o', "
                     "'teams', 'admin', TIMESTAMP '2026-01-01 10:00:00')")
-    finally:
-        con.close()
 
 
 def test_a_schema_16_address_book_goes_to_every_organisation_that_uses_each_name(

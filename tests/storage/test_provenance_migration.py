@@ -6,20 +6,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import duckdb
-
 from portfolio.models import Measurement, Provenance
 from portfolio.storage import Database
-from portfolio.storage.migrations import migrate
+from tests.storage.old_schema import at_version
 
 AS_OF = date(2025, 6, 30)
 
 
 def schema_7_database(path: Path) -> None:
     """What release 7 left behind: the provenance word in `source`."""
-    con = duckdb.connect(str(path))
-    try:
-        migrate(con, path, target=7)
+    with at_version(path, 7) as con:
         con.execute("INSERT INTO initiatives (id, title, department, stage) VALUES "
                     "('OLD-1', 'Selvbetjening', 'Borgerservice', 'experiment')")
         con.execute("INSERT INTO kpis (initiative_id, name, direction, baseline, target, kind) "
@@ -30,8 +26,6 @@ def schema_7_database(path: Path) -> None:
                     "(1, DATE '2025-05-31', 30, 'self_reported', 'ane'), "
                     "(1, DATE '2025-06-15', 40, 'self_reported', 'ane'), "
                     "(2, DATE '2025-06-15', 4, 'system_export', '')")
-    finally:
-        con.close()
 
 
 def test_a_schema_7_measurement_keeps_its_provenance_and_gets_an_empty_source(

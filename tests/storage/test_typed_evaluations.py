@@ -6,15 +6,15 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from portfolio.models import Actor, Evaluation, Stage
 from portfolio.service.evaluation import evaluate_now
 from portfolio.service.setup import seed_demo
 from portfolio.storage import Database
-from portfolio.storage.migrations import current_version, latest_version, migrate
+from portfolio.storage.migrations import current_version, latest_version
 from tests.factories import AS_OF, make_initiative
+from tests.storage.old_schema import at_version
 
 OPERATOR = Actor.operator()
 
@@ -40,9 +40,7 @@ def demo_evaluations(db: Database) -> list[Evaluation]:
 def third_version_database(path: Path, evaluations: list[Evaluation]) -> None:
     """What release 3 left behind: verdicts with their criteria, reasons and KPI
     statistics as JSON documents, written as its Evaluations.replace wrote them."""
-    con = duckdb.connect(str(path))
-    try:
-        migrate(con, path, target=3)
+    with at_version(path, 3) as con:
         for e in evaluations:
             documents = e.model_dump(mode="json", include={"criteria", "reasons", "kpis"})
             con.execute(
@@ -54,8 +52,6 @@ def third_version_database(path: Path, evaluations: list[Evaluation]) -> None:
                  json.dumps(documents["criteria"]), json.dumps(documents["reasons"]),
                  json.dumps(documents["kpis"]), e.evaluated_at],
             )
-    finally:
-        con.close()
 
 
 def test_a_third_version_database_with_evaluations_upgrades_to_identical_evaluations(
