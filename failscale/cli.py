@@ -10,7 +10,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,6 +27,9 @@ from failscale.pool_cli import deploy, worker
 from failscale.radar_cli import radar_app
 from failscale.say import echo, language, say
 from failscale.users_cli import audit_app, user_app
+
+if TYPE_CHECKING:
+    from portfolio.reports.layout_helper import LayoutHelper
 from portfolio.importing import ImportKind
 from portfolio.settings import Settings, load_settings
 
@@ -367,10 +370,10 @@ def _report_language(lang: str | None, settings: Settings) -> str:
     return chosen
 
 
-def _write_report(out: Path, html: str, as_html: bool) -> None:
+def _write_report(out: Path, report: str | bytes, as_html: bool) -> None:
     from portfolio.reports.documents import write
 
-    echo("cli.wrote", path=write(out, html, as_html=as_html))
+    echo("cli.wrote", path=write(out, report, as_html=as_html))
 
 
 def _ready_to_report(as_html: bool) -> None:
@@ -393,16 +396,32 @@ def report_agenda(
     organisation: GroupOrgOpt = None,
 ) -> None:
     """The meeting pack: a summary, then one page per initiative due for a decision."""
-    from portfolio.models import GroupKey
-    from portfolio.reports.documents import agenda_html
+    from portfolio.reports.layout_helper import LayoutHelper
 
-    _ready_to_report(html)
+    if html:
+        _ready_to_report(html)
+        _write_report(out, _agenda_pack(group, organisation, lang, helper=None), html)
+        return
+    # the layout helper first: it imports WeasyPrint while this process does (#15)
+    with LayoutHelper() as helper:
+        _ready_to_report(html)
+        pdf = _agenda_pack(group, organisation, lang, helper=helper)
+    _write_report(out, pdf, html)
+
+
+def _agenda_pack(group: str, organisation: str | None, lang: str | None,
+                 helper: LayoutHelper | None) -> str | bytes:
+    """The pack as HTML, or with a layout helper as PDF."""
+    from portfolio.models import GroupKey
+    from portfolio.reports.documents import agenda_html, agenda_pdf
+
     settings = load_settings()
     # a group is organisation + name (#13); the pack is headed by the group's organisation
-    page = agenda_html(_database(settings), _actor(),
-                       GroupKey(organisation, group) if organisation else group,
-                       _report_language(lang, settings))
-    _write_report(out, page, html)
+    named = GroupKey(organisation, group) if organisation else group
+    language = _report_language(lang, settings)
+    if helper is None:
+        return agenda_html(_database(settings), _actor(), named, language)
+    return agenda_pdf(_database(settings), _actor(), named, language, helper=helper)
 
 
 @report_app.command("minutes")

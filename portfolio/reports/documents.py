@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from portfolio.models import Actor, DecisionKind, GroupKey
 from portfolio.reports.figures import Realised, portfolio_figures
+from portfolio.reports.layout_helper import LayoutHelper
 from portfolio.reports.render import html_to_pdf, render_html
 from portfolio.reports.words import Words
 from portfolio.service.benefits import kroner_view
@@ -39,6 +41,13 @@ def agenda_html(
 ) -> str:
     """The meeting pack of a steering group: organisation + name (#13), or a name that
     says which group (steering.group_named); headed by the group's organisation."""
+    return render_html("agenda.html.j2", **_agenda(db, actor, group, lang, organisation),
+                       part="whole")
+
+
+def _agenda(db: Database, actor: Actor, group: GroupKey | str, lang: str,
+            organisation: str | None) -> dict[str, Any]:
+    """What the pack's template shows: its material, read in one unit of work."""
     from portfolio.reports.views import agenda_views
 
     w = Words.of(lang)
@@ -50,19 +59,41 @@ def agenda_html(
     # The table lists at most pack_agenda_rows items, saying how many the steering page
     # holds (#15: WeasyPrint lays a 450-row table out in ~3 s).
     listed = pack.due[:max(settings.pack_agenda_rows, limit)]
-    return render_html(
-        "agenda.html.j2", w=w, as_of=pack.as_of,
-        organisation=_organisation(organisation or pack.organisation or None), pack=pack,
-        items=pack.due, listed=listed, views=views,
-    )
+    return {"w": w, "as_of": pack.as_of, "pack": pack, "items": pack.due, "listed": listed,
+            "views": views, "detailed": len(views),
+            "organisation": _organisation(organisation or pack.organisation or None)}
 
 
 def agenda_pdf(
     db: Database, actor: Actor, group: GroupKey | str, lang: str = "en",
-    *, organisation: str | None = None,
+    *, organisation: str | None = None, helper: LayoutHelper | None = None,
 ) -> bytes:
-    """The steering group's meeting pack as PDF bytes (for the dashboard's download)."""
-    return html_to_pdf(agenda_html(db, actor, group, lang, organisation=organisation))
+    """The steering group's meeting pack as PDF: the summary and the first initiatives
+    laid out here, the rest at the same time by a helper process (layout_helper.py; the
+    entry point may start it early, so its imports overlap this read)."""
+    with helper or LayoutHelper() as second:
+        context = _agenda(db, actor, group, lang, organisation)
+        views = context["views"]
+        if not views:  # nothing to detail: one part
+            return html_to_pdf(render_html("agenda.html.j2", **context, part="whole"))
+        split = _split(len(context["listed"]), [len(v.kpis) for v in views])
+        first = render_html("agenda.html.j2", **{**context, "views": views[:split]},
+                            part="first")
+        rest = render_html("agenda.html.j2", **{**context, "views": views[split:]},
+                           part="rest")
+        w = context["w"]
+        return second.pdf(first, rest, w.t("page"), w.t("of"))
+
+
+def _split(rows: int, charts: list[int]) -> int:
+    """How many initiatives the first part details, so both parts take about as long:
+    measured on a national pack, its 100-row table lays out as ~3 initiative pages, and a
+    page costs ~1 plus a fifth per KPI chart. The second part gets one at least."""
+    weights = [1 + n / 5 for n in charts]
+    first, rest, split = 1 + rows / 33, sum(weights), 0
+    while split < len(weights) - 1 and first + weights[split] <= rest - weights[split]:
+        first, rest, split = first + weights[split], rest - weights[split], split + 1
+    return split
 
 
 def minutes_html(
@@ -134,11 +165,14 @@ def portfolio_pdf(
     return html_to_pdf(portfolio_html(db, actor, lang, organisation=organisation))
 
 
-def write(path: Path, html: str, *, as_html: bool = False) -> Path:
-    """Write a rendered report as PDF (or as self-contained HTML) and return the path."""
+def write(path: Path, report: str | bytes, *, as_html: bool = False) -> Path:
+    """Write a report (PDF bytes, or HTML: laid out as PDF, or kept as self-contained HTML)
+    and return the path."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    if as_html:
-        path.write_text(html, encoding="utf-8")
+    if isinstance(report, bytes):
+        path.write_bytes(report)
+    elif as_html:
+        path.write_text(report, encoding="utf-8")
     else:
-        path.write_bytes(html_to_pdf(html))
+        path.write_bytes(html_to_pdf(report))
     return path

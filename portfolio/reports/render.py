@@ -34,9 +34,14 @@ def render_html(template: str, **context: Any) -> str:
     return _environment().get_template(template).render(**context)
 
 
-def html_to_pdf(html: str) -> bytes:
+def layout(html: str) -> Any:
+    """`html` laid out in pages (a WeasyPrint Document), fetching nothing but data: URIs."""
     from weasyprint import HTML  # local: importing WeasyPrint costs a second
     from weasyprint.urls import URLFetcher
 
     embedded_only = URLFetcher(allowed_protocols={"data"})
-    return HTML(string=html, url_fetcher=embedded_only).write_pdf()
+    return HTML(string=html, url_fetcher=embedded_only).render()
+
+
+def html_to_pdf(html: str) -> bytes:
+    return layout(html).write_pdf()
