@@ -7,7 +7,7 @@ UV     := $(TOOLS)/bin/uv
 VENV   := .venv
 RUN    := $(UV) run --frozen
 
-.PHONY: up test quick install dev lint e2e bench screenshots browser node postgres lake-test clean help
+.PHONY: up test quick install dev lint e2e bench screenshots browser node postgres pdftools lake-test clean help
 
 help:
 	@echo "make up      run the product (database, demo on first run, Prefect, dashboard)"
@@ -57,6 +57,14 @@ $(NODE_DIR)/node_modules/.package-lock.json: $(NODE_DIR)/package.json $(NODE_DIR
 	npm ci --prefix $(NODE_DIR) --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# poppler-utils: pdftoppm draws PDF pages as images (the two-part meeting pack is compared
+# with the one-part one page by page; the report screenshots)
+pdftools:
+	@command -v pdftoppm >/dev/null 2>&1 || { \
+	  echo "Installing Debian poppler-utils for the report tests ..."; \
+	  (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null) || \
+	  echo "warning: could not install poppler-utils; the two-part pack test will fail"; }
+
 postgres:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
 	  echo "Installing Debian PostgreSQL for the shared-store tests ..."; \
@@ -83,7 +91,7 @@ LAKE_TESTS := tests/storage tests/service tests/flows tests/reliability/test_cra
 # multi-process tests of the work pools (three workers and a Prefect server each) go there.
 LATE_TESTS := tests/security tests/reliability/test_work_pools.py \
   tests/reliability/test_shard_kill.py
-test: dev browser node postgres
+test: dev browser node postgres pdftools
 	$(RUN) ruff check .
 	@log=$$(mktemp); \
 	{ FAILSCALE_TEST_STORE=lake $(RUN) pytest -q -m "not e2e" -p no:cacheprovider $(LAKE_TESTS); \
@@ -106,8 +114,7 @@ e2e: dev browser node
 quick: dev
 	$(RUN) pytest -m "not e2e and not oracle and not flow"
 
-screenshots: dev browser
-	@command -v pdftoppm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null)
+screenshots: dev browser pdftools
 	$(RUN) python -m tests.e2e.screenshots
 	$(RUN) python -m tests.reports.screenshots
 

@@ -27,11 +27,11 @@ from failscale.pool_cli import deploy, worker
 from failscale.radar_cli import radar_app
 from failscale.say import echo, language, say
 from failscale.users_cli import audit_app, user_app
+from portfolio.importing import ImportKind
+from portfolio.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from portfolio.reports.layout_helper import LayoutHelper
-from portfolio.importing import ImportKind
-from portfolio.settings import Settings, load_settings
 
 app = typer.Typer(
     name="failscale",

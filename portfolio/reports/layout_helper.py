@@ -26,6 +26,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from typing import IO, Any
 
@@ -41,6 +42,13 @@ class LayoutError(RuntimeError):
 def _send(stream: IO[bytes], data: bytes) -> None:
     stream.write(_LENGTH.pack(len(data)) + data)
     stream.flush()
+
+
+def _send_or_note(stream: IO[bytes], data: bytes, refused: list[OSError]) -> None:
+    try:
+        _send(stream, data)
+    except OSError as exc:  # the helper has gone: said where the answer is awaited
+        refused.append(exc)
 
 
 def _receive(stream: IO[bytes]) -> bytes | None:
@@ -124,17 +132,23 @@ class LayoutHelper:
         same stylesheet, laid out without page numbers); `page` and `of` make the labels."""
         pipe_in, pipe_out = self._process.stdin, self._process.stdout
         assert pipe_in is not None and pipe_out is not None
-        try:
-            _send(pipe_in, rest.encode("utf-8"))
-        except BrokenPipeError as exc:
-            raise self._failed() from exc
+        # Sent from a thread: the pipe takes 64 KB at a time, and a helper still importing
+        # would otherwise hold this process back from laying out its own part.
+        refused: list[OSError] = []
+        sending = threading.Thread(target=_send_or_note,
+                                   args=(pipe_in, rest.encode("utf-8"), refused))
+        sending.start()
         document = layout(first)
-        counted = _receive(pipe_out)
+        sending.join()
+        counted = None if refused else _receive(pipe_out)
         if counted is None:
             raise self._failed()
         mine, theirs = len(document.pages), int(counted)
         total = mine + theirs
-        _send(pipe_in, json.dumps(labels_for(mine + 1, theirs, total, page, of)).encode())
+        try:
+            _send(pipe_in, json.dumps(labels_for(mine + 1, theirs, total, page, of)).encode())
+        except OSError as exc:
+            raise self._failed() from exc
         ours = numbered(document.write_pdf(), labels_for(1, mine, total, page, of))
         pdf = _receive(pipe_out)
         if pdf is None:
@@ -144,6 +158,8 @@ class LayoutHelper:
         return joined(ours, pikepdf.open(io.BytesIO(pdf)))
 
     def _failed(self) -> LayoutError:
+        if self._process.poll() is None:  # alive but not answering as agreed
+            self._process.kill()
         self._process.wait()
         self._errors.seek(0)
         said = self._errors.read()[-2000:].decode("utf-8", "replace")
