@@ -450,13 +450,30 @@ def report_minutes(
 @friendly
 def report_portfolio(out: OutOpt, lang: LangOpt = None, html: HtmlOpt = False) -> None:
     """The portfolio report for management and politicians, in plain language."""
-    from portfolio.reports.documents import portfolio_html
+    from portfolio.reports.layout_helper import LayoutHelper
 
-    _ready_to_report(html)
+    if html:
+        _ready_to_report(html)
+        _write_report(out, _portfolio_report(lang, helper=None), html)
+        return
+    # the layout helper first: it imports WeasyPrint while this process does (#15)
+    with LayoutHelper() as helper:
+        _ready_to_report(html)
+        pdf = _portfolio_report(lang, helper=helper)
+    _write_report(out, pdf, html)
+
+
+def _portfolio_report(lang: str | None, helper: LayoutHelper | None) -> str | bytes:
+    """The report as HTML, or with a layout helper as PDF."""
+    from portfolio.reports.documents import portfolio_html, portfolio_pdf
+
     settings = load_settings()
-    page = portfolio_html(_database(settings), _actor(), _report_language(lang, settings),
-                          organisation=settings.organisation)
-    _write_report(out, page, html)
+    language = _report_language(lang, settings)
+    if helper is None:
+        return portfolio_html(_database(settings), _actor(), language,
+                              organisation=settings.organisation)
+    return portfolio_pdf(_database(settings), _actor(), language,
+                         organisation=settings.organisation, helper=helper)
 
 
 app.add_typer(user_app, name="user")

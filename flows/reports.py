@@ -21,9 +21,9 @@ from portfolio.settings import load_settings
 @task(name="render-portfolio-report", retries=2, retry_delay_seconds=5, cache_policy=NO_CACHE)
 def render_portfolio_report(db_path: str | None, out: str, lang: str) -> str:
     settings = load_settings()
-    html = documents.portfolio_html(database(db_path), system_actor("portfolio-report"), lang,
-                                    organisation=settings.organisation)
-    return str(documents.write(Path(out), html))
+    pdf = documents.portfolio_pdf(database(db_path), system_actor("portfolio-report"), lang,
+                                  organisation=settings.organisation)
+    return str(documents.write(Path(out), pdf))
 
 
 @flow(name="portfolio-report", log_prints=False)

@@ -131,6 +131,13 @@ def charted(rows: tuple[Realised, ...]) -> tuple[Realised, ...]:
 def portfolio_html(
     db: Database, actor: Actor, lang: str = "en", *, organisation: str | None = None
 ) -> str:
+    return render_html("portfolio.html.j2", **_portfolio(db, actor, lang, organisation),
+                       part="whole")
+
+
+def _portfolio(db: Database, actor: Actor, lang: str,
+               organisation: str | None) -> dict[str, Any]:
+    """What the report's template shows: its material, read in one unit of work."""
     from portfolio.reports import charts
 
     w = Words.of(lang)
@@ -145,24 +152,33 @@ def portfolio_html(
     # cut at the long tables' bound (a national portfolio has 600 departments: #15).
     kroner_rows = (*kroner.level("all"), *kroner.level("organisation"),
                    *kroner.level("department"))
-    return render_html(
-        "portfolio.html.j2", w=w, organisation=_organisation(organisation),
-        as_of=material.as_of, figures=figures, kroner=kroner,
-        kroner_rows=kroner_rows[:material.table_rows or len(kroner_rows)],
-        kroner_total=len(kroner_rows),
-        department_chart=charts.realised_bars(charted(figures.by_department), w, {}),
-        technology_chart=charts.realised_bars(charted(figures.by_technology), w,
-                                              technologies),
-        chart_ends=CHART_ENDS,
-        trend_chart=charts.trend_chart(figures.quarters, w),
-        decision_kinds=list(DecisionKind),
-    )
+    return {
+        "w": w, "organisation": _organisation(organisation), "as_of": material.as_of,
+        "figures": figures, "kroner": kroner,
+        "kroner_rows": kroner_rows[:material.table_rows or len(kroner_rows)],
+        "kroner_total": len(kroner_rows),
+        "department_chart": charts.realised_bars(charted(figures.by_department), w, {}),
+        "technology_chart": charts.realised_bars(charted(figures.by_technology), w,
+                                                 technologies),
+        "chart_ends": CHART_ENDS,
+        "trend_chart": charts.trend_chart(figures.quarters, w),
+        "decision_kinds": list(DecisionKind),
+    }
 
 
 def portfolio_pdf(
-    db: Database, actor: Actor, lang: str = "en", *, organisation: str | None = None
+    db: Database, actor: Actor, lang: str = "en", *, organisation: str | None = None,
+    helper: LayoutHelper | None = None,
 ) -> bytes:
-    return html_to_pdf(portfolio_html(db, actor, lang, organisation=organisation))
+    """The portfolio report as PDF, in two parts laid out at once (layout_helper.py): the
+    summary, the scaled and the closed, then from the benefits on, which start a page.
+    Measured on the national report, the two take about as long (8.7 and 9.3 s)."""
+    with helper or LayoutHelper() as second:
+        context = _portfolio(db, actor, lang, organisation)
+        first = render_html("portfolio.html.j2", **context, part="first")
+        rest = render_html("portfolio.html.j2", **context, part="rest")
+        w = context["w"]
+        return second.pdf(first, rest, w.t("page"), w.t("of"))
 
 
 def write(path: Path, report: str | bytes, *, as_html: bool = False) -> Path:

@@ -33,6 +33,10 @@ from typing import IO, Any
 from portfolio.reports.render import layout, render_html
 
 _LENGTH = struct.Struct(">Q")
+CONTINUED = "failscale:continued"
+"""The bookmark of a second part's hidden masthead (report.css): a placeholder whose
+headings `joined` nests under the first part's last top-level bookmark, as one part has
+them."""
 
 
 class LayoutError(RuntimeError):
@@ -86,7 +90,12 @@ def joined(first: Any, rest: Any) -> bytes:
     offset = len(first.pages)
     first.pages.extend(rest.pages)
     with rest.open_outline() as theirs, first.open_outline() as ours:
-        ours.root.extend(_moved(item, rest, offset) for item in theirs.root)
+        items = list(theirs.root)
+        if items and items[0].title == CONTINUED and len(ours.root):
+            # the second part's masthead: its headings go on under the first part's last
+            ours.root[-1].children.extend(_moved(c, rest, offset) for c in items[0].children)
+            items = items[1:]
+        ours.root.extend(_moved(item, rest, offset) for item in items)
     out = io.BytesIO()
     first.save(out, compress_streams=True,
                object_stream_mode=pikepdf.ObjectStreamMode.preserve)

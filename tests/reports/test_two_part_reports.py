@@ -1,6 +1,7 @@
-"""The meeting pack laid out in two processes (layout_helper.py, #15) is the pack laid out
-in one: the same pages, pixel for pixel, the same text on each page, the same bookmarks,
-title and language. The one-part rendering of the same template is the oracle."""
+"""The meeting pack and the portfolio report laid out in two processes (layout_helper.py,
+#15) are the reports laid out in one: the same pages, pixel for pixel, the same text on
+each page, the same bookmarks, title and language. The one-part rendering of the same
+template is the oracle."""
 
 from __future__ import annotations
 
@@ -13,7 +14,13 @@ import pytest
 from pypdf import PdfReader
 
 from portfolio.models import Actor
-from portfolio.reports.documents import _split, agenda_html, agenda_pdf
+from portfolio.reports.documents import (
+    _split,
+    agenda_html,
+    agenda_pdf,
+    portfolio_html,
+    portfolio_pdf,
+)
 from portfolio.reports.layout_helper import LayoutError, LayoutHelper
 from portfolio.reports.render import html_to_pdf
 from portfolio.storage import Database
@@ -42,6 +49,17 @@ def _bookmarks(pdf: bytes) -> list[tuple[int, str, int]]:
     return found
 
 
+def _same_document(one: bytes, two: bytes, lang: str, folder: Path) -> list[str]:
+    pages = pdf_pages(two)
+    assert pages == pdf_pages(one)  # page numbers, running headers, the body
+    assert _images(two, folder / "two") == _images(one, folder / "one")
+    assert _bookmarks(two) == _bookmarks(one)
+    theirs, ours = PdfReader(BytesIO(one)), PdfReader(BytesIO(two))
+    assert ours.metadata.title == theirs.metadata.title
+    assert ours.trailer["/Root"]["/Lang"] == theirs.trailer["/Root"]["/Lang"] == lang
+    return pages
+
+
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_the_two_part_pack_is_the_one_part_pack(demo_db: Database, tmp_path: Path,
                                                 lang: str) -> None:
@@ -50,15 +68,26 @@ def test_the_two_part_pack_is_the_one_part_pack(demo_db: Database, tmp_path: Pat
 
     two = agenda_pdf(demo_db, operator, WELFARE, lang)
 
-    pages = pdf_pages(two)
+    pages = _same_document(one, two, lang, tmp_path)
     assert len(pages) > 3  # a summary and several initiatives: two parts really
-    assert pages == pdf_pages(one)  # page numbers, running headers, the body
-    assert _images(two, tmp_path / "two") == _images(one, tmp_path / "one")
-    assert _bookmarks(two) == _bookmarks(one)
     assert len(_bookmarks(two)) > len(pages) // 2
-    theirs, ours = PdfReader(BytesIO(one)), PdfReader(BytesIO(two))
-    assert ours.metadata.title == theirs.metadata.title
-    assert ours.trailer["/Root"]["/Lang"] == theirs.trailer["/Root"]["/Lang"] == lang
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_two_part_portfolio_report_is_the_one_part_report(
+    demo_db: Database, tmp_path: Path, lang: str
+) -> None:
+    operator = Actor.operator()
+    one = html_to_pdf(portfolio_html(demo_db, operator, lang))
+
+    two = portfolio_pdf(demo_db, operator, lang)
+
+    pages = _same_document(one, two, lang, tmp_path)
+    heading = {"da": "Realiserede mod forventede gevinster",
+               "en": "Realised against expected benefits"}[lang]
+    second = next(i for i, page in enumerate(pages) if heading in page)
+    # the second part starts a page: only the running headers come before its heading
+    assert second >= 1 and len(pages[second].split(heading)[0]) < 120
 
 
 def test_the_parts_take_turns_so_both_have_work() -> None:
