@@ -2,8 +2,9 @@
 
 WeasyPrint lays a document out and writes its PDF on one thread, in Python: a national
 meeting pack was ~10 s of one core while the other idled. So a report in two parts
-(`documents.agenda_pdf`: the summary and the first initiatives, then the rest) is laid
-out by this process and a helper at once, and joined:
+(`documents.agenda_pdf`: the summary and the first initiatives, then the rest;
+`documents.portfolio_pdf`: up to the closed initiatives, then from the benefits on) is
+laid out by this process and a helper at once, and joined:
 
 1. The helper (`python -m portfolio.reports.layout_helper`) is started before the
    report's material is read, so its imports overlap that read.
