@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import struct
 import subprocess
 import sys
@@ -31,7 +32,10 @@ import threading
 from collections.abc import Sequence
 from typing import IO, Any
 
+from portfolio.errors import PortfolioError
 from portfolio.reports.render import layout, render_html
+
+_log = logging.getLogger(__name__)
 
 _LENGTH = struct.Struct(">Q")
 CONTINUED = "failscale:continued"
@@ -40,8 +44,13 @@ headings `joined` nests under the first part's last top-level bookmark, as one p
 them."""
 
 
-class LayoutError(RuntimeError):
-    """The helper process ended before its part was laid out."""
+class LayoutError(PortfolioError):
+    """The helper process ended before its part was laid out: the user is told so in their
+    language (`error.report.layout_failed`); what the helper said is logged."""
+
+    def __init__(self, said: str) -> None:
+        super().__init__(code="report.layout_failed")
+        self.said = said
 
 
 def _send(stream: IO[bytes], data: bytes) -> None:
@@ -173,7 +182,8 @@ class LayoutHelper:
         self._process.wait()
         self._errors.seek(0)
         said = self._errors.read()[-2000:].decode("utf-8", "replace")
-        return LayoutError(f"the report's second layout process ended: {said}")
+        _log.error("the report's second layout process ended: %s", said)
+        return LayoutError(said)
 
 
 def serve(pipe_in: IO[bytes], pipe_out: IO[bytes]) -> None:

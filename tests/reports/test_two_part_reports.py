@@ -105,8 +105,10 @@ def test_a_helper_that_died_is_an_error_that_says_so(demo_db: Database) -> None:
     with LayoutHelper() as helper:
         helper._process.kill()
         helper._process.wait()
-        with pytest.raises(LayoutError, match="second layout process"):
+        with pytest.raises(LayoutError, match="second layout process") as raised:
             agenda_pdf(demo_db, Actor.operator(), WELFARE, "en", helper=helper)
+    # a PortfolioError: the CLI and the dashboard say it in the user's language
+    assert "anden opsætningsproces" in raised.value.in_language("da")
 
 
 def test_leaving_the_block_ends_the_helper_even_unused() -> None:
