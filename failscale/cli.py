@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -376,6 +377,23 @@ def _write_report(out: Path, report: str | bytes, as_html: bool) -> None:
     echo("cli.wrote", path=write(out, report, as_html=as_html))
 
 
+def _two_part_report(out: Path, as_html: bool,
+                     report: Callable[[LayoutHelper | None], str | bytes]) -> None:
+    """Write a report laid out in two parts (portfolio/reports/layout_helper.py): `report`
+    gives its HTML without a helper, its PDF with one. The helper starts before anything
+    else, so it imports WeasyPrint while this process does (#15)."""
+    from portfolio.reports.layout_helper import LayoutHelper
+
+    if as_html:
+        _ready_to_report(as_html)
+        _write_report(out, report(None), as_html)
+        return
+    with LayoutHelper() as helper:
+        _ready_to_report(as_html)
+        pdf = report(helper)
+    _write_report(out, pdf, as_html)
+
+
 def _ready_to_report(as_html: bool) -> None:
     """Import what a report needs (WeasyPrint too, for a PDF) before its work starts, and
     tune the interpreter for the one run (failscale.tuning): a national meeting pack
@@ -396,17 +414,7 @@ def report_agenda(
     organisation: GroupOrgOpt = None,
 ) -> None:
     """The meeting pack: a summary, then one page per initiative due for a decision."""
-    from portfolio.reports.layout_helper import LayoutHelper
-
-    if html:
-        _ready_to_report(html)
-        _write_report(out, _agenda_pack(group, organisation, lang, helper=None), html)
-        return
-    # the layout helper first: it imports WeasyPrint while this process does (#15)
-    with LayoutHelper() as helper:
-        _ready_to_report(html)
-        pdf = _agenda_pack(group, organisation, lang, helper=helper)
-    _write_report(out, pdf, html)
+    _two_part_report(out, html, lambda helper: _agenda_pack(group, organisation, lang, helper))
 
 
 def _agenda_pack(group: str, organisation: str | None, lang: str | None,
@@ -450,17 +458,7 @@ def report_minutes(
 @friendly
 def report_portfolio(out: OutOpt, lang: LangOpt = None, html: HtmlOpt = False) -> None:
     """The portfolio report for management and politicians, in plain language."""
-    from portfolio.reports.layout_helper import LayoutHelper
-
-    if html:
-        _ready_to_report(html)
-        _write_report(out, _portfolio_report(lang, helper=None), html)
-        return
-    # the layout helper first: it imports WeasyPrint while this process does (#15)
-    with LayoutHelper() as helper:
-        _ready_to_report(html)
-        pdf = _portfolio_report(lang, helper=helper)
-    _write_report(out, pdf, html)
+    _two_part_report(out, html, lambda helper: _portfolio_report(lang, helper))
 
 
 def _portfolio_report(lang: str | None, helper: LayoutHelper | None) -> str | bytes:
