@@ -7,14 +7,18 @@ the message appears next to the field instead of at the top.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import logging
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import streamlit as st
 
 from dashboard.labels import t
 from dashboard.safe_text import defused
-from portfolio.errors import PortfolioError, ValidationFailed
+from portfolio.errors import DatabaseBusy, PortfolioError, ValidationFailed
+
+LOG = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -55,3 +59,22 @@ def flash(text: str) -> None:
 def show_flash() -> None:
     if text := st.session_state.pop("flash", None):
         st.success(text, icon=":material/check_circle:")
+
+
+@contextmanager
+def told_on_the_page(lang: str) -> Iterator[None]:
+    """A page run whose reads meet a busy database, or any other PortfolioError outside a
+    use case's `attempt`, says so in the reader's language instead of Streamlit's traceback
+    (hostile conditions are normal ones: a backup or a national evaluation holds the file
+    longer than the lock timeout). What the page showed before stays; a busy database
+    offers to try again. Streamlit's own stop and rerun are not exceptions and pass."""
+    try:
+        yield
+    except DatabaseBusy:
+        LOG.warning("a page run gave up waiting for the database", exc_info=True)
+        st.warning(t("database_busy", lang), icon=":material/hourglass_top:")
+        st.button(t("try_again", lang), key="busy_try_again")  # its click reruns the page
+    except PortfolioError as exc:
+        LOG.warning("a page run ended with %s", type(exc).__name__, exc_info=True)
+        st.error(f"{t('not_shown', lang)} {defused(message(exc, lang))}",
+                 icon=":material/error:")

@@ -18,6 +18,7 @@ from dashboard.feedback import attempt, flash
 from dashboard.labels import t
 from dashboard.run_now import run_now
 from portfolio import formats
+from portfolio.errors import DatabaseBusy
 from portfolio.service.access import Permission, can
 from portfolio.service.evaluation import last_run
 
@@ -62,7 +63,10 @@ def _await_run(lang: str) -> None:
     if not awaited:
         return
     run_id, since = awaited
-    run = last_run(database(), current_actor())
+    try:
+        run = last_run(database(), current_actor())
+    except DatabaseBusy:  # the run itself may hold the file: ask again at the next tick
+        run = None
     if run is not None and run.run_id == run_id and run.status != "running":
         st.session_state.pop(AWAITED, None)
         data.clear()

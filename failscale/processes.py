@@ -48,6 +48,9 @@ def dashboard_command(settings: Settings, port: int) -> list[str]:
         "--server.headless=true", f"--server.port={port}",
         "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
         "--client.toolbarMode=viewer",  # no "Deploy" or developer menu for end users
+        # A fault the pages do not tell in words (dashboard/feedback.py) shows Streamlit's
+        # redacted notice; its traceback goes to the log, not to the reader's screen.
+        "--client.showErrorDetails=none",
         # Streamlit runs a full gc.collect() after every page run: ~30 % of the server's
         # CPU with ten people on it (#15, docs/performance.md). Python's own collector
         # still runs; memory stays bounded by it.
