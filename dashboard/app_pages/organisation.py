@@ -109,6 +109,8 @@ for problem in view.problems:
 names = [o.name for o in view.organisations]
 if not names and actor.organisation:
     st.info(t("org_none_yet", lang))
+elif not names:  # a new instance: where a set-up begins
+    st.info(t("org_start_here", lang), icon=":material/flag:")
 chosen = (st.selectbox(t("word.organisation", lang), names, key="org_chosen",
                        placeholder=t("choose_option", lang)) if names else None)
 groups = [g for g in view.steering_groups if g.organisation == chosen]

@@ -132,6 +132,9 @@ elif groups:
     )
 
 st.subheader(t("agenda", lang))
+if not items and not groups:  # a new organisation: say where the groups come from
+    st.info(t("no_steering_groups_yet", lang), icon=":material/account_tree:")
+    st.stop()
 if not items:
     st.success(t("nothing_due", lang), icon=":material/celebration:")
     st.stop()
