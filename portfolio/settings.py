@@ -50,6 +50,12 @@ class Settings(BaseSettings):
         default=500, ge=1,
         description="Most items the steering page lists (overdue first); a group shows its own",
     )
+    packs_per_zip: int = Field(
+        default=20, ge=1,
+        description="Most steering groups whose packs the steering page zips in one download: "
+                    "Streamlit's browser side gives a prepared download 180 s, and a national "
+                    "pack takes 3-6 s to lay out",
+    )
     pack_detail_pages: int = Field(
         default=15, ge=1,
         description="Most initiatives a meeting pack details (overdue first): what one meeting "

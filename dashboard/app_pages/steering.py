@@ -122,6 +122,9 @@ if group:
         icon=":material/picture_as_pdf:",
     )
 elif groups:
+    # Laid out on click, one pack after another: more groups than the browser would wait
+    # for (a national operator sees every organisation's) are offered one at a time.
+    most = settings().packs_per_zip
     st.download_button(
         texts.counted("page.download_all_packs", len(groups), lang),
         data=every_pack,
@@ -129,6 +132,9 @@ elif groups:
         mime="application/zip",
         icon=":material/folder_zip:",
         key="download_all_packs",
+        disabled=len(groups) > most,
+        help=t("packs_too_many", lang, limit=count(most, lang)) if len(groups) > most
+        else None,
     )
 
 st.subheader(t("agenda", lang))

@@ -99,6 +99,22 @@ def test_a_steering_group_can_download_its_meeting_pack(app):
     assert every == ["Download the meeting packs of all 2 steering groups (ZIP)"]
 
 
+def test_more_groups_than_one_zip_can_hold_in_time_are_offered_one_at_a_time(
+    app, monkeypatch
+):
+    """A prepared download has 180 s in the browser; a national operator sees every
+    organisation's groups, whose packs would take longer to lay out one after another."""
+    monkeypatch.setenv("FAILSCALE_PACKS_PER_ZIP", "1")
+    at = app("steering", lang="da")
+    [zip_button] = at.get("download_button")
+    assert zip_button.proto.disabled
+    assert zip_button.proto.help == ("Mere end 1 styregrupper: vælg en ovenfor og hent dens "
+                                     "mødepakke, én styregruppe ad gangen.")
+    monkeypatch.setenv("FAILSCALE_PACKS_PER_ZIP", "2")
+    [zip_button] = app("steering", lang="da").get("download_button")
+    assert not zip_button.proto.disabled and not zip_button.proto.help
+
+
 def test_a_steering_member_looking_at_another_group_is_told_it_is_not_hers(app):
     """The real reason (#19), not that her role may change nothing; she reads only her own
     group's agenda (#13)."""
