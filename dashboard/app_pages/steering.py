@@ -94,11 +94,16 @@ def file_name(key: GroupKey) -> str:
     return f"{key.organisation}-{key.name}" if key.name in shared_names else key.name
 
 
+# The pack of the group chosen, or of the only group she may see (a steering member's own):
+# one PDF, not a ZIP holding one.
+packed = group or (groups[0] if len(groups) == 1 else None)
+
+
 def meeting_pack() -> bytes:
     """Rendered only when clicked: WeasyPrint and the charts take a few seconds."""
     from portfolio.reports.documents import agenda_pdf
 
-    return agenda_pdf(database(), actor, group, lang) if group else b""
+    return agenda_pdf(database(), actor, packed, lang) if packed else b""
 
 
 def every_pack() -> bytes:
@@ -113,11 +118,11 @@ def every_pack() -> bytes:
     return buffer.getvalue()
 
 
-if group:
+if packed:
     st.download_button(
         t("download_pack", lang),
         data=meeting_pack,
-        file_name=f"agenda-{safe_name(file_name(group))}-{today.isoformat()}.pdf",
+        file_name=f"agenda-{safe_name(file_name(packed))}-{today.isoformat()}.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
     )

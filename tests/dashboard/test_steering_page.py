@@ -99,6 +99,14 @@ def test_a_steering_group_can_download_its_meeting_pack(app):
     assert every == ["Download the meeting packs of all 2 steering groups (ZIP)"]
 
 
+def test_a_member_of_one_group_gets_its_pack_as_one_pdf_without_choosing_it(app):
+    karen = Actor(username="karen.holm", role=Role.STEERING_MEMBER,
+                  departments=("Social og Beskæftigelse", "Sundhed og Ældre", "Børn og Unge"))
+    at = app("steering", actor=karen, lang="da")
+    assert [b.proto.label for b in at.get("download_button")] == ["Hent mødepakken (PDF)"]
+    assert at.selectbox[0].value is None  # "all groups": hers is the only one
+
+
 def test_more_groups_than_one_zip_can_hold_in_time_are_offered_one_at_a_time(
     app, monkeypatch
 ):

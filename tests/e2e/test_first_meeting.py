@@ -179,8 +179,10 @@ def test_a_municipality_sets_itself_up_and_holds_its_first_steering_meeting(
         expect(page.get_by_role("heading", name="Organisation", exact=True)).to_be_visible()
         settled(page)
         shoot(page, "organisation-empty")
-        # The municipality.
-        page.get_by_text("Opret en ny organisation").click()
+        # Where a set-up begins, said on the empty page; then the municipality.
+        expect(page.get_by_text("Begynd her: sæt flueben i »Opret en ny organisation«")
+               ).to_be_visible()
+        page.get_by_test_id("stCheckbox").get_by_text("Opret en ny organisation").click()
         settled(page)
         org = form(page, "Gem organisation")
         field(org, "Navn").fill(KOMMUNE)
