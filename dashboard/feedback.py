@@ -67,7 +67,7 @@ def told_on_the_page(lang: str) -> Iterator[None]:
     use case's `attempt`, says so in the reader's language instead of Streamlit's traceback
     (hostile conditions are normal ones: a backup or a national evaluation holds the file
     longer than the lock timeout). What the page showed before stays; a busy database
-    offers to try again. Streamlit's own stop and rerun are not exceptions and pass."""
+    offers to try again. Streamlit's own stop and rerun (no PortfolioErrors) pass through."""
     try:
         yield
     except DatabaseBusy:
