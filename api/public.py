@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from api.public_texts import text
 from portfolio import formats
+from portfolio.errors import DatabaseBusy
 from portfolio.i18n import CLOSE_REASON_LABELS, STAGE_LABELS
 from portfolio.reports.labels import KPI_KINDS, TECHNOLOGIES
 from portfolio.service.public import PublicInitiative, public_initiatives
@@ -98,18 +99,28 @@ def public_page(
 ) -> HTMLResponse:
     lang = lang if lang in formats.LANGUAGES else "da"
     db: Database = request.app.state.db
-    with db.reading() as store:
-        found = public_initiatives(store,
-                                   default_organisation=request.app.state.settings.organisation,
-                                   organisation=organisation or None)
+    try:
+        with db.reading() as store:
+            found = public_initiatives(
+                store, default_organisation=request.app.state.settings.organisation,
+                organisation=organisation or None)
+    except DatabaseBusy:
+        # A citizen reads a page, not the API's JSON about a change "not saved": the same
+        # page, saying to come back, and not cached as the answer (503, Retry-After).
+        return HTMLResponse(_render(lang, organisation, [], busy=True), status_code=503,
+                            headers={**_HEADERS, "Cache-Control": "no-store",
+                                     "Retry-After": "5"})
+    return HTMLResponse(_render(lang, organisation, _groups(found, lang)), headers=_HEADERS)
 
+
+def _render(lang: str, organisation: str | None, groups: list[dict[str, Any]],
+            *, busy: bool = False) -> str:
     def link(to: str) -> str:
         return "?" + urlencode({"lang": to, **({"organisation": organisation}
                                                if organisation else {})})
 
-    page = _TEMPLATES.get_template("public.html").render(
-        lang=lang, organisation=organisation or "", groups=_groups(found, lang),
+    return _TEMPLATES.get_template("public.html").render(
+        lang=lang, organisation=organisation or "", groups=groups, busy=busy,
         link_da=link("da"), link_en=link("en"),
         t=lambda key, **params: text(key, lang, **params),
     )
-    return HTMLResponse(page, headers=_HEADERS)

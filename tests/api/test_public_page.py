@@ -98,3 +98,31 @@ def test_marking_public_is_an_audited_administrators_use_case(published: ApiServ
     unmarked = published.cli("public", "unmark", "BU-99")
     assert unmarked.exit_code == 0, unmarked.output
     assert "&lt;script&gt;" not in _page(published)
+
+
+def test_a_busy_database_is_a_page_that_says_to_come_back_not_json(tmp_path) -> None:
+    """A citizen meets the page in her language with 503 and Retry-After (not cached),
+    not the API's JSON about a change "not saved"; the page is back once it is free."""
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from portfolio.service.setup import initialise
+    from portfolio.settings import Settings
+    from portfolio.storage import Database
+    from tests.holder import held_by_another_process
+
+    path = tmp_path / "portfolio.duckdb"
+    initialise(Database(path), Actor.operator())
+    client = TestClient(create_app(Settings(db=path, lock_timeout_seconds=0.5)))
+
+    with held_by_another_process(path):
+        busy = client.get("/public")
+        busy_en = client.get("/public", params={"lang": "en"})
+
+    assert busy.status_code == 503 and busy.headers["content-type"].startswith("text/html")
+    assert busy.headers["retry-after"] == "5" and busy.headers["cache-control"] == "no-store"
+    assert "Resultaterne kan ikke læses lige nu, fordi databasen er optaget." in busy.text
+    assert '<html lang="da">' in busy.text and "gemt" not in busy.text
+    assert "the database is busy. Please try again in a moment." in busy_en.text
+    after = client.get("/public")
+    assert after.status_code == 200 and "optaget" not in after.text

@@ -4,33 +4,14 @@ the file longer than the lock timeout), and the page is back once the holder let
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-
 import pytest
 import streamlit as st
 
 from portfolio.storage import Database
+from tests.holder import held_by_another_process
 
 BUSY_DA = ("Databasen er optaget lige nu (en vurdering, en import eller en backup skriver til "
            "den), så siden kunne ikke læses. Intet er gået tabt: prøv igen om et øjeblik.")
-
-
-@contextmanager
-def held_by_another_process(path: Path) -> Iterator[None]:
-    """The file opened read-write by another process, as a running writer holds it."""
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
-         "print('held', flush=True); sys.stdin.read()", str(path)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        yield
-    finally:
-        holder.communicate("", timeout=30)
 
 
 @pytest.mark.parametrize("page", ["steering", "board", "lessons"])
