@@ -76,14 +76,19 @@ def built(model: type[BaseModel], slots: dict[str, Any], **fields: Any) -> Any:
         return None
 
 
-def saved(action: Callable[[Store], object], slots: dict[str, Any], done: str) -> None:
-    """One save of this page, in a unit of work of its own (#16)."""
+def saved(action: Callable[[Store], object], slots: dict[str, Any], done: str,
+          *, emptied: tuple[str, ...] = ()) -> None:
+    """One save of this page, in a unit of work of its own (#16). Once saved, the fields
+    `emptied` (of a form that adds: a department, a new group, a person) are empty again
+    for the next one; a refused save keeps what was typed."""
 
     def write() -> object:
         with database().transaction() as store:
             return action(store)
 
     if attempt(write, lang, slots) is not None:
+        for key in emptied:
+            st.session_state.pop(key, None)
         flash(done)
 
 
@@ -168,7 +173,8 @@ with dep_tab:
                             steering_group=group or "")
                 if dep is not None:
                     saved(lambda store: save_department(store, actor, dep), slots,
-                          t("org_department_saved", lang, name=md(dep.name)))
+                          t("org_department_saved", lang, name=md(dep.name)),
+                          emptied=("dep_name",))
 
 with group_tab:
     st.dataframe(pd.DataFrame([
@@ -225,7 +231,10 @@ with group_tab:
                     cadence_weeks=int(cadence) or None)
                 if group_model is not None:
                     saved(lambda store: save_steering_group(store, actor, group_model), slots,
-                          t("org_group_saved", lang, name=md(group_model.name)))
+                          t("org_group_saved", lang, name=md(group_model.name)),
+                          emptied=() if before else tuple(
+                              f"{field}_{pick}" for field in ("group_name", "chair", "members",
+                                                              "emails", "meetings", "cadence")))
 
 with people_tab:
     st.dataframe(pd.DataFrame([
@@ -251,4 +260,5 @@ with people_tab:
                            organisation=chosen or "")
             if person is not None:
                 saved(lambda store: save_address(store, actor, person), slots,
-                      t("org_person_saved", lang, name=md(person.name)))
+                      t("org_person_saved", lang, name=md(person.name)),
+                      emptied=("person_name", "person_email", "person_account"))

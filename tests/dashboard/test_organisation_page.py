@@ -35,10 +35,13 @@ def test_an_administrator_adds_a_steering_group_and_a_department_to_it(
     at.text_input(key="meetings_").set_value("2030-01-06, 03-02-2030")
     at.button[[b.label for b in at.button].index("Save steering group")].click().run()
     assert not at.exception
+    # saved: the form that adds a group is empty for the next one
+    assert at.text_input(key="group_name_").value == "" and at.text_area(key="emails_").value == ""
     at.text_input(key="dep_name").set_value("Kultur")
     at.selectbox(key="dep_group").set_value("Kulturudvalget")
     at.button[[b.label for b in at.button].index("Save department")].click().run()
     assert not at.exception
+    assert at.text_input(key="dep_name").value == ""
 
     with demo_db.reading() as store:
         group = store.steering_groups.get(DEMO, "Kulturudvalget")
@@ -58,6 +61,15 @@ def test_a_bad_address_is_refused_next_to_its_field_in_danish(
     at.button[[b.label for b in at.button].index("Gem person")].click().run()
     assert not at.exception
     assert at.error, "the refusal is shown"
+    assert at.text_input(key="person_email").value == "ikke-en-adresse"  # kept to correct
     with demo_db.reading() as store:
         assert store.people.get("Mette Holm") is None
+
+    at.text_input(key="person_email").set_value("mette.holm@demo.dk")
+    at.button[[b.label for b in at.button].index("Gem person")].click().run()
+    assert not at.exception and not at.error
+    assert at.text_input(key="person_name").value == ""  # saved: empty for the next one
+    assert at.text_input(key="person_email").value == ""
+    with demo_db.reading() as store:
+        assert store.people.get("Mette Holm", DEMO).email == "mette.holm@demo.dk"
 
