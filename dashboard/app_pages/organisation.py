@@ -4,7 +4,7 @@ case of portfolio/service/organisation.py, renders; the core authorises and audi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -40,6 +40,7 @@ from portfolio.service.organisation import (
 from portfolio.service.users import list_users
 from portfolio.storage import Store
 
+EMPTIED = "org_emptied"
 lang = language()
 actor = current_actor()
 st.title(t("word.organisation", lang))
@@ -77,19 +78,25 @@ def built(model: type[BaseModel], slots: dict[str, Any], **fields: Any) -> Any:
 
 
 def saved(action: Callable[[Store], object], slots: dict[str, Any], done: str,
-          *, emptied: tuple[str, ...] = ()) -> None:
+          *, emptied: Mapping[str, object] | None = None) -> None:
     """One save of this page, in a unit of work of its own (#16). Once saved, the fields
-    `emptied` (of a form that adds: a department, a new group, a person) are empty again
-    for the next one; a refused save keeps what was typed."""
+    `emptied` (key: its empty value; a form that adds a department, a new group or a
+    person) start empty on the next run, for the next one; a refused save keeps what was
+    typed."""
 
     def write() -> object:
         with database().transaction() as store:
             return action(store)
 
     if attempt(write, lang, slots) is not None:
-        for key in emptied:
-            st.session_state.pop(key, None)
+        st.session_state[EMPTIED] = dict(emptied or {})
         flash(done)
+
+
+# A form saved on the run before starts empty: its fields are set before they are drawn,
+# or the values the browser still holds would come back with this run.
+for empty_key, empty_value in st.session_state.pop(EMPTIED, {}).items():
+    st.session_state[empty_key] = empty_value
 
 
 def dates_of(text: str, slot: Any) -> tuple[date, ...] | None:
@@ -174,7 +181,7 @@ with dep_tab:
                 if dep is not None:
                     saved(lambda store: save_department(store, actor, dep), slots,
                           t("org_department_saved", lang, name=md(dep.name)),
-                          emptied=("dep_name",))
+                          emptied={"dep_name": ""})
 
 with group_tab:
     st.dataframe(pd.DataFrame([
@@ -232,9 +239,10 @@ with group_tab:
                 if group_model is not None:
                     saved(lambda store: save_steering_group(store, actor, group_model), slots,
                           t("org_group_saved", lang, name=md(group_model.name)),
-                          emptied=() if before else tuple(
-                              f"{field}_{pick}" for field in ("group_name", "chair", "members",
-                                                              "emails", "meetings", "cadence")))
+                          emptied=None if before else {
+                              f"group_name_{pick}": "", f"chair_{pick}": "",
+                              f"members_{pick}": [], f"emails_{pick}": "",
+                              f"meetings_{pick}": "", f"cadence_{pick}": 0})
 
 with people_tab:
     st.dataframe(pd.DataFrame([
@@ -261,4 +269,4 @@ with people_tab:
             if person is not None:
                 saved(lambda store: save_address(store, actor, person), slots,
                       t("org_person_saved", lang, name=md(person.name)),
-                      emptied=("person_name", "person_email", "person_account"))
+                      emptied={"person_name": "", "person_email": "", "person_account": ""})

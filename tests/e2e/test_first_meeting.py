@@ -242,6 +242,8 @@ def test_a_municipality_sets_itself_up_and_holds_its_first_steering_meeting(
                 new.get_by_role("button", name="Gem afdeling").click()
                 expect(page.get_by_text(f"Afdelingen {department} er gemt")).to_be_visible()
                 settled(page)
+                # saved: the form is empty for the next department, in the browser too
+                expect(field(form(page, "Gem afdeling"), "Afdeling")).to_have_value("")
         shoot(page, "organisation-departments")
 
         # The portfolio, from the municipality's spreadsheets, as imported at the terminal.
