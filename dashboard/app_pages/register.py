@@ -36,6 +36,9 @@ editable = [d.name for d in data.departments(db_path, actor)
 if not editable and not can(actor, Permission.EDIT_INITIATIVE, None):
     st.info(t("no_editable_departments", lang))
     st.stop()
+if not editable:  # a new organisation: an initiative belongs to a department made first
+    st.info(t("no_departments_yet", lang), icon=":material/account_tree:")
+    st.stop()
 
 index = data.initiative_index(db_path, actor)
 chosen = initiative_picker(index, t("which", lang), lang, departments=editable,

@@ -50,3 +50,12 @@ def test_an_empty_organisation_page_says_where_to_begin(empty: Path) -> None:
     assert at.info[0].value.startswith(
         "Start here: tick “Create a new organisation” below and save your municipality")
     assert at.checkbox(key="org_new").label == "Create a new organisation"
+
+
+def test_an_empty_register_page_says_departments_come_first(empty: Path) -> None:
+    at = opened("register", "da")
+    assert [i.value for i in at.info] == [
+        "Der er endnu ingen afdelinger at registrere initiativer i. En administrator opretter "
+        "dem på siden Organisation (fanen Afdelinger) eller importerer initiativerne fra et "
+        "regneark (failscale import initiatives), som opretter de afdelinger, det nævner."]
+    assert not at.selectbox  # no form whose department cannot be chosen
