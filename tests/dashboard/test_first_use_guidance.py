@@ -36,13 +36,24 @@ def opened(page: str, lang: str) -> AppTest:
     return at
 
 
-def test_an_empty_steering_page_says_where_steering_groups_are_made(empty: Path) -> None:
-    at = opened("steering", "da")
-    assert [i.value for i in at.info] == [
-        "Der er endnu ingen styregrupper at vise. En administrator opretter dem på siden "
-        "Organisation (fanen Styregrupper), hver med de afdelinger, den følger; så kommer "
-        "deres initiativer frem her, når de er til behandling."]
-    assert not at.success  # not "nothing is due", as if a group had met and cleared it
+STEERING = ("Der er endnu ingen styregrupper at vise. En administrator opretter dem på "
+            "siden Organisation (fanen Styregrupper), hver med de afdelinger, den følger; så "
+            "kommer deres initiativer frem her, når de er til behandling.")
+REGISTER = ("Der er endnu ingen afdelinger at registrere initiativer i. En administrator "
+            "opretter dem på siden Organisation (fanen Afdelinger) eller importerer "
+            "initiativerne fra et regneark (failscale import initiatives), som opretter de "
+            "afdelinger, det nævner.")
+
+
+@pytest.mark.parametrize(("page", "said"), [("steering", STEERING), ("register", REGISTER)])
+def test_an_empty_page_says_what_comes_first_and_where_it_is_made(
+    empty: Path, page: str, said: str
+) -> None:
+    at = opened(page, "da")
+    assert [i.value for i in at.info] == [said]
+    # not "nothing is due", as if a group had met and cleared it; no initiative form whose
+    # department cannot be chosen
+    assert not at.success and not at.text_input
 
 
 def test_an_empty_organisation_page_says_where_to_begin(empty: Path) -> None:
@@ -51,11 +62,3 @@ def test_an_empty_organisation_page_says_where_to_begin(empty: Path) -> None:
         "Start here: tick “Create a new organisation” below and save your municipality")
     assert at.checkbox(key="org_new").label == "Create a new organisation"
 
-
-def test_an_empty_register_page_says_departments_come_first(empty: Path) -> None:
-    at = opened("register", "da")
-    assert [i.value for i in at.info] == [
-        "Der er endnu ingen afdelinger at registrere initiativer i. En administrator opretter "
-        "dem på siden Organisation (fanen Afdelinger) eller importerer initiativerne fra et "
-        "regneark (failscale import initiatives), som opretter de afdelinger, det nævner."]
-    assert not at.selectbox  # no form whose department cannot be chosen
