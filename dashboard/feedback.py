@@ -50,13 +50,20 @@ def succeeded(
     return attempt(lambda: action() or True, lang, slots) is not None
 
 
-def flash(text: str) -> None:
-    """Show `text` after a rerun: writes rerun the page so it shows fresh data."""
+def flash(text: str, *, emptied: Mapping[str, object] | None = None) -> None:
+    """Show `text` after a rerun: writes rerun the page so it shows fresh data. The fields
+    `emptied` (widget key: its empty value; a form that adds one more of something) start
+    empty on that run, for the next entry."""
     st.session_state["flash"] = text
+    st.session_state["flash_emptied"] = dict(emptied or {})
     st.rerun()
 
 
 def show_flash() -> None:
+    """The text of the write before, and its emptied fields, before any page draws them:
+    set once a widget is drawn, or popped, the value the browser still holds comes back."""
+    for key, empty in st.session_state.pop("flash_emptied", {}).items():
+        st.session_state[key] = empty
     if text := st.session_state.pop("flash", None):
         st.success(text, icon=":material/check_circle:")
 

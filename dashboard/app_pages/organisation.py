@@ -40,7 +40,6 @@ from portfolio.service.organisation import (
 from portfolio.service.users import list_users
 from portfolio.storage import Store
 
-EMPTIED = "org_emptied"
 lang = language()
 actor = current_actor()
 st.title(t("word.organisation", lang))
@@ -89,14 +88,7 @@ def saved(action: Callable[[Store], object], slots: dict[str, Any], done: str,
             return action(store)
 
     if attempt(write, lang, slots) is not None:
-        st.session_state[EMPTIED] = dict(emptied or {})
-        flash(done)
-
-
-# A form saved on the run before starts empty: its fields are set before they are drawn,
-# or the values the browser still holds would come back with this run.
-for empty_key, empty_value in st.session_state.pop(EMPTIED, {}).items():
-    st.session_state[empty_key] = empty_value
+        flash(done, emptied=emptied)
 
 
 def dates_of(text: str, slot: Any) -> tuple[date, ...] | None:
