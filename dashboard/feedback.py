@@ -55,8 +55,15 @@ def flash(text: str, *, emptied: Mapping[str, object] | None = None) -> None:
     `emptied` (widget key: its empty value; a form that adds one more of something) start
     empty on that run, for the next entry."""
     st.session_state["flash"] = text
-    st.session_state["flash_emptied"] = dict(emptied or {})
+    empty_on_next_run(emptied or {})
     st.rerun()
+
+
+def empty_on_next_run(emptied: Mapping[str, object]) -> None:
+    """The fields `emptied` (widget key: its empty value) start empty on the next run, set
+    by `show_flash` before any page draws them (a page with a message of its own after a
+    write, such as a one-time password, asks for this without a flash)."""
+    st.session_state["flash_emptied"] = dict(emptied)
 
 
 def show_flash() -> None:

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from dashboard import data
 from dashboard.context import current_actor, database, language, settings
-from dashboard.feedback import attempt, flash, message
+from dashboard.feedback import attempt, empty_on_next_run, flash, message
 from dashboard.labels import enum_label, field_label, t
 from dashboard.safe_text import md
 from dashboard.widgets import initiative_picker
@@ -77,9 +77,12 @@ st.dataframe(pd.DataFrame([
     for u in users]), hide_index=True, placeholder="", width="stretch")
 
 
-def show_once(result: Issued | None) -> None:
+def show_once(result: Issued | None, *, emptied: dict[str, object] | None = None) -> None:
+    """The one-time password of `result` on the next run, and only then; the fields
+    `emptied` start empty on it (the form that added the account)."""
     if result is not None:
         st.session_state[ISSUED] = (result.user.username, result.password)
+        empty_on_next_run(emptied or {})
         st.rerun()
 
 
@@ -94,7 +97,8 @@ def account_fields(before: User | None, key: str) -> dict[str, object]:
                              format_func=lambda r: enum_label(r, lang)),
         "departments": tuple(st.multiselect(
             t("word.departments", lang), departments, key=f"{key}_departments",
-            default=[d for d in (before.departments if before else ()) if d in departments],
+            # None, not []: a new account's fields may be emptied through session state
+            default=[d for d in before.departments if d in departments] if before else None,
             placeholder=t("choose_options", lang))),
         "steering_group": st.selectbox(
             t("steering_group_of", lang), ["", *groups], key=f"{key}_group",
@@ -121,7 +125,9 @@ with add_tab, st.form("add_user"):
             st.error(md(f"{field_label(refusal.field, lang)}: {message(refusal, lang)}"),
                      icon=":material/error:")
         if new_user is not None:
-            show_once(written(add_user, new_user))
+            show_once(written(add_user, new_user), emptied={
+                "new_username": "", "new_name": "", "new_role": Role.VIEWER,
+                "new_departments": [], "new_group": "", "new_language": "da"})
 
 with edit_tab:
     by_name = {u.username: u for u in users}

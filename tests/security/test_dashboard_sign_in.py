@@ -77,6 +77,9 @@ def test_an_administrator_adds_a_user_and_sees_the_one_time_password_once(logins
     assert not at.exception, at.exception
     password = at.code[0].value
     assert len(password) >= 20
+    # the form is ready for the next account
+    assert at.text_input(key="new_username").value == ""
+    assert at.selectbox(key="new_role").value == Role.VIEWER
     at.run()
     assert not at.code
 
