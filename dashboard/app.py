@@ -9,6 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard import data
 from dashboard.accessibility import accessible_styles, page_language
 from dashboard.auth import asked_page, sign_out_button, signed_in_actor
 from dashboard.context import ACTOR, LANGUAGES, database, language
@@ -28,6 +29,7 @@ LANGUAGE_NAMES = {lang: texts.text(f"language.{lang}", lang) for lang in LANGUAG
 
 st.set_page_config(page_title="Fail or Scale", page_icon=":material/explore:", layout="wide")
 accessible_styles()
+data.new_page_run()  # what other processes wrote since the last run shows in this one
 
 
 

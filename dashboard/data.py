@@ -2,10 +2,14 @@
 
 Results are cached, never connections (a cached connection would hold the DuckDB file
 lock for the server's life). Every function takes the database path and the actor, so a
-cache entry never crosses databases or users; writes call `clear()` so the next read is
-fresh. st.cache_data hands each page run a copy (unpickled); the steering agenda, frozen
-models only, is shared as it is instead (st.cache_resource): its copy cost 0.25-0.5 s of
-every run of the page at municipal scale, paid by each of ten people at once (#15).
+cache entry never crosses databases or users; every cached read is keyed by the data
+version too (the newest audit event and a few counts: every write is audited), read once
+per page run, so a write by any other process (another dashboard behind the same proxy, the
+flows, the API, the command line) shows at the next run, not after a TTL (#17). Writes of
+this process call `clear()` so the next read is fresh. st.cache_data hands each page run
+a copy (unpickled); the steering agenda, frozen models only, is shared as it is instead
+(st.cache_resource): its copy cost 0.25-0.5 s of every run of the page at municipal scale,
+paid by each of ten people at once (#15).
 """
 
 from __future__ import annotations
@@ -44,10 +48,24 @@ def _reading(db_path: str) -> AbstractContextManager[Store]:
     return _db(db_path).reading()
 
 
+_RUN_VERSION = "data_version_of_run"
+
+
+def new_page_run() -> None:
+    """Forget the data version of the run before: a page run reads it once, at its first
+    cached read (a unit of work of its own), however many cached reads it makes."""
+    st.session_state.pop(_RUN_VERSION, None)
+
+
 def _version(db_path: str, actor: Actor) -> tuple[int, ...]:
-    """The data version a cached read is keyed by (#7): read fresh at every page run."""
+    """The data version cached reads are keyed by (#7), read once per page run."""
+    known = st.session_state.get(_RUN_VERSION)
+    if known is not None and known[0] == (db_path, actor):
+        return known[1]
     with _reading(db_path) as store:
-        return board_version(store, actor)
+        version = board_version(store, actor)
+    st.session_state[_RUN_VERSION] = ((db_path, actor), version)
+    return version
 
 
 def kroner(
@@ -66,8 +84,15 @@ def _kroner(
         return benefits.kroner_view(store, actor, today, filters)
 
 
-@st.cache_data(ttl=3600, show_spinner=False)
 def benefit_plan(db_path: str, actor: Actor, initiative_id: str) -> tuple[BenefitLine, ...]:
+    return _benefit_plan(db_path, actor, initiative_id, _version(db_path, actor))
+
+
+@st.cache_data(ttl=3600, max_entries=64, show_spinner=False)
+def _benefit_plan(
+    db_path: str, actor: Actor, initiative_id: str,
+    version: tuple[int, ...],  # only part of the cache key
+) -> tuple[BenefitLine, ...]:
     with _reading(db_path) as store:
         return benefits.benefit_plan_of(store, actor, initiative_id)
 
@@ -102,27 +127,52 @@ def _initiative_index(
         return queries.initiative_index(store, actor)
 
 
-@st.cache_data(ttl=30, show_spinner=False)
 def initiative(db_path: str, actor: Actor, initiative_id: str) -> queries.InitiativeDetail:
+    return _initiative(db_path, actor, initiative_id, _version(db_path, actor))
+
+
+@st.cache_data(ttl=3600, max_entries=64, show_spinner=False)
+def _initiative(
+    db_path: str, actor: Actor, initiative_id: str,
+    version: tuple[int, ...],  # only part of the cache key
+) -> queries.InitiativeDetail:
     with _reading(db_path) as store:
         return queries.initiative_detail(store, actor, initiative_id)
 
 
-@st.cache_data(ttl=30, show_spinner=False)
 def departments(db_path: str, actor: Actor) -> list[Department]:
+    return _departments(db_path, actor, _version(db_path, actor))
+
+
+@st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
+def _departments(
+    db_path: str, actor: Actor, version: tuple[int, ...],  # only part of the cache key
+) -> list[Department]:
     with _reading(db_path) as store:
         return queries.departments(store, actor)
 
 
-@st.cache_data(ttl=30, show_spinner=False)
 def organisations(db_path: str, actor: Actor) -> list[Organisation]:
     """The organisations `actor` reads (#13): every one for a national reader."""
+    return _organisations(db_path, actor, _version(db_path, actor))
+
+
+@st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
+def _organisations(
+    db_path: str, actor: Actor, version: tuple[int, ...],  # only part of the cache key
+) -> list[Organisation]:
     with _reading(db_path) as store:
         return list(organisation.view_organisation(store, actor).organisations)
 
 
-@st.cache_data(ttl=30, show_spinner=False)
 def steering_groups(db_path: str, actor: Actor) -> list[GroupKey]:
+    return _steering_groups(db_path, actor, _version(db_path, actor))
+
+
+@st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
+def _steering_groups(
+    db_path: str, actor: Actor, version: tuple[int, ...],  # only part of the cache key
+) -> list[GroupKey]:
     with _reading(db_path) as store:
         return steering.steering_groups(store, actor)
 
@@ -167,14 +217,27 @@ def _lessons_search(
                                       radar=radar)
 
 
-@st.cache_data(ttl=30, show_spinner=False)
 def adoptions(db_path: str, actor: Actor, initiative_id: str) -> tuple[Adoption, ...]:
+    return _adoptions(db_path, actor, initiative_id, _version(db_path, actor))
+
+
+@st.cache_data(ttl=3600, max_entries=64, show_spinner=False)
+def _adoptions(
+    db_path: str, actor: Actor, initiative_id: str,
+    version: tuple[int, ...],  # only part of the cache key
+) -> tuple[Adoption, ...]:
     with _reading(db_path) as store:
         return adoption.adoptions_of(store, actor, initiative_id)
 
 
-@st.cache_data(ttl=30, show_spinner=False)
 def policies(db_path: str, actor: Actor) -> policy_admin.PolicyOverview:
+    return _policies(db_path, actor, _version(db_path, actor))
+
+
+@st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
+def _policies(
+    db_path: str, actor: Actor, version: tuple[int, ...],  # only part of the cache key
+) -> policy_admin.PolicyOverview:
     with _reading(db_path) as store:
         return policy_admin.policy_overview(store, actor)
 
@@ -185,5 +248,7 @@ def status(db_path: str, actor: Actor) -> RunRecord | None:
 
 
 def clear() -> None:
+    """After a write of this process: its next reads (in this run too) are fresh."""
     st.cache_data.clear()
     _agenda.clear()
+    st.session_state.pop(_RUN_VERSION, None)
