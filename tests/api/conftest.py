@@ -4,10 +4,6 @@ Demo Kommune and a second organisation, started once per test module."""
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -24,21 +20,15 @@ from portfolio.service.initiatives import save_initiative, save_kpi
 from portfolio.service.setup import initialise, seed_demo
 from portfolio.service.tokens import create_token
 from portfolio.storage import Database
+from tests.e2e.server import api
 from tests.factories import make_initiative, make_kpi
 from tests.units import in_transaction
 
-FAILSCALE = str(Path(sys.executable).parent / "failscale")
 TODAY = date(2026, 12, 1)
 OTHER_ORGANISATION = "Nabo Kommune"
 OTHER_DEPARTMENT = "Nabo Sundhed"
 OTHER_INITIATIVE = "NB-01"
 RATE_LIMIT = 40
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass
@@ -92,29 +82,7 @@ def _portfolio(path: Path) -> Database:
 def api_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ApiServer]:
     folder = tmp_path_factory.mktemp("api")
     db = _portfolio(folder / "portfolio.duckdb")
-    port = free_port()
     env = {**os.environ, "FAILSCALE_DB": str(db.path), "FAILSCALE_DATA_DIR": str(folder),
            "FAILSCALE_API_RATE_LIMIT": str(RATE_LIMIT), "PREFECT_API_URL": ""}
-    proc = subprocess.Popen([FAILSCALE, "api", f"--port={port}"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(f"{url}/api/v1/openapi.json", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            out = proc.stdout.read().decode() if proc.stdout else ""
-            proc.kill()
-            raise RuntimeError(f"failscale api did not start:\n{out}")
-        time.sleep(0.2)
-    try:
+    with api(env) as url:
         yield ApiServer(url, db, env)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()

@@ -9,6 +9,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Iterator, Mapping
@@ -24,6 +25,7 @@ from portfolio.settings import Settings
 from portfolio.storage import Database
 
 ROOT = Path(__file__).parents[2]
+FAILSCALE = str(Path(sys.executable).parent / "failscale")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -53,20 +55,24 @@ def demo_database(path: Path, today: date | None = None) -> Path:
 
 @contextmanager
 def dashboard(
-    db_path: Path, *, timeout: float = 60, auth_mode: str = "none", port: int | None = None,
-    env: Mapping[str, str] | None = None,
+    db_path: Path | str, *, timeout: float = 60, auth_mode: str = "none",
+    port: int | None = None, env: Mapping[str, str] | None = None,
+    data_dir: Path | None = None,
 ) -> Iterator[str]:
     """Start `streamlit run dashboard/app.py` and yield its base URL once it is healthy.
 
     The journeys run without sign-in (FAILSCALE_AUTH_MODE=none, as the local operator);
     tests/security starts it with `auth_mode="local"` to test the sign-in itself. A test
     that must know the port before the server starts (an OIDC redirect URI) passes it, and
-    `env` adds settings (e.g. where the OIDC secrets are).
+    `env` adds settings (e.g. where the OIDC secrets are). `db_path` is a DuckDB file (its
+    data directory beside it) or a shared store's location (`ducklake:postgres:…`, with
+    `data_dir` and FAILSCALE_LAKE_DATA_PATH in `env`).
     """
     port = port or free_port()
+    data_dir = data_dir or Path(db_path).parent / "data"
     env = {**os.environ, **(env or {}), "FAILSCALE_DB": str(db_path),
            "FAILSCALE_AUTH_MODE": auth_mode,
-           "FAILSCALE_DATA_DIR": str(db_path.parent / "data"),
+           "FAILSCALE_DATA_DIR": str(data_dir),
            # Nothing listens here: "run now" evaluates in-process in the test server.
            "FAILSCALE_PREFECT_API_URL": "http://127.0.0.1:9/api"}
     process = subprocess.Popen(
@@ -100,3 +106,35 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float) ->
             pass
         time.sleep(0.2)
     raise RuntimeError(f"the dashboard at {url} did not become healthy in {timeout} s")
+
+
+@contextmanager
+def api(env: Mapping[str, str], *, timeout: float = 60) -> Iterator[str]:
+    """Start `failscale api` (uvicorn) on a free port with `env` (FAILSCALE_DB and the rest)
+    and yield its base URL once it answers."""
+    port = free_port()
+    process = subprocess.Popen([FAILSCALE, "api", f"--port={port}"], cwd=ROOT, env=dict(env),
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/api/v1/openapi.json", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                out = process.stdout.read().decode() if process.stdout else ""
+                raise RuntimeError(f"failscale api did not start:\n{out[-2000:]}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
