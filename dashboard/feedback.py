@@ -16,7 +16,12 @@ import streamlit as st
 
 from dashboard.labels import t
 from dashboard.safe_text import defused
-from portfolio.errors import DatabaseBusy, PortfolioError, ValidationFailed
+from portfolio.errors import (
+    DatabaseBusy,
+    PortfolioError,
+    StoreUnavailable,
+    ValidationFailed,
+)
 
 LOG = logging.getLogger(__name__)
 
@@ -84,9 +89,11 @@ def told_on_the_page(lang: str) -> Iterator[None]:
     offers to try again. Streamlit's own stop and rerun (no PortfolioErrors) pass through."""
     try:
         yield
-    except DatabaseBusy:
+    except DatabaseBusy as exc:
         LOG.warning("a page run gave up waiting for the database", exc_info=True)
-        st.warning(t("database_busy", lang), icon=":material/hourglass_top:")
+        # a shared store out of reach says so and where; a busy one why it may be busy
+        st.warning(message(exc, lang) if isinstance(exc, StoreUnavailable)
+                   else t("database_busy", lang), icon=":material/hourglass_top:")
         st.button(t("try_again", lang), key="busy_try_again")  # its click reruns the page
     except PortfolioError as exc:
         LOG.warning("a page run ended with %s", type(exc).__name__, exc_info=True)

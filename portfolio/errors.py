@@ -66,6 +66,15 @@ class DatabaseBusy(PortfolioError):
         super().__init__(message, code=None if message else "database.busy")
 
 
+class StoreUnavailable(DatabaseBusy):
+    """The shared store's catalog (PostgreSQL) does not answer: down, restarting or out of
+    reach. Passing, as a busy database is (a held DuckLake instance reconnects by itself
+    once PostgreSQL is back), so it is told and answered as one: try again (#17)."""
+
+    def __init__(self, where: str) -> None:
+        PortfolioError.__init__(self, code="store.unavailable", params={"where": where})
+
+
 class SchemaTooNew(PortfolioError):
     pass
 

@@ -29,7 +29,7 @@ from typing import Any
 import duckdb
 import pandas  # noqa: F401 - imported before any lock is taken (see database.py)
 
-from portfolio.errors import DatabaseBusy
+from portfolio.errors import DatabaseBusy, StoreUnavailable
 from portfolio.storage.lake_sql import LakeSchema, learn, translate
 from portfolio.storage.store import Store
 
@@ -121,9 +121,13 @@ def _open_instance(location: str, data_path: str | None) -> duckdb.DuckDBPyConne
     # and the national evaluation was no slower (#17, docs/scale-out.md). Set for the
     # whole instance, so every cursor has it.
     con.execute(f"SET GLOBAL disabled_optimizers = {_quote(_WITHOUT_CATALOG_STATISTICS)}")
-    con.execute(f"ATTACH {_quote(location)} AS {LAKE} ({', '.join(options)})")
-    con.execute(f"ATTACH {_quote(libpq)} AS {CATALOG} (TYPE postgres)")
-    con.execute(f"USE {LAKE}")
+    try:
+        con.execute(f"ATTACH {_quote(location)} AS {LAKE} ({', '.join(options)})")
+        con.execute(f"ATTACH {_quote(libpq)} AS {CATALOG} (TYPE postgres)")
+        con.execute(f"USE {LAKE}")
+    except BaseException:
+        con.close()  # a catalog out of reach: the next unit of work opens a new one
+        raise
     return con
 
 
@@ -134,8 +138,39 @@ def instance(location: str, data_path: str | None) -> duckdb.DuckDBPyConnection:
         if key not in _instances:
             if data_path:
                 Path(data_path).mkdir(parents=True, exist_ok=True)
-            _instances[key] = _open_instance(location, data_path)
+            with answering(location):
+                _instances[key] = _open_instance(location, data_path)
         return _instances[key]
+
+
+# What DuckDB's postgres extension (libpq) says when the catalog's server does not answer.
+_NO_ANSWER = ("unable to connect to postgres", "connection refused", "could not connect",
+              "could not translate host name", "server closed the connection",
+              "no connection to the server", "terminating connection", "connection timed out",
+              "the database system is starting up", "the database system is shutting down")
+
+
+def catalog_address(location: str) -> str:
+    """Where the catalog is, as an operator names it (host:port/database), never with the
+    connection string's password."""
+    fields = dict(part.split("=", 1) for part in location[len(PREFIX):].split()
+                  if "=" in part)
+    host = fields.get("host") or fields.get("hostaddr") or "localhost"
+    return f"{host}:{fields.get('port', '5432')}/{fields.get('dbname', '')}"
+
+
+@contextmanager
+def answering(location: str) -> Iterator[None]:
+    """A catalog that does not answer is StoreUnavailable, told as a busy database is,
+    not DuckDB's IOException with libpq's text. Nothing else needs doing: a held instance
+    reconnects by itself once PostgreSQL is back (measured: a restart of PostgreSQL under
+    a held instance, then reads and writes succeed without reopening it)."""
+    try:
+        yield
+    except duckdb.Error as exc:
+        if any(sign in str(exc).lower() for sign in _NO_ANSWER):
+            raise StoreUnavailable(catalog_address(location)) from exc
+        raise
 
 
 def _rollback(con: Any) -> None:
@@ -170,13 +205,14 @@ class LakeBackend:
     def plain_cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor that says statements as written, for DuckLake's own functions
         (housekeeping); units of work use `cursor`."""
-        self.migrate_once()
-        cursor = self._instance().cursor()
-        try:
-            cursor.execute(f"USE {LAKE}")
-            yield cursor
-        finally:
-            cursor.close()
+        with answering(self.location):
+            self.migrate_once()
+            cursor = self._instance().cursor()
+            try:
+                cursor.execute(f"USE {LAKE}")
+                yield cursor
+            finally:
+                cursor.close()
 
     @contextmanager
     def writers_turn(self) -> Iterator[None]:
@@ -228,33 +264,36 @@ class LakeBackend:
 
     @contextmanager
     def connect(self) -> Iterator[LakeConnection]:
-        self.migrate_once()
-        with self.cursor() as con:
-            yield con
+        with answering(self.location):
+            self.migrate_once()
+            with self.cursor() as con:
+                yield con
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
-        self.migrate_once()
-        with self.writers_turn(), self.cursor() as con:
-            con.begin()
-            try:
-                yield Store(con)  # type: ignore[arg-type]
-                con.commit()
-            except BaseException as exc:
-                _rollback(con)
-                if _is_conflict(exc):
-                    raise DatabaseBusy() from exc
-                raise
+        with answering(self.location):
+            self.migrate_once()
+            with self.writers_turn(), self.cursor() as con:
+                con.begin()
+                try:
+                    yield Store(con)  # type: ignore[arg-type]
+                    con.commit()
+                except BaseException as exc:
+                    _rollback(con)
+                    if _is_conflict(exc):
+                        raise DatabaseBusy() from exc
+                    raise
 
     @contextmanager
     def reading(self) -> Iterator[Store]:
-        self.migrate_once()
-        with self.cursor() as con:
-            con.begin()
-            try:
-                yield Store(con)  # type: ignore[arg-type]
-            finally:
-                _rollback(con)
+        with answering(self.location):
+            self.migrate_once()
+            with self.cursor() as con:
+                con.begin()
+                try:
+                    yield Store(con)  # type: ignore[arg-type]
+                finally:
+                    _rollback(con)
 
 
 def release(location: str) -> None:

@@ -127,3 +127,22 @@ def test_a_refused_backup_or_restore_is_told_in_the_operators_language(
     assert "filen findes ikke; angiv stien til en sikkerhedskopi" in missing.stderr
     english = run(["backup", str(taken)], {**env, "FAILSCALE_LANGUAGE": "en"})
     assert "already exists; choose a new file name" in english.stderr
+
+
+@pytest.mark.parametrize("command", [["init"], ["evaluate"], ["import", "measurements"],
+                                     ["org", "list"]])
+def test_a_shared_store_out_of_reach_is_one_danish_line_and_exit_1(
+    tmp_path: Path, files: dict[str, Path], command: list[str]
+) -> None:
+    """PostgreSQL down or restarting (#17): what the operator reads is where and what to
+    do, not DuckDB's IOException with a traceback."""
+    env = {**environment(tmp_path, None),
+           "FAILSCALE_DB": "ducklake:postgres:dbname=portefolje host=127.0.0.1 port=1",
+           "FAILSCALE_LAKE_DATA_PATH": str(tmp_path / "lake")}
+    args = [*command, str(files["measurements"])] if command[0] == "import" else command
+    failed = run(args, env)
+    assert failed.returncode == 1
+    assert failed.stderr.splitlines() == [
+        "Fejl: Det fælles lager kan ikke nås lige nu: PostgreSQL på 127.0.0.1:1/portefolje "
+        "svarer ikke. Intet er gemt, og intet er tabt. Prøv igen om lidt; varer det ved, så "
+        "bed driften se til databasen."], failed.stderr

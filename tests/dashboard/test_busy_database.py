@@ -36,3 +36,18 @@ def test_a_page_that_meets_a_busy_database_says_so_and_shows_itself_again_after(
     assert not at.exception, at.exception
     assert not at.warning and at.title[0].value == heading
     assert not [b for b in at.button if b.key == "busy_try_again"]
+
+
+def test_a_shared_store_out_of_reach_is_told_with_where_and_what_to_do(
+    app, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    """PostgreSQL of the shared store down or restarting (#17): the page says so in the
+    reader's language and offers to try again, as for a busy database."""
+    monkeypatch.setenv("FAILSCALE_DB", "ducklake:postgres:dbname=portefolje host=127.0.0.1 port=1")
+    monkeypatch.setenv("FAILSCALE_LAKE_DATA_PATH", str(tmp_path / "lake"))
+    at = app("board", lang="da")
+    assert [w.value for w in at.warning] == [
+        "Det fælles lager kan ikke nås lige nu: PostgreSQL på 127.0.0.1:1/portefolje svarer "
+        "ikke. Intet er gemt, og intet er tabt. Prøv igen om lidt; varer det ved, så bed "
+        "driften se til databasen."]
+    assert at.button(key="busy_try_again").label == "Prøv igen"

@@ -1,0 +1,82 @@
+"""The shared store's PostgreSQL down, restarting or out of reach (#17): every unit of work
+says so as StoreUnavailable, in the reader's language and naming where the catalog is (never
+its password), instead of DuckDB's IOException; a held store carries on once PostgreSQL is
+back. A PostgreSQL of its own, since this test stops it."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from portfolio.errors import DatabaseBusy, StoreUnavailable
+from portfolio.models import Actor, Department, Organisation, SteeringGroup
+from portfolio.service.organisation import save_department, save_organisation, save_steering_group
+from portfolio.service.queries import departments
+from portfolio.service.setup import initialise
+from portfolio.storage import Database
+from portfolio.storage.lake import PREFIX, catalog_address, release
+from tests.postgres import _BIN, Postgres, _as_postgres, running_postgres
+from tests.units import in_reading, in_transaction
+
+OPERATOR = Actor.operator()
+
+
+def pg_ctl(server: Postgres, *action: str) -> None:
+    options = f"-p {server.port} -k {server.folder} -h 127.0.0.1 -c fsync=off"
+    subprocess.run(_as_postgres(str(_BIN[-1] / "pg_ctl"), "-D", str(server.folder / "data"),
+                                "-o", options, "-l", str(server.folder / "log"), "-m", "fast",
+                                "-w", *action), check=True, capture_output=True)
+
+
+def add_department(db: Database, name: str) -> None:
+    in_transaction(db, save_department, OPERATOR, Department(
+        name=name, organisation="Nabo Kommune", steering_group="Styregruppen"))
+
+
+def test_a_catalog_down_is_told_for_reads_and_writes_and_a_held_store_carries_on_after(
+    tmp_path: Path,
+) -> None:
+    with running_postgres() as server:
+        db = Database(PREFIX + server.libpq(server.new_database()) + " password=hemmelig",
+                      lake_data_path=str(tmp_path / "lake"), lock_timeout=5)
+        initialise(db, OPERATOR)
+        in_transaction(db, save_organisation, OPERATOR, Organisation(name="Nabo Kommune"))
+        in_transaction(db, save_steering_group, OPERATOR, SteeringGroup(
+            organisation="Nabo Kommune", name="Styregruppen"))
+        add_department(db, "Sundhed")
+
+        pg_ctl(server, "stop")
+        with pytest.raises(StoreUnavailable) as read:
+            in_reading(db, departments, OPERATOR)
+        with pytest.raises(StoreUnavailable) as write:
+            add_department(db, "Kultur")
+        where = f"127.0.0.1:{server.port}/{db.location.split('dbname=')[1].split()[0]}"
+        assert where in str(read.value) and "hemmelig" not in str(read.value)
+        assert read.value.in_language("da").startswith(
+            f"Det fælles lager kan ikke nås lige nu: PostgreSQL på {where} svarer ikke.")
+        assert isinstance(write.value, DatabaseBusy)  # answered as a busy database: 503, try again
+
+        pg_ctl(server, "start")
+        add_department(db, "Kultur")  # the same held instance, no reopening
+        assert [d.name for d in in_reading(db, departments, OPERATOR)] == ["Kultur", "Sundhed"]
+        release(db.location)
+
+
+def test_a_store_opened_while_its_catalog_is_out_of_reach_is_told_so(tmp_path: Path) -> None:
+    location = PREFIX + "dbname=portefolje host=127.0.0.1 port=1 user=failscale"
+    db = Database(location, lake_data_path=str(tmp_path / "lake"), lock_timeout=5)
+    with pytest.raises(StoreUnavailable, match=r"127\.0\.0\.1:1/portefolje does not answer"):
+        in_reading(db, departments, OPERATOR)
+    with pytest.raises(StoreUnavailable):  # and again: nothing half-open was kept
+        initialise(db, OPERATOR)
+
+
+@pytest.mark.parametrize(("location", "where"), [
+    ("dbname=failscale host=pg.example.dk port=6432 user=app password=x",
+     "pg.example.dk:6432/failscale"),
+    ("dbname=failscale user=app", "localhost:5432/failscale"),
+])
+def test_the_catalog_is_named_by_host_port_and_database(location: str, where: str) -> None:
+    assert catalog_address(PREFIX + location) == where
