@@ -67,12 +67,17 @@ class DatabaseBusy(PortfolioError):
 
 
 class StoreUnavailable(DatabaseBusy):
-    """The shared store's catalog (PostgreSQL) does not answer: down, restarting or out of
-    reach. Passing, as a busy database is (a held DuckLake instance reconnects by itself
-    once PostgreSQL is back), so it is told and answered as one: try again (#17)."""
+    """The shared store cannot be reached: its catalog (PostgreSQL) does not answer, being
+    down, restarting or out of reach, or its data path (a shared mount) cannot be read.
+    Passing, as a busy database is (a held DuckLake instance reconnects by itself once
+    PostgreSQL is back), so it is told and answered as one: try again (#17)."""
 
-    def __init__(self, where: str) -> None:
-        PortfolioError.__init__(self, code="store.unavailable", params={"where": where})
+    def __init__(self, where: str, *, data_file: str | None = None) -> None:
+        if data_file is None:
+            PortfolioError.__init__(self, code="store.unavailable", params={"where": where})
+        else:
+            PortfolioError.__init__(self, code="store.data_unavailable",
+                                    params={"where": where, "file": data_file})
 
 
 class SchemaTooNew(PortfolioError):

@@ -20,6 +20,7 @@ data path (#17). Selected by `FAILSCALE_DB=ducklake:postgres:<libpq connection s
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -159,17 +160,26 @@ def catalog_address(location: str) -> str:
     return f"{host}:{fields.get('port', '5432')}/{fields.get('dbname', '')}"
 
 
+_DATA_FILE = re.compile(r'Cannot open file "([^"]+)"')
+
+
 @contextmanager
-def answering(location: str) -> Iterator[None]:
-    """A catalog that does not answer is StoreUnavailable, told as a busy database is,
-    not DuckDB's IOException with libpq's text. Nothing else needs doing: a held instance
-    reconnects by itself once PostgreSQL is back (measured: a restart of PostgreSQL under
-    a held instance, then reads and writes succeed without reopening it)."""
+def answering(location: str, data_path: str | None = None) -> Iterator[None]:
+    """A catalog that does not answer, or a data file under the data path that cannot be
+    opened (a shared mount gone), is StoreUnavailable, told as a busy database is, not
+    DuckDB's IOException. Nothing else needs doing: a held instance reconnects by itself
+    once PostgreSQL is back (measured: a restart of PostgreSQL under a held instance, then
+    reads and writes succeed without reopening it), and reads a mount that is back."""
     try:
         yield
     except duckdb.Error as exc:
-        if any(sign in str(exc).lower() for sign in _NO_ANSWER):
+        text = str(exc)
+        if any(sign in text.lower() for sign in _NO_ANSWER):
             raise StoreUnavailable(catalog_address(location)) from exc
+        missing = _DATA_FILE.search(text)
+        if isinstance(exc, duckdb.IOException) and missing and data_path \
+                and missing.group(1).startswith(os.path.abspath(data_path)):
+            raise StoreUnavailable(str(data_path), data_file=missing.group(1)) from exc
         raise
 
 
@@ -205,7 +215,7 @@ class LakeBackend:
     def plain_cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor that says statements as written, for DuckLake's own functions
         (housekeeping); units of work use `cursor`."""
-        with answering(self.location):
+        with answering(self.location, self.data_path):
             self.migrate_once()
             cursor = self._instance().cursor()
             try:
@@ -264,14 +274,14 @@ class LakeBackend:
 
     @contextmanager
     def connect(self) -> Iterator[LakeConnection]:
-        with answering(self.location):
+        with answering(self.location, self.data_path):
             self.migrate_once()
             with self.cursor() as con:
                 yield con
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
-        with answering(self.location):
+        with answering(self.location, self.data_path):
             self.migrate_once()
             with self.writers_turn(), self.cursor() as con:
                 con.begin()
@@ -286,7 +296,7 @@ class LakeBackend:
 
     @contextmanager
     def reading(self) -> Iterator[Store]:
-        with answering(self.location):
+        with answering(self.location, self.data_path):
             self.migrate_once()
             with self.cursor() as con:
                 con.begin()

@@ -80,3 +80,30 @@ def test_a_store_opened_while_its_catalog_is_out_of_reach_is_told_so(tmp_path: P
 ])
 def test_the_catalog_is_named_by_host_port_and_database(location: str, where: str) -> None:
     assert catalog_address(PREFIX + location) == where
+
+
+def test_a_data_path_gone_is_told_naming_it_and_the_file_and_reading_resumes_when_back(
+    postgres: Postgres, tmp_path: Path,
+) -> None:
+    """The shared mount of the data path dropped (or an S3 bucket out of reach): what could
+    not be opened, and where the data path should be."""
+    data = tmp_path / "lake"
+    db = Database(PREFIX + postgres.libpq(postgres.new_database()), lake_data_path=str(data),
+                  lock_timeout=5)
+    initialise(db, OPERATOR)
+    in_transaction(db, save_organisation, OPERATOR, Organisation(name="Nabo Kommune"))
+    in_transaction(db, save_steering_group, OPERATOR, SteeringGroup(
+        organisation="Nabo Kommune", name="Styregruppen"))
+    add_department(db, "Sundhed")
+
+    data.rename(tmp_path / "unmounted")
+    with pytest.raises(StoreUnavailable) as read:
+        in_reading(db, departments, OPERATOR)
+    assert read.value.code == "store.data_unavailable"
+    told = read.value.in_language("da")
+    assert told.startswith(f"Det fælles lagers datafiler kan ikke læses lige nu: {data}/")
+    assert f"Er datastien {data} monteret og læsbar på denne maskine?" in told
+
+    (tmp_path / "unmounted").rename(data)
+    assert [d.name for d in in_reading(db, departments, OPERATOR)] == ["Sundhed"]
+    release(db.location)
