@@ -68,16 +68,21 @@ class DatabaseBusy(PortfolioError):
 
 class StoreUnavailable(DatabaseBusy):
     """The shared store cannot be reached: its catalog (PostgreSQL) does not answer, being
-    down, restarting or out of reach, or its data path (a shared mount) cannot be read.
+    down, restarting or out of reach, or refuses the connection (a wrong database, user or
+    password in FAILSCALE_DB), or its data path (a shared mount) cannot be read.
     Passing, as a busy database is (a held DuckLake instance reconnects by itself once
     PostgreSQL is back), so it is told and answered as one: try again (#17)."""
 
-    def __init__(self, where: str, *, data_file: str | None = None) -> None:
-        if data_file is None:
-            PortfolioError.__init__(self, code="store.unavailable", params={"where": where})
-        else:
+    def __init__(self, where: str, *, data_file: str | None = None,
+                 refused: str | None = None) -> None:
+        if data_file is not None:
             PortfolioError.__init__(self, code="store.data_unavailable",
                                     params={"where": where, "file": data_file})
+        elif refused is not None:  # PostgreSQL's reason (no password is in it)
+            PortfolioError.__init__(self, code="store.refused",
+                                    params={"where": where, "reason": refused})
+        else:
+            PortfolioError.__init__(self, code="store.unavailable", params={"where": where})
 
 
 class SchemaTooNew(PortfolioError):

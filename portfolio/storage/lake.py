@@ -144,11 +144,14 @@ def instance(location: str, data_path: str | None) -> duckdb.DuckDBPyConnection:
         return _instances[key]
 
 
-# What DuckDB's postgres extension (libpq) says when the catalog's server does not answer.
-_NO_ANSWER = ("unable to connect to postgres", "connection refused", "could not connect",
-              "could not translate host name", "server closed the connection",
-              "no connection to the server", "terminating connection", "connection timed out",
+# What DuckDB's postgres extension (libpq) says when the catalog's server does not answer
+# (for now: down, restarting, out of reach) …
+_NO_ANSWER = ("connection refused", "could not connect", "could not translate host name",
+              "server closed the connection", "no connection to the server",
+              "terminating connection", "connection timed out", "timeout expired",
               "the database system is starting up", "the database system is shutting down")
+# … and when it answers but refuses (a wrong database, user or password: until changed).
+_REFUSED = re.compile(r"FATAL:\s*([^\n]+)")
 
 
 def catalog_address(location: str) -> str:
@@ -173,14 +176,25 @@ def answering(location: str, data_path: str | None = None) -> Iterator[None]:
     try:
         yield
     except duckdb.Error as exc:
+        # DuckDB's text may hold the whole connection string, password and all: it is not
+        # chained to what is raised instead, which logs and tracebacks would show.
         text = str(exc)
         if any(sign in text.lower() for sign in _NO_ANSWER):
-            raise StoreUnavailable(catalog_address(location)) from exc
+            raise StoreUnavailable(catalog_address(location)) from None
+        if "unable to connect to postgres" in text.lower():
+            refused = _REFUSED.search(text)
+            raise StoreUnavailable(catalog_address(location), refused=(
+                refused.group(1).strip() if refused else None)) from None
         missing = _DATA_FILE.search(text)
         if isinstance(exc, duckdb.IOException) and missing and data_path \
                 and missing.group(1).startswith(os.path.abspath(data_path)):
             raise StoreUnavailable(str(data_path), data_file=missing.group(1)) from exc
+        if _PASSWORD.search(text):
+            raise type(exc)(_PASSWORD.sub("password=****", text)) from None
         raise
+
+
+_PASSWORD = re.compile(r"password\s*=\s*('(?:[^'\\]|\\.)*'|[^\s\"]+)", re.IGNORECASE)
 
 
 def _rollback(con: Any) -> None:

@@ -6,6 +6,7 @@ back. A PostgreSQL of its own, since this test stops it."""
 from __future__ import annotations
 
 import subprocess
+import traceback
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,22 @@ def test_a_catalog_down_is_told_for_reads_and_writes_and_a_held_store_carries_on
         add_department(db, "Kultur")  # the same held instance, no reopening
         assert [d.name for d in in_reading(db, departments, OPERATOR)] == ["Kultur", "Sundhed"]
         release(db.location)
+
+
+def test_a_catalog_that_refuses_the_connection_says_why_and_no_log_shows_the_password(
+    postgres: Postgres, tmp_path: Path,
+) -> None:
+    location = f"{PREFIX}dbname=findes_ikke host=127.0.0.1 port={postgres.port} user=postgres " \
+               "password=hemmelig"
+    db = Database(location, lake_data_path=str(tmp_path / "lake"), lock_timeout=5)
+    with pytest.raises(StoreUnavailable) as refused:
+        in_reading(db, departments, OPERATOR)
+    assert refused.value.in_language("da") == (
+        f"PostgreSQL på 127.0.0.1:{postgres.port}/findes_ikke afviser forbindelsen til det "
+        'fælles lager: database "findes_ikke" does not exist. Tjek database, bruger og '
+        "adgangskode i FAILSCALE_DB. Intet er gemt, og intet er tabt.")
+    logged = "".join(traceback.format_exception(refused.value))
+    assert "IOException" not in logged and "hemmelig" not in logged
 
 
 def test_a_store_opened_while_its_catalog_is_out_of_reach_is_told_so(tmp_path: Path) -> None:
