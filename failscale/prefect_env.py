@@ -82,6 +82,7 @@ def run_evaluation(settings: Settings, as_of: date, actor: Actor) -> dict[str, A
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     from flows.evaluate import evaluate_portfolio
+    from portfolio.storage.lake import without_password
 
     tune_for_one_run()
 
@@ -89,4 +90,5 @@ def run_evaluation(settings: Settings, as_of: date, actor: Actor) -> dict[str, A
     # is the command in the user's terminal, and joining the heartbeat thread at the end
     # cost up to 1 s of every run (#15). Served deployments keep them.
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        return evaluate_portfolio(as_of=as_of, db_path=str(settings.db), actor=actor)
+        return evaluate_portfolio(as_of=as_of, db_path=without_password(str(settings.db)),
+                                  actor=actor)

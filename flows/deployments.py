@@ -17,13 +17,13 @@ from flows.maintenance import maintain_store
 from flows.reminders import send_reminders
 from flows.reports import portfolio_report
 from portfolio.settings import Settings
-from portfolio.storage.lake import is_lake
+from portfolio.storage.lake import is_lake, without_password
 
 TAGS = ["fail-or-scale"]
 
 
 def deployments(settings: Settings) -> list[RunnerDeployment]:
-    db_path = settings.db_location
+    db_path = without_password(settings.db_location)  # a parameter never holds a password
     return [
         evaluate_portfolio.to_deployment(
             name="evaluate-portfolio",

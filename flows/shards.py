@@ -27,6 +27,7 @@ from flows.artifacts import Publisher
 from flows.tasks import follow_up, notify_shards
 from portfolio.models import Actor
 from portfolio.service import evaluation
+from portfolio.storage.lake import without_password
 
 SHARD_DEPLOYMENT = "evaluate-shard/evaluate-shard"
 
@@ -49,7 +50,8 @@ def evaluate_shard(
 
 def _start(as_of: date, organisations: list[str], db_path: str | None) -> Any:
     return run_deployment(SHARD_DEPLOYMENT, parameters={
-        "as_of": as_of.isoformat(), "organisations": organisations, "db_path": db_path},
+        "as_of": as_of.isoformat(), "organisations": organisations,
+        "db_path": without_password(db_path) if db_path else None},
         poll_interval=1)
 
 

@@ -14,7 +14,6 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from portfolio.importing.columns import fold
@@ -32,6 +31,7 @@ from portfolio.service.people import address_book
 from portfolio.service.webhooks import webhooks
 from portfolio.settings import load_settings
 from portfolio.storage import Database
+from portfolio.storage.lake import with_own_password
 
 
 def system_actor(flow_name: str) -> Actor:
@@ -43,8 +43,10 @@ SYSTEM_ACTOR = system_actor("evaluate-portfolio")
 
 
 def database(db_path: str | None) -> Database:
+    """The store a run names (its parameter, never with a password: lake.without_password),
+    else this process's own."""
     settings = load_settings()
-    return Database(Path(db_path) if db_path else settings.db,
+    return Database(with_own_password(db_path, str(settings.db)) if db_path else settings.db,
                     lock_timeout=settings.lock_timeout_seconds,
                     lake_data_path=settings.lake_data_path)
 

@@ -154,6 +154,25 @@ _NO_ANSWER = ("connection refused", "could not connect", "could not translate ho
 _REFUSED = re.compile(r"FATAL:\s*([^\n]+)")
 
 
+def without_password(location: str) -> str:
+    """The store as it may be shown or kept: a flow run's parameter (Prefect shows it in its
+    UI and keeps it in its database), a line in the terminal. The shared store's connection
+    string goes without its password; the process that runs a flow adds its own back
+    (`with_own_password`)."""
+    if not is_lake(location):
+        return location
+    return " ".join(part for part in _PASSWORD.sub("", location).split())
+
+
+def with_own_password(location: str, own: str) -> str:
+    """`location` from a run's parameter, with the password of this process's own store
+    (FAILSCALE_DB) when it names that store; else as given (libpq may still find one in
+    PGPASSWORD or ~/.pgpass)."""
+    if is_lake(location) and is_lake(own) and without_password(own) == location:
+        return own
+    return location
+
+
 def catalog_address(location: str) -> str:
     """Where the catalog is, as an operator names it (host:port/database), never with the
     connection string's password."""

@@ -22,7 +22,11 @@ def test_maintain_tidies_the_shared_store_and_says_so_in_danish(
 ) -> None:
     env = environment(tmp_path, "ducklake:postgres:" + postgres.libpq(postgres.new_database()),
                       FAILSCALE_LAKE_DATA_PATH=str(tmp_path / "lake"))
-    assert run(["init"], env).returncode == 0
+    # a password in FAILSCALE_DB (this server trusts every local connection) is not shown
+    env["FAILSCALE_DB"] += " password=hemmelig"
+    created = run(["init"], env)
+    assert created.returncode == 0, created.stderr
+    assert "dbname=" in created.stdout and "hemmelig" not in created.stdout
 
     done = run(["maintain", "--keep-days", "0"], env)
 
