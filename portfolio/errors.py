@@ -85,6 +85,15 @@ class StoreUnavailable(DatabaseBusy):
             PortfolioError.__init__(self, code="store.unavailable", params={"where": where})
 
 
+class NotADatabase(PortfolioError):
+    """FAILSCALE_DB names a folder, or a file that is not a DuckDB database (a spreadsheet
+    given by mistake, an empty or cut-off copy). DuckDB would open another kind of file as
+    an empty database in memory, whose writes are lost at exit; it is refused instead."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(code="store.not_a_database", params={"path": path})
+
+
 class SchemaTooNew(PortfolioError):
     pass
 

@@ -34,7 +34,7 @@ import duckdb
 # and keep every other process out (measured in #6). Import it before any lock is taken.
 import pandas  # noqa: F401
 
-from portfolio.errors import DatabaseBusy
+from portfolio.errors import DatabaseBusy, NotADatabase
 from portfolio.storage.file_turn import turn_for
 from portfolio.storage.lake import LakeBackend, is_lake
 from portfolio.storage.migrations import migrate
@@ -79,6 +79,33 @@ def _atomic(con: duckdb.DuckDBPyConnection) -> Iterator[Store]:
         raise
 
 
+_MAGIC = b"DUCK"  # a DuckDB file's bytes 8-12
+_BEING_MADE_SECONDS = 5.0
+
+
+def _not_yet_readable(path: Path) -> bool:
+    """Whether `path` may be opened as the store now. A folder, or a file that is not a
+    DuckDB database, is NotADatabase: DuckDB would open a CSV or Parquet file as an empty
+    database in memory and lose every write at exit. A path that does not exist yet is a
+    new database. A file shorter than DuckDB's first header, made in the last seconds, may be
+    one another process is creating this instant: not yet (True), to be waited for like a
+    busy one; an older one is an empty or broken copy."""
+    if path.is_dir():
+        raise NotADatabase(str(path))
+    try:
+        with path.open("rb") as file:
+            head = file.read(12)
+    except FileNotFoundError:
+        return False
+    if len(head) < 12:
+        if time.time() - path.stat().st_mtime < _BEING_MADE_SECONDS:
+            return True
+        raise NotADatabase(str(path))
+    if head[8:12] != _MAGIC:
+        raise NotADatabase(str(path))
+    return False
+
+
 def _writer_turn(path: Path) -> threading.RLock:
     key = str(path.resolve())
     with _guard:
@@ -111,7 +138,10 @@ class Database:
         ceiling = 0.005
         while True:
             try:
-                return duckdb.connect(str(self.path))
+                if not _not_yet_readable(self.path):
+                    return duckdb.connect(str(self.path))
+                if time.monotonic() >= deadline:  # still cut short: an empty or broken copy
+                    raise NotADatabase(str(self.path))
             except (duckdb.IOException, duckdb.BinderException) as exc:
                 if not _busy_on_open(exc):
                     raise

@@ -146,3 +146,15 @@ def test_a_shared_store_out_of_reach_is_one_danish_line_and_exit_1(
         "Fejl: Det fælles lager kan ikke nås lige nu: PostgreSQL på 127.0.0.1:1/portefolje "
         "svarer ikke. Intet er gemt, og intet er tabt. Prøv igen om lidt; varer det ved, så "
         "bed driften se til databasen."], failed.stderr
+
+
+def test_a_spreadsheet_named_as_the_database_is_one_danish_line_and_exit_1(
+    tmp_path: Path, files: dict[str, Path]
+) -> None:
+    env = {**environment(tmp_path, None), "FAILSCALE_DB": str(files["initiatives"])}
+    failed = run(["evaluate"], env)
+    assert failed.returncode == 1
+    assert failed.stderr.splitlines() == [
+        f"Fejl: {files['initiatives']} er ikke en DuckDB-databasefil (det er en mappe, en tom "
+        "fil eller en anden slags fil). Sæt FAILSCALE_DB til databasefilens sti, fx "
+        "data/portfolio.duckdb; findes filen ikke, oprettes den. Intet er gemt."], failed.stderr
