@@ -1,6 +1,7 @@
 """The core's errors as HTTP answers, in one place (as failscale.common.friendly is for
 the command line): refused → 403, unknown → 404, a broken rule → 422 naming the field,
-busy → 503 with Retry-After. Anything else is a bug and is not dressed up."""
+busy → 503 with Retry-After, the server's own store unusable → 500 with what is wrong.
+Anything else is a bug and is not dressed up."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from fastapi.responses import JSONResponse
 from portfolio.errors import (
     DatabaseBusy,
     FileUnreadable,
+    NotADatabase,
     NotAllowed,
     NotFound,
     PortfolioError,
+    SchemaTooNew,
     ValidationFailed,
 )
 
@@ -40,6 +43,8 @@ async def _portfolio_error(request: Request, exc: Exception) -> JSONResponse:
         return _answer(422, exc)
     if isinstance(exc, DatabaseBusy):
         return _answer(503, exc)
+    if isinstance(exc, NotADatabase | SchemaTooNew):
+        return _answer(500, exc)  # the server's own store is wrong: not the caller's fault
     return _answer(400, exc)
 
 
