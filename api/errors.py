@@ -11,11 +11,11 @@ from fastapi.responses import JSONResponse
 from portfolio.errors import (
     DatabaseBusy,
     FileUnreadable,
-    NotADatabase,
     NotAllowed,
     NotFound,
     PortfolioError,
     SchemaTooNew,
+    StoreMisconfigured,
     ValidationFailed,
 )
 
@@ -43,7 +43,7 @@ async def _portfolio_error(request: Request, exc: Exception) -> JSONResponse:
         return _answer(422, exc)
     if isinstance(exc, DatabaseBusy):
         return _answer(503, exc)
-    if isinstance(exc, NotADatabase | SchemaTooNew):
+    if isinstance(exc, StoreMisconfigured | SchemaTooNew):
         return _answer(500, exc)  # the server's own store is wrong: not the caller's fault
     return _answer(400, exc)
 

@@ -85,7 +85,20 @@ class StoreUnavailable(DatabaseBusy):
             PortfolioError.__init__(self, code="store.unavailable", params={"where": where})
 
 
-class NotADatabase(PortfolioError):
+class StoreMisconfigured(PortfolioError):
+    """The store the settings name cannot be used as set: the operator's to mend, not the
+    user's (the API answers 500)."""
+
+
+class LakeDataPathMissing(StoreMisconfigured):
+    """A shared store made for the first time needs FAILSCALE_LAKE_DATA_PATH: where its
+    data files go (its catalog remembers it after that)."""
+
+    def __init__(self) -> None:
+        super().__init__(code="store.data_path_missing")
+
+
+class NotADatabase(StoreMisconfigured):
     """FAILSCALE_DB names a folder, or a file that is not a DuckDB database (a spreadsheet
     given by mistake, an empty or cut-off copy). DuckDB would open another kind of file as
     an empty database in memory, whose writes are lost at exit; it is refused instead."""

@@ -30,7 +30,7 @@ from typing import Any
 import duckdb
 import pandas  # noqa: F401 - imported before any lock is taken (see database.py)
 
-from portfolio.errors import DatabaseBusy, StoreUnavailable
+from portfolio.errors import DatabaseBusy, LakeDataPathMissing, StoreUnavailable
 from portfolio.storage.lake_sql import LakeSchema, learn, translate
 from portfolio.storage.store import Store
 
@@ -198,6 +198,8 @@ def answering(location: str, data_path: str | None = None) -> Iterator[None]:
         # DuckDB's text may hold the whole connection string, password and all: it is not
         # chained to what is raised instead, which logs and tracebacks would show.
         text = str(exc)
+        if "data_path is not set" in text:
+            raise LakeDataPathMissing() from None
         if any(sign in text.lower() for sign in _NO_ANSWER):
             raise StoreUnavailable(catalog_address(location)) from None
         if "unable to connect to postgres" in text.lower():

@@ -1,4 +1,5 @@
-"""The shared store's PostgreSQL down, restarting or out of reach (#17): every unit of work
+"""The shared store's PostgreSQL down, restarting, out of reach or refusing, its data path
+gone, or a new one without a data path (#17): every unit of work
 says so as StoreUnavailable, in the reader's language and naming where the catalog is (never
 its password), instead of DuckDB's IOException; a held store carries on once PostgreSQL is
 back. A PostgreSQL of its own, since this test stops it."""
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from portfolio.errors import DatabaseBusy, StoreUnavailable
+from portfolio.errors import DatabaseBusy, LakeDataPathMissing, StoreUnavailable
 from portfolio.models import Actor, Department, Organisation, SteeringGroup
 from portfolio.service.organisation import save_department, save_organisation, save_steering_group
 from portfolio.service.queries import departments
@@ -124,3 +125,14 @@ def test_a_data_path_gone_is_told_naming_it_and_the_file_and_reading_resumes_whe
     (tmp_path / "unmounted").rename(data)
     assert [d.name for d in in_reading(db, departments, OPERATOR)] == ["Sundhed"]
     release(db.location)
+
+
+def test_a_new_shared_store_without_a_data_path_says_which_setting_to_set(
+    postgres: Postgres, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("FAILSCALE_LAKE_DATA_PATH", raising=False)
+    db = Database(PREFIX + postgres.libpq(postgres.new_database()), lock_timeout=5)
+    with pytest.raises(LakeDataPathMissing) as refused:
+        initialise(db, OPERATOR)
+    assert "sæt FAILSCALE_LAKE_DATA_PATH til en mappe" in refused.value.in_language("da")
+    assert refused.value.__cause__ is None
