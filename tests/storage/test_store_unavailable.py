@@ -1,8 +1,8 @@
 """The shared store's PostgreSQL down, restarting, out of reach or refusing, its data path
-gone, or a new one without a data path (#17): every unit of work
-says so as StoreUnavailable, in the reader's language and naming where the catalog is (never
-its password), instead of DuckDB's IOException; a held store carries on once PostgreSQL is
-back. A PostgreSQL of its own, since this test stops it."""
+gone, or a new store without a data path (#17): each is told in the reader's language,
+naming where the catalog or the data path is (never the password), instead of DuckDB's
+exception; a held store carries on once PostgreSQL is back. The first test has a PostgreSQL
+of its own, since it stops it."""
 
 from __future__ import annotations
 
