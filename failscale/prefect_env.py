@@ -45,11 +45,11 @@ def configure(settings: Settings, *, quiet: bool = True) -> str:
 
 
 def running_server(settings: Settings) -> str | None:
-    """The API of the Prefect server a run should report to, or None when none answers
-    (an explicit PREFECT_API_URL is taken as it is)."""
-    if os.environ.get("PREFECT_API_URL"):
-        return os.environ["PREFECT_API_URL"]
-    return settings.prefect_api_url if server_is_up(settings.prefect_api_url) else None
+    """The API of the Prefect server a run should report to (an explicit PREFECT_API_URL
+    before FAILSCALE_PREFECT_API_URL), or None when it does not answer: a dead address set
+    by hand is no reason for a traceback either."""
+    api_url = os.environ.get("PREFECT_API_URL") or settings.prefect_api_url
+    return api_url if server_is_up(api_url) else None
 
 
 def require_server(settings: Settings) -> str:
@@ -60,8 +60,8 @@ def require_server(settings: Settings) -> str:
     if api_url is None:
         from portfolio.errors import PortfolioError
 
-        raise PortfolioError(f"No Prefect server answers at {settings.prefect_api_url}: work "
-                             "pools need a running one (prefect server start, or make up).")
+        raise PortfolioError(code="prefect.unreachable", params={
+            "url": os.environ.get("PREFECT_API_URL") or settings.prefect_api_url})
     os.environ["PREFECT_API_URL"] = api_url
     return api_url
 

@@ -158,3 +158,21 @@ def test_a_spreadsheet_named_as_the_database_is_one_danish_line_and_exit_1(
         f"Fejl: {files['initiatives']} er ikke en DuckDB-databasefil (det er en mappe, en tom "
         "fil eller en anden slags fil). Sæt FAILSCALE_DB til databasefilens sti, fx "
         "data/portfolio.duckdb; findes filen ikke, oprettes den. Intet er gemt."], failed.stderr
+
+
+def test_a_prefect_server_that_does_not_answer_is_one_line_for_the_pools_and_no_stop_for_a_run(
+    tmp_path: Path, files: dict[str, Path]
+) -> None:
+    """PREFECT_API_URL set by hand to a server that is down: the work-pool commands say so
+    in the operator's language; an evaluation runs in-process and is recorded, as with no
+    server at all (it was a traceback either way)."""
+    env = {**environment(tmp_path, None), "PREFECT_API_URL": "http://127.0.0.1:9/api"}
+    for command in (["deploy", "--pool", "kommunen"], ["worker", "--pool", "kommunen"]):
+        refused = run(command, env)
+        assert refused.returncode == 1
+        assert refused.stderr.splitlines() == [
+            "Fejl: Ingen Prefect-server svarer på http://127.0.0.1:9/api: arbejdspuljer "
+            "kræver en, der kører (prefect server start, eller make up)."], refused.stderr
+    evaluated = run(["evaluate", "--json"], env)
+    assert evaluated.returncode == 0, evaluated.stderr
+    assert json.loads(evaluated.stdout) == []  # nothing registered yet: nothing judged
