@@ -6,6 +6,7 @@ without importing the command line that imports them (no import circle).
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from datetime import date
 from functools import wraps
@@ -37,8 +38,27 @@ def friendly(fn: F) -> F:
         except PortfolioError as exc:
             echo("cli.error", err=True, message=exc.in_language(language()))
             raise typer.Exit(1) from None
+        except OSError as exc:
+            if exc.filename is None:  # not a file of the operator's: a bug, not dressed up
+                raise
+            echo("cli.error", err=True, message=say(
+                "cli.file_problem", path=exc.filename, reason=file_problem(exc)))
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+_OS_ERRORS = {errno.EISDIR: "is_a_directory", errno.ENOENT: "not_found",
+              errno.EACCES: "permission", errno.EPERM: "permission",
+              errno.ENOSPC: "no_space", errno.EROFS: "read_only",
+              errno.ENOTDIR: "not_a_directory", errno.EEXIST: "exists"}
+
+
+def file_problem(exc: OSError) -> str:
+    """What is wrong with a file the operator named (a report's --out, an export), in the
+    operator's language: the usual few said in words, any other as the system says it."""
+    name = _OS_ERRORS.get(exc.errno or 0)
+    return say(f"cli.os_error.{name}") if name else (exc.strerror or str(exc))
 
 
 def database(settings: Settings) -> Database:

@@ -34,7 +34,7 @@ LanguageOpt = Annotated[str | None, typer.Option(
 
 def _checked(path: Path) -> Path:
     if path.suffix.lower() not in SUFFIXES:
-        raise FileUnreadable(f"{path.name}: write a .csv or .xlsx file")
+        raise FileUnreadable(code="export.suffix", params={"file": path.name})
     return path
 
 

@@ -176,3 +176,28 @@ def test_a_prefect_server_that_does_not_answer_is_one_line_for_the_pools_and_no_
     evaluated = run(["evaluate", "--json"], env)
     assert evaluated.returncode == 0, evaluated.stderr
     assert json.loads(evaluated.stdout) == []  # nothing registered yet: nothing judged
+
+
+def test_a_file_that_cannot_be_written_is_named_with_what_is_wrong_in_danish(
+    tmp_path: Path,
+) -> None:
+    """An export or a report to a folder, or to a place that does not exist, is one line
+    naming the path and what is wrong (it was Python's traceback); a wrong kind of file is
+    said in Danish too (it was English)."""
+    env = environment(tmp_path, None)
+    assert run(["init"], env).returncode == 0
+    folder = tmp_path / "ud.csv"
+    folder.mkdir()
+    cases = {
+        str(folder): f"Fejl: {folder}: det er en mappe, ikke en fil. Vælg en anden sti, eller "
+                     "ret adgangen, og prøv igen.",
+        "/proc/findes-ikke/tavle.csv": "Fejl: /proc/findes-ikke/tavle.csv: filen eller dens "
+                                       "mappe findes ikke. Vælg en anden sti, eller ret "
+                                       "adgangen, og prøv igen.",
+    }
+    for path, said in cases.items():
+        failed = run(["export", "board", path], env)
+        assert (failed.returncode, failed.stderr.splitlines()) == (1, [said]), failed.stderr
+    wrong = run(["export", "board", str(tmp_path / "tavle.txt")], env)
+    assert (wrong.returncode, wrong.stderr.splitlines()) == (
+        2, ["Fejl: tavle.txt: skriv til en .csv- eller .xlsx-fil."])
