@@ -33,19 +33,14 @@ class SynthSpec:
 
     def check(self) -> None:
         if not 1 <= self.initiatives <= MAX_INITIATIVES:
-            raise ValidationFailed(
-                f"--initiatives must be between 1 and {MAX_INITIATIVES:,}.", field="initiatives"
-            )
+            raise ValidationFailed(field="initiatives", code="synth.range", params={
+                "option": "--initiatives", "low": 1, "high": MAX_INITIATIVES})
         if not 0 <= self.measurements <= MAX_MEASUREMENTS:
-            raise ValidationFailed(
-                f"--measurements must be between 0 and {MAX_MEASUREMENTS:,}.",
-                field="measurements",
-            )
+            raise ValidationFailed(field="measurements", code="synth.range", params={
+                "option": "--measurements", "low": 0, "high": MAX_MEASUREMENTS})
         if self.organisations is not None and not 1 <= self.organisations <= MAX_ORGANISATIONS:
-            raise ValidationFailed(
-                f"--organisations must be between 1 and {MAX_ORGANISATIONS} (98 "
-                "municipalities and 5 regions).", field="organisations",
-            )
+            raise ValidationFailed(field="organisations", code="synth.organisations",
+                                   params={"high": MAX_ORGANISATIONS})
 
 
 @dataclass(frozen=True)
@@ -65,10 +60,8 @@ def generate_portfolio(db: Database, actor: Actor, spec: SynthSpec) -> SynthRepo
     started = time.perf_counter()
     with db.transaction() as store:
         if store.initiatives.count():
-            raise ValidationFailed(
-                f"{db.path} already holds initiatives; synthetic data goes only into an empty "
-                "database. Point FAILSCALE_DB at a new file.", field="db",
-            )
+            raise ValidationFailed(field="db", code="synth.not_empty",
+                                   params={"path": str(db.path)})
         counts = store.synthetic.generate(
             initiatives=spec.initiatives, measurements=spec.measurements, seed=spec.seed,
             anchor=spec.anchor, organisations=spec.organisations,
