@@ -103,7 +103,8 @@ def account_fields(before: User | None, key: str) -> dict[str, object]:
         "steering_group": st.selectbox(
             t("steering_group_of", lang), ["", *groups], key=f"{key}_group",
             index=(["", *groups].index(before.steering_group)
-                   if before and before.steering_group in groups else 0)),
+                   if before and before.steering_group in groups else 0),
+            format_func=lambda g: g or t("no_steering_group", lang)),
         "language": st.selectbox(t("word.language", lang), ["da", "en"], key=f"{key}_language",
                                  index=1 if before and before.language == "en" else 0,
                                  format_func=lambda code: texts.text(f"language.{code}", lang)),

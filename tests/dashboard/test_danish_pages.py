@@ -92,7 +92,8 @@ def texts(at: AppTest) -> Iterator[tuple[str, str]]:
             nothing = (widget.value is None and not widget.proto.HasField("default")
                        and widget.options[:1] != [LABELS["all"]["da"]]
                        if kind == "selectbox" else not widget.value)
-            if nothing or not widget.options:
+            # An option that reads as nothing ("") is drawn as the placeholder too.
+            if nothing or not widget.options or "" in widget.options:
                 yield f"{kind} placeholder", (widget.proto.placeholder
                                               or f"Streamlit's English placeholder "
                                                  f"({widget.label!r})")
