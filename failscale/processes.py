@@ -17,6 +17,7 @@ terminal.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import signal
 import subprocess
@@ -56,6 +57,9 @@ def dashboard_command(settings: Settings, port: int) -> list[str]:
         # CPU with ten people on it (#15, docs/performance.md). Python's own collector
         # still runs; memory stays bounded by it.
         "--runner.postScriptGC=false",
+        # An upload is refused above the size an import reads (FAILSCALE_IMPORT_MAX_FILE_MB),
+        # not at Streamlit's own 200 MB, and its drop zone says that limit.
+        f"--server.maxUploadSize={max(1, math.ceil(settings.import_max_file_mb))}",
     ]
 
 
