@@ -13,10 +13,12 @@ from functools import wraps
 from typing import Any, TypeVar
 
 import typer
+from pydantic import ValidationError
 
 from failscale.acting import current_actor
 from failscale.say import echo, language, say
 from portfolio.errors import FileUnreadable, PortfolioError
+from portfolio.input_errors import input_refusals
 from portfolio.models import Actor
 from portfolio.settings import Settings
 from portfolio.storage import Database
@@ -25,8 +27,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def friendly(fn: F) -> F:
-    """Turn PortfolioErrors into a one-line message in the operator's language and an exit
-    code (2: unreadable file)."""
+    """Turn PortfolioErrors, a value that breaks a model's rule and a file that cannot be
+    written into a line in the operator's language and an exit code (2: unreadable file)."""
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -37,6 +39,12 @@ def friendly(fn: F) -> F:
             raise typer.Exit(2) from None
         except PortfolioError as exc:
             echo("cli.error", err=True, message=exc.in_language(language()))
+            raise typer.Exit(1) from None
+        except ValidationError as exc:  # a value given on the command line broke a model's rule
+            for refusal in input_refusals(exc):
+                echo("cli.error", err=True, message=f"{refusal.field}: "
+                     f"{refusal.in_language(language())}" if refusal.field
+                     else refusal.in_language(language()))
             raise typer.Exit(1) from None
         except OSError as exc:
             if exc.filename is None:  # not a file of the operator's: a bug, not dressed up

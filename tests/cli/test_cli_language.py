@@ -201,3 +201,13 @@ def test_a_file_that_cannot_be_written_is_named_with_what_is_wrong_in_danish(
     wrong = run(["export", "board", str(tmp_path / "tavle.txt")], env)
     assert (wrong.returncode, wrong.stderr.splitlines()) == (
         2, ["Fejl: tavle.txt: skriv til en .csv- eller .xlsx-fil."])
+
+
+def test_a_value_that_breaks_a_rule_is_one_line_naming_the_field(tmp_path: Path) -> None:
+    """A token name with a space, a webhook that is not http(s): the model's rule, told in
+    the operator's language like a form's (it was pydantic's traceback)."""
+    env = environment(tmp_path, None)
+    assert run(["init"], env).returncode == 0
+    refused = run(["token", "create", "fag system", "--role", "viewer"], env)
+    assert (refused.returncode, refused.stderr.splitlines()) == (1, [
+        "Fejl: name: Brug kun de tegn, der er tilladt her (^[A-Za-z0-9._-]+$)."]), refused.stderr
