@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from tests.processes import stop
+
 NODE_DIR = Path(__file__).parents[1] / "node"
 CLIENT_ID = "failscale-dashboard"
 
@@ -57,12 +59,7 @@ def oidc_provider(
         _wait_for_discovery(issuer, process, timeout, folder / "oidc-provider.log")
         yield str(secrets_file)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         log.close()
 
 

@@ -23,6 +23,7 @@ from portfolio.service.evaluation import evaluate_now
 from portfolio.service.setup import initialise, seed_demo
 from portfolio.settings import Settings
 from portfolio.storage import Database
+from tests.processes import stop
 
 ROOT = Path(__file__).parents[2]
 FAILSCALE = str(Path(sys.executable).parent / "failscale")
@@ -84,28 +85,25 @@ def dashboard(
         _wait_healthy(url, process, timeout)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float) -> None:
+def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float,
+                  *, health: str = "/_stcore/health", what: str = "the dashboard") -> None:
+    """Until `url + health` answers 200; the process's last output if it ends first."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             error = process.stderr.read().decode() if process.stderr else ""
-            raise RuntimeError(f"streamlit exited with {process.returncode}: {error[-2000:]}")
+            raise RuntimeError(f"{what} exited with {process.returncode}: {error[-2000:]}")
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+            with urllib.request.urlopen(f"{url}{health}", timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
             pass
         time.sleep(0.2)
-    raise RuntimeError(f"the dashboard at {url} did not become healthy in {timeout} s")
+    raise RuntimeError(f"{what} at {url} did not answer in {timeout} s")
 
 
 @contextmanager
@@ -114,27 +112,11 @@ def api(env: Mapping[str, str], *, timeout: float = 60) -> Iterator[str]:
     and yield its base URL once it answers."""
     port = free_port()
     process = subprocess.Popen([FAILSCALE, "api", f"--port={port}"], cwd=ROOT, env=dict(env),
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout
     try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/api/v1/openapi.json", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                out = process.stdout.read().decode() if process.stdout else ""
-                raise RuntimeError(f"failscale api did not start:\n{out[-2000:]}")
-            time.sleep(0.2)
+        _wait_healthy(url, process, timeout, health="/api/v1/openapi.json",
+                      what="failscale api")
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)

@@ -20,6 +20,7 @@ from failscale.prefect_env import server_is_up
 from portfolio.models import Actor
 from portfolio.service.setup import initialise, seed_demo
 from portfolio.storage import Database
+from tests.processes import stop
 from tests.smtp import free_port
 
 pytestmark = [pytest.mark.flow, pytest.mark.reliability]
@@ -32,16 +33,6 @@ SCHEDULES = {
     "ingest-inbox/ingest-inbox": "*/15 * * * *",
     "send-reminders/send-reminders": "0 7 * * 1",
 }
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture
@@ -78,7 +69,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Database]]:
         yield api_url, db
     finally:
         for process in reversed(processes):
-            stop(process)
+            stop(process, timeout=15)
 
 
 def registered(api_url: str) -> dict[str, object]:
