@@ -30,7 +30,7 @@ from failscale.say import echo, language, say
 from failscale.users_cli import audit_app, user_app
 from portfolio.importing import ImportKind
 from portfolio.settings import Settings, load_settings
-from portfolio.storage.lake import without_password
+from portfolio.storage.locations import without_password
 
 if TYPE_CHECKING:
     from portfolio.reports.layout_helper import LayoutHelper

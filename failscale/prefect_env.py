@@ -82,7 +82,7 @@ def run_evaluation(settings: Settings, as_of: date, actor: Actor) -> dict[str, A
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     from flows.evaluate import evaluate_portfolio
-    from portfolio.storage.lake import without_password
+    from portfolio.storage.locations import without_password
 
     tune_for_one_run()
 

@@ -38,7 +38,7 @@ from portfolio.service.setup import initialise, seed_demo
 from portfolio.service.users import create_demo_users, create_first_admin
 from portfolio.settings import Settings
 from portfolio.storage import Database
-from portfolio.storage.lake import without_password
+from portfolio.storage.locations import without_password
 
 BIN = Path(sys.executable).parent
 

@@ -17,7 +17,7 @@ from flows.maintenance import maintain_store
 from flows.reminders import send_reminders
 from flows.reports import portfolio_report
 from portfolio.settings import Settings
-from portfolio.storage.lake import is_lake, without_password
+from portfolio.storage.locations import is_lake, without_password
 
 TAGS = ["fail-or-scale"]
 

@@ -20,7 +20,7 @@ from prefect.workers.process import ProcessWorker
 from flows.deployments import TAGS, deployments
 from flows.shards import evaluate_shard
 from portfolio.settings import Settings
-from portfolio.storage.lake import without_password
+from portfolio.storage.locations import without_password
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 

@@ -27,7 +27,7 @@ from flows.artifacts import Publisher
 from flows.tasks import follow_up, notify_shards
 from portfolio.models import Actor
 from portfolio.service import evaluation
-from portfolio.storage.lake import without_password
+from portfolio.storage.locations import without_password
 
 SHARD_DEPLOYMENT = "evaluate-shard/evaluate-shard"
 

@@ -31,7 +31,7 @@ from portfolio.service.people import address_book
 from portfolio.service.webhooks import webhooks
 from portfolio.settings import load_settings
 from portfolio.storage import Database
-from portfolio.storage.lake import with_own_password
+from portfolio.storage.locations import with_own_password
 
 
 def system_actor(flow_name: str) -> Actor:
@@ -43,7 +43,7 @@ SYSTEM_ACTOR = system_actor("evaluate-portfolio")
 
 
 def database(db_path: str | None) -> Database:
-    """The store a run names (its parameter, never with a password: lake.without_password),
+    """The store a run names (its parameter, never with a password: locations.without_password),
     else this process's own."""
     settings = load_settings()
     return Database(with_own_password(db_path, str(settings.db)) if db_path else settings.db,

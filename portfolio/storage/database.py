@@ -36,7 +36,8 @@ import pandas  # noqa: F401
 
 from portfolio.errors import DatabaseBusy, NotADatabase
 from portfolio.storage.file_turn import turn_for
-from portfolio.storage.lake import LakeBackend, is_lake
+from portfolio.storage.lake import LakeBackend
+from portfolio.storage.locations import is_lake
 from portfolio.storage.migrations import migrate
 from portfolio.storage.store import Store
 

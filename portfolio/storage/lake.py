@@ -32,17 +32,13 @@ import pandas  # noqa: F401 - imported before any lock is taken (see database.py
 
 from portfolio.errors import DatabaseBusy, LakeDataPathMissing, StoreUnavailable
 from portfolio.storage.lake_sql import LakeSchema, learn, translate
+from portfolio.storage.locations import PASSWORD, PREFIX, catalog_address
 from portfolio.storage.store import Store
 
-PREFIX = "ducklake:postgres:"
 LAKE = "lake"
 CATALOG = "failscale_catalog"
 _WITHOUT_CATALOG_STATISTICS = "statistics_propagation,join_order"
 WRITERS_LOCK = 0x6661696C  # "fail": the one advisory-lock key the writers take turns on
-
-
-def is_lake(location: str) -> bool:
-    return str(location).startswith(PREFIX)
 
 
 def extension_file(name: str) -> Path:
@@ -154,34 +150,6 @@ _NO_ANSWER = ("connection refused", "could not connect", "could not translate ho
 _REFUSED = re.compile(r"FATAL:\s*([^\n]+)")
 
 
-def without_password(location: str) -> str:
-    """The store as it may be shown or kept: a flow run's parameter (Prefect shows it in its
-    UI and keeps it in its database), a line in the terminal. The shared store's connection
-    string goes without its password; the process that runs a flow adds its own back
-    (`with_own_password`)."""
-    if not is_lake(location):
-        return location
-    return " ".join(part for part in _PASSWORD.sub("", location).split())
-
-
-def with_own_password(location: str, own: str) -> str:
-    """`location` from a run's parameter, with the password of this process's own store
-    (FAILSCALE_DB) when it names that store; else as given (libpq may still find one in
-    PGPASSWORD or ~/.pgpass)."""
-    if is_lake(location) and is_lake(own) and without_password(own) == location:
-        return own
-    return location
-
-
-def catalog_address(location: str) -> str:
-    """Where the catalog is, as an operator names it (host:port/database), never with the
-    connection string's password."""
-    fields = dict(part.split("=", 1) for part in location[len(PREFIX):].split()
-                  if "=" in part)
-    host = fields.get("host") or fields.get("hostaddr") or "localhost"
-    return f"{host}:{fields.get('port', '5432')}/{fields.get('dbname', '')}"
-
-
 _DATA_FILE = re.compile(r'Cannot open file "([^"]+)"')
 
 
@@ -210,12 +178,10 @@ def answering(location: str, data_path: str | None = None) -> Iterator[None]:
         if isinstance(exc, duckdb.IOException) and missing and data_path \
                 and missing.group(1).startswith(os.path.abspath(data_path)):
             raise StoreUnavailable(str(data_path), data_file=missing.group(1)) from exc
-        if _PASSWORD.search(text):
-            raise type(exc)(_PASSWORD.sub("password=****", text)) from None
+        if PASSWORD.search(text):
+            raise type(exc)(PASSWORD.sub("password=****", text)) from None
         raise
 
-
-_PASSWORD = re.compile(r"password\s*=\s*('(?:[^'\\]|\\.)*'|[^\s\"]+)", re.IGNORECASE)
 
 
 def _rollback(con: Any) -> None:

@@ -12,7 +12,7 @@ from flows import steps
 from flows.deployments import deployments
 from flows.shards import _start
 from portfolio.settings import Settings
-from portfolio.storage.lake import without_password
+from portfolio.storage.locations import without_password
 
 OWN = "ducklake:postgres:dbname=failscale host=db1 user=app password=hemmelig"
 NAMED = "ducklake:postgres:dbname=failscale host=db1 user=app"

@@ -18,7 +18,8 @@ from portfolio.service.organisation import save_department, save_organisation, s
 from portfolio.service.queries import departments
 from portfolio.service.setup import initialise
 from portfolio.storage import Database
-from portfolio.storage.lake import PREFIX, catalog_address, release
+from portfolio.storage.lake import PREFIX, release
+from portfolio.storage.locations import catalog_address
 from tests.postgres import _BIN, Postgres, _as_postgres, running_postgres
 from tests.units import in_reading, in_transaction
 
