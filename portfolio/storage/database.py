@@ -24,7 +24,7 @@ import random
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -35,9 +35,10 @@ import duckdb
 import pandas  # noqa: F401
 
 from portfolio.errors import DatabaseBusy, NotADatabase
+from portfolio.locations import is_lake
+from portfolio.storage.atomic import atomic, rollback
 from portfolio.storage.file_turn import turn_for
 from portfolio.storage.lake import LakeBackend
-from portfolio.storage.locations import is_lake
 from portfolio.storage.migrations import migrate
 from portfolio.storage.store import Store
 
@@ -58,26 +59,6 @@ def _busy_on_open(exc: Exception) -> bool:
 
 def _is_conflict(exc: BaseException) -> bool:
     return isinstance(exc, duckdb.TransactionException) and "conflict" in str(exc).lower()
-
-
-def _rollback(con: duckdb.DuckDBPyConnection) -> None:
-    """Roll back if a transaction is still open (a failed commit has already ended it)."""
-    with suppress(duckdb.TransactionException):
-        con.rollback()
-
-
-@contextmanager
-def _atomic(con: duckdb.DuckDBPyConnection) -> Iterator[Store]:
-    """Commit what the block did, or roll all of it back; a write conflict is "busy"."""
-    con.begin()
-    try:
-        yield Store(con)
-        con.commit()
-    except BaseException as exc:
-        _rollback(con)
-        if _is_conflict(exc):
-            raise DatabaseBusy() from exc
-        raise
 
 
 _MAGIC = b"DUCK"  # a DuckDB file's bytes 8-12
@@ -206,7 +187,8 @@ class Database:
                 yield lake_store
             return
         deadline = time.monotonic() + self.lock_timeout
-        with self.writer_turn(deadline), self.connect(deadline) as con, _atomic(con) as store:
+        with (self.writer_turn(deadline), self.connect(deadline) as con,
+              atomic(con, _is_conflict) as store):
             yield store
 
     @contextmanager
@@ -221,7 +203,7 @@ class Database:
             try:
                 yield Store(con)
             finally:
-                _rollback(con)
+                rollback(con)
 
 
 def forget_migrations() -> None:

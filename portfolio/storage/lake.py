@@ -31,8 +31,9 @@ import duckdb
 import pandas  # noqa: F401 - imported before any lock is taken (see database.py)
 
 from portfolio.errors import DatabaseBusy, LakeDataPathMissing, StoreUnavailable
+from portfolio.locations import PASSWORD, PREFIX, catalog_address
+from portfolio.storage.atomic import atomic, rollback
 from portfolio.storage.lake_sql import LakeSchema, learn, translate
-from portfolio.storage.locations import PASSWORD, PREFIX, catalog_address
 from portfolio.storage.store import Store
 
 LAKE = "lake"
@@ -184,11 +185,6 @@ def answering(location: str, data_path: str | None = None) -> Iterator[None]:
 
 
 
-def _rollback(con: Any) -> None:
-    with suppress(duckdb.Error):
-        con.rollback()
-
-
 def _is_conflict(exc: BaseException) -> bool:
     text = str(exc).lower()
     return isinstance(exc, duckdb.Error) and ("conflict" in text or "lock timeout" in text)
@@ -259,7 +255,7 @@ class LakeBackend:
             try:
                 yield
             finally:
-                _rollback(lock)  # ends the PostgreSQL transaction: the lock goes with it
+                rollback(lock)  # ends the PostgreSQL transaction: the lock goes with it
         finally:
             lock.close()
 
@@ -284,16 +280,8 @@ class LakeBackend:
     def transaction(self) -> Iterator[Store]:
         with answering(self.location, self.data_path):
             self.migrate_once()
-            with self.writers_turn(), self.cursor() as con:
-                con.begin()
-                try:
-                    yield Store(con)  # type: ignore[arg-type]
-                    con.commit()
-                except BaseException as exc:
-                    _rollback(con)
-                    if _is_conflict(exc):
-                        raise DatabaseBusy() from exc
-                    raise
+            with self.writers_turn(), self.cursor() as con, atomic(con, _is_conflict) as store:
+                yield store
 
     @contextmanager
     def reading(self) -> Iterator[Store]:
@@ -304,7 +292,7 @@ class LakeBackend:
                 try:
                     yield Store(con)  # type: ignore[arg-type]
                 finally:
-                    _rollback(con)
+                    rollback(con)
 
 
 def release(location: str) -> None:
