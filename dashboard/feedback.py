@@ -16,12 +16,7 @@ import streamlit as st
 
 from dashboard.labels import t
 from dashboard.safe_text import defused
-from portfolio.errors import (
-    DatabaseBusy,
-    PortfolioError,
-    StoreUnavailable,
-    ValidationFailed,
-)
+from portfolio.errors import DatabaseBusy, PortfolioError, ValidationFailed
 
 LOG = logging.getLogger(__name__)
 
@@ -91,9 +86,11 @@ def told_on_the_page(lang: str) -> Iterator[None]:
         yield
     except DatabaseBusy as exc:
         LOG.warning("a page run gave up waiting for the database", exc_info=True)
-        # a shared store out of reach says so and where; a busy one why it may be busy
-        st.warning(message(exc, lang) if isinstance(exc, StoreUnavailable)
-                   else t("database_busy", lang), icon=":material/hourglass_top:")
+        # The plain "busy" was worded for a change not saved: a page that only read says
+        # why it may be busy instead. A busy of its own kind (the shared store out of reach)
+        # says its own words.
+        st.warning(t("database_busy", lang) if exc.code == "database.busy"
+                   else message(exc, lang), icon=":material/hourglass_top:")
         st.button(t("try_again", lang), key="busy_try_again")  # its click reruns the page
     except PortfolioError as exc:
         LOG.warning("a page run ended with %s", type(exc).__name__, exc_info=True)

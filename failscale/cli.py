@@ -30,7 +30,6 @@ from failscale.say import echo, language, say
 from failscale.users_cli import audit_app, user_app
 from portfolio.importing import ImportKind
 from portfolio.settings import Settings, load_settings
-from portfolio.storage.locations import without_password
 
 if TYPE_CHECKING:
     from portfolio.reports.layout_helper import LayoutHelper
@@ -67,7 +66,7 @@ def init() -> None:
     settings = load_settings()
     db = _database(settings)
     created = initialise(db, _actor())
-    echo("cli.initialised" if created else "cli.up_to_date", db=without_password(str(settings.db)))
+    echo("cli.initialised" if created else "cli.up_to_date", db=settings.db_shown)
     with db.transaction() as store:
         first = create_first_admin(store, _actor())
     if first:
@@ -94,7 +93,7 @@ def demo(
         from portfolio.demo.org import USERS
         from portfolio.service.users import create_demo_users
 
-        echo("cli.demo_loaded", db=without_password(str(settings.db)), n=loaded)
+        echo("cli.demo_loaded", db=settings.db_shown, n=loaded)
         with db.transaction() as store:
             issued = create_demo_users(store, _actor(), USERS)
         typer.echo(demo_logins_text(issued))
@@ -126,7 +125,7 @@ def synth(
     spec = SynthSpec(initiatives, measurements, seed, day, organisations)
     report = generate_portfolio(db, _actor(), spec)
     c = report.counts
-    echo("cli.synth_done", db=without_password(str(settings.db)), initiatives=c.initiatives,
+    echo("cli.synth_done", db=settings.db_shown, initiatives=c.initiatives,
          departments=c.departments, kpis=c.kpis, measurements=c.measurements,
          decisions=c.decisions, lessons=c.lessons, adoptions=c.adoptions,
          seconds=float(report.seconds), rate=round(report.measurements_per_second))

@@ -82,7 +82,6 @@ def run_evaluation(settings: Settings, as_of: date, actor: Actor) -> dict[str, A
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     from flows.evaluate import evaluate_portfolio
-    from portfolio.storage.locations import without_password
 
     tune_for_one_run()
 
@@ -90,5 +89,4 @@ def run_evaluation(settings: Settings, as_of: date, actor: Actor) -> dict[str, A
     # is the command in the user's terminal, and joining the heartbeat thread at the end
     # cost up to 1 s of every run (#15). Served deployments keep them.
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        return evaluate_portfolio(as_of=as_of, db_path=without_password(str(settings.db)),
-                                  actor=actor)
+        return evaluate_portfolio(as_of=as_of, db_path=settings.db_shown, actor=actor)

@@ -38,7 +38,6 @@ from portfolio.service.setup import initialise, seed_demo
 from portfolio.service.users import create_demo_users, create_first_admin
 from portfolio.settings import Settings
 from portfolio.storage import Database
-from portfolio.storage.locations import without_password
 
 BIN = Path(sys.executable).parent
 
@@ -222,8 +221,7 @@ def _quiet_from_now() -> None:
 
 def _run(settings: Settings, children: Children) -> int:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    shown = without_password(str(settings.db))
-    print(f"Database {shown}: {prepare_database(settings)}", flush=True)
+    print(f"Database {settings.db_shown}: {prepare_database(settings)}", flush=True)
     env = _prefect_env(settings)
     if server_is_up(settings.prefect_api_url):
         print(f"Using the Prefect server already running at {settings.prefect_api_url}")

@@ -16,14 +16,14 @@ from flows.ingest import ingest_inbox
 from flows.maintenance import maintain_store
 from flows.reminders import send_reminders
 from flows.reports import portfolio_report
+from portfolio.locations import is_lake
 from portfolio.settings import Settings
-from portfolio.storage.locations import is_lake, without_password
 
 TAGS = ["fail-or-scale"]
 
 
 def deployments(settings: Settings) -> list[RunnerDeployment]:
-    db_path = without_password(settings.db_location)  # a parameter never holds a password
+    db_path = settings.db_shown  # a parameter never holds a password
     return [
         evaluate_portfolio.to_deployment(
             name="evaluate-portfolio",

@@ -20,7 +20,6 @@ from prefect.workers.process import ProcessWorker
 from flows.deployments import TAGS, deployments
 from flows.shards import evaluate_shard
 from portfolio.settings import Settings
-from portfolio.storage.locations import without_password
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,7 +41,7 @@ def deploy_to_pool(settings: Settings, pool: str, shards: int) -> list[str]:
     fans out to, on `pool`; returns their names."""
     ensure_pool(pool)
     registered = [*deployments(settings), evaluate_shard.to_deployment(
-        name="evaluate-shard", parameters={"db_path": without_password(settings.db_location)},
+        name="evaluate-shard", parameters={"db_path": settings.db_shown},
         description="Evaluate and store one shard of organisations (started by "
                     "evaluate-portfolio).", tags=TAGS)]
     names = []

@@ -25,9 +25,9 @@ from prefect.utilities.annotations import quote
 from flows import steps
 from flows.artifacts import Publisher
 from flows.tasks import follow_up, notify_shards
+from portfolio.locations import without_password
 from portfolio.models import Actor
 from portfolio.service import evaluation
-from portfolio.storage.locations import without_password
 
 SHARD_DEPLOYMENT = "evaluate-shard/evaluate-shard"
 

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from portfolio.importing.columns import fold
+from portfolio.locations import with_own_password
 from portfolio.models import Actor, GroupKey, Verdict
 from portfolio.notify import DeliveryReport, MailConfig, Message, deliver, escalations
 from portfolio.notify.compose import AddressBook, Style
@@ -31,7 +32,6 @@ from portfolio.service.people import address_book
 from portfolio.service.webhooks import webhooks
 from portfolio.settings import load_settings
 from portfolio.storage import Database
-from portfolio.storage.locations import with_own_password
 
 
 def system_actor(flow_name: str) -> Actor:

@@ -13,6 +13,8 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from portfolio.locations import is_lake, without_password
+
 
 class Settings(BaseSettings):
     # Frozen: load_settings hands one instance to every caller of a process.
@@ -221,7 +223,14 @@ class Settings(BaseSettings):
         """The store as other processes must name it: a file as an absolute path (they may
         run elsewhere), the shared store's `ducklake:postgres:…` string as it is."""
         text = str(self.db)
-        return text if text.startswith("ducklake:") else str(self.db.resolve())
+        return text if is_lake(text) else str(self.db.resolve())
+
+    @property
+    def db_shown(self) -> str:
+        """The store as it may be shown or kept where others read it (a terminal, a flow
+        run's parameter in Prefect's UI and database): `db_location` without the shared
+        store's password; the process that opens it adds its own back (#17)."""
+        return without_password(self.db_location)
 
     @property
     def inbox_dir(self) -> Path:

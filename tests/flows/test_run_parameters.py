@@ -11,8 +11,8 @@ import pytest
 from flows import steps
 from flows.deployments import deployments
 from flows.shards import _start
+from portfolio.locations import without_password
 from portfolio.settings import Settings
-from portfolio.storage.locations import without_password
 
 OWN = "ducklake:postgres:dbname=failscale host=db1 user=app password=hemmelig"
 NAMED = "ducklake:postgres:dbname=failscale host=db1 user=app"

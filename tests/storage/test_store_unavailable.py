@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 from portfolio.errors import DatabaseBusy, LakeDataPathMissing, StoreUnavailable
+from portfolio.locations import catalog_address
 from portfolio.models import Actor, Department, Organisation, SteeringGroup
 from portfolio.service.organisation import save_department, save_organisation, save_steering_group
 from portfolio.service.queries import departments
 from portfolio.service.setup import initialise
 from portfolio.storage import Database
 from portfolio.storage.lake import PREFIX, release
-from portfolio.storage.locations import catalog_address
 from tests.postgres import _BIN, Postgres, _as_postgres, running_postgres
 from tests.units import in_reading, in_transaction
 
