@@ -90,7 +90,7 @@ def told_on_the_page(lang: str) -> Iterator[None]:
         # why it may be busy instead. A busy of its own kind (the shared store out of reach)
         # says its own words.
         st.warning(t("database_busy", lang) if exc.code == "database.busy"
-                   else message(exc, lang), icon=":material/hourglass_top:")
+                   else defused(message(exc, lang)), icon=":material/hourglass_top:")
         st.button(t("try_again", lang), key="busy_try_again")  # its click reruns the page
     except PortfolioError as exc:
         LOG.warning("a page run ended with %s", type(exc).__name__, exc_info=True)
