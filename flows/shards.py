@@ -48,11 +48,15 @@ def evaluate_shard(
             "recommendations": evaluation.count_recommendations(done.verdicts)}
 
 
-def _start(as_of: date, organisations: list[str], db_path: str | None) -> Any:
+def _start(as_of: date, organisations: list[str], db_path: str | None, shard: int) -> Any:
+    """One shard's run, started once: the parent's run and the shard's number are its
+    idempotency key, so a request the client sends again (a timeout on a busy server)
+    returns the run already made instead of making a second one."""
+    parent = flow_run.get_id()
     return run_deployment(SHARD_DEPLOYMENT, parameters={
         "as_of": as_of.isoformat(), "organisations": organisations,
         "db_path": without_password(db_path) if db_path else None},
-        poll_interval=1)
+        idempotency_key=f"{parent}-shard-{shard}" if parent else None, poll_interval=1)
 
 
 def run_shards(as_of: date, db_path: str | None, actor: Actor, count: int) -> dict[str, Any]:
@@ -62,7 +66,8 @@ def run_shards(as_of: date, db_path: str | None, actor: Actor, count: int) -> di
     evaluation.check_run(actor, as_of)
     groups = evaluation.shards(steps.database(db_path), actor, count)
     with ThreadPoolExecutor(max_workers=max(len(groups), 1)) as pool:
-        runs = list(pool.map(lambda g: _start(as_of, g, db_path), groups))
+        runs = list(pool.map(lambda n: _start(as_of, groups[n], db_path, n),
+                             range(len(groups))))
     failed = [r for r in runs if not (r.state and r.state.is_completed())]
     if failed:
         raise ShardFailed(f"{len(failed)} of {len(runs)} shards did not complete: "
